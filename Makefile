@@ -1,6 +1,6 @@
 # The two commands of the README: `make html` and `make test`.
 # Both create .venv when it is missing and install the project into it.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed

@@ -1,0 +1,38 @@
+"""A knowledge graph of regional cooperation, curated from source documents.
+
+>>> import graph
+>>> kg = graph.load()
+>>> kg.entity("Tianjin University").name
+'天津大学'
+
+The public API is what ``__all__`` lists; modules whose names start with ``_``
+are private. Errors form one tree under :class:`KGError` (see ``graph._errors``).
+"""
+
+from ._errors import DataError, ExportError, KGError, NoPathError, Problem, UnknownEntityError
+from ._kg import KnowledgeGraph
+from ._load import DEFAULT_DATA, load
+from ._normalize import NORMALIZATION_STEPS, normalize
+from ._records import Entity, EntityType, Evidence, Partner, Relation, RelationType, Source, Status
+
+__all__ = [
+    "DEFAULT_DATA",
+    "NORMALIZATION_STEPS",
+    "DataError",
+    "Entity",
+    "EntityType",
+    "Evidence",
+    "ExportError",
+    "KGError",
+    "KnowledgeGraph",
+    "NoPathError",
+    "Partner",
+    "Problem",
+    "Relation",
+    "RelationType",
+    "Source",
+    "Status",
+    "UnknownEntityError",
+    "load",
+    "normalize",
+]

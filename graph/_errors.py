@@ -1,0 +1,101 @@
+"""The exceptions of the ``graph`` package.
+
+Every error the package raises on purpose is a :class:`KGError`::
+
+    KGError
+    ├── DataError            curated data is invalid; .problems lists every one
+    ├── UnknownEntityError   a name matches no entity (also a KeyError)
+    ├── NoPathError          two entities are not connected
+    └── ExportError          an export could not be written (unknown format, bad path)
+
+Messages say what went wrong and what to do next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "DataError",
+    "ExportError",
+    "KGError",
+    "NoPathError",
+    "Problem",
+    "UnknownEntityError",
+]
+
+
+class KGError(Exception):
+    """Base class of every error raised on purpose by the ``graph`` package."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem found in a data file: where it is, what is wrong, what to do.
+
+    >>> Problem(Path("data/x.yaml"), 3, 5, "unknown field 'nmae'", "did you mean 'name'?")
+    Problem('data/x.yaml:3:5: unknown field 'nmae'; did you mean 'name'?')
+    """
+
+    file: Path
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    column: int  # 1-based; 0 when unknown
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = str(self.file)
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        text = f"{where}: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+    def __repr__(self) -> str:
+        return f"Problem({str(self)!r})"
+
+
+class DataError(KGError):
+    """The curated data has problems; nothing was loaded.
+
+    ``problems`` lists every problem found in one pass, each with file, line and a hint.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(
+            sorted(problems, key=lambda p: (str(p.file), p.line, p.column))
+        )
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''} in the data; nothing was loaded"
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+class UnknownEntityError(KGError, KeyError):
+    """No entity has this id, name or alias.
+
+    ``suggestions`` holds close matches, best first.
+    """
+
+    def __init__(self, name: str, suggestions: Sequence[str] = ()) -> None:
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        message = f"no entity is called {name!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        else:
+            message += "; run `kg find` to list the entities"
+        super().__init__(message)
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0])
+
+
+class NoPathError(KGError):
+    """The two entities are not connected by any chain of relations."""
+
+
+class ExportError(KGError):
+    """An export could not be written."""

@@ -1,0 +1,457 @@
+"""The :class:`KnowledgeGraph`: records, a NetworkX graph, and the queries over them."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from ._errors import KGError, NoPathError, UnknownEntityError
+from ._records import (
+    COLLECTIVE_TYPES,
+    HUB_TYPES,
+    PARTNERSHIP_TYPES,
+    Entity,
+    EntityType,
+    Partner,
+    Relation,
+    RelationType,
+    Source,
+    Status,
+    thaw,
+)
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["KnowledgeGraph"]
+
+_MEASURES: dict[str, Callable[[nx.Graph], dict[str, float]]] = {
+    "degree": nx.degree_centrality,
+    "betweenness": nx.betweenness_centrality,
+    "closeness": nx.closeness_centrality,
+}
+
+
+def _key(text: str) -> str:
+    """Lookup key: NFKC, case-folded, without whitespace."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _as_set(values: str | Iterable[str] | None, enum: type[Any], what: str) -> frozenset[Any] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        values = [values]
+    out = set()
+    for value in values:
+        try:
+            out.add(enum(value))
+        except ValueError:
+            allowed = ", ".join(m.value for m in enum)
+            raise KGError(f"unknown {what} {value!r}; use one of: {allowed}") from None
+    return frozenset(out)
+
+
+class KnowledgeGraph:
+    """Entities and relations curated from sources, queryable by name.
+
+    Build one with :func:`graph.load`. Every method that takes a name accepts an
+    id, the Chinese or English name or an alias, case-insensitively, in
+    simplified or traditional characters.
+
+    >>> import graph
+    >>> kg = graph.load()
+    >>> kg.entity("Tianjin University").name
+    '天津大学'
+    >>> [p.entity.name for p in kg.partners("天津大学")][:1]
+    ['承德石油高等专科学校']
+    """
+
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        relations: Iterable[Relation],
+        sources: Iterable[Source] = (),
+    ) -> None:
+        self._entities: dict[str, Entity] = {e.id: e for e in entities}
+        self._relations: dict[str, Relation] = {r.id: r for r in relations}
+        self._sources: dict[str, Source] = {s.id: s for s in sources}
+        missing = sorted(
+            {r.source for r in self._relations.values()} | {r.target for r in self._relations.values()}
+        )
+        missing = [m for m in missing if m not in self._entities]
+        if missing:
+            raise KGError(f"relations refer to unknown entities: {', '.join(missing)}")
+        self._index: dict[str, str] = {}
+        for e in self._entities.values():
+            for name in (e.id, e.name, e.name_en, *e.aliases):
+                if name:
+                    self._index.setdefault(_key(name), e.id)
+        g = nx.MultiDiGraph()
+        for e in self._entities.values():
+            g.add_node(
+                e.id,
+                type=str(e.type),
+                name=e.name,
+                name_en=e.name_en,
+                aliases=list(e.aliases),
+                status=str(e.status) if e.status else None,
+                attributes=thaw(e.attributes),
+                notes=e.notes,
+                evidence=[ev.to_dict() for ev in e.evidence],
+            )
+        for r in self._relations.values():
+            g.add_edge(
+                r.source,
+                r.target,
+                key=r.id,
+                id=r.id,
+                type=str(r.type),
+                status=str(r.status),
+                date=r.date,
+                attributes=thaw(r.attributes),
+                notes=r.notes,
+                evidence=[ev.to_dict() for ev in r.evidence],
+            )
+        self._nx: nx.MultiDiGraph = nx.freeze(g)
+        self._incident: dict[str, list[Relation]] = {e: [] for e in self._entities}
+        for r in self._relations.values():
+            self._incident[r.source].append(r)
+            if r.target != r.source:
+                self._incident[r.target].append(r)
+
+    # -- records ---------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph: {len(self._entities)} entities, {len(self._relations)} relations>"
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._entities.values())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self._lookup(name) is not None
+
+    @property
+    def nx(self) -> nx.MultiDiGraph:
+        """A read-only ``networkx.MultiDiGraph``: node id = entity id, edge key = relation id.
+
+        Nodes carry ``type``, ``name``, ``name_en``, ``aliases``, ``status``,
+        ``attributes``, ``notes`` and ``evidence``; edges carry ``type``, ``status``,
+        ``date``, ``attributes``, ``notes`` and ``evidence`` (a list of dicts with
+        ``source`` and ``quote``). Use ``networkx.MultiDiGraph(kg.nx)`` for a copy
+        you can change.
+        """
+        return self._nx
+
+    def entities(self, type: str | Iterable[str] | None = None) -> tuple[Entity, ...]:
+        """Every entity, in data order; only those of ``type`` when given."""
+        types = _as_set(type, EntityType, "entity type")
+        return tuple(e for e in self._entities.values() if types is None or e.type in types)
+
+    def relations(self, name: str | None = None) -> tuple[Relation, ...]:
+        """Every relation, in data order; only those touching entity ``name`` when given."""
+        if name is None:
+            return tuple(self._relations.values())
+        return tuple(self._incident[self.entity(name).id])
+
+    def relation(self, relation_id: str) -> Relation:
+        """The relation with this id (``source--type--target``, see :func:`graph.load`)."""
+        try:
+            return self._relations[relation_id]
+        except KeyError:
+            raise KGError(f"no relation has the id {relation_id!r}") from None
+
+    def sources(self) -> tuple[Source, ...]:
+        """The source documents the data quotes."""
+        return tuple(self._sources.values())
+
+    def source(self, source_id: str) -> Source:
+        """The source document with this id."""
+        try:
+            return self._sources[source_id]
+        except KeyError:
+            known = ", ".join(self._sources) or "none"
+            raise KGError(f"no source has the id {source_id!r}; known sources: {known}") from None
+
+    def _lookup(self, name: str) -> str | None:
+        key = _key(name)
+        found = self._index.get(key)
+        if found is None and key:
+            from ._normalize import to_simplified
+
+            found = self._index.get(_key(to_simplified(name)))
+        return found
+
+    def entity(self, name: str) -> Entity:
+        """The entity with this id, Chinese or English name, or alias.
+
+        Raises :class:`graph.UnknownEntityError` (a ``KeyError``) with close matches.
+        """
+        if isinstance(name, Entity):
+            name = name.id
+        found = self._lookup(name)
+        if found is None:
+            labels = {}
+            for e in self._entities.values():
+                for label in (e.id, e.name, e.name_en, *e.aliases):
+                    labels.setdefault(_key(label), label)
+            close = difflib.get_close_matches(_key(name), list(labels), n=3, cutoff=0.5)
+            near = [labels[c] for c in close]
+            key = _key(name)
+            if not near and key:
+                near = [
+                    labels[k] for k in labels if key in k or (len(k) >= 2 and k in key)
+                ][:3]
+            raise UnknownEntityError(name, near)
+        return self._entities[found]
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def partners(self, name: str) -> list[Partner]:
+        """Everyone the source says ``name`` works with, and the relations behind it.
+
+        A partner is joined to ``name`` by an agreement, letter of intent,
+        negotiation, cooperation, investment, BOT contract or visit for talks, or
+        takes part with it in the same cooperation, programme or project. Partners
+        through a statement about a group are flagged ``collective=True``;
+        organisations on the same side of a group statement are not partners of
+        each other. Sorted: direct partners first, then by id.
+        """
+        me = self.entity(name)
+        found: dict[str, tuple[list[Relation], bool, Entity | None]] = {}
+
+        def add(other: str, rels: list[Relation], collective: bool, via: Entity | None) -> None:
+            if other == me.id:
+                return
+            if other in found:
+                old_rels, old_coll, old_via = found[other]
+                merged = old_rels + [r for r in rels if r not in old_rels]
+                found[other] = (merged, old_coll and collective, old_via if old_via else via)
+                if not collective:
+                    found[other] = (merged, False, None if via is None else old_via)
+            else:
+                found[other] = (list(rels), collective, via)
+
+        for r in self._incident[me.id]:
+            if r.type not in PARTNERSHIP_TYPES:
+                continue
+            other = self._entities[r.other(me.id)]
+            if other.type in HUB_TYPES:
+                for r2 in self._incident[other.id]:
+                    if r2 is r or r2.type not in PARTNERSHIP_TYPES:
+                        continue
+                    third = self._entities[r2.other(other.id)]
+                    side1, side2 = r.attributes.get("role"), r2.attributes.get("role")
+                    if side1 is not None and side1 == side2:
+                        continue  # same side of a group statement
+                    collective = (
+                        other.type in COLLECTIVE_TYPES
+                        or third.type in COLLECTIVE_TYPES
+                        or me.type in COLLECTIVE_TYPES
+                        or r.collective
+                        or r2.collective
+                    )
+                    add(third.id, [r, r2], collective, other)
+                if r.type is RelationType.PARTICIPATES_IN:
+                    continue  # the hub itself is not a partner
+            collective = other.type in COLLECTIVE_TYPES or me.type in COLLECTIVE_TYPES or r.collective
+            add(other.id, [r], collective, None)
+
+        partners = [
+            Partner(self._entities[i], tuple(rels), coll, via)
+            for i, (rels, coll, via) in found.items()
+        ]
+        partners.sort(key=lambda p: (p.collective, p.via is not None, p.entity.id))
+        return partners
+
+    def path(self, a: str, b: str) -> list[Relation]:
+        """The relations along a shortest chain from ``a`` to ``b``, in either direction.
+
+        Raises :class:`graph.NoPathError` when they are not connected.
+        """
+        start, end = self.entity(a), self.entity(b)
+        undirected = self._nx.to_undirected(as_view=True)
+        try:
+            nodes = nx.shortest_path(undirected, start.id, end.id)
+        except nx.NetworkXNoPath:
+            raise NoPathError(
+                f"no chain of relations connects {start.name} ({start.id}) and "
+                f"{end.name} ({end.id}) in this data; try `kg partners` on each"
+            ) from None
+        steps: list[Relation] = []
+        for u, v in zip(nodes, nodes[1:], strict=False):
+            keys = list(self._nx.get_edge_data(u, v, default={})) + list(
+                self._nx.get_edge_data(v, u, default={})
+            )
+            steps.append(self._relations[sorted(keys)[0]])
+        return steps
+
+    def find(
+        self,
+        type: str | Iterable[str] | None = None,
+        status: str | Iterable[str] | None = None,
+        *,
+        text: str | None = None,
+    ) -> list[Entity]:
+        """Entities by type, status and text.
+
+        ``status`` matches an entity's own status (projects, programmes) or the
+        status of any relation it takes part in; ``text`` matches part of any name
+        or alias, case-insensitively.
+        """
+        types = _as_set(type, EntityType, "entity type")
+        statuses = _as_set(status, Status, "status")
+        needle = _key(text) if text else None
+        out = []
+        for e in self._entities.values():
+            if types is not None and e.type not in types:
+                continue
+            if statuses is not None and e.status not in statuses and not any(
+                r.status in statuses for r in self._incident[e.id]
+            ):
+                continue
+            if needle and not any(needle in _key(n) for n in (e.id, e.name, e.name_en, *e.aliases)):
+                continue
+            out.append(e)
+        return out
+
+    def subgraph(self, ids: Iterable[str]) -> KnowledgeGraph:
+        """The graph restricted to these entity ids and the relations among them."""
+        keep = [i for i in dict.fromkeys(ids) if i in self._entities]
+        kept = set(keep)
+        return KnowledgeGraph(
+            (self._entities[i] for i in self._entities if i in kept),
+            (r for r in self._relations.values() if r.source in kept and r.target in kept),
+            self._sources.values(),
+        )
+
+    def neighborhood(self, name: str, depth: int = 2) -> KnowledgeGraph:
+        """The ego network of ``name``: everything within ``depth`` relations of it."""
+        if depth < 0:
+            raise KGError(f"depth must be 0 or more, not {depth}")
+        center = self.entity(name)
+        ego = nx.ego_graph(self._nx.to_undirected(as_view=True), center.id, radius=depth)
+        return self.subgraph(ego.nodes)
+
+    def filter(
+        self,
+        *,
+        types: str | Iterable[str] | None = None,
+        statuses: str | Iterable[str] | None = None,
+    ) -> KnowledgeGraph:
+        """Keep entities of ``types`` and relations of ``statuses``.
+
+        With ``statuses``, an entity stays when its own status is one of them or a
+        kept relation touches it.
+        """
+        type_set = _as_set(types, EntityType, "entity type")
+        status_set = _as_set(statuses, Status, "status")
+        ents = [e for e in self._entities.values() if type_set is None or e.type in type_set]
+        ids = {e.id for e in ents}
+        rels = [
+            r
+            for r in self._relations.values()
+            if r.source in ids
+            and r.target in ids
+            and (status_set is None or r.status in status_set)
+        ]
+        if status_set is not None:
+            touched = {r.source for r in rels} | {r.target for r in rels}
+            ents = [e for e in ents if e.id in touched or e.status in status_set]
+        return KnowledgeGraph(ents, rels, self._sources.values())
+
+    def select(
+        self,
+        *,
+        focus: str | None = None,
+        depth: int = 2,
+        types: str | Iterable[str] | None = None,
+        statuses: str | Iterable[str] | None = None,
+    ) -> KnowledgeGraph:
+        """:meth:`neighborhood` (when ``focus`` is given) then :meth:`filter`: the
+        selection every export and the HTML explorer take."""
+        kg = self.neighborhood(focus, depth) if focus is not None else self
+        if types is None and statuses is None:
+            return kg
+        return kg.filter(types=types, statuses=statuses)
+
+    def rank(self, measure: str = "degree") -> list[tuple[Entity, float]]:
+        """Entities by centrality, highest first: ``degree``, ``betweenness`` or ``closeness``.
+
+        Computed by NetworkX on the undirected simple graph.
+        """
+        try:
+            func = _MEASURES[measure]
+        except KeyError:
+            raise KGError(
+                f"unknown measure {measure!r}; use one of: {', '.join(_MEASURES)}"
+            ) from None
+        scores = func(nx.Graph(self._nx.to_undirected(as_view=True)))
+        ranked = sorted(self._entities.values(), key=lambda e: (-scores[e.id], e.id))
+        return [(e, scores[e.id]) for e in ranked]
+
+    def degree(self, name: str) -> int:
+        """How many relations touch ``name``."""
+        return len(self._incident[self.entity(name).id])
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: entities, relations, sources, components, and by type and status."""
+        return {
+            "entities": len(self._entities),
+            "relations": len(self._relations),
+            "sources": len(self._sources),
+            "components": nx.number_weakly_connected_components(self._nx) if self._entities else 0,
+            "entity_types": dict(Counter(str(e.type) for e in self._entities.values()).most_common()),
+            "relation_types": dict(
+                Counter(str(r.type) for r in self._relations.values()).most_common()
+            ),
+            "statuses": dict(Counter(str(r.status) for r in self._relations.values()).most_common()),
+        }
+
+    # -- output ----------------------------------------------------------------------------
+
+    def to_html(
+        self,
+        path: str | Path | None = None,
+        *,
+        focus: str | None = None,
+        depth: int = 2,
+        types: str | Iterable[str] | None = None,
+        statuses: str | Iterable[str] | None = None,
+        lang: str = "zh",
+    ) -> Path:
+        """Write the interactive HTML explorer (default ``output/graph.html``); return its path."""
+        from ._html import write_html
+
+        return write_html(
+            self.select(focus=focus, depth=depth, types=types, statuses=statuses), path, lang=lang
+        )
+
+    def export(self, path: str | Path, format: str | None = None) -> Path:
+        """Write the graph in ``format`` (default: from the suffix of ``path``); return the path.
+
+        See :data:`graph.EXPORT_FORMATS` for the formats.
+        """
+        from ._export import export
+
+        return export(self, path, format)
+
+    def to_dict(self) -> Mapping[str, Any]:
+        """A plain, JSON-ready dict of every entity, relation and source."""
+        return {
+            "entities": [e.to_dict() for e in self._entities.values()],
+            "relations": [r.to_dict() for r in self._relations.values()],
+            "sources": [
+                {"id": s.id, "title": s.title, "title_en": s.title_en, "language": s.language}
+                for s in self._sources.values()
+            ],
+        }

@@ -1,0 +1,458 @@
+"""Load a data folder into a :class:`KnowledgeGraph`, strictly.
+
+A data folder holds::
+
+    sources/sources.yaml    the source documents: id, title, raw and normalised text files
+    sources/*.txt           the texts
+    entities/*.yaml         YAML lists of entities
+    relations/*.yaml        YAML lists of relations
+
+Every problem in every file is collected in one pass and raised as one
+:class:`graph.DataError`; no graph is returned unless the data is clean.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ._errors import DataError, KGError, Problem
+from ._kg import KnowledgeGraph, _key
+from ._normalize import normalize
+from ._records import (
+    HUB_TYPES,
+    Entity,
+    EntityType,
+    Evidence,
+    Relation,
+    RelationType,
+    Source,
+    Status,
+    freeze,
+)
+from ._yaml import Pos, YList, YMap, read_yaml
+
+__all__ = ["DEFAULT_DATA", "load"]
+
+#: The data folder of this repository, used when :func:`load` gets no path.
+DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DATE = re.compile(r"(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2}))")
+
+Check = Callable[[Any], str | None]
+
+
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"must be text, not {type(value).__name__} {value!r}; put it in quotes"
+    if not value.strip():
+        return "must not be empty"
+    return None
+
+
+def _opt_text(value: Any) -> str | None:
+    return None if value == "" else _text(value)
+
+
+def _slug(value: Any) -> str | None:
+    if (err := _text(value)) is not None:
+        return err
+    if not _SLUG.fullmatch(value):
+        return (
+            f"{value!r} is not a valid id; use lower-case ASCII letters, digits and single "
+            "hyphens, e.g. 'tianjin-university'"
+        )
+    return None
+
+
+def _enum(enum: type[Any]) -> Check:
+    def check(value: Any) -> str | None:
+        if isinstance(value, str) and value in enum._value2member_map_:
+            return None
+        allowed = ", ".join(m.value for m in enum)
+        close = difflib.get_close_matches(str(value), list(enum._value2member_map_), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown value {value!r}{hint}; use one of: {allowed}"
+
+    return check
+
+
+def _date(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"must be a quoted ISO date such as '2015-09-19', not {value!r}"
+    m = _DATE.fullmatch(value)
+    month, day = (m.group(2) or m.group(4), m.group(3) or m.group(5)) if m else (None, None)
+    if not m or (month and not 1 <= int(month) <= 12) or (day and not 1 <= int(day) <= 31):
+        return (
+            f"{value!r} is not a date; write YYYY, YYYY-MM, YYYY-MM-DD, "
+            "or --MM-DD when the source gives no year"
+        )
+    return None
+
+
+def _mapping(value: Any) -> str | None:
+    if not isinstance(value, Mapping):
+        return "must be a mapping of names to values"
+    for k, v in value.items():
+        if not isinstance(k, str):
+            return f"attribute names must be text, not {k!r}"
+        if v is None:
+            return f"attribute {k!r} has no value; remove it or give a value"
+    return None
+
+
+def _text_list(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "must be a list, e.g. [Lulu, Lolo]"
+    for item in value:
+        if (err := _text(item)) is not None:
+            return f"every item {err}"
+    return None
+
+
+def _evidence_list(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return "must be a non-empty list of {source: <source id>, quote: <verbatim text>}"
+    return None
+
+
+ENTITY_FIELDS: dict[str, tuple[bool, Check]] = {
+    "id": (True, _slug),
+    "type": (True, _enum(EntityType)),
+    "name": (True, _text),
+    "name_en": (True, _text),
+    "aliases": (False, _text_list),
+    "status": (False, _enum(Status)),
+    "attributes": (False, _mapping),
+    "notes": (False, _opt_text),
+    "evidence": (True, _evidence_list),
+}
+
+RELATION_FIELDS: dict[str, tuple[bool, Check]] = {
+    "id": (False, _slug),
+    "source": (True, _text),
+    "target": (True, _text),
+    "type": (True, _enum(RelationType)),
+    "status": (True, _enum(Status)),
+    "date": (False, _date),
+    "attributes": (False, _mapping),
+    "notes": (False, _opt_text),
+    "evidence": (True, _evidence_list),
+}
+
+EVIDENCE_FIELDS: dict[str, tuple[bool, Check]] = {
+    "source": (True, _text),
+    "quote": (True, _text),
+}
+
+SOURCE_FIELDS: dict[str, tuple[bool, Check]] = {
+    "id": (True, _slug),
+    "title": (True, _text),
+    "title_en": (True, _text),
+    "language": (True, _text),
+    "text": (True, _text),
+    "raw": (False, _text),
+    "origin": (False, _opt_text),
+    "processing": (False, _text_list),
+    "notes": (False, _opt_text),
+}
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, file: Path, pos: Pos, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(file, pos[0], pos[1], message, hint))
+
+    def records(self, file: Path, doc: Any, what: str) -> list[YMap]:
+        """The mappings of a file that must hold a YAML list of records."""
+        if doc is None:
+            return []
+        if not isinstance(doc, YList):
+            pos = getattr(doc, "pos", (1, 1))
+            self.add(file, pos, f"the file must be a YAML list of {what}", "start each record with '- '")
+            return []
+        out = []
+        for item, pos in zip(doc, doc.item_pos, strict=True):
+            if isinstance(item, YMap):
+                out.append(item)
+            else:
+                self.add(file, pos, f"each {what[:-1]} must be a mapping, not {item!r}", "write 'field: value' lines")
+        return out
+
+    def fields(
+        self, file: Path, record: YMap, spec: dict[str, tuple[bool, Check]], what: str
+    ) -> bool:
+        """Check required, unknown and malformed fields; True when the record is usable."""
+        ok = True
+        for key in record:
+            if key not in spec:
+                close = difflib.get_close_matches(str(key), list(spec), n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(spec)
+                self.add(file, record.key_pos[key], f"unknown field {key!r} in {what}", hint)
+                ok = False
+        for name, (required, check) in spec.items():
+            if name not in record or record[name] is None:
+                if required:
+                    self.add(
+                        file,
+                        record.pos,
+                        f"{what} {_label(record)}has no {name!r}",
+                        f"add '{name}: …'",
+                    )
+                    ok = False
+                continue
+            err = check(record[name])
+            if err is not None:
+                self.add(file, record.value_pos[name], f"{name}: {err}")
+                ok = False
+        return ok
+
+
+def _label(record: Mapping[str, Any]) -> str:
+    for k in ("id", "name"):
+        if isinstance(record.get(k), str):
+            return f"{record[k]!r} "
+    return ""
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def load(path: str | Path | None = None) -> KnowledgeGraph:
+    """Read a data folder (default: this repository's ``data/``) into a :class:`KnowledgeGraph`.
+
+    Raises :class:`graph.DataError` listing every problem, with file, line and
+    column, when the data is not clean; no partial graph is ever returned.
+
+    >>> import graph
+    >>> graph.load()
+    <KnowledgeGraph: ... entities, ... relations>
+    """
+    root = Path(path) if path is not None else DEFAULT_DATA
+    if not root.is_dir():
+        raise KGError(
+            f"no data folder at {root}; pass the folder that holds sources/, entities/ "
+            "and relations/, e.g. graph.load('data')"
+        )
+    c = _Checker()
+    sources = _load_sources(c, root)
+    entities, entity_pos = _load_entities(c, root, sources)
+    relations = _load_relations(c, root, sources, entities, entity_pos)
+    if c.problems:
+        raise DataError(c.problems)
+    return KnowledgeGraph(entities.values(), relations, sources.values())
+
+
+def _load_sources(c: _Checker, root: Path) -> dict[str, Source]:
+    file = root / "sources" / "sources.yaml"
+    sources: dict[str, Source] = {}
+    if not file.is_file():
+        c.add(file, (0, 0), "missing", "describe each source document there (id, title, text file)")
+        return sources
+    for rec in c.records(file, read_yaml(file, c.problems), "sources"):
+        if not c.fields(file, rec, SOURCE_FIELDS, "source"):
+            continue
+        sid = rec["id"]
+        if sid in sources:
+            c.add(file, rec.value_pos["id"], f"duplicate source id {sid!r}", "give each source its own id")
+            continue
+        text_file = file.parent / rec["text"]
+        try:
+            text = text_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            c.add(file, rec.value_pos["text"], f"cannot read {text_file}: {exc}", "check the file name")
+            continue
+        if "raw" in rec:
+            raw_file = file.parent / rec["raw"]
+            try:
+                raw = raw_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                c.add(file, rec.value_pos["raw"], f"cannot read {raw_file}: {exc}", "check the file name")
+                continue
+            if normalize(raw) != text:
+                c.add(
+                    file,
+                    rec.value_pos["text"],
+                    f"{rec['text']} is not the normalised form of {rec['raw']}",
+                    f"regenerate it: kg normalize {raw_file} -o {text_file}",
+                )
+                continue
+        sources[sid] = Source(
+            id=sid,
+            title=rec["title"],
+            title_en=rec["title_en"],
+            language=rec["language"],
+            text=text,
+            raw_path=str(rec.get("raw", "")),
+            text_path=str(rec["text"]),
+            processing=tuple(rec.get("processing") or ()),
+            notes=rec.get("notes") or "",
+        )
+    return sources
+
+
+def _evidence(
+    c: _Checker, file: Path, rec: YMap, sources: Mapping[str, Source]
+) -> tuple[Evidence, ...] | None:
+    out: list[Evidence] = []
+    ok = True
+    items: YList = rec["evidence"]
+    for item, pos in zip(items, items.item_pos, strict=True):
+        if not isinstance(item, YMap):
+            c.add(file, pos, "evidence must be a mapping {source: …, quote: …}")
+            ok = False
+            continue
+        if not c.fields(file, item, EVIDENCE_FIELDS, "evidence"):
+            ok = False
+            continue
+        src = sources.get(item["source"])
+        if src is None:
+            known = ", ".join(sources) or "none loaded"
+            c.add(file, item.value_pos["source"], f"unknown source {item['source']!r}", f"use one of: {known}")
+            ok = False
+            continue
+        quote = item["quote"]
+        if quote not in src.text:
+            hint = f"copy the words exactly from {src.text_path} (the normalised, simplified text)"
+            if normalize(quote) in src.text:
+                hint = "write it in simplified characters, as in " + src.text_path
+            c.add(file, item.value_pos["quote"], f"quote not found in source {src.id!r}: {quote!r}", hint)
+            ok = False
+            continue
+        out.append(Evidence(src.id, quote))
+    return tuple(out) if ok else None
+
+
+def _load_entities(
+    c: _Checker, root: Path, sources: Mapping[str, Source]
+) -> tuple[dict[str, Entity], dict[str, tuple[Path, Pos]]]:
+    entities: dict[str, Entity] = {}
+    where: dict[str, tuple[Path, Pos]] = {}
+    names: dict[str, tuple[str, Path, Pos]] = {}
+    folder = root / "entities"
+    files = _yaml_files(folder)
+    if not files:
+        c.add(folder, (0, 0), "no entity files (*.yaml)", "add at least one YAML list of entities")
+    for file in files:
+        for rec in c.records(file, read_yaml(file, c.problems), "entities"):
+            if not c.fields(file, rec, ENTITY_FIELDS, "entity"):
+                continue
+            eid = rec["id"]
+            if eid in entities:
+                f0, p0 = where[eid]
+                c.add(
+                    file,
+                    rec.value_pos["id"],
+                    f"duplicate entity id {eid!r} (first in {f0}:{p0[0]})",
+                    "give each entity its own id",
+                )
+                continue
+            evidence = _evidence(c, file, rec, sources)
+            aliases = tuple(rec.get("aliases") or ())
+            clash = False
+            for label in dict.fromkeys((eid, rec["name"], rec["name_en"], *aliases)):
+                other = names.get(_key(label))
+                if other is not None and other[0] != eid:
+                    c.add(
+                        file,
+                        rec.pos,
+                        f"entity {eid!r}: the name {label!r} is also used by {other[0]!r} "
+                        f"({other[1]}:{other[2][0]})",
+                        "names and aliases must identify one entity; drop or change one",
+                    )
+                    clash = True
+                names.setdefault(_key(label), (eid, file, rec.pos))
+            where[eid] = (file, rec.pos)
+            if evidence is None or clash:
+                continue
+            entities[eid] = Entity(
+                id=eid,
+                type=EntityType(rec["type"]),
+                name=rec["name"],
+                name_en=rec["name_en"],
+                aliases=aliases,
+                status=Status(rec["status"]) if rec.get("status") else None,
+                attributes=freeze(rec.get("attributes") or {}),
+                notes=rec.get("notes") or "",
+                evidence=evidence,
+            )
+    return entities, where
+
+
+def _load_relations(
+    c: _Checker,
+    root: Path,
+    sources: Mapping[str, Source],
+    entities: Mapping[str, Entity],
+    entity_pos: Mapping[str, tuple[Path, Pos]],
+) -> list[Relation]:
+    relations: dict[str, Relation] = {}
+    where: dict[str, tuple[Path, Pos]] = {}
+    folder = root / "relations"
+    files = _yaml_files(folder)
+    if not files:
+        c.add(folder, (0, 0), "no relation files (*.yaml)", "add at least one YAML list of relations")
+    for file in files:
+        for rec in c.records(file, read_yaml(file, c.problems), "relations"):
+            if not c.fields(file, rec, RELATION_FIELDS, "relation"):
+                continue
+            ok = True
+            for end in ("source", "target"):
+                eid = rec[end]
+                if eid not in entity_pos:
+                    close = difflib.get_close_matches(eid, list(entity_pos), n=1, cutoff=0.4)
+                    hint = f"did you mean {close[0]!r}?" if close else "add the entity first"
+                    c.add(file, rec.value_pos[end], f"{end}: no entity has the id {eid!r}", hint)
+                    ok = False
+            if ok and rec["source"] == rec["target"]:
+                c.add(file, rec.value_pos["target"], "a relation cannot join an entity to itself")
+                ok = False
+            rtype = RelationType(rec["type"])
+            if (
+                ok
+                and rtype is RelationType.PARTICIPATES_IN
+                and rec["target"] in entities
+                and entities[rec["target"]].type not in HUB_TYPES
+            ):
+                hubs = ", ".join(sorted(HUB_TYPES))
+                c.add(
+                    file,
+                    rec.value_pos["target"],
+                    f"participates_in must point to a {hubs}, not a "
+                    f"{entities[rec['target']].type} ({rec['target']!r})",
+                    "use cooperation, signed_agreement or another relation type between two organisations",
+                )
+                ok = False
+            evidence = _evidence(c, file, rec, sources)
+            rid = rec.get("id") or f"{rec['source']}--{rec['type']}--{rec['target']}"
+            if rid in where:
+                f0, p0 = where[rid]
+                c.add(
+                    file,
+                    rec.pos,
+                    f"duplicate relation {rid!r} (first in {f0}:{p0[0]})",
+                    "merge the two, or give each an 'id' of its own if they are different facts",
+                )
+                continue
+            where[rid] = (file, rec.pos)
+            if not ok or evidence is None or rec["source"] not in entities or rec["target"] not in entities:
+                continue
+            relations[rid] = Relation(
+                id=rid,
+                source=rec["source"],
+                target=rec["target"],
+                type=rtype,
+                status=Status(rec["status"]),
+                date=rec.get("date"),
+                attributes=freeze(rec.get("attributes") or {}),
+                notes=rec.get("notes") or "",
+                evidence=evidence,
+            )
+    return list(relations.values())

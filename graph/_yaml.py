@@ -1,0 +1,211 @@
+"""A strict YAML reader for curated data: positions kept, surprises refused.
+
+PyYAML's safe loader silently keeps the last of two equal keys, expands
+anchors and merge keys, and follows YAML 1.1's guessing (``no`` -> False,
+``012`` -> 10, ``12:30`` -> 750, ``2015-09-19`` -> a date). :func:`read_yaml`
+builds values from PyYAML's event stream (the C parser where available) and:
+
+- refuses duplicate keys, anchors, aliases, merge keys (``<<``), explicit tags
+  other than ``!!str``, and more than one document per file;
+- resolves plain scalars by a small YAML 1.2 core schema: ``null``/``~``/empty,
+  ``true``/``false``, decimal integers without leading zeros, and decimal floats.
+  Everything else (``no``, ``012``, ``12:30``, ``2015-09-19``) stays a string.
+
+Mappings and sequences come back as :class:`YMap` and :class:`YList`, a ``dict``
+and a ``list`` that remember the line and column of every key and item.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ._errors import Problem
+
+__all__ = ["Pos", "YList", "YMap", "read_yaml"]
+
+Pos = tuple[int, int]  # 1-based line and column
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+")
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class YMap(dict[Any, Any]):
+    """A dict that knows where it, each key and each value stood in the file."""
+
+    pos: Pos
+    key_pos: dict[Any, Pos]
+    value_pos: dict[Any, Pos]
+
+
+class YList(list[Any]):
+    """A list that knows where it and each item stood in the file."""
+
+    pos: Pos
+    item_pos: list[Pos]
+
+
+def _pos(event: Any) -> Pos:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+
+    def problem(self, pos: Pos, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, pos[0], pos[1], message, hint))
+
+    def scalar(self, event: Any) -> Any:
+        value: str = event.value
+        if event.tag is not None and event.tag not in ("!", _STR_TAG):
+            self.problem(
+                _pos(event),
+                f"explicit tag {event.tag!r} is not allowed",
+                "remove the tag; quote the value if it must be a string",
+            )
+            return value
+        if event.style or event.tag is not None:
+            return value  # quoted, block or !!str: always a string
+        if value in _NULL:
+            return None
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        if _INT.fullmatch(value):
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+        return value
+
+    def node(self, events: Any, event: Any) -> Any:
+        if not isinstance(event, yaml.AliasEvent) and getattr(event, "anchor", None) is not None:
+            self.problem(
+                _pos(event),
+                f"anchor '&{event.anchor}' is not allowed",
+                "write the value out in full; anchors and aliases hide what a record contains",
+            )
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(
+                _pos(event),
+                f"alias '*{event.anchor}' is not allowed",
+                "write the value out in full instead of referring to an anchor",
+            )
+            return None
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            self.check_tag(event)
+            seq = YList()
+            seq.pos, seq.item_pos = _pos(event), []
+            for item in iter(lambda: next(events), None):
+                if isinstance(item, yaml.SequenceEndEvent):
+                    break
+                seq.item_pos.append(_pos(item))
+                seq.append(self.node(events, item))
+            return seq
+        if isinstance(event, yaml.MappingStartEvent):
+            self.check_tag(event)
+            mapping = YMap()
+            mapping.pos, mapping.key_pos, mapping.value_pos = _pos(event), {}, {}
+            while True:
+                key_event = next(events)
+                if isinstance(key_event, yaml.MappingEndEvent):
+                    break
+                key_pos = _pos(key_event)
+                key = self.node(events, key_event)
+                value_event = next(events)
+                value_pos = _pos(value_event)
+                value = self.node(events, value_event)
+                if isinstance(key_event, yaml.ScalarEvent) and key_event.value == "<<":
+                    self.problem(
+                        key_pos,
+                        "merge key '<<' is not allowed",
+                        "write the fields out in full",
+                    )
+                    continue
+                if not isinstance(key, str | int | float | bool) and key is not None:
+                    self.problem(key_pos, "a key must be a plain value", "use a string key")
+                    continue
+                if key in mapping:
+                    first = mapping.key_pos[key]
+                    self.problem(
+                        key_pos,
+                        f"duplicate key {key!r} (first at line {first[0]})",
+                        "keep one of the two; YAML would silently drop the first",
+                    )
+                    continue
+                mapping[key] = value
+                mapping.key_pos[key] = key_pos
+                mapping.value_pos[key] = value_pos
+            return mapping
+        raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
+
+    def check_tag(self, event: Any) -> None:
+        if event.tag is not None and not event.implicit:
+            self.problem(_pos(event), f"explicit tag {event.tag!r} is not allowed", "remove the tag")
+
+
+def read_yaml(path: Path, problems: list[Problem], text: str | None = None) -> Any:
+    """Read one YAML document from ``path``; append problems to ``problems``.
+
+    Returns the document (``None`` for an empty file). When the file cannot be
+    parsed at all, a problem with the parser's position is recorded and ``None``
+    is returned.
+    """
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(
+                Problem(path, 0, 0, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
+            )
+            return None
+        except OSError as exc:
+            problems.append(Problem(path, 0, 0, f"cannot read the file ({exc.strerror})"))
+            return None
+    builder = _Builder(path, problems)
+    documents: list[Any] = []
+    try:
+        events = iter(yaml.parse(text, Loader=_Parser))
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                start = _pos(event)
+                body = builder.node(events, next(events))
+                next(events)  # DocumentEndEvent
+                documents.append(body)
+                if len(documents) == 2:
+                    builder.problem(
+                        start,
+                        "a second YAML document ('---') in one file",
+                        "put every record in one list, or split the file in two",
+                    )
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problems.append(
+            Problem(
+                path,
+                line,
+                column,
+                f"invalid YAML: {exc.problem or exc.context}",
+                "check indentation, colons and quotes near this place",
+            )
+        )
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(path, 0, 0, f"invalid YAML: {exc}", "check the file's syntax"))
+        return None
+    return documents[0] if documents else None
