@@ -65,6 +65,7 @@ class RelationType(_Described):
     """What a relation states. Direction reads ``source -> target``."""
 
     ESTABLISHES = "establishes", "sets up (a leading group, a working group)"
+    LEADS = "leads", "heads, through one of its officials"
     AGENCY_AGREEMENT = "agency_agreement", "signed an agency agreement with"
     SIGNED_AGREEMENT = "signed_agreement", "signed a cooperation agreement or contract with"
     LETTER_OF_INTENT = "letter_of_intent", "signed a letter of intent with"
@@ -74,7 +75,8 @@ class RelationType(_Described):
     INVESTS_IN = "invests_in", "invests in"
     BUILDS_OPERATES = "builds_operates", "builds and operates (BOT and similar)"
     VISIT = "visit", "visited for talks"
-    PURSUES = "pursues", "has this project among its work (status = the project's stage)"
+    WORKS_ON = "works_on", "has this project among its work (status = the stage reported)"
+    ATTENDS = "attends", "takes part in (an event)"
     AFFILIATED_WITH = "affiliated_with", "is affiliated to"
     ORGANISES = "organises", "held or organised (an event)"
     HELD_AT = "held_at", "took place at"
@@ -102,6 +104,7 @@ class Status(_Described):
     UNDER_CONSTRUCTION = "under_construction", "under construction"
     OPENED = "opened", "opened, started classes"
     PLANNED = "planned", "planned, sought or expected"
+    DESIGNATED = "designated", "listed or designated (e.g. as a demonstration project)"
     STATED = "stated", "a standing fact (affiliation, location, designation)"
 
 
@@ -121,9 +124,7 @@ PARTNERSHIP_TYPES = frozenset(
 )
 
 #: Entity types through which participants become partners of each other.
-HUB_TYPES = frozenset(
-    {EntityType.COOPERATION, EntityType.PROGRAMME, EntityType.PROJECT, EntityType.EVENT}
-)
+HUB_TYPES = frozenset({EntityType.COOPERATION, EntityType.PROGRAMME, EntityType.PROJECT})
 
 #: Entity types that stand for a group statement rather than one organisation.
 COLLECTIVE_TYPES = frozenset({EntityType.COOPERATION, EntityType.GROUP})
