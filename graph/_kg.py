@@ -200,17 +200,15 @@ class KnowledgeGraph:
             name = name.id
         found = self._lookup(name)
         if found is None:
-            labels = {}
-            for e in self._entities.values():
-                for label in (e.id, e.name, e.name_en, *e.aliases):
-                    labels.setdefault(_key(label), label)
-            close = difflib.get_close_matches(_key(name), list(labels), n=3, cutoff=0.5)
-            near = [labels[c] for c in close]
+            labels: dict[str, str] = {}  # lookup key -> entity id
+            for key, eid in self._index.items():
+                labels.setdefault(key, eid)
             key = _key(name)
-            if not near and key:
-                near = [
-                    labels[k] for k in labels if key in k or (len(k) >= 2 and k in key)
-                ][:3]
+            close = difflib.get_close_matches(key, list(labels), n=8, cutoff=0.5)
+            if not close and key:
+                close = [k for k in labels if key in k or (len(k) >= 2 and k in key)]
+            ids = list(dict.fromkeys(labels[c] for c in close))[:3]
+            near = [self._entities[i].name_en or self._entities[i].name for i in ids]
             raise UnknownEntityError(name, near)
         return self._entities[found]
 
