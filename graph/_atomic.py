@@ -32,7 +32,9 @@ def atomic_open(path: str | Path, mode: str = "w", **kwargs: object) -> Iterator
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror}; check the folder and its permissions") from None
+        raise ExportError(
+            f"cannot write {target}: {exc.strerror}; check the folder and its permissions"
+        ) from None
     if "b" not in mode:
         kwargs.setdefault("encoding", "utf-8")
     try:

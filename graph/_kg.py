@@ -43,7 +43,9 @@ def _key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def _as_set(values: str | Iterable[str] | None, enum: type[Any], what: str) -> frozenset[Any] | None:
+def _as_set(
+    values: str | Iterable[str] | None, enum: type[Any], what: str
+) -> frozenset[Any] | None:
     if values is None:
         return None
     if isinstance(values, str):
@@ -83,7 +85,8 @@ class KnowledgeGraph:
         self._relations: dict[str, Relation] = {r.id: r for r in relations}
         self._sources: dict[str, Source] = {s.id: s for s in sources}
         missing = sorted(
-            {r.source for r in self._relations.values()} | {r.target for r in self._relations.values()}
+            {r.source for r in self._relations.values()}
+            | {r.target for r in self._relations.values()}
         )
         missing = [m for m in missing if m not in self._entities]
         if missing:
@@ -261,7 +264,9 @@ class KnowledgeGraph:
                     add(third.id, [r, r2], collective, other)
                 if r.type is RelationType.PARTICIPATES_IN:
                     continue  # the hub itself is not a partner
-            collective = other.type in COLLECTIVE_TYPES or me.type in COLLECTIVE_TYPES or r.collective
+            collective = (
+                other.type in COLLECTIVE_TYPES or me.type in COLLECTIVE_TYPES or r.collective
+            )
             add(other.id, [r], collective, None)
 
         partners = [
@@ -313,8 +318,10 @@ class KnowledgeGraph:
         for e in self._entities.values():
             if types is not None and e.type not in types:
                 continue
-            if statuses is not None and e.status not in statuses and not any(
-                r.status in statuses for r in self._incident[e.id]
+            if (
+                statuses is not None
+                and e.status not in statuses
+                and not any(r.status in statuses for r in self._incident[e.id])
             ):
                 continue
             if needle and not any(needle in _key(n) for n in (e.id, e.name, e.name_en, *e.aliases)):
@@ -408,11 +415,15 @@ class KnowledgeGraph:
             "relations": len(self._relations),
             "sources": len(self._sources),
             "components": nx.number_weakly_connected_components(self._nx) if self._entities else 0,
-            "entity_types": dict(Counter(str(e.type) for e in self._entities.values()).most_common()),
+            "entity_types": dict(
+                Counter(str(e.type) for e in self._entities.values()).most_common()
+            ),
             "relation_types": dict(
                 Counter(str(r.type) for r in self._relations.values()).most_common()
             ),
-            "statuses": dict(Counter(str(r.status) for r in self._relations.values()).most_common()),
+            "statuses": dict(
+                Counter(str(r.status) for r in self._relations.values()).most_common()
+            ),
         }
 
     # -- output ----------------------------------------------------------------------------

@@ -175,14 +175,21 @@ class _Checker:
             return []
         if not isinstance(doc, YList):
             pos = getattr(doc, "pos", (1, 1))
-            self.add(file, pos, f"the file must be a YAML list of {what}", "start each record with '- '")
+            self.add(
+                file, pos, f"the file must be a YAML list of {what}", "start each record with '- '"
+            )
             return []
         out = []
         for item, pos in zip(doc, doc.item_pos, strict=True):
             if isinstance(item, YMap):
                 out.append(item)
             else:
-                self.add(file, pos, f"each {what[:-1]} must be a mapping, not {item!r}", "write 'field: value' lines")
+                self.add(
+                    file,
+                    pos,
+                    f"each {what[:-1]} must be a mapping, not {item!r}",
+                    "write 'field: value' lines",
+                )
         return out
 
     def fields(
@@ -261,20 +268,35 @@ def _load_sources(c: _Checker, root: Path) -> dict[str, Source]:
             continue
         sid = rec["id"]
         if sid in sources:
-            c.add(file, rec.value_pos["id"], f"duplicate source id {sid!r}", "give each source its own id")
+            c.add(
+                file,
+                rec.value_pos["id"],
+                f"duplicate source id {sid!r}",
+                "give each source its own id",
+            )
             continue
         text_file = file.parent / rec["text"]
         try:
             text = text_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            c.add(file, rec.value_pos["text"], f"cannot read {text_file}: {exc}", "check the file name")
+            c.add(
+                file,
+                rec.value_pos["text"],
+                f"cannot read {text_file}: {exc}",
+                "check the file name",
+            )
             continue
         if "raw" in rec:
             raw_file = file.parent / rec["raw"]
             try:
                 raw = raw_file.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                c.add(file, rec.value_pos["raw"], f"cannot read {raw_file}: {exc}", "check the file name")
+                c.add(
+                    file,
+                    rec.value_pos["raw"],
+                    f"cannot read {raw_file}: {exc}",
+                    "check the file name",
+                )
                 continue
             if normalize(raw) != text:
                 c.add(
@@ -315,7 +337,12 @@ def _evidence(
         src = sources.get(item["source"])
         if src is None:
             known = ", ".join(sources) or "none loaded"
-            c.add(file, item.value_pos["source"], f"unknown source {item['source']!r}", f"use one of: {known}")
+            c.add(
+                file,
+                item.value_pos["source"],
+                f"unknown source {item['source']!r}",
+                f"use one of: {known}",
+            )
             ok = False
             continue
         quote = item["quote"]
@@ -323,7 +350,12 @@ def _evidence(
             hint = f"copy the words exactly from {src.text_path} (the normalised, simplified text)"
             if normalize(quote) in src.text:
                 hint = "write it in simplified characters, as in " + src.text_path
-            c.add(file, item.value_pos["quote"], f"quote not found in source {src.id!r}: {quote!r}", hint)
+            c.add(
+                file,
+                item.value_pos["quote"],
+                f"quote not found in source {src.id!r}: {quote!r}",
+                hint,
+            )
             ok = False
             continue
         out.append(Evidence(src.id, quote))
@@ -398,7 +430,9 @@ def _load_relations(
     folder = root / "relations"
     files = _yaml_files(folder)
     if not files:
-        c.add(folder, (0, 0), "no relation files (*.yaml)", "add at least one YAML list of relations")
+        c.add(
+            folder, (0, 0), "no relation files (*.yaml)", "add at least one YAML list of relations"
+        )
     for file in files:
         for rec in c.records(file, read_yaml(file, c.problems), "relations"):
             if not c.fields(file, rec, RELATION_FIELDS, "relation"):
@@ -442,7 +476,12 @@ def _load_relations(
                 )
                 continue
             where[rid] = (file, rec.pos)
-            if not ok or evidence is None or rec["source"] not in entities or rec["target"] not in entities:
+            if (
+                not ok
+                or evidence is None
+                or rec["source"] not in entities
+                or rec["target"] not in entities
+            ):
                 continue
             relations[rid] = Relation(
                 id=rid,

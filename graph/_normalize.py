@@ -26,9 +26,7 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A pinyin syllable (or a few) with or without tone marks, in ASCII or full-width parentheses,
 # right after a Han character. Chinese text in parentheses, e.g. (示範), is not touched.
 _PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-_PINYIN = re.compile(
-    rf"(?<=[{_HAN}])[(（][{_PINYIN_LETTERS}]+(?:[ '’][{_PINYIN_LETTERS}]+)*[)）]"
-)
+_PINYIN = re.compile(rf"(?<=[{_HAN}])[(（][{_PINYIN_LETTERS}]+(?:[ '’][{_PINYIN_LETTERS}]+)*[)）]")
 # Horizontal whitespace between two Han characters, or between a Han character and a digit.
 _WRAP_SPACE = re.compile(
     rf"(?<=[{_HAN}])[ \t\u3000]+(?=[{_HAN}0-9])|(?<=[0-9])[ \t\u3000]+(?=[{_HAN}])"

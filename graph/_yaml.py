@@ -35,7 +35,9 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+")
+_FLOAT = re.compile(
+    r"[-+]?(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+"
+)
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
@@ -155,7 +157,9 @@ class _Builder:
 
     def check_tag(self, event: Any) -> None:
         if event.tag is not None and not event.implicit:
-            self.problem(_pos(event), f"explicit tag {event.tag!r} is not allowed", "remove the tag")
+            self.problem(
+                _pos(event), f"explicit tag {event.tag!r} is not allowed", "remove the tag"
+            )
 
 
 def read_yaml(path: Path, problems: list[Problem], text: str | None = None) -> Any:
