@@ -14,6 +14,7 @@ Every problem in every file is collected in one pass and raised as one
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -94,6 +95,12 @@ def _date(value: Any) -> str | None:
     return None
 
 
+def _sha256(value: Any) -> str | None:
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{64}", value):
+        return "must be the 64 hex digits of the raw file's SHA-256 (sha256sum FILE)"
+    return None
+
+
 def _mapping(value: Any) -> str | None:
     if not isinstance(value, Mapping):
         return "must be a mapping of names to values"
@@ -156,6 +163,7 @@ SOURCE_FIELDS: dict[str, tuple[bool, Check]] = {
     "language": (True, _text),
     "text": (True, _text),
     "raw": (False, _text),
+    "raw_sha256": (False, _sha256),
     "origin": (False, _opt_text),
     "processing": (False, _text_list),
     "notes": (False, _opt_text),
@@ -165,6 +173,7 @@ SOURCE_FIELDS: dict[str, tuple[bool, Check]] = {
 class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.broken_sources: set[str] = set()  # declared, but with problems of their own
 
     def add(self, file: Path, pos: Pos, message: str, hint: str = "") -> None:
         self.problems.append(Problem(file, pos[0], pos[1], message, hint))
@@ -264,60 +273,72 @@ def _load_sources(c: _Checker, root: Path) -> dict[str, Source]:
         c.add(file, (0, 0), "missing", "describe each source document there (id, title, text file)")
         return sources
     for rec in c.records(file, read_yaml(file, c.problems), "sources"):
+        if isinstance(rec.get("id"), str):
+            c.broken_sources.add(rec["id"])  # until it has loaded cleanly
         if not c.fields(file, rec, SOURCE_FIELDS, "source"):
             continue
         sid = rec["id"]
         if sid in sources:
-            c.add(
-                file,
-                rec.value_pos["id"],
-                f"duplicate source id {sid!r}",
-                "give each source its own id",
-            )
+            c.add(file, rec.value_pos["id"], f"duplicate source id {sid!r}", "give each its own id")
             continue
-        text_file = file.parent / rec["text"]
-        try:
-            text = text_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            c.add(
-                file,
-                rec.value_pos["text"],
-                f"cannot read {text_file}: {exc}",
-                "check the file name",
-            )
+        text = _read_source_file(c, file, rec, "text")
+        if text is None:
             continue
         if "raw" in rec:
-            raw_file = file.parent / rec["raw"]
-            try:
-                raw = raw_file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                c.add(
-                    file,
-                    rec.value_pos["raw"],
-                    f"cannot read {raw_file}: {exc}",
-                    "check the file name",
-                )
+            raw = _read_source_file(c, file, rec, "raw")
+            if raw is None:
                 continue
-            if normalize(raw) != text:
+            if normalize(raw.decode("utf-8")) != text.decode("utf-8"):
                 c.add(
                     file,
                     rec.value_pos["text"],
                     f"{rec['text']} is not the normalised form of {rec['raw']}",
-                    f"regenerate it: kg normalize {raw_file} -o {text_file}",
+                    f"regenerate it: kg normalize {file.parent / rec['raw']} "
+                    f"-o {file.parent / rec['text']}",
                 )
                 continue
+        c.broken_sources.discard(sid)
         sources[sid] = Source(
             id=sid,
             title=rec["title"],
             title_en=rec["title_en"],
             language=rec["language"],
-            text=text,
+            text=text.decode("utf-8"),
             raw_path=str(rec.get("raw", "")),
             text_path=str(rec["text"]),
             processing=tuple(rec.get("processing") or ()),
             notes=rec.get("notes") or "",
         )
     return sources
+
+
+def _read_source_file(c: _Checker, file: Path, rec: YMap, key: str) -> bytes | None:
+    """The bytes of a source's ``text`` or ``raw`` file, checked; None after a problem."""
+    path = file.parent / rec[key]
+    try:
+        data = path.read_bytes()
+        data.decode("utf-8")
+    except OSError as exc:
+        c.add(
+            file, rec.value_pos[key], f"cannot read {path}: {exc.strerror}", "check the file name"
+        )
+        return None
+    except UnicodeDecodeError:
+        c.add(file, rec.value_pos[key], f"{path} is not UTF-8 text", "save it as UTF-8")
+        return None
+    if (
+        key == "raw"
+        and "raw_sha256" in rec
+        and hashlib.sha256(data).hexdigest() != rec["raw_sha256"]
+    ):
+        c.add(
+            file,
+            rec.value_pos["raw_sha256"],
+            f"{rec['raw']} has changed: its SHA-256 is not the recorded one",
+            "restore the original; raw sources are kept byte for byte",
+        )
+        return None
+    return data
 
 
 def _evidence(
@@ -335,6 +356,9 @@ def _evidence(
             ok = False
             continue
         src = sources.get(item["source"])
+        if src is None and item["source"] in c.broken_sources:
+            ok = False  # already reported at the source itself
+            continue
         if src is None:
             known = ", ".join(sources) or "none loaded"
             c.add(
