@@ -1,0 +1,154 @@
+"""CSV for spreadsheets and pandas: ``entities.csv`` and ``relations.csv`` in one folder.
+
+Both files are UTF-8 with a byte-order mark (so Excel reads Chinese), a header
+row, commas, ``"``-quoting where needed (values may hold commas, quotes and
+line breaks) and CRLF line ends (RFC 4180).
+
+``entities.csv`` has one row per entity:
+``id, type, name, name_en, aliases, status, attributes, notes, evidence``.
+
+``relations.csv`` has one row per relation:
+``id, source, target, source_name, target_name, type, status, date, attributes,
+notes, evidence`` (``source_name`` and ``target_name`` are the Chinese names of
+the two entities, for reading; ``source`` and ``target`` are their ids).
+
+``aliases`` (a list), ``attributes`` (a map) and ``evidence`` (a list of
+``{"source": …, "quote": …}``) are JSON text; an absent ``status`` or ``date``
+is an empty cell.
+
+Formula injection: a spreadsheet runs a cell that starts with ``=``, ``+``,
+``-``, ``@``, tab or carriage return as a formula. Such a cell is written with
+a leading apostrophe ``'``, and so is a cell that starts with an apostrophe,
+so that :func:`unescape_cell` (drop one leading ``'``) always gives the value
+back exactly.
+
+Read it back with::
+
+    import csv, json
+    with open("out/entities.csv", encoding="utf-8-sig", newline="") as f:
+        rows = [{k: unescape_cell(v) for k, v in row.items()} for row in csv.DictReader(f)]
+
+or ``pandas.read_csv("out/entities.csv", encoding="utf-8-sig")``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._attrs import flat_value
+from ._files import write_files
+
+if TYPE_CHECKING:
+    from .._kg import KnowledgeGraph
+
+__all__ = [
+    "DESCRIPTION",
+    "ENTITY_COLUMNS",
+    "RELATION_COLUMNS",
+    "escape_cell",
+    "unescape_cell",
+    "write_csv",
+]
+
+DESCRIPTION = "entities.csv and relations.csv (UTF-8 with BOM) for spreadsheets and pandas"
+
+ENTITY_COLUMNS = (
+    "id",
+    "type",
+    "name",
+    "name_en",
+    "aliases",
+    "status",
+    "attributes",
+    "notes",
+    "evidence",
+)
+RELATION_COLUMNS = (
+    "id",
+    "source",
+    "target",
+    "source_name",
+    "target_name",
+    "type",
+    "status",
+    "date",
+    "attributes",
+    "notes",
+    "evidence",
+)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def escape_cell(text: str) -> str:
+    """``text`` safe from formula injection: a leading ``'`` when it could start a formula.
+
+    >>> escape_cell("=1+1"), escape_cell("'quoted"), escape_cell("天津大学")
+    ("'=1+1", "''quoted", '天津大学')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def unescape_cell(text: str) -> str:
+    """The inverse of :func:`escape_cell`.
+
+    >>> unescape_cell("'=1+1")
+    '=1+1'
+    """
+    return text[1:] if text.startswith("'") else text
+
+
+def _cell(value: Any) -> str:
+    flat = flat_value(value, xml=False)
+    if flat is None:
+        return ""
+    if isinstance(flat, bool):
+        return "true" if flat else "false"
+    return escape_cell(str(flat))
+
+
+def _table(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def tables(kg: KnowledgeGraph) -> dict[str, bytes]:
+    """The two files as ``{name: bytes}`` (what :func:`write_csv` writes)."""
+    g = kg.nx
+    entities = ({"id": n, **d} for n, d in g.nodes(data=True))
+    relations = (
+        {
+            **d,
+            "id": k,
+            "source": u,
+            "target": v,
+            "source_name": g.nodes[u].get("name", ""),
+            "target_name": g.nodes[v].get("name", ""),
+        }
+        for u, v, k, d in g.edges(keys=True, data=True)
+    )
+    return {
+        "entities.csv": _table(ENTITY_COLUMNS, entities),
+        "relations.csv": _table(RELATION_COLUMNS, relations),
+    }
+
+
+def write_csv(kg: KnowledgeGraph, path: str | Path) -> Path:
+    """Write ``entities.csv`` and ``relations.csv`` into the folder ``path``; return it.
+
+    >>> import graph, tempfile, pathlib
+    >>> e = graph.Entity("a", graph.EntityType.PLACE, "承德", "Chengde")
+    >>> kg = graph.KnowledgeGraph([e], [])
+    >>> out = write_csv(kg, pathlib.Path(tempfile.mkdtemp()) / "csv")
+    >>> (out / "entities.csv").read_text(encoding="utf-8-sig").splitlines()[1]
+    'a,place,承德,Chengde,[],,{},,[]'
+    """
+    return write_files(path, tables(kg))
