@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from ._errors import DataError, KGError
 from ._kg import KnowledgeGraph
 from ._load import load
-from ._records import Entity, EntityType, Partner, Relation, RelationType, Status
+from ._records import Entity, EntityType, Partner, Relation, Status
 
 __all__ = ["main"]
 

@@ -36,7 +36,7 @@ class Problem:
     """One problem found in a data file: where it is, what is wrong, what to do.
 
     >>> Problem(Path("data/x.yaml"), 3, 5, "unknown field 'nmae'", "did you mean 'name'?")
-    Problem('data/x.yaml:3:5: unknown field 'nmae'; did you mean 'name'?')
+    Problem("data/x.yaml:3:5: unknown field 'nmae'; did you mean 'name'?")
     """
 
     file: Path

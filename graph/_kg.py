@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -291,7 +292,7 @@ class KnowledgeGraph:
                 f"{end.name} ({end.id}) in this data; try `kg partners` on each"
             ) from None
         steps: list[Relation] = []
-        for u, v in zip(nodes, nodes[1:], strict=False):
+        for u, v in itertools.pairwise(nodes):
             keys = list(self._nx.get_edge_data(u, v, default={})) + list(
                 self._nx.get_edge_data(v, u, default={})
             )

@@ -316,7 +316,7 @@ def _read_source_file(c: _Checker, file: Path, rec: YMap, key: str) -> bytes | N
     """The bytes of a source's ``text`` or ``raw`` file, checked; None after a problem."""
     path = file.parent / rec[key]
     try:
-        data = path.read_bytes()
+        data: bytes = path.read_bytes()
         data.decode("utf-8")
     except OSError as exc:
         c.add(
@@ -398,18 +398,23 @@ def _load_entities(
         c.add(folder, (0, 0), "no entity files (*.yaml)", "add at least one YAML list of entities")
     for file in files:
         for rec in c.records(file, read_yaml(file, c.problems), "entities"):
-            if not c.fields(file, rec, ENTITY_FIELDS, "entity"):
+            ok = c.fields(file, rec, ENTITY_FIELDS, "entity")
+            eid = rec.get("id")
+            if isinstance(eid, str):
+                if eid in where:
+                    f0, p0 = where[eid]
+                    c.add(
+                        file,
+                        rec.value_pos["id"],
+                        f"duplicate entity id {eid!r} (first in {f0}:{p0[0]})",
+                        "give each entity its own id",
+                    )
+                    continue
+                # known from here on, so relations to it are not reported as dangling
+                where[eid] = (file, rec.pos)
+            if not ok:
                 continue
-            eid = rec["id"]
-            if eid in entities:
-                f0, p0 = where[eid]
-                c.add(
-                    file,
-                    rec.value_pos["id"],
-                    f"duplicate entity id {eid!r} (first in {f0}:{p0[0]})",
-                    "give each entity its own id",
-                )
-                continue
+            eid = str(rec["id"])
             evidence = _evidence(c, file, rec, sources)
             aliases = tuple(rec.get("aliases") or ())
             clash = False
@@ -425,7 +430,6 @@ def _load_entities(
                     )
                     clash = True
                 names.setdefault(_key(label), (eid, file, rec.pos))
-            where[eid] = (file, rec.pos)
             if evidence is None or clash:
                 continue
             entities[eid] = Entity(
@@ -485,7 +489,7 @@ def _load_relations(
                     rec.value_pos["target"],
                     f"participates_in must point to a {hubs}, not a "
                     f"{entities[rec['target']].type} ({rec['target']!r})",
-                    "use cooperation, signed_agreement or another relation type between two organisations",
+                    "between two organisations use cooperation, signed_agreement or another type",
                 )
                 ok = False
             evidence = _evidence(c, file, rec, sources)

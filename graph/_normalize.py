@@ -18,7 +18,8 @@ __all__ = ["NORMALIZATION_STEPS", "normalize"]
 #: What :func:`normalize` does, in order; recorded in each source's metadata.
 NORMALIZATION_STEPS: tuple[str, ...] = (
     "removed pinyin annotations in parentheses after Chinese characters, e.g. 領(lǐng) -> 領",
-    "removed spaces left by line wrapping between Chinese characters and digits, e.g. 北 京 -> 北京",
+    "removed spaces left by line wrapping between Chinese characters and digits,"
+    " e.g. 北 京 -> 北京",
     "converted traditional to simplified Chinese with OpenCC (t2s)",
 )
 

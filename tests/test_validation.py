@@ -66,57 +66,206 @@ def _problems(folder: Path) -> list[str]:
 
 # (what, file, old text, new text, expected "file:line", expected words in the message)
 CASES = [
-    ("duplicate key", "entities", "  name_en: Tsinghua University\n",
-     "  name_en: Tsinghua University\n  name: 清华\n", "entities.yaml:5:", "duplicate key 'name'"),
-    ("anchor", "entities", "  aliases: [Tsinghua]\n",
-     "  aliases: &a [Tsinghua]\n", "entities.yaml:5:", "anchor '&a'"),
-    ("alias", "entities", "  name_en: Tianjin University\n",
-     "  name_en: Tianjin University\n  aliases: *a\n", "entities.yaml:13:", "alias '*a'"),
-    ("merge key", "entities", "  name_en: Tianjin University\n",
-     "  name_en: Tianjin University\n  <<: {notes: x}\n", "entities.yaml:13:", "merge key"),
-    ("explicit tag", "entities", "  name: 天津大学\n",
-     "  name: !!python/name:os.system 天津大学\n", "entities.yaml:11:", "explicit tag"),
-    ("yaml syntax", "entities", "  aliases: [Tsinghua]\n",
-     "  aliases: [Tsinghua\n", "entities.yaml:6:", "invalid YAML"),
-    ("missing field", "entities", "  name_en: Tianjin University\n", "",
-     "entities.yaml:9:", "has no 'name_en'"),
-    ("unknown field", "entities", "  name_en: Tianjin University\n",
-     "  name_en: Tianjin University\n  nmae: 天大\n", "entities.yaml:13:", "did you mean 'name'"),
-    ("unknown entity type", "entities", "  type: university\n  name: 天津大学\n",
-     "  type: universty\n  name: 天津大学\n", "entities.yaml:10:", "did you mean 'university'"),
-    ("bad id", "entities", "- id: tianjin-university\n", "- id: Tianjin University\n",
-     "entities.yaml:9:", "not a valid id"),
-    ("number as name", "entities", "  name: 天津大学\n", "  name: 2015\n",
-     "entities.yaml:11:", "must be text"),
-    ("duplicate id", "entities", "- id: tianjin-university\n", "- id: tsinghua-university\n",
-     "entities.yaml:9:", "duplicate entity id 'tsinghua-university'"),
-    ("alias clash", "entities", "  name_en: Tianjin University\n",
-     "  name_en: Tianjin University\n  aliases: [tsinghua]\n", "entities.yaml:9:",
-     "also used by 'tsinghua-university'"),
-    ("unknown source", "entities", "    - source: report\n      quote: 天津大学\n",
-     "    - source: reprot\n      quote: 天津大学\n", "entities.yaml:14:", "unknown source 'reprot'"),
-    ("quote not in source", "entities", "      quote: 天津大学\n", "      quote: 南开大学\n",
-     "entities.yaml:15:", "quote not found"),
-    ("traditional quote", "entities", "      quote: 天津大学\n", "      quote: 天津大學\n",
-     "entities.yaml:15:", "simplified"),
-    ("not a list", "entities", GOOD_ENTITIES, "id: x\ntype: university\n",
-     "entities.yaml:1:", "must be a YAML list"),
-    ("unknown endpoint", "relations", "  target: tianjin-university\n",
-     "  target: tianjin-univ\n", "relations.yaml:2:", "did you mean 'tianjin-university'"),
-    ("unknown status", "relations", "  status: signed\n", "  status: sigend\n",
-     "relations.yaml:4:", "did you mean 'signed'"),
-    ("bad date", "relations", "  status: signed\n", "  status: signed\n  date: 9月19日\n",
-     "relations.yaml:5:", "is not a date"),
-    ("unquoted date", "relations", "  status: signed\n", "  status: signed\n  date: 2015-13-40\n",
-     "relations.yaml:5:", "is not a date"),
-    ("empty evidence", "relations", "  evidence:\n    - source: report\n      quote: 清华大学与天津大学签订了合作协议\n",
-     "  evidence: []\n", "relations.yaml:5:", "non-empty list"),
-    ("self loop", "relations", "  target: tianjin-university\n", "  target: tsinghua-university\n",
-     "relations.yaml:2:", "itself"),
-    ("participation in a non-hub", "relations", "  type: cooperation\n", "  type: participates_in\n",
-     "relations.yaml:2:", "participates_in must point to"),
-    ("duplicate relation", "relations", GOOD_RELATIONS, GOOD_RELATIONS + GOOD_RELATIONS,
-     "relations.yaml:8:", "duplicate relation"),
+    (
+        "duplicate key",
+        "entities",
+        "  name_en: Tsinghua University\n",
+        "  name_en: Tsinghua University\n  name: 清华\n",
+        "entities.yaml:5:",
+        "duplicate key 'name'",
+    ),
+    (
+        "anchor",
+        "entities",
+        "  aliases: [Tsinghua]\n",
+        "  aliases: &a [Tsinghua]\n",
+        "entities.yaml:5:",
+        "anchor '&a'",
+    ),
+    (
+        "alias",
+        "entities",
+        "  name_en: Tianjin University\n",
+        "  name_en: Tianjin University\n  aliases: *a\n",
+        "entities.yaml:13:",
+        "alias '*a'",
+    ),
+    (
+        "merge key",
+        "entities",
+        "  name_en: Tianjin University\n",
+        "  name_en: Tianjin University\n  <<: {notes: x}\n",
+        "entities.yaml:13:",
+        "merge key",
+    ),
+    (
+        "explicit tag",
+        "entities",
+        "  name: 天津大学\n",
+        "  name: !!python/name:os.system 天津大学\n",
+        "entities.yaml:11:",
+        "explicit tag",
+    ),
+    (
+        "yaml syntax",
+        "entities",
+        "  aliases: [Tsinghua]\n",
+        "  aliases: [Tsinghua\n",
+        "entities.yaml:6:",
+        "invalid YAML",
+    ),
+    (
+        "missing field",
+        "entities",
+        "  name_en: Tianjin University\n",
+        "",
+        "entities.yaml:9:",
+        "has no 'name_en'",
+    ),
+    (
+        "unknown field",
+        "entities",
+        "  name_en: Tianjin University\n",
+        "  name_en: Tianjin University\n  nmae: 天大\n",
+        "entities.yaml:13:",
+        "did you mean 'name'",
+    ),
+    (
+        "unknown entity type",
+        "entities",
+        "  type: university\n  name: 天津大学\n",
+        "  type: universty\n  name: 天津大学\n",
+        "entities.yaml:10:",
+        "did you mean 'university'",
+    ),
+    (
+        "bad id",
+        "entities",
+        "- id: tianjin-university\n",
+        "- id: Tianjin University\n",
+        "entities.yaml:9:",
+        "not a valid id",
+    ),
+    (
+        "number as name",
+        "entities",
+        "  name: 天津大学\n",
+        "  name: 2015\n",
+        "entities.yaml:11:",
+        "must be text",
+    ),
+    (
+        "duplicate id",
+        "entities",
+        "- id: tianjin-university\n",
+        "- id: tsinghua-university\n",
+        "entities.yaml:9:",
+        "duplicate entity id 'tsinghua-university'",
+    ),
+    (
+        "alias clash",
+        "entities",
+        "  name_en: Tianjin University\n",
+        "  name_en: Tianjin University\n  aliases: [tsinghua]\n",
+        "entities.yaml:9:",
+        "also used by 'tsinghua-university'",
+    ),
+    (
+        "unknown source",
+        "entities",
+        "    - source: report\n      quote: 天津大学\n",
+        "    - source: reprot\n      quote: 天津大学\n",
+        "entities.yaml:14:",
+        "unknown source 'reprot'",
+    ),
+    (
+        "quote not in source",
+        "entities",
+        "      quote: 天津大学\n",
+        "      quote: 南开大学\n",
+        "entities.yaml:15:",
+        "quote not found",
+    ),
+    (
+        "traditional quote",
+        "entities",
+        "      quote: 天津大学\n",
+        "      quote: 天津大學\n",
+        "entities.yaml:15:",
+        "simplified",
+    ),
+    (
+        "not a list",
+        "entities",
+        GOOD_ENTITIES,
+        "id: x\ntype: university\n",
+        "entities.yaml:1:",
+        "must be a YAML list",
+    ),
+    (
+        "unknown endpoint",
+        "relations",
+        "  target: tianjin-university\n",
+        "  target: tianjin-univ\n",
+        "relations.yaml:2:",
+        "did you mean 'tianjin-university'",
+    ),
+    (
+        "unknown status",
+        "relations",
+        "  status: signed\n",
+        "  status: sigend\n",
+        "relations.yaml:4:",
+        "did you mean 'signed'",
+    ),
+    (
+        "bad date",
+        "relations",
+        "  status: signed\n",
+        "  status: signed\n  date: 9月19日\n",
+        "relations.yaml:5:",
+        "is not a date",
+    ),
+    (
+        "unquoted date",
+        "relations",
+        "  status: signed\n",
+        "  status: signed\n  date: 2015-13-40\n",
+        "relations.yaml:5:",
+        "is not a date",
+    ),
+    (
+        "empty evidence",
+        "relations",
+        "  evidence:\n    - source: report\n      quote: 清华大学与天津大学签订了合作协议\n",
+        "  evidence: []\n",
+        "relations.yaml:5:",
+        "non-empty list",
+    ),
+    (
+        "self loop",
+        "relations",
+        "  target: tianjin-university\n",
+        "  target: tsinghua-university\n",
+        "relations.yaml:2:",
+        "itself",
+    ),
+    (
+        "participation in a non-hub",
+        "relations",
+        "  type: cooperation\n",
+        "  type: participates_in\n",
+        "relations.yaml:2:",
+        "participates_in must point to",
+    ),
+    (
+        "duplicate relation",
+        "relations",
+        GOOD_RELATIONS,
+        GOOD_RELATIONS + GOOD_RELATIONS,
+        "relations.yaml:8:",
+        "duplicate relation",
+    ),
 ]
 
 
@@ -137,7 +286,9 @@ def test_bad_input(
 def test_all_problems_in_one_report(folder: Path) -> None:
     ents = folder / "entities" / "entities.yaml"
     ents.write_text(
-        GOOD_ENTITIES.replace("type: university", "type: college", 1).replace("天津大学\n", "天大学\n"),
+        GOOD_ENTITIES.replace("type: university", "type: college", 1).replace(
+            "天津大学\n", "天大学\n"
+        ),
         encoding="utf-8",
     )
     rels = folder / "relations" / "relations.yaml"
@@ -148,7 +299,9 @@ def test_all_problems_in_one_report(folder: Path) -> None:
     assert files == {"entities.yaml", "relations.yaml"}
     assert len(info.value.problems) >= 3
     message = str(info.value)
-    assert message.startswith(f"{len(info.value.problems)} problems in the data; nothing was loaded")
+    assert message.startswith(
+        f"{len(info.value.problems)} problems in the data; nothing was loaded"
+    )
     assert "use one of:" in message  # enumeration errors list the allowed values
 
 
@@ -158,7 +311,9 @@ def test_changed_normalised_text_is_caught(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(graph.DEFAULT_DATA, data)
     text = data / "sources" / "chengde-hitech-jjj-progress.txt"
-    text.write_text(text.read_text(encoding="utf-8").replace("天津大学", "南开大学"), encoding="utf-8")
+    text.write_text(
+        text.read_text(encoding="utf-8").replace("天津大学", "南开大学"), encoding="utf-8"
+    )
     problems = _problems(data)
     assert any("sources.yaml" in p and "kg normalize" in p for p in problems), problems
 
