@@ -229,19 +229,14 @@ class KnowledgeGraph:
         each other. Sorted: direct partners first, then by id.
         """
         me = self.entity(name)
-        found: dict[str, tuple[list[Relation], bool, Entity | None]] = {}
+        # partner id -> [(relations, collective, via)], one entry per way they are joined
+        ways: dict[str, list[tuple[tuple[Relation, ...], bool, Entity | None]]] = {}
 
-        def add(other: str, rels: list[Relation], collective: bool, via: Entity | None) -> None:
-            if other == me.id:
-                return
-            if other in found:
-                old_rels, old_coll, old_via = found[other]
-                merged = old_rels + [r for r in rels if r not in old_rels]
-                found[other] = (merged, old_coll and collective, old_via if old_via else via)
-                if not collective:
-                    found[other] = (merged, False, None if via is None else old_via)
-            else:
-                found[other] = (list(rels), collective, via)
+        def collective(*parts: Entity | Relation) -> bool:
+            return any(
+                p.collective if isinstance(p, Relation) else p.type in COLLECTIVE_TYPES
+                for p in parts
+            )
 
         for r in self._incident[me.id]:
             if r.type not in PARTNERSHIP_TYPES:
@@ -249,31 +244,30 @@ class KnowledgeGraph:
             other = self._entities[r.other(me.id)]
             if other.type in HUB_TYPES:
                 for r2 in self._incident[other.id]:
-                    if r2 is r or r2.type not in PARTNERSHIP_TYPES:
-                        continue
                     third = self._entities[r2.other(other.id)]
-                    side1, side2 = r.attributes.get("role"), r2.attributes.get("role")
-                    if side1 is not None and side1 == side2:
+                    if r2 is r or r2.type not in PARTNERSHIP_TYPES or third.id == me.id:
+                        continue
+                    role = r.attributes.get("role")
+                    if role is not None and role == r2.attributes.get("role"):
                         continue  # same side of a group statement
-                    collective = (
-                        other.type in COLLECTIVE_TYPES
-                        or third.type in COLLECTIVE_TYPES
-                        or me.type in COLLECTIVE_TYPES
-                        or r.collective
-                        or r2.collective
-                    )
-                    add(third.id, [r, r2], collective, other)
+                    way = ((r, r2), collective(me, other, third, r, r2), other)
+                    ways.setdefault(third.id, []).append(way)
                 if r.type is RelationType.PARTICIPATES_IN:
                     continue  # the hub itself is not a partner
-            collective = (
-                other.type in COLLECTIVE_TYPES or me.type in COLLECTIVE_TYPES or r.collective
-            )
-            add(other.id, [r], collective, None)
+            ways.setdefault(other.id, []).append(((r,), collective(me, other, r), None))
 
-        partners = [
-            Partner(self._entities[i], tuple(rels), coll, via)
-            for i, (rels, coll, via) in found.items()
-        ]
+        partners = []
+        for pid, found in ways.items():
+            rels = tuple(dict.fromkeys(rel for rs, _, _ in found for rel in rs))
+            direct = any(via is None for _, _, via in found)
+            partners.append(
+                Partner(
+                    entity=self._entities[pid],
+                    relations=rels,
+                    collective=all(coll for _, coll, _ in found),
+                    via=None if direct else found[0][2],
+                )
+            )
         partners.sort(key=lambda p: (p.collective, p.via is not None, p.entity.id))
         return partners
 

@@ -188,6 +188,9 @@ class Entity:
     def __repr__(self) -> str:
         return f"Entity({self.id!r}, {self.type}, {self.name!r} / {self.name_en!r})"
 
+    def __hash__(self) -> int:  # attributes are a read-only mapping, which does not hash
+        return hash(("Entity", self.id))
+
     def label(self, lang: str = "zh") -> str:
         """The display name: Chinese for ``lang="zh"``, English for ``"en"``."""
         return self.name_en if lang == "en" and self.name_en else self.name
@@ -229,6 +232,9 @@ class Relation:
 
     def __repr__(self) -> str:
         return f"Relation({self.source!r} -{self.type}/{self.status}-> {self.target!r})"
+
+    def __hash__(self) -> int:  # attributes are a read-only mapping, which does not hash
+        return hash(("Relation", self.id))
 
     @property
     def collective(self) -> bool:

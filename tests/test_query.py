@@ -173,6 +173,8 @@ def test_records_are_immutable(kg: graph.KnowledgeGraph) -> None:
     assert "露露股份" in repr(e)
     r = kg.relations("天津大学")[0]
     assert "tianjin-university" in repr(r)
+    assert len(set(kg.relations())) == len(kg.relations())  # hashable, usable in sets
+    assert len(set(kg.entities())) == len(kg)
 
 
 def test_counts_are_numbers_with_currency(kg: graph.KnowledgeGraph) -> None:
