@@ -141,6 +141,8 @@ def freeze(value: Any) -> Any:
 
 def thaw(value: Any) -> Any:
     """Inverse of :func:`freeze`: plain dicts and lists, ready for JSON or YAML."""
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
     if isinstance(value, Mapping):
         return {k: thaw(v) for k, v in value.items()}
     if isinstance(value, tuple | list):
