@@ -77,13 +77,12 @@ def main(n: int = 2000) -> None:
         )
         rows.append((size, build, lookups, partners))
     base = rows[0]
-    print(
-        f"{'entities':>9} {'build s':>9} {'ratio':>6} {'lookups s':>10} {'ratio':>6} {'partners s':>11} {'ratio':>6}"
-    )
+    header = ("entities", "build s", "ratio", "lookups s", "ratio", "partners s", "ratio")
+    print("{:>9} {:>9} {:>6} {:>10} {:>6} {:>11} {:>6}".format(*header))
     for size, build, lookups, partners in rows:
         print(
-            f"{size:9d} {build:9.3f} {build / base[1]:6.2f} {lookups:10.4f} {lookups / base[2]:6.2f}"
-            f" {partners:11.4f} {partners / base[3]:6.2f}"
+            f"{size:9d} {build:9.3f} {build / base[1]:6.2f} {lookups:10.4f}"
+            f" {lookups / base[2]:6.2f} {partners:11.4f} {partners / base[3]:6.2f}"
         )
     print("linear growth: ratios near 1, 2, 4 for build and lookups (their work grows with n)")
 
