@@ -259,3 +259,43 @@ def sample_data(make_data: Callable[..., Path]) -> Path:
 def sample_kg(sample_data: Path) -> graph.KnowledgeGraph:
     """The :class:`graph.KnowledgeGraph` of ``sample_data``."""
     return graph.load(sample_data)
+
+
+#: Names, notes and quotes that would run script or inject markup if a page ever
+#: treated data as HTML. Used by the HTML explorer's tests.
+HOSTILE_IMG = "<img src=x onerror=alert(1)>"
+HOSTILE_SCRIPT = "</script><script>alert(2)</script>"
+HOSTILE_TEXT = (
+    SAMPLE_TEXT + f"据报道{HOSTILE_IMG}与天津大学签约;{HOSTILE_SCRIPT}\u2028<!-- & -->完成。\n"
+)
+
+
+@pytest.fixture
+def hostile_data(make_data: Callable[..., Path]) -> Path:
+    """``sample_data`` plus an entity whose names, notes and quotes are markup."""
+    evil = {
+        "id": "evil",
+        "type": "enterprise",
+        "name": HOSTILE_IMG,
+        "name_en": HOSTILE_SCRIPT,
+        "aliases": ["<b onmouseover=alert(3)>evil</b>"],
+        "attributes": {"<i>key</i>": "<svg onload=alert(4)>", "href": "javascript:alert(5)"},
+        "notes": "<script>alert(6)</script> & \u2028 \u2029",
+        "evidence": [{"source": SAMPLE_SOURCE, "quote": HOSTILE_IMG}],
+    }
+    relation = {
+        "source": "evil",
+        "target": "tianjin-university",
+        "type": "signed_agreement",
+        "status": "signed",
+        "notes": '<a href="https://example.com">link</a>',
+        "evidence": [
+            {"source": SAMPLE_SOURCE, "quote": f"{HOSTILE_IMG}与天津大学签约"},
+            {"source": SAMPLE_SOURCE, "quote": f"{HOSTILE_SCRIPT}\u2028<!-- & -->"},
+        ],
+    }
+    return make_data(
+        entities=[*SAMPLE_ENTITIES, evil],
+        relations=[*SAMPLE_RELATIONS, relation],
+        text=HOSTILE_TEXT,
+    )
