@@ -1,0 +1,328 @@
+"""The HTML explorer without a browser: offline, complete, escaped, atomic."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import HOSTILE_IMG, HOSTILE_SCRIPT
+
+import graph
+from graph import _html
+from graph._layout import radial_layout
+
+_DATA = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.S)
+_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+
+
+def embedded(page: str) -> dict[str, Any]:
+    """The JSON the page embeds."""
+    found = _DATA.search(page)
+    assert found is not None
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data
+
+
+def big_kg(n: int) -> graph.KnowledgeGraph:
+    """A chain of ``n`` enterprises, built without YAML."""
+    src = graph.Source("s", "标题", "Title", "zh-Hans", "甲与乙合作。")
+    ev = (graph.Evidence("s", "甲与乙合作"),)
+    ents = [
+        graph.Entity(f"e{i}", graph.EntityType.ENTERPRISE, f"企业{i}", f"Firm {i}", evidence=ev)
+        for i in range(n)
+    ]
+    rels = [
+        graph.Relation(
+            f"r{i}",
+            f"e{i}",
+            f"e{i + 1}",
+            graph.RelationType.COOPERATION,
+            graph.Status.SIGNED,
+            evidence=ev,
+        )
+        for i in range(n - 1)
+    ]
+    return graph.KnowledgeGraph(ents, rels, [src])
+
+
+# -- offline, one file ---------------------------------------------------------------------
+
+
+def test_page_loads_nothing_from_outside(sample_kg: graph.KnowledgeGraph) -> None:
+    page = _html.generate_html(sample_kg)
+    assert page.startswith("<!DOCTYPE html>")
+    assert not re.search(r"<script[^>]*\ssrc\s*=", page, re.I)
+    assert not re.search(r"<link[^>]*\shref\s*=", page, re.I)
+    assert not re.search(r"<(img|iframe|embed|object|audio|video|source)\b", page, re.I)
+    for ref in re.findall(r"url\(\s*['\"]?([^'\")]*)", page):
+        assert ref.startswith("data:"), ref
+    assert "@import" not in page
+
+
+def test_csp_allows_only_the_pages_own_scripts(sample_kg: graph.KnowledgeGraph) -> None:
+    page = _html.generate_html(sample_kg)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert csp is not None
+    policy = csp.group(1)
+    assert "default-src 'none'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    scripts = [m for m in _SCRIPT.finditer(page) if "application/json" not in m["attrs"]]
+    assert len(scripts) == 2  # vis-network and the explorer
+    for m in scripts:
+        digest = base64.b64encode(hashlib.sha256(m["body"].encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+
+
+def test_page_inlines_vis_network_from_pyvis(sample_kg: graph.KnowledgeGraph) -> None:
+    page = _html.generate_html(sample_kg)
+    assert "@version 9.1.2" in page
+    assert "window.kgExplorer" in page
+
+
+def test_css_names_a_cjk_font_stack(sample_kg: graph.KnowledgeGraph) -> None:
+    page = _html.generate_html(sample_kg)
+    stack = (
+        '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif'
+    )
+    assert stack in page
+
+
+# -- the data ----------------------------------------------------------------------------------
+
+
+def test_every_entity_and_relation_is_embedded(sample_kg: graph.KnowledgeGraph) -> None:
+    data = embedded(_html.generate_html(sample_kg))
+    assert [n["id"] for n in data["nodes"]] == [e.id for e in sample_kg]
+    assert [e["id"] for e in data["edges"]] == [r.id for r in sample_kg.relations()]
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+
+
+def test_legend_comes_from_the_data(sample_kg: graph.KnowledgeGraph) -> None:
+    data = embedded(_html.generate_html(sample_kg))
+    types = {t["id"]: t for t in data["types"]}
+    assert types["project"]["count"] == 2
+    assert types["university"]["count"] == 4
+    assert "school" not in types  # not in the data, not in the legend
+    assert types["enterprise"]["description"] == graph.EntityType.ENTERPRISE.description
+    statuses = {s["id"]: s for s in data["statuses"]}
+    assert statuses["signed"]["style"] == "done"
+    assert statuses["negotiating"]["style"] == "prospective"
+    assert {r["id"] for r in data["relationTypes"]} == {str(r.type) for r in sample_kg.relations()}
+    assert data["title"] == {
+        "zh": "承德高新区工作进展情况",
+        "en": "Progress report of the Chengde High-tech Zone",
+    }
+
+
+def test_size_grows_with_degree(sample_kg: graph.KnowledgeGraph) -> None:
+    nodes = {n["id"]: n for n in embedded(_html.generate_html(sample_kg))["nodes"]}
+    assert nodes["hitech-zone"]["degree"] == 3
+    assert nodes["hitech-zone"]["size"] > nodes["huarui"]["size"]
+
+
+def test_every_enum_member_has_labels_and_styles() -> None:
+    assert set(_html.TYPE_STYLE) == set(graph.EntityType)
+    assert set(_html.RELATION_LABELS) == set(graph.RelationType)
+    assert set(_html.STATUS_STYLE) == set(graph.Status)
+    assert {style for _, style in _html.STATUS_STYLE.values()} == {
+        "done",
+        "underway",
+        "prospective",
+    }
+
+
+def test_relation_evidence_comes_with_its_sentence(sample_kg: graph.KnowledgeGraph) -> None:
+    data = embedded(_html.generate_html(sample_kg))
+    edge = next(e for e in data["edges"] if e["id"].startswith("chengde-petroleum-college--coop"))
+    q = data["quotes"][edge["evidence"][0]]
+    assert q["quote"] == "承德石油高等专科学校与天津大学合作"
+    assert q["sentence"] == "承德石油高等专科学校与天津大学合作的仪器仪表工程硕士班已经开班。"
+    assert q["sentence"][q["start"] : q["end"]] == q["quote"]
+    assert data["sources"][q["source"]]["title"] == "承德高新区工作进展情况"
+
+
+def test_group_statements_are_marked(sample_kg: graph.KnowledgeGraph) -> None:
+    data = embedded(_html.generate_html(sample_kg))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["enterprise-academia-cooperation"]["collective"] is True
+    assert nodes["lulu"]["collective"] is False
+    collective = {e["from"] for e in data["edges"] if e["collective"]}
+    assert collective == {"lulu", "jingfukang", "tsinghua-university", "peking-university"}
+    # No bilateral edge is invented between members of the group statement.
+    assert not any(e["from"] == "lulu" and e["to"] == "tsinghua-university" for e in data["edges"])
+
+
+def test_same_graph_same_page(sample_kg: graph.KnowledgeGraph) -> None:
+    assert _html.generate_html(sample_kg) == _html.generate_html(sample_kg)
+
+
+def test_empty_graph() -> None:
+    data = embedded(_html.generate_html(graph.KnowledgeGraph([], [])))
+    assert data["nodes"] == [] and data["edges"] == []
+    assert data["title"]["en"] == "Regional cooperation knowledge graph"
+
+
+def test_large_graphs_get_fixed_positions_and_no_physics(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kg = big_kg(12)
+    assert embedded(_html.generate_html(kg))["physics"] is True
+    monkeypatch.setattr(_html, "PHYSICS_LIMIT", 10)
+    data = embedded(_html.generate_html(kg))
+    assert data["physics"] is False
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 12
+
+
+# -- languages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_lang_sets_the_initial_language(sample_kg: graph.KnowledgeGraph, lang: str) -> None:
+    assert embedded(_html.generate_html(sample_kg, lang=lang))["lang"] == lang
+
+
+@pytest.mark.parametrize("lang", ["fr", "ZH", ""])
+def test_unknown_lang_is_an_error_naming_the_choices(
+    sample_kg: graph.KnowledgeGraph, tmp_path: Path, lang: str
+) -> None:
+    with pytest.raises(graph.KGError, match=r"unknown language .*; use one of: zh, en"):
+        _html.generate_html(sample_kg, lang=lang)
+    with pytest.raises(graph.KGError, match="use one of: zh, en"):
+        sample_kg.to_html(tmp_path / "x.html", lang=lang)
+    assert not (tmp_path / "x.html").exists()
+
+
+# -- nothing from the data runs ------------------------------------------------------------------
+
+
+def test_hostile_strings_are_escaped(hostile_data: Path) -> None:
+    page = _html.generate_html(graph.load(hostile_data))
+    # Three </script>: the JSON block, vis-network and the explorer; none from data.
+    assert page.lower().count("</script") == 3
+    assert HOSTILE_SCRIPT not in page
+    assert HOSTILE_IMG not in page
+    assert "<svg" not in page and "<b " not in page and "<!-- &" not in page
+    assert "\u2028" not in page and "\u2029" not in page
+    data = embedded(page)
+    evil = next(n for n in data["nodes"] if n["id"] == "evil")
+    assert evil["name"] == HOSTILE_IMG  # the JSON gives the strings back exactly
+    assert evil["name_en"] == HOSTILE_SCRIPT
+    assert evil["notes"] == "<script>alert(6)</script> & \u2028 \u2029"
+    assert evil["attributes"] == {
+        "<i>key</i>": "<svg onload=alert(4)>",
+        "href": "javascript:alert(5)",
+    }
+
+
+def test_script_json_escapes_what_could_end_the_element() -> None:
+    text = _html.script_json({"a": "</script><!--&\u2028\u2029"})
+    assert text == '{"a":"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028\\u2029"}'
+    assert json.loads(text) == {"a": "</script><!--&\u2028\u2029"}
+
+
+def test_the_explorer_script_never_builds_markup_from_strings() -> None:
+    js = (Path(_html.__file__).parent / "templates" / "explorer.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in js
+    assert not re.search(r"setAttribute\(\s*['\"]on", js)
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def test_write_html_writes_and_returns_the_path(
+    sample_kg: graph.KnowledgeGraph, tmp_path: Path
+) -> None:
+    out = _html.write_html(sample_kg, tmp_path / "sub" / "g.html", lang="en")
+    assert out == tmp_path / "sub" / "g.html"
+    assert out.read_text(encoding="utf-8") == _html.generate_html(sample_kg, lang="en")
+
+
+def test_default_path_is_the_repositorys_output_folder(
+    sample_kg: graph.KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert Path(graph.DEFAULT_DATA).parent / "output" / "graph.html" == _html.DEFAULT_HTML
+    monkeypatch.setattr(_html, "DEFAULT_HTML", tmp_path / "output" / "graph.html")
+    assert _html.write_html(sample_kg) == tmp_path / "output" / "graph.html"
+    assert (tmp_path / "output" / "graph.html").is_file()
+
+
+def test_to_html_on_a_subgraph(sample_kg: graph.KnowledgeGraph, tmp_path: Path) -> None:
+    out = sample_kg.to_html(tmp_path / "g.html", focus="天津大学", depth=1)
+    ids = {n["id"] for n in embedded(out.read_text(encoding="utf-8"))["nodes"]}
+    assert ids == {"tianjin-university", "chengde-petroleum-college", "instrumentation-masters"}
+
+
+def _previous(tmp_path: Path) -> Path:
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "graph.html"
+    out.write_text("previous page", encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    ["page", "rename"],
+    ids=["building the page fails", "the final rename fails"],
+)
+def test_a_failed_export_keeps_the_previous_file(
+    sample_kg: graph.KnowledgeGraph,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    breakage: str,
+) -> None:
+    out = _previous(tmp_path)
+
+    def boom(*args: object, **kwargs: object) -> Any:
+        raise OSError(28, "No space left on device")
+
+    if breakage == "page":
+        monkeypatch.setattr(_html, "_payload", boom)
+    else:
+        monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        _html.write_html(sample_kg, out)
+    assert out.read_text(encoding="utf-8") == "previous page"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["graph.html"]  # no temp file left
+
+
+def test_invalid_data_leaves_the_previous_file(
+    make_data: Callable[..., Path], tmp_path: Path
+) -> None:
+    out = _previous(tmp_path)
+    bad = make_data(relations=[{"source": "nobody", "target": "lulu", "type": "visit"}])
+    with pytest.raises(graph.DataError):
+        graph.load(bad).to_html(out)
+    assert out.read_text(encoding="utf-8") == "previous page"
+
+
+def test_an_unwritable_path_is_an_export_error(
+    sample_kg: graph.KnowledgeGraph, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(graph.ExportError, match="cannot write"):
+        _html.write_html(sample_kg, blocker / "graph.html")
+
+
+# -- layout ------------------------------------------------------------------------------------
+
+
+def test_layout_places_every_node_apart_and_deterministically() -> None:
+    nodes = [f"n{i}" for i in range(40)]
+    edges = [(f"n{i}", f"n{i // 3}") for i in range(1, 30)] + [("n30", "n31"), ("n31", "nX")]
+    pos = radial_layout(nodes, edges)
+    assert list(pos) == nodes
+    assert len(set(pos.values())) == len(nodes)
+    assert pos == radial_layout(nodes, edges)
+
+
+def test_layout_of_nothing() -> None:
+    assert radial_layout([], []) == {}
