@@ -48,7 +48,7 @@ from .._errors import ExportError
 if TYPE_CHECKING:
     from .._kg import KnowledgeGraph
 
-__all__ = ["EXPORT_FORMATS", "ExportFormat", "export", "register"]
+__all__ = ["EXPORTERS", "EXPORT_FORMATS", "ExportFormat", "export", "register"]
 
 Writer = Callable[["KnowledgeGraph", Path], Path]
 
@@ -71,11 +71,20 @@ class ExportFormat:
     def __repr__(self) -> str:
         return f"ExportFormat({self.name!r}, folder={self.folder})"
 
+    @property
+    def default_path(self) -> Path:
+        """Where the CLI writes when no ``-o`` is given: ``output/graph.<suffix>`` or
+        ``output/<name>/`` for a folder format."""
+        return Path("output") / (self.name if self.folder else f"graph{self.suffix}")
+
 
 _REGISTRY: dict[str, ExportFormat] = {}
 
 #: The registered formats by name, read-only: ``graphml``, ``gexf``, ``json``, ``csv``, ``neo4j``.
 EXPORT_FORMATS: Mapping[str, ExportFormat] = MappingProxyType(_REGISTRY)
+
+#: The same registry under the name ``graph._cli`` imports.
+EXPORTERS = EXPORT_FORMATS
 
 
 def register(fmt: ExportFormat) -> ExportFormat:
