@@ -211,6 +211,11 @@ def _batches(rows: Sequence[Any]) -> Iterator[Sequence[Any]]:
         yield rows[start : start + _BATCH]
 
 
+def _rows_literal(rows: Sequence[Any]) -> str:
+    """A list literal with one row per line, for people reading the script."""
+    return "[\n  " + ",\n  ".join(cypher_literal(row) for row in rows) + "\n]"
+
+
 def _cypher(kg: KnowledgeGraph) -> str:
     g = kg.nx
     lines = [
@@ -227,7 +232,7 @@ def _cypher(kg: KnowledgeGraph) -> str:
         )
     for lab, rows in by_label.items():
         for batch in _batches(rows):
-            lines.append(f"UNWIND {cypher_literal(list(batch))} AS row")
+            lines.append(f"UNWIND {_rows_literal(batch)} AS row")
             lines.append("MERGE (n:Entity {id: row.id})")
             lines.append(f"SET n:`{lab}`, n += row.props;")
             lines.append("")
@@ -238,7 +243,7 @@ def _cypher(kg: KnowledgeGraph) -> str:
         )
     for rel, rows in by_type.items():
         for batch in _batches(rows):
-            lines.append(f"UNWIND {cypher_literal(list(batch))} AS row")
+            lines.append(f"UNWIND {_rows_literal(batch)} AS row")
             lines.append("MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})")
             lines.append(f"MERGE (a)-[r:`{rel}` {{id: row.id}}]->(b)")
             lines.append("SET r += row.props;")
