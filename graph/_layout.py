@@ -97,51 +97,53 @@ def _radial(
 ) -> tuple[float, list[tuple[int, float, float]]]:
     """Lay one component out around its highest-degree node; return (radius, positions)."""
     root = max(component, key=lambda i: (len(adj[i]), -i))
-    parent = {root: root}
-    depth = {root: 0}
+    # Local indices 0..k-1 in breadth-first order keep every table a short list.
+    local = {root: 0}
     order = [root]
+    parent = [0]
+    depth = [0]
     k = 0
     while k < len(order):
-        u = order[k]
-        for v in adj[u]:
-            if v not in parent:
-                parent[v] = u
-                depth[v] = depth[u] + 1
+        for v in adj[order[k]]:
+            if v not in local:
+                local[v] = len(order)
                 order.append(v)
+                parent.append(k)
+                depth.append(depth[k] + 1)
         k += 1
-    children: dict[int, list[int]] = {i: [] for i in order}
-    for v in order[1:]:
+    size = len(order)
+    children: list[list[int]] = [[] for _ in range(size)]
+    for v in range(1, size):
         children[parent[v]].append(v)
-    leaves = dict.fromkeys(order, 1)
-    for v in reversed(order[1:]):
+    leaves = [1] * size
+    for v in range(size - 1, 0, -1):
         if children[v]:
             leaves[v] = sum(leaves[c] for c in children[v])
-    leaves[root] = sum(leaves[c] for c in children[root]) or 1
+    leaves[0] = sum(leaves[c] for c in children[0]) or 1
 
-    # Ring radii: at least one spacing apart, and wide enough for the nodes on them.
-    per_ring: dict[int, int] = {}
-    for v in order:
-        per_ring[depth[v]] = per_ring.get(depth[v], 0) + 1
+    # Ring radii: at least 1.5 spacings apart, and wide enough for the nodes on them.
+    per_ring = [0] * (depth[-1] + 1)
+    for d in depth:
+        per_ring[d] += 1
     radius = [0.0]
-    for d in range(1, max(per_ring) + 1):
+    for d in range(1, len(per_ring)):
         radius.append(max(radius[-1] + spacing * 1.5, per_ring[d] * spacing / (2 * math.pi)))
 
-    wedge = {root: (0.0, 2 * math.pi)}
-    out: list[tuple[int, float, float]] = []
-    for v in order:
-        lo, hi = wedge[v]
-        if v == root:
-            out.append((v, 0.0, 0.0))
-        else:
-            angle = (lo + hi) / 2
+    lo = [0.0] * size
+    hi = [2 * math.pi] * size
+    out: list[tuple[int, float, float]] = [(root, 0.0, 0.0)]
+    for v in range(size):
+        if v:
+            angle = (lo[v] + hi[v]) / 2
             r = radius[depth[v]]
-            out.append((v, r * math.cos(angle), r * math.sin(angle)))
-        total = sum(leaves[c] for c in children[v])
-        at = lo
-        for c in children[v]:
-            share = (hi - lo) * leaves[c] / total
-            wedge[c] = (at, at + share)
-            at += share
+            out.append((order[v], r * math.cos(angle), r * math.sin(angle)))
+        if children[v]:
+            step = (hi[v] - lo[v]) / sum(leaves[c] for c in children[v])
+            at = lo[v]
+            for c in children[v]:
+                lo[c] = at
+                at += step * leaves[c]
+                hi[c] = at
     return radius[-1] + spacing, out
 
 
