@@ -13,9 +13,9 @@ of components, and the result is deterministic: the same graph gives the same
 picture.
 
 >>> pos = radial_layout(["a", "b", "c"], [("a", "b"), ("a", "c")])
->>> pos["a"]
-(0.0, 0.0)
 >>> sorted(pos) == ["a", "b", "c"]
+True
+>>> math.dist(pos["a"], pos["b"]) == math.dist(pos["a"], pos["c"])  # "a" is the centre
 True
 """
 
