@@ -10,13 +10,16 @@ are private. Errors form one tree under :class:`KGError` (see ``graph._errors``)
 """
 
 from ._errors import DataError, ExportError, KGError, NoPathError, Problem, UnknownEntityError
+from ._export import EXPORT_FORMATS
 from ._kg import KnowledgeGraph
 from ._load import DEFAULT_DATA, load
 from ._normalize import NORMALIZATION_STEPS, normalize
+from ._notebook import to_dataframe
 from ._records import Entity, EntityType, Evidence, Partner, Relation, RelationType, Source, Status
 
 __all__ = [
     "DEFAULT_DATA",
+    "EXPORT_FORMATS",
     "NORMALIZATION_STEPS",
     "DataError",
     "Entity",
@@ -35,4 +38,5 @@ __all__ = [
     "UnknownEntityError",
     "load",
     "normalize",
+    "to_dataframe",
 ]

@@ -230,12 +230,13 @@ def cmd_html(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from ._export import EXPORTERS
+    from ._export import EXPORT_FORMATS
 
-    if args.format not in EXPORTERS:
-        raise KGError(f"unknown format {args.format!r}; use one of: {', '.join(EXPORTERS)}")
+    if args.format not in EXPORT_FORMATS:
+        known = ", ".join(EXPORT_FORMATS)
+        raise KGError(f"unknown format {args.format!r}; use one of: {known}")
     kg = _kg(args).select(focus=args.focus, depth=args.depth, types=args.type, statuses=args.status)
-    target = args.output or EXPORTERS[args.format].default_path
+    target = args.output or EXPORT_FORMATS[args.format].default_path
     path = kg.export(target, args.format)
     out.write(f"wrote {path}\n")
     return 0
@@ -374,7 +375,13 @@ def build_parser() -> argparse.ArgumentParser:
             _add_filters(p)
         elif name == "export":
             p.add_argument("format", metavar="FORMAT", help="graphml, gexf, json, csv or neo4j")
-            p.add_argument("-o", "--output", metavar="PATH", help="file (or folder for csv, neo4j)")
+            p.add_argument(
+                "-o",
+                "--output",
+                metavar="PATH",
+                help="a file for graphml, gexf, json; a folder for csv and neo4j "
+                "(default: output/graph.<format> or output/<format>/)",
+            )
             _add_filters(p)
     return parser
 

@@ -135,6 +135,18 @@ class KnowledgeGraph:
     def __repr__(self) -> str:
         return f"<KnowledgeGraph: {len(self._entities)} entities, {len(self._relations)} relations>"
 
+    def _repr_html_(self) -> str:
+        """Jupyter: the HTML explorer inline, in a sandboxed iframe."""
+        from ._notebook import repr_html
+
+        return repr_html(self)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        """IPython: a short text summary (counts by type and status)."""
+        from ._notebook import repr_text
+
+        p.text(repr_text(self))
+
     def __len__(self) -> int:
         return len(self._entities)
 

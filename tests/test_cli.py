@@ -120,3 +120,16 @@ def test_installed_entry_point_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "entities" in result.stdout
+
+
+def test_export_and_html_commands(tmp_path: Path) -> None:
+    code, out = run("export", "json", "-o", str(tmp_path / "g.json"), "--focus", "天津大学")
+    assert code == 0 and out.startswith("wrote ")
+    data = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    assert {n["id"] for n in data["nodes"]} >= {"tianjin-university", "chengde-petroleum-college"}
+    code, _ = run("export", "csv", "-o", str(tmp_path / "csv"), "--type", "university")
+    assert code == 0 and (tmp_path / "csv" / "entities.csv").exists()
+    code, _ = run("export", "xml")
+    assert code == 1
+    code, out = run("html", "-o", str(tmp_path / "g.html"), "--lang", "en", "--status", "signed")
+    assert code == 0 and (tmp_path / "g.html").stat().st_size > 0

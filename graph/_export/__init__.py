@@ -48,7 +48,7 @@ from .._errors import ExportError
 if TYPE_CHECKING:
     from .._kg import KnowledgeGraph
 
-__all__ = ["EXPORTERS", "EXPORT_FORMATS", "ExportFormat", "export", "register"]
+__all__ = ["EXPORT_FORMATS", "ExportFormat", "export", "register"]
 
 Writer = Callable[["KnowledgeGraph", Path], Path]
 
@@ -82,9 +82,6 @@ _REGISTRY: dict[str, ExportFormat] = {}
 
 #: The registered formats by name, read-only: ``graphml``, ``gexf``, ``json``, ``csv``, ``neo4j``.
 EXPORT_FORMATS: Mapping[str, ExportFormat] = MappingProxyType(_REGISTRY)
-
-#: The same registry under the name ``graph._cli`` imports.
-EXPORTERS = EXPORT_FORMATS
 
 
 def register(fmt: ExportFormat) -> ExportFormat:
