@@ -28,6 +28,8 @@ def atomic_open(path: str | Path, mode: str = "w", **kwargs: object) -> Iterator
     'hello'
     """
     target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; pass a file path such as {target / 'graph.html'}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -44,9 +46,13 @@ def atomic_open(path: str | Path, mode: str = "w", **kwargs: object) -> Iterator
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise ExportError(
+                f"cannot write {target}: {exc.strerror}; nothing was changed"
+            ) from exc
         raise
 
 

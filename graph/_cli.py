@@ -85,6 +85,10 @@ def cmd_normalize(args: argparse.Namespace, out: TextIO) -> int:
             text = Path(args.file).read_text(encoding="utf-8")
         except FileNotFoundError:
             raise KGError(f"no such file: {args.file}") from None
+        except IsADirectoryError:
+            raise KGError(f"{args.file} is a folder; pass a text file") from None
+        except OSError as exc:
+            raise KGError(f"cannot read {args.file}: {exc.strerror}") from None
         except UnicodeDecodeError:
             raise KGError(f"{args.file} is not UTF-8 text; convert it to UTF-8 first") from None
     result = normalize(text)

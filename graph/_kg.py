@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
@@ -26,9 +26,6 @@ from ._records import (
     Status,
     thaw,
 )
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["KnowledgeGraph"]
 

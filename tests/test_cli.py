@@ -133,3 +133,21 @@ def test_export_and_html_commands(tmp_path: Path) -> None:
     assert code == 1
     code, out = run("html", "-o", str(tmp_path / "g.html"), "--lang", "en", "--status", "signed")
     assert code == 0 and (tmp_path / "g.html").stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["html", "-o", "{tmp}"], "is a folder; pass a file path"),
+        (["normalize", "{tmp}"], "is a folder; pass a text file"),
+        (["--data", "{tmp}/nowhere", "stats"], "no data folder"),
+        (["html", "--focus", "nobody"], "no entity is called 'nobody'"),
+    ],
+)
+def test_user_errors_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _ = run(*(a.replace("{tmp}", str(tmp_path)) for a in argv))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert message in err and err.startswith("kg: error: ") and err.count("\n") == 1
