@@ -299,3 +299,26 @@ def hostile_data(make_data: Callable[..., Path]) -> Path:
         relations=[*SAMPLE_RELATIONS, relation],
         text=HOSTILE_TEXT,
     )
+
+
+def tree_kg(n: int, branching: int = 1) -> graph.KnowledgeGraph:
+    """``n`` enterprises as a tree built without YAML: ``e{i}`` cooperates with its parent
+    ``e{(i - 1) // branching}`` (``branching=1`` is a chain)."""
+    src = graph.Source("s", "标题", "Title", "zh-Hans", "甲与乙合作。")
+    ev = (graph.Evidence("s", "甲与乙合作"),)
+    ents = [
+        graph.Entity(f"e{i}", graph.EntityType.ENTERPRISE, f"企业{i}", f"Firm {i}", evidence=ev)
+        for i in range(n)
+    ]
+    rels = [
+        graph.Relation(
+            f"r{i}",
+            f"e{i}",
+            f"e{(i - 1) // branching}",
+            graph.RelationType.COOPERATION,
+            graph.Status.SIGNED,
+            evidence=ev,
+        )
+        for i in range(1, n)
+    ]
+    return graph.KnowledgeGraph(ents, rels, [src])

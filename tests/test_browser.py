@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import HOSTILE_IMG, HOSTILE_SCRIPT
+from conftest import HOSTILE_IMG, HOSTILE_SCRIPT, tree_kg
 
 import graph
 from graph import _html
@@ -300,24 +300,7 @@ def test_hostile_names_are_text_and_nothing_runs(open_page: Any, hostile_data: P
 
 def test_large_graph_opens_with_fixed_positions(open_page: Any) -> None:
     n = _html.PHYSICS_LIMIT * 4
-    src = graph.Source("s", "标题", "Title", "zh-Hans", "甲与乙合作。")
-    ev = (graph.Evidence("s", "甲与乙合作"),)
-    ents = [
-        graph.Entity(f"e{i}", graph.EntityType.ENTERPRISE, f"企业{i}", f"Firm {i}", evidence=ev)
-        for i in range(n)
-    ]
-    rels = [
-        graph.Relation(
-            f"r{i}",
-            f"e{i}",
-            f"e{i // 3}",
-            graph.RelationType.COOPERATION,
-            graph.Status.SIGNED,
-            evidence=ev,
-        )
-        for i in range(1, n)
-    ]
-    ex = open_page(graph.KnowledgeGraph(ents, rels, [src]))
+    ex = open_page(tree_kg(n, branching=3))
     assert ex.js("kgExplorer.physics()") is False
     assert len(ex.js("kgExplorer.drawnNodeIds()")) == n
     assert_clean(ex)

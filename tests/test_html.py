@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import HOSTILE_IMG, HOSTILE_SCRIPT
+from conftest import HOSTILE_IMG, HOSTILE_SCRIPT, tree_kg
 
 import graph
 from graph import _html
@@ -28,28 +28,6 @@ def embedded(page: str) -> dict[str, Any]:
     assert found is not None
     data: dict[str, Any] = json.loads(found.group(1))
     return data
-
-
-def big_kg(n: int) -> graph.KnowledgeGraph:
-    """A chain of ``n`` enterprises, built without YAML."""
-    src = graph.Source("s", "标题", "Title", "zh-Hans", "甲与乙合作。")
-    ev = (graph.Evidence("s", "甲与乙合作"),)
-    ents = [
-        graph.Entity(f"e{i}", graph.EntityType.ENTERPRISE, f"企业{i}", f"Firm {i}", evidence=ev)
-        for i in range(n)
-    ]
-    rels = [
-        graph.Relation(
-            f"r{i}",
-            f"e{i}",
-            f"e{i + 1}",
-            graph.RelationType.COOPERATION,
-            graph.Status.SIGNED,
-            evidence=ev,
-        )
-        for i in range(n - 1)
-    ]
-    return graph.KnowledgeGraph(ents, rels, [src])
 
 
 # -- offline, one file ---------------------------------------------------------------------
@@ -172,7 +150,7 @@ def test_empty_graph() -> None:
 def test_large_graphs_get_fixed_positions_and_no_physics(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    kg = big_kg(12)
+    kg = tree_kg(12)
     assert embedded(_html.generate_html(kg))["physics"] is True
     monkeypatch.setattr(_html, "PHYSICS_LIMIT", 10)
     data = embedded(_html.generate_html(kg))
