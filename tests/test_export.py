@@ -469,7 +469,8 @@ def test_contract(name: str, sample_kg: KnowledgeGraph, out: Path) -> None:
     assert fmt.folder == (fmt.suffix == "")
     assert fmt.folder or fmt.suffix.startswith(".")
     assert (
-        fmt.default_path.parts[0] == "output" and fmt.default_path.name == target(Path(), name).name
+        fmt.default_path.parent == graph.DEFAULT_DATA.parent / "output"
+        and fmt.default_path.name == target(Path(), name).name
     )
     path = target(out, name)
     written = sample_kg.export(path, format=name)

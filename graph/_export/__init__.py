@@ -73,9 +73,13 @@ class ExportFormat:
 
     @property
     def default_path(self) -> Path:
-        """Where the CLI writes when no ``-o`` is given: ``output/graph.<suffix>`` or
-        ``output/<name>/`` for a folder format."""
-        return Path("output") / (self.name if self.folder else f"graph{self.suffix}")
+        """Where the CLI writes when no ``-o`` is given: the repository's
+        ``output/graph.<suffix>``, or ``output/<name>/`` for a folder format (as for
+        ``kg html``, whose default is ``output/graph.html``)."""
+        from .._load import DEFAULT_DATA
+
+        output = DEFAULT_DATA.parent / "output"
+        return output / (self.name if self.folder else f"graph{self.suffix}")
 
 
 _REGISTRY: dict[str, ExportFormat] = {}
