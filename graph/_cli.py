@@ -10,14 +10,14 @@ import argparse
 import json
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from ._errors import DataError, KGError
 from ._kg import KnowledgeGraph
 from ._load import load
-from ._records import Entity, EntityType, Partner, Relation, Status
+from ._records import Entity, EntityType, Partner, Relation, Status, thaw
 
 __all__ = ["main"]
 
@@ -52,9 +52,7 @@ def _relation_line(kg: KnowledgeGraph, r: Relation, me: str | None = None) -> st
 
 
 def _format_value(value: Any) -> str:
-    if isinstance(value, dict | tuple | list) or hasattr(value, "items"):
-        from ._records import thaw
-
+    if isinstance(value, Mapping | tuple | list):
         return json.dumps(thaw(value), ensure_ascii=False)
     return str(value)
 

@@ -213,14 +213,11 @@ class KnowledgeGraph:
             name = name.id
         found = self._lookup(name)
         if found is None:
-            labels: dict[str, str] = {}  # lookup key -> entity id
-            for key, eid in self._index.items():
-                labels.setdefault(key, eid)
             key = _key(name)
-            close = difflib.get_close_matches(key, list(labels), n=8, cutoff=0.5)
+            close = difflib.get_close_matches(key, list(self._index), n=8, cutoff=0.5)
             if not close and key:
-                close = [k for k in labels if key in k or (len(k) >= 2 and k in key)]
-            ids = list(dict.fromkeys(labels[c] for c in close))[:3]
+                close = [k for k in self._index if key in k or (len(k) >= 2 and k in key)]
+            ids = list(dict.fromkeys(self._index[c] for c in close))[:3]
             near = [self._entities[i].name_en or self._entities[i].name for i in ids]
             raise UnknownEntityError(name, near)
         return self._entities[found]
