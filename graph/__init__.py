@@ -15,12 +15,24 @@ from ._kg import KnowledgeGraph
 from ._load import DEFAULT_DATA, load
 from ._normalize import NORMALIZATION_STEPS, normalize
 from ._notebook import to_dataframe
-from ._records import Entity, EntityType, Evidence, Partner, Relation, RelationType, Source, Status
+from ._records import (
+    Basis,
+    Entity,
+    EntityType,
+    Evidence,
+    NameKind,
+    Partner,
+    Relation,
+    RelationType,
+    Source,
+    Status,
+)
 
 __all__ = [
     "DEFAULT_DATA",
     "EXPORT_FORMATS",
     "NORMALIZATION_STEPS",
+    "Basis",
     "DataError",
     "Entity",
     "EntityType",
@@ -28,6 +40,7 @@ __all__ = [
     "ExportError",
     "KGError",
     "KnowledgeGraph",
+    "NameKind",
     "NoPathError",
     "Partner",
     "Problem",

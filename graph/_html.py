@@ -68,7 +68,8 @@ TYPE_STYLE: dict[EntityType, tuple[str, str, str]] = {
     EntityType.DEVELOPMENT_ZONE: ("开发区", "#d62728", "star"),
     EntityType.GOVERNMENT_BODY: ("政府机构", "#8c564b", "dot"),
     EntityType.ENTERPRISE: ("企业", "#1f77b4", "dot"),
-    EntityType.UNIVERSITY: ("高校", "#2ca02c", "dot"),
+    EntityType.UNIVERSITY: ("大学", "#2ca02c", "dot"),
+    EntityType.COLLEGE: ("专科院校", "#5fbf5f", "dot"),
     EntityType.RESEARCH_INSTITUTE: ("科研院所", "#17becf", "dot"),
     EntityType.SCHOOL: ("中小学", "#bcbd22", "dot"),
     EntityType.GROUP: ("群体", "#7f7f7f", "diamond"),
@@ -76,6 +77,8 @@ TYPE_STYLE: dict[EntityType, tuple[str, str, str]] = {
     EntityType.PROGRAMME: ("培养项目", "#9467bd", "square"),
     EntityType.PLATFORM: ("平台", "#98df8a", "square"),
     EntityType.PROJECT: ("项目", "#ff7f0e", "square"),
+    EntityType.MEASURE: ("举措", "#aec7e8", "box"),
+    EntityType.GOAL: ("目标", "#dbdb8d", "ellipse"),
     EntityType.EVENT: ("活动", "#ffbb78", "triangle"),
     EntityType.PLACE: ("地点", "#c5b0d5", "triangleDown"),
     EntityType.MEDIA_WORK: ("影视作品", "#f7b6d2", "triangle"),
@@ -104,6 +107,8 @@ RELATION_LABELS: dict[RelationType, tuple[str, str]] = {
     RelationType.CONNECTS: ("交流", "connects"),
     RelationType.SUPPORTS: ("支持", "supports"),
     RelationType.DRAWS_ON: ("借助", "draws on"),
+    RelationType.ADOPTS: ("实行", "adopts"),
+    RelationType.AIMS_AT: ("旨在", "aims at"),
 }
 
 #: Per status: Chinese label and line style (``done`` solid, ``underway`` long

@@ -101,10 +101,12 @@ class KnowledgeGraph:
                 type=str(e.type),
                 name=e.name,
                 name_en=e.name_en,
+                name_en_kind=str(e.name_en_kind),
                 aliases=list(e.aliases),
                 status=str(e.status) if e.status else None,
                 attributes=thaw(e.attributes),
                 notes=e.notes,
+                notes_zh=e.notes_zh,
                 evidence=[ev.to_dict() for ev in e.evidence],
             )
         for r in self._relations.values():
@@ -116,8 +118,11 @@ class KnowledgeGraph:
                 type=str(r.type),
                 status=str(r.status),
                 date=r.date,
+                basis=str(r.basis),
+                event=r.event,
                 attributes=thaw(r.attributes),
                 notes=r.notes,
+                notes_zh=r.notes_zh,
                 evidence=[ev.to_dict() for ev in r.evidence],
             )
         self._nx: nx.MultiDiGraph = nx.freeze(g)

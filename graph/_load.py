@@ -25,9 +25,11 @@ from ._kg import KnowledgeGraph, _key
 from ._normalize import normalize
 from ._records import (
     HUB_TYPES,
+    Basis,
     Entity,
     EntityType,
     Evidence,
+    NameKind,
     Relation,
     RelationType,
     Source,
@@ -132,10 +134,12 @@ ENTITY_FIELDS: dict[str, tuple[bool, Check]] = {
     "type": (True, _enum(EntityType)),
     "name": (True, _text),
     "name_en": (True, _text),
+    "name_en_kind": (False, _enum(NameKind)),
     "aliases": (False, _text_list),
     "status": (False, _enum(Status)),
     "attributes": (False, _mapping),
     "notes": (False, _opt_text),
+    "notes_zh": (False, _opt_text),
     "evidence": (True, _evidence_list),
 }
 
@@ -146,8 +150,11 @@ RELATION_FIELDS: dict[str, tuple[bool, Check]] = {
     "type": (True, _enum(RelationType)),
     "status": (True, _enum(Status)),
     "date": (False, _date),
+    "basis": (False, _enum(Basis)),
+    "event": (False, _slug),
     "attributes": (False, _mapping),
     "notes": (False, _opt_text),
+    "notes_zh": (False, _opt_text),
     "evidence": (True, _evidence_list),
 }
 
@@ -442,6 +449,8 @@ def _load_entities(
                 attributes=freeze(rec.get("attributes") or {}),
                 notes=rec.get("notes") or "",
                 evidence=evidence,
+                name_en_kind=NameKind(rec.get("name_en_kind") or "translation"),
+                notes_zh=rec.get("notes_zh") or "",
             )
     return entities, where
 
@@ -492,6 +501,33 @@ def _load_relations(
                     "between two organisations use cooperation, signed_agreement or another type",
                 )
                 ok = False
+            basis = Basis(rec.get("basis") or "stated")
+            if basis is not Basis.STATED and not (rec.get("notes") or rec.get("notes_zh")):
+                c.add(
+                    file,
+                    rec.value_pos["basis"],
+                    f"basis {basis.value!r} needs notes that say whose reading it is and why",
+                    "add 'notes: …' explaining the reading",
+                )
+                ok = False
+            event = rec.get("event")
+            if event is not None:
+                if event not in entity_pos:
+                    c.add(
+                        file,
+                        rec.value_pos["event"],
+                        f"event: no entity has the id {event!r}",
+                        "name the id of an entity of type event",
+                    )
+                    ok = False
+                elif event in entities and entities[event].type is not EntityType.EVENT:
+                    c.add(
+                        file,
+                        rec.value_pos["event"],
+                        f"event: {event!r} is a {entities[event].type}, not an event",
+                        "name the id of an entity of type event",
+                    )
+                    ok = False
             evidence = _evidence(c, file, rec, sources)
             rid = rec.get("id") or f"{rec['source']}--{rec['type']}--{rec['target']}"
             if rid in where:
@@ -521,5 +557,8 @@ def _load_relations(
                 attributes=freeze(rec.get("attributes") or {}),
                 notes=rec.get("notes") or "",
                 evidence=evidence,
+                basis=basis,
+                event=event,
+                notes_zh=rec.get("notes_zh") or "",
             )
     return list(relations.values())

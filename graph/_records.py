@@ -17,9 +17,11 @@ __all__ = [
     "COLLECTIVE_TYPES",
     "HUB_TYPES",
     "PARTNERSHIP_TYPES",
+    "Basis",
     "Entity",
     "EntityType",
     "Evidence",
+    "NameKind",
     "Partner",
     "Relation",
     "RelationType",
@@ -31,81 +33,149 @@ __all__ = [
 
 
 class _Described(enum.StrEnum):
-    """A string enumeration whose members carry an English description."""
+    """A string enumeration whose members carry a description in English and Chinese."""
 
     description: str
+    description_zh: str
 
-    def __new__(cls, value: str, description: str = "") -> _Described:
+    def __new__(cls, value: str, description: str = "", description_zh: str = "") -> _Described:
         member = str.__new__(cls, value)
         member._value_ = value
         member.description = description
+        member.description_zh = description_zh or description
         return member
+
+    def describe(self, lang: str = "en") -> str:
+        """The description in ``lang`` (``"en"`` or ``"zh"``)."""
+        return self.description_zh if lang == "zh" else self.description
 
 
 class EntityType(_Described):
     """What kind of thing an entity is."""
 
-    DEVELOPMENT_ZONE = "development_zone", "development zone and its administration"
-    GOVERNMENT_BODY = "government_body", "government body, leading group or working group"
-    ENTERPRISE = "enterprise", "company or enterprise group"
-    UNIVERSITY = "university", "university or college"
-    RESEARCH_INSTITUTE = "research_institute", "research institute or academy"
-    SCHOOL = "school", "primary or secondary school"
-    GROUP = "group", "organisations the source counts or describes but does not name"
-    COOPERATION = "cooperation", "a joint activity stated for a group as a whole"
-    PROGRAMME = "programme", "education or training programme"
-    PLATFORM = "platform", "research or talent platform (workstation, studio)"
-    PROJECT = "project", "investment, construction or cooperation project"
-    EVENT = "event", "conference, launch or other event"
-    PLACE = "place", "city, region, district or park"
-    MEDIA_WORK = "media_work", "film, television series or other media work"
+    DEVELOPMENT_ZONE = "development_zone", "development zone and its administration", "开发区"
+    GOVERNMENT_BODY = (
+        "government_body",
+        "government body, leading group or working group",
+        "政府机构、领导小组或工作小组",
+    )
+    ENTERPRISE = "enterprise", "company or enterprise group", "企业"
+    UNIVERSITY = "university", "university", "大学"
+    COLLEGE = (
+        "college",
+        "college below university level (高等专科学校, junior or vocational college)",
+        "专科院校",
+    )
+    RESEARCH_INSTITUTE = "research_institute", "research institute or academy", "科研机构"
+    SCHOOL = "school", "primary or secondary school", "中小学校"
+    GROUP = (
+        "group",
+        "organisations the source counts or describes but does not name",
+        "未具名的群体",
+    )
+    COOPERATION = (
+        "cooperation",
+        "a joint activity stated for a group as a whole",
+        "群体表述的合作",
+    )
+    PROGRAMME = "programme", "education or training programme", "培养项目"
+    PLATFORM = "platform", "research or talent platform (workstation, studio)", "科研或人才平台"
+    PROJECT = "project", "investment, construction or cooperation project", "项目"
+    MEASURE = (
+        "measure",
+        "a measure, policy or working method the source reports",
+        "举措或政策",
+    )
+    GOAL = "goal", "an aim the source states", "目标"
+    EVENT = "event", "conference, launch or other event", "活动"
+    PLACE = "place", "city, region, district or park", "地点"
+    MEDIA_WORK = "media_work", "film, television series or other media work", "影视作品"
 
 
 class RelationType(_Described):
     """What a relation states. Direction reads ``source -> target``."""
 
-    ESTABLISHES = "establishes", "sets up (a leading group, a working group)"
-    LEADS = "leads", "heads, through one of its officials"
-    AGENCY_AGREEMENT = "agency_agreement", "signed an agency agreement with"
-    SIGNED_AGREEMENT = "signed_agreement", "signed a cooperation agreement or contract with"
-    LETTER_OF_INTENT = "letter_of_intent", "signed a letter of intent with"
-    NEGOTIATION = "negotiation", "is negotiating with"
-    COOPERATION = "cooperation", "cooperates with"
-    PARTICIPATES_IN = "participates_in", "takes part in (a group cooperation, programme, project)"
-    INVESTS_IN = "invests_in", "invests in"
-    BUILDS_OPERATES = "builds_operates", "builds and operates (BOT and similar)"
-    VISIT = "visit", "visited for talks"
-    WORKS_ON = "works_on", "has this project among its work (status = the stage reported)"
-    ATTENDS = "attends", "takes part in (an event)"
-    AFFILIATED_WITH = "affiliated_with", "is affiliated to"
-    ORGANISES = "organises", "held or organised (an event)"
-    HELD_AT = "held_at", "took place at"
-    LOCATED_IN = "located_in", "is located in"
-    SEEKS = "seeks", "seeks to attract"
-    CONNECTS = "connects", "will strengthen exchange with"
-    SUPPORTS = "supports", "supports, provides facilities for"
-    DRAWS_ON = "draws_on", "draws on the influence of"
+    ESTABLISHES = "establishes", "sets up (a leading group, a working group)", "成立"
+    LEADS = "leads", "heads, through one of its officials", "领导"
+    AGENCY_AGREEMENT = "agency_agreement", "signed an agency agreement with", "签订代理协议"
+    SIGNED_AGREEMENT = (
+        "signed_agreement",
+        "signed a cooperation agreement or contract with",
+        "签署合作协议",
+    )
+    LETTER_OF_INTENT = "letter_of_intent", "signed a letter of intent with", "签署意向"
+    NEGOTIATION = "negotiation", "is negotiating with", "洽谈"
+    COOPERATION = "cooperation", "cooperates with", "合作"
+    PARTICIPATES_IN = (
+        "participates_in",
+        "takes part in (a group cooperation, programme, project)",
+        "参与",
+    )
+    INVESTS_IN = "invests_in", "invests in", "投资"
+    BUILDS_OPERATES = "builds_operates", "builds and operates (BOT and similar)", "建设运营"
+    VISIT = "visit", "visited for talks", "拜访洽谈"
+    WORKS_ON = "works_on", "has this project among its work (status = the stage reported)", "推进"
+    ATTENDS = "attends", "takes part in (an event)", "参加"
+    AFFILIATED_WITH = "affiliated_with", "is affiliated to", "附属于"
+    ORGANISES = "organises", "held or organised (an event)", "举办"
+    HELD_AT = "held_at", "took place at", "举办地点"
+    LOCATED_IN = "located_in", "is located in", "位于"
+    SEEKS = "seeks", "seeks to attract", "争取"
+    CONNECTS = "connects", "will strengthen exchange with", "加强交流"
+    SUPPORTS = "supports", "supports, provides facilities for", "支持"
+    DRAWS_ON = "draws_on", "draws on the influence of", "借助"
+    ADOPTS = "adopts", "takes or carries out (a measure or policy)", "实行"
+    AIMS_AT = "aims_at", "is meant to serve (a stated aim)", "旨在"
 
 
 class Status(_Described):
     """The state of a relation (or of a project or programme) as the source reports it."""
 
-    ESTABLISHED = "established", "set up"
-    CARRIED_OUT = "carried_out", "done, with results reported"
-    HELD = "held", "took place"
-    SIGNED = "signed", "agreement signed"
-    INTENT = "intent", "letter or statement of intent"
-    NEGOTIATING = "negotiating", "under negotiation"
-    PRELIMINARY_WORK = "preliminary_work", "preliminary work or formalities under way"
-    SITE_SURVEY = "site_survey", "site being selected or surveyed"
-    SITE_SELECTED = "site_selected", "site selected"
-    ABOUT_TO_START = "about_to_start", "construction about to start"
-    STARTED = "started", "work launched"
-    UNDER_CONSTRUCTION = "under_construction", "under construction"
-    OPENED = "opened", "opened, started classes"
-    PLANNED = "planned", "planned, sought or expected"
-    DESIGNATED = "designated", "listed or designated (e.g. as a demonstration project)"
-    STATED = "stated", "a standing fact (affiliation, location, designation)"
+    ESTABLISHED = "established", "set up", "已成立"
+    CARRIED_OUT = "carried_out", "done, with results reported", "已开展"
+    HELD = "held", "took place", "已举办"
+    SIGNED = "signed", "agreement signed", "已签约"
+    INTENT = "intent", "letter or statement of intent", "意向"
+    NEGOTIATING = "negotiating", "under negotiation", "洽谈中"
+    PRELIMINARY_WORK = (
+        "preliminary_work",
+        "preliminary work or formalities under way",
+        "前期工作",
+    )
+    SITE_SURVEY = "site_survey", "site being selected or surveyed", "选址考察中"
+    SITE_SELECTED = "site_selected", "site selected", "已完成选址"
+    ABOUT_TO_START = "about_to_start", "construction about to start", "即将开工"
+    STARTED = "started", "work launched", "已启动"
+    UNDER_CONSTRUCTION = "under_construction", "under construction", "在建"
+    OPENED = "opened", "opened, started classes", "已开学或开班"
+    PLANNED = "planned", "planned, sought or expected", "计划或争取中"
+    DESIGNATED = "designated", "listed or designated (e.g. as a demonstration project)", "已列为"
+    STATED = "stated", "a standing fact (affiliation, location, designation)", "陈述"
+
+
+class Basis(_Described):
+    """How a relation rests on its quote.
+
+    ``stated``: the quote names both ends and states the relation.
+    ``unstated_subject``: the sentence names no actor; the relation's ``source`` is
+    the reading given in its notes (usually the report's author, whose own work the
+    report lists). ``inferred``: a reading beyond the words, explained in the notes.
+    """
+
+    STATED = "stated", "stated in the quote", "原文明述"
+    UNSTATED_SUBJECT = (
+        "unstated_subject",
+        "the sentence names no actor; the source end is a reading (see notes)",
+        "原文未写主语，主语为推断",
+    )
+    INFERRED = "inferred", "a reading beyond the words (see notes)", "推断"
+
+
+class NameKind(_Described):
+    """Whether an English name is the organisation's own or our translation."""
+
+    OFFICIAL = "official", "the organisation's own English name", "官方英文名"
+    TRANSLATION = "translation", "a translation or transliteration of the Chinese", "译名"
 
 
 #: Relation types that make two entities partners ("works with").
@@ -186,6 +256,8 @@ class Entity:
     attributes: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
     notes: str = ""
     evidence: tuple[Evidence, ...] = ()
+    name_en_kind: NameKind = NameKind.TRANSLATION
+    notes_zh: str = ""
 
     def __repr__(self) -> str:
         return f"Entity({self.id!r}, {self.type}, {self.name!r} / {self.name_en!r})"
@@ -197,6 +269,10 @@ class Entity:
         """The display name: Chinese for ``lang="zh"``, English for ``"en"``."""
         return self.name_en if lang == "en" and self.name_en else self.name
 
+    def note(self, lang: str = "en") -> str:
+        """The notes in ``lang`` where the data has them, else the other language's."""
+        return (self.notes_zh or self.notes) if lang == "zh" else (self.notes or self.notes_zh)
+
     def to_dict(self) -> dict[str, Any]:
         """A plain dict in the shape of the YAML data files."""
         out: dict[str, Any] = {
@@ -204,12 +280,15 @@ class Entity:
             "type": str(self.type),
             "name": self.name,
             "name_en": self.name_en,
+            "name_en_kind": str(self.name_en_kind),
             "aliases": list(self.aliases),
         }
         if self.status is not None:
             out["status"] = str(self.status)
         out["attributes"] = thaw(self.attributes)
         out["notes"] = self.notes
+        if self.notes_zh:
+            out["notes_zh"] = self.notes_zh
         out["evidence"] = [e.to_dict() for e in self.evidence]
         return out
 
@@ -231,12 +310,24 @@ class Relation:
     attributes: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
     notes: str = ""
     evidence: tuple[Evidence, ...] = ()
+    basis: Basis = Basis.STATED
+    event: str | None = None
+    notes_zh: str = ""
 
     def __repr__(self) -> str:
         return f"Relation({self.source!r} -{self.type}/{self.status}-> {self.target!r})"
 
     def __hash__(self) -> int:  # attributes are a read-only mapping, which does not hash
         return hash(("Relation", self.id))
+
+    @property
+    def inferred(self) -> bool:
+        """True when the relation is a reading beyond the quote's words (see ``basis``)."""
+        return self.basis is not Basis.STATED
+
+    def note(self, lang: str = "en") -> str:
+        """The notes in ``lang`` where the data has them, else the other language's."""
+        return (self.notes_zh or self.notes) if lang == "zh" else (self.notes or self.notes_zh)
 
     @property
     def collective(self) -> bool:
@@ -256,8 +347,11 @@ class Relation:
             "type": str(self.type),
             "status": str(self.status),
             "date": self.date,
+            "basis": str(self.basis),
+            "event": self.event,
             "attributes": thaw(self.attributes),
             "notes": self.notes,
+            "notes_zh": self.notes_zh,
             "evidence": [e.to_dict() for e in self.evidence],
         }
 

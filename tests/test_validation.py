@@ -286,7 +286,7 @@ def test_bad_input(
 def test_all_problems_in_one_report(folder: Path) -> None:
     ents = folder / "entities" / "entities.yaml"
     ents.write_text(
-        GOOD_ENTITIES.replace("type: university", "type: college", 1).replace(
+        GOOD_ENTITIES.replace("type: university", "type: collage", 1).replace(
             "天津大学\n", "天大学\n"
         ),
         encoding="utf-8",
