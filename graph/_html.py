@@ -130,6 +130,7 @@ STATUS_STYLE: dict[Status, tuple[str, str]] = {
     Status.NEGOTIATING: ("洽谈中", "prospective"),
     Status.INTENT: ("意向", "prospective"),
     Status.PLANNED: ("计划", "prospective"),
+    Status.EXPLORING: ("探索中", "prospective"),
 }
 
 _JSON_ESCAPES = {

@@ -149,6 +149,7 @@ class Status(_Described):
     UNDER_CONSTRUCTION = "under_construction", "under construction", "在建"
     OPENED = "opened", "opened, started classes", "已开学或开班"
     PLANNED = "planned", "planned, sought or expected", "计划或争取中"
+    EXPLORING = "exploring", "being explored or tried out (探索)", "探索中"
     DESIGNATED = "designated", "listed or designated (e.g. as a demonstration project)", "已列为"
     STATED = "stated", "a standing fact (affiliation, location, designation)", "陈述"
 
