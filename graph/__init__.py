@@ -12,6 +12,7 @@ are private. Errors form one tree under :class:`KGError` (see ``graph._errors``)
 from ._errors import DataError, ExportError, KGError, NoPathError, Problem, UnknownEntityError
 from ._export import EXPORT_FORMATS
 from ._kg import KnowledgeGraph
+from ._limits import Limits
 from ._load import DEFAULT_DATA, load
 from ._normalize import NORMALIZATION_STEPS, normalize
 from ._notebook import to_dataframe
@@ -40,6 +41,7 @@ __all__ = [
     "ExportError",
     "KGError",
     "KnowledgeGraph",
+    "Limits",
     "NameKind",
     "NoPathError",
     "Partner",

@@ -24,7 +24,28 @@ __all__ = [
     "NoPathError",
     "Problem",
     "UnknownEntityError",
+    "shorten",
 ]
+
+#: Longest message or hint a :class:`Problem` keeps; longer ones are cut with a count.
+MAX_MESSAGE = 1000
+
+
+def shorten(value: object, limit: int = 80, *, quote: bool = True) -> str:
+    """``repr(value)`` (or ``str`` with ``quote=False``) cut to about ``limit`` characters.
+
+    Error messages quote values from the data; a 10 MB value must not become a
+    10 MB message.
+
+    >>> shorten("x" * 1000, 20)
+    "'xxxxxxxxxxxxxxxxxx… (1,002 characters)"
+    >>> shorten("天津大学")
+    "'天津大学'"
+    """
+    text = repr(value) if quote else str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
 class KGError(Exception):
@@ -44,6 +65,12 @@ class Problem:
     column: int  # 1-based; 0 when unknown
     message: str
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("message", "hint"):
+            text = getattr(self, name)
+            if len(text) > MAX_MESSAGE:
+                object.__setattr__(self, name, shorten(text, MAX_MESSAGE, quote=False))
 
     def __str__(self) -> str:
         where = str(self.file)
