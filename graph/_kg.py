@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
-import itertools
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from ._errors import KGError, NoPathError, UnknownEntityError
+from ._names import NameIndex, is_chinese, key
 from ._records import (
     COLLECTIVE_TYPES,
     HUB_TYPES,
     PARTNERSHIP_TYPES,
+    Basis,
     Entity,
     EntityType,
     Partner,
@@ -36,9 +36,30 @@ _MEASURES: dict[str, Callable[[nx.Graph], dict[str, float]]] = {
 }
 
 
-def _key(text: str) -> str:
-    """Lookup key: NFKC, case-folded, without whitespace."""
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+#: The lookup key of a name (see :func:`graph._names.key`); the loader's uniqueness check uses it.
+_key = key
+
+#: Organisations: what :meth:`KnowledgeGraph.partners` lists (never projects, places, events).
+PARTNER_TYPES = frozenset(
+    {
+        EntityType.DEVELOPMENT_ZONE,
+        EntityType.GOVERNMENT_BODY,
+        EntityType.ENTERPRISE,
+        EntityType.UNIVERSITY,
+        EntityType.COLLEGE,
+        EntityType.RESEARCH_INSTITUTE,
+        EntityType.SCHOOL,
+        EntityType.GROUP,
+    }
+)
+
+#: Entities whose links assert nothing between their neighbours: a chain
+#: (:meth:`KnowledgeGraph.path`) does not pass through them, and betweenness and
+#: closeness leave them out, unless asked to.
+UMBRELLA_TYPES = frozenset({EntityType.PLACE, EntityType.GROUP})
+
+#: Relations that join an entity to a project, programme or cooperation (a hub).
+_JOINS = PARTNERSHIP_TYPES | {RelationType.WORKS_ON}
 
 
 def _as_set(
@@ -89,11 +110,11 @@ class KnowledgeGraph:
         missing = [m for m in missing if m not in self._entities]
         if missing:
             raise KGError(f"relations refer to unknown entities: {', '.join(missing)}")
-        self._index: dict[str, str] = {}
+        self._index = NameIndex()
         for e in self._entities.values():
             for name in (e.id, e.name, e.name_en, *e.aliases):
                 if name:
-                    self._index.setdefault(_key(name), e.id)
+                    self._index.add(name, e.id)
         g = nx.MultiDiGraph()
         for e in self._entities.values():
             g.add_node(
@@ -175,11 +196,27 @@ class KnowledgeGraph:
         types = _as_set(type, EntityType, "entity type")
         return tuple(e for e in self._entities.values() if types is None or e.type in types)
 
-    def relations(self, name: str | None = None) -> tuple[Relation, ...]:
-        """Every relation, in data order; only those touching entity ``name`` when given."""
-        if name is None:
-            return tuple(self._relations.values())
-        return tuple(self._incident[self.entity(name).id])
+    def relations(
+        self,
+        name: str | None = None,
+        *,
+        type: str | Iterable[str] | None = None,
+        status: str | Iterable[str] | None = None,
+    ) -> tuple[Relation, ...]:
+        """Relations in data order: those touching entity ``name`` when given, of
+        relation ``type`` and with relation ``status`` when given.
+
+        This is the query by the status of a relation (``kg.relations(status="signed")``);
+        :meth:`find` matches the status of the entities themselves.
+        """
+        types = _as_set(type, RelationType, "relation type")
+        statuses = _as_set(status, Status, "status")
+        rels = self._relations.values() if name is None else self._incident[self.entity(name).id]
+        return tuple(
+            r
+            for r in rels
+            if (types is None or r.type in types) and (statuses is None or r.status in statuses)
+        )
 
     def relation(self, relation_id: str) -> Relation:
         """The relation with this id (``source--type--target``, see :func:`graph.load`)."""
@@ -201,43 +238,58 @@ class KnowledgeGraph:
             raise KGError(f"no source has the id {source_id!r}; known sources: {known}") from None
 
     def _lookup(self, name: str) -> str | None:
-        key = _key(name)
-        found = self._index.get(key)
-        if found is None and key:
-            from ._normalize import to_simplified
-
-            found = self._index.get(_key(to_simplified(name)))
-        return found
+        return self._index.get(name)
 
     def entity(self, name: str) -> Entity:
         """The entity with this id, Chinese or English name, or alias.
 
-        Raises :class:`graph.UnknownEntityError` (a ``KeyError``) with close matches.
+        Names match in any case, in traditional or simplified characters and
+        without spaces or invisible characters. A name that is the start (or
+        else a part) of exactly one entity's names finds it too: ``Beihang``,
+        ``天津国建``. Otherwise raises :class:`graph.UnknownEntityError` (a
+        ``KeyError``) whose ``suggestions`` are the candidates or close names, in
+        the script of the query: ``天津大学 (Tianjin University)`` for a Chinese
+        query, ``Tianjin University`` for another.
+
+        >>> import graph
+        >>> graph.load().entity("Beihang").name
+        '北京航空航天大学'
         """
         if isinstance(name, Entity):
             name = name.id
-        found = self._lookup(name)
-        if found is None:
-            key = _key(name)
-            close = difflib.get_close_matches(key, list(self._index), n=8, cutoff=0.5)
-            if not close and key:
-                close = [k for k in self._index if key in k or (len(k) >= 2 and k in key)]
-            ids = list(dict.fromkeys(self._index[c] for c in close))[:3]
-            near = [self._entities[i].name_en or self._entities[i].name for i in ids]
-            raise UnknownEntityError(name, near)
-        return self._entities[found]
+        found = self._index.get(name)
+        if found is not None:
+            return self._entities[found]
+        prefix, inner = self._index.partial(name)
+        if len(prefix) == 1 or (not prefix and len(inner) == 1):
+            return self._entities[(prefix or inner)[0]]
+        candidates = (prefix + inner)[:8] or self._index.close(name)
+        chinese = is_chinese(name)
+        raise UnknownEntityError(
+            name, [self._display(self._entities[i], chinese) for i in candidates]
+        )
+
+    @staticmethod
+    def _display(e: Entity, chinese: bool) -> str:
+        if chinese:
+            return f"{e.name} ({e.name_en})" if e.name_en else e.name
+        return e.name_en or e.name
 
     # -- queries ---------------------------------------------------------------------------
 
     def partners(self, name: str) -> list[Partner]:
-        """Everyone the source says ``name`` works with, and the relations behind it.
+        """The organisations the source says ``name`` works with, and the relations behind it.
 
-        A partner is joined to ``name`` by an agreement, letter of intent,
-        negotiation, cooperation, investment, BOT contract or visit for talks, or
-        takes part with it in the same cooperation, programme or project. Partners
-        through a statement about a group are flagged ``collective=True``;
-        organisations on the same side of a group statement are not partners of
-        each other. Sorted: direct partners first, then by id.
+        A partner is an organisation (see :data:`PARTNER_TYPES`; never a project,
+        programme, cooperation, place, event, measure or goal) that ``name`` has an
+        agreement, letter of intent, negotiation, cooperation, investment, BOT
+        contract or visit for talks with, either directly or through a project,
+        programme or cooperation that both are joined to (``via``). Working on a
+        project (``works_on``) joins it too: the investor of a project the zone
+        works on is the zone's partner. Partners through a statement about a group
+        are flagged ``collective=True``; organisations on the same side of a group
+        statement are not partners of each other. Sorted: direct partners first,
+        then by id.
         """
         me = self.entity(name)
         # partner id -> [(relations, collective, via)], one entry per way they are joined
@@ -250,22 +302,26 @@ class KnowledgeGraph:
             )
 
         for r in self._incident[me.id]:
-            if r.type not in PARTNERSHIP_TYPES:
-                continue
             other = self._entities[r.other(me.id)]
-            if other.type in HUB_TYPES:
+            if other.id == me.id:
+                continue
+            if other.type in HUB_TYPES and r.type in _JOINS:
+                role = r.attributes.get("role")
                 for r2 in self._incident[other.id]:
                     third = self._entities[r2.other(other.id)]
-                    if r2 is r or r2.type not in PARTNERSHIP_TYPES or third.id == me.id:
+                    if (
+                        r2 is r
+                        or r2.type not in _JOINS
+                        or third.id in (me.id, other.id)
+                        or third.type not in PARTNER_TYPES
+                    ):
                         continue
-                    role = r.attributes.get("role")
                     if role is not None and role == r2.attributes.get("role"):
                         continue  # same side of a group statement
                     way = ((r, r2), collective(me, other, third, r, r2), other)
                     ways.setdefault(third.id, []).append(way)
-                if r.type is RelationType.PARTICIPATES_IN:
-                    continue  # the hub itself is not a partner
-            ways.setdefault(other.id, []).append(((r,), collective(me, other, r), None))
+            elif r.type in PARTNERSHIP_TYPES and other.type in PARTNER_TYPES:
+                ways.setdefault(other.id, []).append(((r,), collective(me, other, r), None))
 
         partners = []
         for pid, found in ways.items():
@@ -282,27 +338,80 @@ class KnowledgeGraph:
         partners.sort(key=lambda p: (p.collective, p.via is not None, p.entity.id))
         return partners
 
-    def path(self, a: str, b: str) -> list[Relation]:
+    def path(self, a: str, b: str, *, through_all: bool = False) -> list[Relation]:
         """The relations along a shortest chain from ``a`` to ``b``, in either direction.
 
-        Raises :class:`graph.NoPathError` when they are not connected.
+        By default the chain does not pass through a place or a group
+        (:data:`UMBRELLA_TYPES`): that two entities are both in 承德 asserts
+        nothing between them. ``through_all=True`` allows any entity in between.
+        Each step is one relation; check ``step.basis`` for steps the source
+        does not state in so many words (``inferred``, ``unstated_subject``).
+        Between two entities joined by several relations, a stated one is chosen.
+
+        Raises :class:`graph.NoPathError` when no such chain exists.
         """
         start, end = self.entity(a), self.entity(b)
-        undirected = self._nx.to_undirected(as_view=True)
-        try:
-            nodes = nx.shortest_path(undirected, start.id, end.id)
-        except nx.NetworkXNoPath:
+        nodes = self._chain(start.id, end.id, through_all)
+        if nodes is None:
+            hint = "try `kg partners` on each"
+            if not through_all and self._chain(start.id, end.id, True) is not None:
+                hint = (
+                    "a chain through a place or group exists, which asserts nothing between "
+                    "them; pass through_all=True (kg path --through-all) to see it"
+                )
             raise NoPathError(
                 f"no chain of relations connects {start.name} ({start.id}) and "
-                f"{end.name} ({end.id}) in this data; try `kg partners` on each"
-            ) from None
-        steps: list[Relation] = []
-        for u, v in itertools.pairwise(nodes):
-            keys = list(self._nx.get_edge_data(u, v, default={})) + list(
-                self._nx.get_edge_data(v, u, default={})
+                f"{end.name} ({end.id}) in this data; {hint}"
             )
-            steps.append(self._relations[sorted(keys)[0]])
+        steps: list[Relation] = []
+        for u, v in pairwise(nodes):
+            between = [r for r in self._incident[u] if r.other(u) == v]
+            steps.append(min(between, key=lambda r: r.basis is not Basis.STATED))
         return steps
+
+    def _chain(self, s: str, t: str, through_all: bool) -> list[str] | None:
+        """Entity ids of a shortest undirected chain from ``s`` to ``t``
+        (bidirectional breadth-first search, O(V + E)); None when there is none."""
+        if s == t:
+            return [s]
+        entities, incident = self._entities, self._incident
+
+        def passable(n: str) -> bool:
+            return through_all or entities[n].type not in UMBRELLA_TYPES
+
+        pred: dict[str, str | None] = {s: None}
+        succ: dict[str, str | None] = {t: None}
+        front_s, front_t = [s], [t]
+        while front_s and front_t:
+            forward = len(front_s) <= len(front_t)
+            front, seen, other = (front_s, pred, succ) if forward else (front_t, succ, pred)
+            nxt: list[str] = []
+            for u in front:
+                for r in incident[u]:
+                    w = r.target if r.source == u else r.source
+                    if w in seen:
+                        continue
+                    if w in other:
+                        seen[w] = u
+                        half: list[str] = []
+                        n: str | None = w
+                        while n is not None:
+                            half.append(n)
+                            n = pred[n]
+                        chain = half[::-1]
+                        n = succ[w]
+                        while n is not None:
+                            chain.append(n)
+                            n = succ[n]
+                        return chain
+                    if passable(w):  # a place or group may end a chain, never be in it
+                        seen[w] = u
+                        nxt.append(w)
+            if forward:
+                front_s = nxt
+            else:
+                front_t = nxt
+        return None
 
     def find(
         self,
@@ -313,9 +422,11 @@ class KnowledgeGraph:
     ) -> list[Entity]:
         """Entities by type, status and text.
 
-        ``status`` matches an entity's own status (projects, programmes) or the
-        status of any relation it takes part in; ``text`` matches part of any name
-        or alias, case-insensitively.
+        ``status`` matches the entity's own status only (a project's or
+        programme's stage), never the status of its relations: for those, use
+        :meth:`relations` (``kg.relations(status="signed")``). ``text`` matches
+        part of any name or alias, case-insensitively, in traditional or
+        simplified characters.
         """
         types = _as_set(type, EntityType, "entity type")
         statuses = _as_set(status, Status, "status")
@@ -324,11 +435,7 @@ class KnowledgeGraph:
         for e in self._entities.values():
             if types is not None and e.type not in types:
                 continue
-            if (
-                statuses is not None
-                and e.status not in statuses
-                and not any(r.status in statuses for r in self._incident[e.id])
-            ):
+            if statuses is not None and e.status not in statuses:
                 continue
             if needle and not any(needle in _key(n) for n in (e.id, e.name, e.name_en, *e.aliases)):
                 continue
@@ -389,16 +496,41 @@ class KnowledgeGraph:
         statuses: str | Iterable[str] | None = None,
     ) -> KnowledgeGraph:
         """:meth:`neighborhood` (when ``focus`` is given) then :meth:`filter`: the
-        selection every export and the HTML explorer take."""
+        selection every export and the HTML explorer take.
+
+        Raises :class:`graph.KGError` when the filters keep no entity, so that no
+        empty page or file replaces a good one.
+        """
         kg = self.neighborhood(focus, depth) if focus is not None else self
         if types is None and statuses is None:
             return kg
-        return kg.filter(types=types, statuses=statuses)
+        chosen = kg.filter(types=types, statuses=statuses)
+        if not len(chosen):
+            asked = [f"type {t}" for t in ([types] if isinstance(types, str) else types or ())]
+            asked += [
+                f"status {s}" for s in ([statuses] if isinstance(statuses, str) else statuses or ())
+            ]
+            raise KGError(
+                f"the selection ({', '.join(asked)}) keeps no entity, so there is nothing to "
+                "show or export. "
+                "Types are ORed, statuses are ORed, and a relation is kept only when both "
+                "its ends are kept: drop a filter or add a type"
+            )
+        return chosen
 
-    def rank(self, measure: str = "degree") -> list[tuple[Entity, float]]:
+    def rank(
+        self, measure: str = "degree", *, include_places: bool = False
+    ) -> list[tuple[Entity, float]]:
         """Entities by centrality, highest first: ``degree``, ``betweenness`` or ``closeness``.
 
-        Computed by NetworkX on the undirected simple graph.
+        Computed by NetworkX on the undirected simple graph (two entities joined
+        by several relations count once). ``degree`` is the share of the other
+        entities an entity is joined to. ``betweenness`` counts the shortest
+        chains between other entities that pass through it, ``closeness`` how
+        near it is to the rest. For these two, places and groups
+        (:data:`UMBRELLA_TYPES`) are left out of the graph by default, as in
+        :meth:`path`, since a chain through 承德 asserts nothing; they are then
+        not ranked either. ``include_places=True`` keeps them.
         """
         try:
             func = _MEASURES[measure]
@@ -406,8 +538,11 @@ class KnowledgeGraph:
             raise KGError(
                 f"unknown measure {measure!r}; use one of: {', '.join(_MEASURES)}"
             ) from None
-        scores = func(nx.Graph(self._nx.to_undirected(as_view=True)))
-        ranked = sorted(self._entities.values(), key=lambda e: (-scores[e.id], e.id))
+        g = nx.Graph(self._nx.to_undirected(as_view=True))
+        if measure != "degree" and not include_places:
+            g.remove_nodes_from([e.id for e in self if e.type in UMBRELLA_TYPES])
+        scores = func(g)
+        ranked = sorted((self._entities[i] for i in g), key=lambda e: (-scores[e.id], e.id))
         return [(e, scores[e.id]) for e in ranked]
 
     def degree(self, name: str) -> int:

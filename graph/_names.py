@@ -1,0 +1,144 @@
+"""Names to entities: lookup keys, unique prefixes and substrings, close matches.
+
+Every name, alias and id of an entity is stored under its :func:`key`, so
+``清華大學``, ``清华\\u200b大学`` and ``清华大学`` are one name. A name that is not
+a key resolves when it is the prefix (or else a substring) of exactly one
+entity's names; otherwise the index offers close names in the query's script.
+
+The index stays cheap at 100,000 entities: the keys are joined into one string
+that ``str.find`` scans in C, every scan stops after a bounded number of hits,
+and ``difflib`` only compares the query with a few dozen candidates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+
+from ._normalize import to_simplified
+
+__all__ = ["NameIndex", "is_chinese", "key"]
+
+#: Shortest query (in key characters) that may resolve as a prefix or substring.
+MIN_PARTIAL = {True: 2, False: 3}  # Chinese, other scripts
+#: How many keys one scan of the index may visit.
+SCAN_CAP = 300
+#: How similar (difflib ratio) a name must be to be suggested.
+CUTOFF = 0.75
+#: Suggestions are at most this much less similar than the best one.
+MARGIN = 0.1
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def _invisible(ch: str) -> bool:
+    """Format characters (zero-width space, bidi controls, BOM) and variation selectors."""
+    return unicodedata.category(ch) == "Cf" or "\ufe00" <= ch <= "\ufe0f" or ch >= "\U000e0100"
+
+
+def key(text: str) -> str:
+    """The lookup key of a name: NFKC, no whitespace or invisible characters,
+    simplified Chinese, case-folded.
+
+    Names with the same key are one name for lookups and for the loader's
+    uniqueness check.
+
+    >>> key("Tianjin University")
+    'tianjinuniversity'
+    >>> key("清華\\u200b大學") == key("清华大学")
+    True
+    """
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        return "".join(text.split()).casefold()
+    text = "".join(ch for ch in text if not ch.isspace() and not _invisible(ch))
+    return to_simplified(text).casefold()
+
+
+def is_chinese(text: str) -> bool:
+    """Whether ``text`` has a Chinese character (so answers should be in Chinese)."""
+    return _CJK.search(text) is not None
+
+
+class NameIndex:
+    """Keys of names mapped to entity ids, with partial and close matching."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, str] = {}
+        self._keys: list[str] = []
+        self._starts: list[int] = []
+        self._blob: str | None = None
+
+    def add(self, name: str, eid: str) -> None:
+        """Index ``name`` for ``eid``; the first entity to claim a key keeps it."""
+        k = key(name)
+        if k and k not in self._ids:
+            self._ids[k] = eid
+            self._blob = None
+
+    def get(self, name: str) -> str | None:
+        """The id whose name, alias or id has the key of ``name``, else ``None``."""
+        return self._ids.get(key(name))
+
+    def _scan(self, needle: str, cap: int = SCAN_CAP) -> Iterator[str]:
+        """Keys containing ``needle``, each once, at most ``cap`` of them."""
+        if self._blob is None:
+            self._keys = list(self._ids)
+            self._starts = []
+            pos = 0
+            for k in self._keys:
+                self._starts.append(pos)
+                pos += len(k) + 1
+            self._blob = "\n".join(self._keys)  # keys hold no whitespace
+        blob, starts, keys = self._blob, self._starts, self._keys
+        found = 0
+        i = blob.find(needle)
+        while i != -1 and found < cap:
+            ki = bisect.bisect_right(starts, i) - 1
+            yield keys[ki]
+            found += 1
+            i = blob.find(needle, starts[ki] + len(keys[ki]) + 1)
+
+    def partial(self, name: str) -> tuple[list[str], list[str]]:
+        """Ids with a name that starts with ``name``, and ids with a name that only
+        contains it; both empty when ``name`` is too short to be taken as part of a name."""
+        k = key(name)
+        if len(k) < MIN_PARTIAL[is_chinese(k)]:
+            return [], []
+        prefix: dict[str, None] = {}
+        inner: dict[str, None] = {}
+        for hit in self._scan(k):
+            (prefix if hit.startswith(k) else inner)[self._ids[hit]] = None
+        return list(prefix), [i for i in inner if i not in prefix]
+
+    def close(self, name: str, n: int = 5) -> list[str]:
+        """Ids with a name in the same script as ``name`` that is similar to it, best first."""
+        k = key(name)
+        if not k:
+            return []
+        chinese = is_chinese(k)
+        size = 2 if chinese else 3
+        grams = {k[i : i + size] for i in range(max(1, len(k) - size + 1))}
+        half = len(k) // 2  # longer pieces still find a name when every short gram is common
+        if half > size:
+            grams |= {k[i : i + half] for i in range(len(k) - half + 1)}
+        counts: Counter[str] = Counter()
+        for gram in grams:
+            hits = list(self._scan(gram))
+            if len(hits) < SCAN_CAP:  # a gram found everywhere tells nothing (and is cut)
+                counts.update(hits)
+        scored: list[tuple[float, str]] = []
+        for cand, _ in counts.most_common(40):
+            if is_chinese(cand) != chinese:
+                continue
+            ratio = difflib.SequenceMatcher(None, k, cand, autojunk=False).ratio()
+            if ratio >= CUTOFF:
+                scored.append((ratio, cand))
+        scored.sort(key=lambda rc: (-rc[0], rc[1]))
+        best = scored[0][0] if scored else 0.0
+        near = (c for ratio, c in scored if ratio >= best - MARGIN)
+        return list(dict.fromkeys(self._ids[c] for c in near))[:n]
