@@ -322,3 +322,11 @@ def tree_kg(n: int, branching: int = 1) -> graph.KnowledgeGraph:
         for i in range(1, n)
     ]
     return graph.KnowledgeGraph(ents, rels, [src])
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test gets its own, empty warm-load cache folder (never the user's)."""
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path_factory.mktemp("kg-cache")))

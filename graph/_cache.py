@@ -1,0 +1,259 @@
+"""A warm-load cache: a data folder that has not changed loads from one JSON file.
+
+:func:`graph.load` checks every file of a data folder and builds its records;
+on a large folder that takes most of a minute. After a clean load the records
+are written, as plain JSON, to one file per data folder under the user's cache
+folder. The next load of the same folder, in any process, reads them back when
+the cache's key matches; otherwise it loads in full and rewrites the cache.
+
+The key is a BLAKE2 hash of
+
+- the name, size and content of every file the loader reads (``sources/`` and
+  everything in it, ``entities/*.yaml``, ``relations/*.yaml``),
+- the code version (the content of every module of the ``graph`` package and
+  the cache format number), and
+- the :class:`graph.Limits` in force,
+
+so any change to data, sources, code or limits means a full load. Only clean
+loads are cached: a folder with problems is checked (and reported) every time.
+
+The cache is data, never code: JSON read with :func:`json.loads`, then turned
+into records field by field. A cache file that is unreadable, truncated, from
+another version or otherwise wrong is ignored and rewritten, silently. Writes
+are atomic; a cache folder that cannot be written only costs the speed-up.
+
+Where: ``$KG_CACHE_DIR`` when set; else ``$XDG_CACHE_HOME/kg-regional-cooperation``;
+else ``~/.cache/kg-regional-cooperation``. Delete the folder at any time.
+``graph.load(path, cache=False)`` and ``kg validate`` never use it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import itertools
+import json
+import os
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ._atomic import atomic_open
+from ._errors import KGError
+from ._kg import KnowledgeGraph
+from ._limits import Limits
+from ._progress import reading
+from ._records import Entity, Evidence, Relation, Source, freeze, thaw
+
+__all__ = ["CACHE_FORMAT", "bypassed", "cache_dir", "cache_key", "cache_path", "cached_load"]
+
+#: Bump when the layout of a cache file changes.
+CACHE_FORMAT = 1
+
+_APP = "kg-regional-cooperation"
+_EMPTY = freeze({})
+_CHUNK = 1 << 20
+
+
+def cache_dir() -> Path:
+    """The folder that holds the cache files (see the module docstring)."""
+    explicit = os.environ.get("KG_CACHE_DIR", "").strip()
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / _APP
+
+
+def cache_path(root: Path) -> Path:
+    """The cache file of the data folder ``root``: one per folder, named by its path."""
+    where = str(root.resolve()).encode("utf-8", "surrogateescape")
+    return cache_dir() / f"load-{hashlib.blake2b(where, digest_size=16).hexdigest()}.json"
+
+
+@cache
+def code_version() -> str:
+    """A hash of every module of the ``graph`` package and :data:`CACHE_FORMAT`."""
+    h = hashlib.blake2b(f"format {CACHE_FORMAT}".encode(), digest_size=16)
+    package = Path(__file__).resolve().parent
+    for module in sorted(package.rglob("*.py")):
+        h.update(str(module.relative_to(package)).encode() + b"\0")
+        h.update(module.read_bytes())
+    return h.hexdigest()
+
+
+def _data_files(root: Path) -> Iterator[Path]:
+    """Every file the loader may read, in a stable order."""
+    sources = root / "sources"
+    if sources.is_dir():
+        yield from sorted(p for p in sources.rglob("*") if p.is_file())
+    for folder in ("entities", "relations"):
+        here = root / folder
+        if here.is_dir():
+            yield from sorted(
+                p for p in here.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+            )
+
+
+def cache_key(root: Path, limits: Limits) -> str:
+    """The key of ``root``'s cache entry: content of its files, code version, limits."""
+    h = hashlib.blake2b(digest_size=32)
+    h.update(code_version().encode())
+    h.update(repr(dataclasses.astuple(limits)).encode())
+    for path in _data_files(root):
+        h.update(b"\0" + str(path.relative_to(root)).encode("utf-8", "surrogateescape") + b"\0")
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                h.update(chunk)
+    return h.hexdigest()
+
+
+# -- records <-> JSON ----------------------------------------------------------------------
+
+Decode = Callable[[Any], Any]
+
+
+def _decoder(name: str, hint: Any) -> Decode:
+    """How to turn the JSON value of a record field back into the field's type.
+
+    Wrong shapes raise (``KeyError``, ``TypeError``, ``ValueError``), which
+    makes the whole cache entry count as damaged.
+    """
+    args = typing.get_args(hint)
+    origin = typing.get_origin(hint)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint._value2member_map_.__getitem__  # KeyError for an unknown value
+    if origin in (typing.Union, types.UnionType) and type(None) in args:
+        (inner,) = [a for a in args if a is not type(None)]
+        decode = _decoder(name, inner)
+        return lambda v: None if v is None else decode(v)
+    if hint is str:
+        return _text
+    if origin is tuple and args[0] is str:
+        return tuple
+    if origin is tuple and args[0] is Evidence:
+        return lambda v: tuple(itertools.starmap(Evidence, v))
+    if origin is Mapping or hint is Mapping:
+        return lambda v: _EMPTY if v == {} else freeze(_mapping(v))
+    raise TypeError(f"the cache cannot store field {name!r} of type {hint!r}")  # pragma: no cover
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise TypeError(f"expected text, got {type(value).__name__}")
+    return value
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    if type(value) is not dict:
+        raise TypeError(f"expected a mapping, got {type(value).__name__}")
+    return value
+
+
+def _encoder(name: str, hint: Any) -> Callable[[Any], Any]:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is tuple and args[0] is Evidence:
+        return lambda v: [[e.source, e.quote] for e in v]
+    if origin is Mapping or hint is Mapping:
+        return thaw
+    if origin is tuple:
+        return list
+    return lambda v: v if v is None else (str(v) if isinstance(v, enum.Enum) else v)
+
+
+class _Codec:
+    """Encode and decode one record class as a JSON list of its fields, in order."""
+
+    def __init__(self, cls: type[Any]) -> None:
+        hints = typing.get_type_hints(cls)
+        self.cls = cls
+        self.names = [f.name for f in dataclasses.fields(cls)]
+        self.encoders = [_encoder(n, hints[n]) for n in self.names]
+        self.decoders = [_decoder(n, hints[n]) for n in self.names]
+
+    def encode(self, record: Any) -> list[Any]:
+        return [enc(getattr(record, n)) for n, enc in zip(self.names, self.encoders, strict=True)]
+
+    def decode(self, row: list[Any]) -> Any:
+        if len(row) != len(self.decoders):
+            raise ValueError("a record of another shape")
+        return self.cls(*[dec(v) for dec, v in zip(self.decoders, row, strict=True)])
+
+
+_CODECS = {"entities": _Codec(Entity), "relations": _Codec(Relation), "sources": _Codec(Source)}
+
+
+def _header(key: str) -> bytes:
+    fields = {name: codec.names for name, codec in _CODECS.items()}
+    return json.dumps({"format": CACHE_FORMAT, "key": key, "fields": fields}).encode() + b"\n"
+
+
+def _read(path: Path, key: str) -> KnowledgeGraph | None:
+    """The cached graph, or None when the file is missing, stale or damaged."""
+    try:
+        with path.open("rb") as handle:
+            if handle.readline() != _header(key):
+                return None
+            body = json.loads(handle.read())
+        records = {
+            name: [codec.decode(row) for row in body[name]] for name, codec in _CODECS.items()
+        }
+        return KnowledgeGraph(records["entities"], records["relations"], records["sources"])
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, KGError):
+        return None
+
+
+def _write(path: Path, key: str, kg: KnowledgeGraph) -> None:
+    body = {
+        "entities": [_CODECS["entities"].encode(e) for e in kg],
+        "relations": [_CODECS["relations"].encode(r) for r in kg.relations()],
+        "sources": [_CODECS["sources"].encode(s) for s in kg.sources()],
+    }
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    with contextlib.suppress(KGError, OSError), atomic_open(path, "wb") as handle:
+        handle.write(_header(key))
+        handle.write(text.encode("utf-8"))
+
+
+_BYPASSED: ContextVar[bool] = ContextVar("kg_cache_bypassed", default=False)
+
+
+@contextlib.contextmanager
+def bypassed() -> Iterator[None]:
+    """Within this block every load checks everything (``kg validate`` uses it)."""
+    token = _BYPASSED.set(True)
+    try:
+        yield
+    finally:
+        _BYPASSED.reset(token)
+
+
+def cached_load(root: Path, limits: Limits, build: Callable[[], KnowledgeGraph]) -> KnowledgeGraph:
+    """The graph of ``root`` from the cache when its key matches, else ``build()``, cached.
+
+    ``build`` is the full, checking load; what it raises passes through, and
+    nothing is cached then.
+    """
+    if _BYPASSED.get():
+        with reading(root):
+            return build()
+    try:
+        key = cache_key(root, limits)
+    except OSError:  # an unreadable file: let the full load report it
+        with reading(root):
+            return build()
+    path = cache_path(root)
+    kg = _read(path, key)
+    if kg is not None:
+        return kg
+    with reading(root):
+        kg = build()
+    _write(path, key, kg)
+    return kg

@@ -1,0 +1,231 @@
+"""The warm-load cache: same records back, rebuilt whenever anything it depends on changes.
+
+The autouse fixture in conftest points ``KG_CACHE_DIR`` at a fresh folder per test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import graph
+import graph._cache as cache
+import graph._load as loader
+from graph._cli import main
+
+
+def _records(kg: graph.KnowledgeGraph) -> tuple[Any, ...]:
+    return (list(kg), list(kg.relations()), list(kg.sources()))
+
+
+def _no_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the checking load impossible, so a successful load proves the cache served it."""
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the full load ran")
+
+    monkeypatch.setattr(loader, "_load_sources", refuse)
+
+
+def _cache_files() -> list[Path]:
+    return sorted(cache.cache_dir().glob("load-*.json"))
+
+
+def test_warm_load_gives_the_same_records_without_checking_again(
+    sample_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = graph.load(sample_data)
+    assert len(_cache_files()) == 1
+    _no_full_load(monkeypatch)
+    warm = graph.load(sample_data)
+    assert _records(warm) == _records(cold)
+    assert warm.partners("天津大学") == cold.partners("天津大学")
+    assert [type(e.type) for e in warm] == [graph.EntityType] * len(cold)
+
+
+def test_real_data_round_trips_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    data = shutil.copytree(graph.DEFAULT_DATA, tmp_path / "data")
+    try:
+        cold = graph.load(data)
+    except graph.DataError:
+        pytest.skip("the bundled data is being edited and does not load right now")
+    _no_full_load(monkeypatch)
+    assert _records(graph.load(data)) == _records(cold)
+
+
+def test_a_new_process_reads_the_cache(sample_data: Path) -> None:
+    env = {**os.environ}
+    first = "import graph, sys; graph.load(sys.argv[1])"
+    second = (
+        "import sys, graph, graph._load as l\n"
+        "def refuse(*a, **k): raise SystemExit('the full load ran')\n"
+        "l._load_sources = refuse\n"
+        "print(len(graph.load(sys.argv[1])))\n"
+    )
+    subprocess.run([sys.executable, "-c", first, str(sample_data)], check=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-c", second, str(sample_data)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == len(graph.load(sample_data, cache=False))
+
+
+def _edit_keeping_size_and_time(path: Path, old: str, new: str) -> None:
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert old in text and len(old.encode()) == len(new.encode())
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+
+
+def test_a_changed_data_file_is_loaded_again(sample_data: Path) -> None:
+    graph.load(sample_data)
+    # the same size and modification time: only the content tells
+    _edit_keeping_size_and_time(
+        sample_data / "entities" / "entities.yaml", "Tianjin University", "Tianjin Universitx"
+    )
+    assert graph.load(sample_data).entity("tianjin-university").name_en == "Tianjin Universitx"
+
+
+def test_a_changed_source_text_is_checked_again(sample_data: Path) -> None:
+    graph.load(sample_data)
+    _edit_keeping_size_and_time(sample_data / "sources" / "report.txt", "天津大学", "天津人学")
+    with pytest.raises(graph.DataError, match="quote not found"):
+        graph.load(sample_data)
+
+
+def test_a_new_file_is_loaded_again(sample_data: Path) -> None:
+    before = len(graph.load(sample_data))
+    extra = sample_data / "entities" / "more.yaml"
+    extra.write_text(
+        "- id: lecheng-group\n  type: enterprise\n  name: 浙江乐城集团\n"
+        "  name_en: Zhejiang Lecheng Group\n"
+        "  evidence: [{source: report, quote: 浙江乐城集团}]\n",
+        encoding="utf-8",
+    )
+    assert len(graph.load(sample_data)) == before + 1
+
+
+def test_data_with_problems_is_never_cached(sample_data: Path) -> None:
+    path = sample_data / "entities" / "entities.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "- id: Bad Id\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(graph.DataError):
+            graph.load(sample_data)
+    assert _cache_files() == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.write_bytes(b""),
+        lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),
+        lambda p: p.write_bytes(b"\x80\x03garbage that is not JSON"),
+        lambda p: p.write_bytes(p.read_bytes().split(b"\n")[0] + b"\n[1, 2, 3]"),
+        lambda p: p.write_bytes(
+            p.read_bytes().split(b"\n")[0]
+            + b'\n{"entities": [["x"]], "relations": [], "sources": []}'
+        ),
+        lambda p: p.write_bytes(p.read_bytes().replace(b'"university"', b'"unknown-type"')),
+        lambda p: p.write_bytes(p.read_bytes().replace(b'"format": 1', b'"format": 0')),
+    ],
+    ids=["empty", "truncated", "binary", "wrong-shape", "short-record", "bad-enum", "old-format"],
+)
+def test_a_damaged_cache_is_rebuilt_silently(
+    sample_data: Path, damage: Callable[[Path], None]
+) -> None:
+    cold = graph.load(sample_data)
+    (path,) = _cache_files()
+    damage(path)
+    assert _records(graph.load(sample_data)) == _records(cold)
+    header = json.loads(path.read_bytes().split(b"\n")[0])
+    assert header["format"] == cache.CACHE_FORMAT  # rewritten whole
+
+
+def test_another_code_version_rebuilds(sample_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    graph.load(sample_data)
+    first = _cache_files()[0].read_bytes().split(b"\n")[0]
+    monkeypatch.setattr(cache, "code_version", lambda: "another version")
+    graph.load(sample_data)
+    assert _cache_files()[0].read_bytes().split(b"\n")[0] != first
+
+
+def test_other_limits_rebuild(sample_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    graph.load(sample_data)
+    monkeypatch.setenv("KG_MAX_DEPTH", "1")  # the data nests deeper: now it must fail
+    with pytest.raises(graph.DataError, match="nested more than 1"):
+        graph.load(sample_data)
+
+
+def test_cache_false_neither_reads_nor_writes(
+    sample_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph.load(sample_data, cache=False)
+    assert _cache_files() == []
+    graph.load(sample_data)
+    monkeypatch.setattr(cache, "_read", lambda *a: pytest.fail("the cache was read"))
+    graph.load(sample_data, cache=False)
+
+
+def test_kg_validate_checks_in_full(
+    sample_data: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    graph.load(sample_data)
+    monkeypatch.setattr(cache, "_read", lambda *a: pytest.fail("the cache was read"))
+    assert main(["validate", str(sample_data)]) == 0
+    assert main(["--data", str(sample_data), "validate"]) == 0
+
+
+def test_an_unwritable_cache_folder_only_costs_speed(
+    sample_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("KG_CACHE_DIR", str(blocker / "cache"))
+    assert len(graph.load(sample_data)) == len(graph.load(sample_data, cache=False))
+
+
+def test_the_cache_is_plain_json(sample_data: Path) -> None:
+    graph.load(sample_data)
+    header, body = _cache_files()[0].read_bytes().split(b"\n", 1)
+    assert json.loads(header)["fields"]["entities"][:2] == ["id", "type"]
+    assert {"entities", "relations", "sources"} <= set(json.loads(body))
+    source = Path(cache.__file__).read_text(encoding="utf-8")
+    for unsafe in ("import pickle", "import marshal", "eval(", "exec("):
+        assert unsafe not in source
+
+
+def test_cache_folder_follows_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("KG_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "kg-regional-cooperation"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "kg-regional-cooperation"
+
+
+def test_one_cache_file_per_folder(make_data: Callable[..., Path]) -> None:
+    a, b = make_data(), make_data()
+    graph.load(a)
+    graph.load(b)
+    graph.load(a)
+    assert len(_cache_files()) == 2
