@@ -23,6 +23,7 @@ from typing import Any
 from ._errors import DataError, KGError, Problem
 from ._kg import KnowledgeGraph, _key
 from ._normalize import normalize
+from ._paths import BUNDLED_DATA, find_data
 from ._records import (
     HUB_TYPES,
     Basis,
@@ -40,8 +41,9 @@ from ._yaml import Pos, YList, YMap, read_yaml
 
 __all__ = ["DEFAULT_DATA", "load"]
 
-#: The data folder of this repository, used when :func:`load` gets no path.
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+#: The bundled sample data (the repository's ``data/``, or its installed copy);
+#: :func:`load` without a path looks for ``./data`` and ``KG_DATA`` first (graph._paths).
+DEFAULT_DATA = BUNDLED_DATA
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2}))")
@@ -258,7 +260,7 @@ def load(path: str | Path | None = None) -> KnowledgeGraph:
     >>> graph.load()
     <KnowledgeGraph: ... entities, ... relations>
     """
-    root = Path(path) if path is not None else DEFAULT_DATA
+    root = Path(path) if path is not None else find_data().path
     if not root.is_dir():
         raise KGError(
             f"no data folder at {root}; pass the folder that holds sources/, entities/ "

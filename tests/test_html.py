@@ -88,7 +88,10 @@ def test_legend_comes_from_the_data(sample_kg: graph.KnowledgeGraph) -> None:
     assert types["project"]["count"] == 2
     assert types["university"]["count"] == 4
     assert "school" not in types  # not in the data, not in the legend
-    assert types["enterprise"]["description"] == graph.EntityType.ENTERPRISE.description
+    assert types["enterprise"]["description"] == {
+        "en": graph.EntityType.ENTERPRISE.description,
+        "zh": graph.EntityType.ENTERPRISE.description_zh,
+    }
     statuses = {s["id"]: s for s in data["statuses"]}
     assert statuses["signed"]["style"] == "done"
     assert statuses["negotiating"]["style"] == "prospective"
@@ -116,14 +119,88 @@ def test_every_enum_member_has_labels_and_styles() -> None:
     }
 
 
+def _sentence(data: dict[str, Any], qi: int) -> tuple[str, str]:
+    """The quote and its sentence window, read from the page's source segments."""
+    q = data["quotes"][qi]
+    segments = data["sources"][q["source"]]["segments"]
+    offset, text = next(seg for seg in reversed(segments) if seg[0] <= q["from"])
+    return text[q["start"] - offset : q["end"] - offset], text[
+        q["from"] - offset : q["to"] - offset
+    ]
+
+
 def test_relation_evidence_comes_with_its_sentence(sample_kg: graph.KnowledgeGraph) -> None:
     data = embedded(_html.generate_html(sample_kg))
     edge = next(e for e in data["edges"] if e["id"].startswith("chengde-petroleum-college--coop"))
+    quote, sentence = _sentence(data, edge["evidence"][0])
+    assert quote == "承德石油高等专科学校与天津大学合作"
+    assert sentence == "承德石油高等专科学校与天津大学合作的仪器仪表工程硕士班已经开班。"
     q = data["quotes"][edge["evidence"][0]]
-    assert q["quote"] == "承德石油高等专科学校与天津大学合作"
-    assert q["sentence"] == "承德石油高等专科学校与天津大学合作的仪器仪表工程硕士班已经开班。"
-    assert q["sentence"][q["start"] : q["end"]] == q["quote"]
+    assert q["cut"] == [False, False]
     assert data["sources"][q["source"]]["title"] == "承德高新区工作进展情况"
+    # A short source travels whole, once, for the reader pane.
+    (source,) = data["sources"]
+    assert source["whole"] is True
+    assert source["segments"] == [[0, sample_kg.sources()[0].text]]
+
+
+def test_each_source_text_travels_once(sample_kg: graph.KnowledgeGraph) -> None:
+    page = _html.generate_html(sample_kg)
+    text = sample_kg.sources()[0].text
+    sentence = "承德石油高等专科学校与天津大学合作的仪器仪表工程硕士班已经开班"
+    assert text.count(sentence) == 1
+    assert page.count(sentence) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        ("第一句。甲与乙合作，建设园区。第三句", "甲与乙合作", "甲与乙合作，建设园区。"),
+        ("First one. Alpha works with Beta. Last", "Alpha works", "Alpha works with Beta."),
+        ("No break v1.2 here. Next", "break", "No break v1.2 here."),
+        ("行一\n甲与乙合作\n行三", "甲与乙", "甲与乙合作"),
+    ],
+)
+def test_sentence_window_ends(text: str, quote: str, expected: str) -> None:
+    at = text.index(quote)
+    a, b = _html.sentence_window(text, at, at + len(quote))
+    assert text[a:b] == expected
+
+
+def test_sentence_window_is_capped_on_each_side() -> None:
+    text = "x" * 5000 + "QUOTE" + "y" * 5000
+    a, b = _html.sentence_window(text, 5000, 5005)
+    assert (a, b) == (5000 - _html.CONTEXT, 5005 + _html.CONTEXT)
+
+
+def test_long_source_without_breaks_gives_a_small_page() -> None:
+    """Issue 8 #4: 2 million characters without a sentence end and 200 quotes."""
+    rng = __import__("random").Random(4)
+    text = "".join(rng.choice("甲乙丙丁戊己庚辛壬癸") for _ in range(2_000_000))
+    src = graph.Source("s", "长文", "Long", "zh-Hans", text)
+    quotes = [text[i : i + 12] for i in range(5_000, 2_000_000, 9_950)][:200]
+    assert len(quotes) == 200
+    ents = [
+        graph.Entity(
+            f"e{i}",
+            graph.EntityType.ENTERPRISE,
+            f"企业{i}",
+            f"Firm {i}",
+            evidence=(graph.Evidence("s", q),),
+        )
+        for i, q in enumerate(quotes)
+    ]
+    page = _html.generate_html(graph.KnowledgeGraph(ents, [], [src]))
+    data = embedded(page)
+    (source,) = data["sources"]
+    assert source["whole"] is False and source["length"] == 2_000_000
+    carried = sum(len(seg[1]) for seg in source["segments"])
+    assert carried <= 200 * (2 * _html.CONTEXT + 12)
+    assert len(page.encode("utf-8")) < 3_000_000  # vis-network alone is about 470 kB
+    for i, q in enumerate(data["quotes"]):
+        quote, sentence = _sentence(data, i)
+        assert quote == quotes[i] and quote in sentence
+        assert q["cut"] == [True, True]
 
 
 def test_group_statements_are_marked(sample_kg: graph.KnowledgeGraph) -> None:
@@ -192,7 +269,7 @@ def test_hostile_strings_are_escaped(hostile_data: Path) -> None:
     evil = next(n for n in data["nodes"] if n["id"] == "evil")
     assert evil["name"] == HOSTILE_IMG  # the JSON gives the strings back exactly
     assert evil["name_en"] == HOSTILE_SCRIPT
-    assert evil["notes"] == "<script>alert(6)</script> & \u2028 \u2029"
+    assert evil["notes"]["en"] == "<script>alert(6)</script> & \u2028 \u2029"
     assert evil["attributes"] == {
         "<i>key</i>": "<svg onload=alert(4)>",
         "href": "javascript:alert(5)",
@@ -206,7 +283,7 @@ def test_script_json_escapes_what_could_end_the_element() -> None:
 
 
 def test_the_explorer_script_never_builds_markup_from_strings() -> None:
-    js = (Path(_html.__file__).parent / "templates" / "explorer.js").read_text(encoding="utf-8")
+    js = _html.script()
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in js
     assert not re.search(r"setAttribute\(\s*['\"]on", js)
@@ -306,3 +383,12 @@ def test_layout_places_every_node_apart_and_deterministically() -> None:
 
 def test_layout_of_nothing() -> None:
     assert radial_layout([], []) == {}
+
+
+def test_the_script_is_the_modules_joined_in_order() -> None:
+    js = _html.script()
+    folder = Path(_html.__file__).parent / "templates" / "js"
+    assert sorted(p.stem for p in folder.glob("*.js")) == sorted(_html.SCRIPT_MODULES)
+    at = [js.index(f"// -- {name}:") for name in _html.SCRIPT_MODULES]
+    assert at == sorted(at)
+    assert js.startswith("(function () {") and js.rstrip().endswith("})();")

@@ -1,0 +1,86 @@
+// -- address: the view in the URL (#focus= #path=a~b #q= #lang= #type= #status= #rtype=) ------
+// Selections and paths add a history entry (back/forward walk through them); typing and
+// filters replace the current one. Names or ids are accepted wherever an entity is named.
+var lastHash = null;
+var applying = false;
+
+function parseAddress(hash) {
+  var state = Object.create(null);
+  String(hash || "").replace(/^#/, "").split("&").forEach(function (part) {
+    if (!part) return;
+    var at = part.indexOf("=");
+    var key = at < 0 ? part : part.slice(0, at);
+    var value = at < 0 ? "" : part.slice(at + 1);
+    try { state[decodeURIComponent(key)] = decodeURIComponent(value.replace(/\+/g, " ")); }
+    catch (e) { /* a malformed escape: ignore that part */ }
+  });
+  return state;
+}
+function listOf(table) {
+  var on = Object.keys(table).filter(function (k) { return table[k]; });
+  return on.length === Object.keys(table).length ? null : on.join(",");
+}
+function addressOf() {
+  var parts = [];
+  function add(key, value) { if (value !== null && value !== "") parts.push(key + "=" + encodeURIComponent(value)); }
+  if (selection && selection.kind === "node") add("focus", selection.id);
+  if (selection && selection.kind === "edge") add("relation", selection.id);
+  if (selection && selection.kind === "path") add("path", selection.from + "~" + selection.to);
+  add("q", input.value.trim());
+  if (lang !== DATA.lang) add("lang", lang);
+  add("type", listOf(typeOn));
+  add("status", listOf(statusOn));
+  add("rtype", listOf(rtypeOn));
+  return parts.length ? "#" + parts.join("&") : "";
+}
+function writeAddress(push) {
+  if (applying || !ready) return;
+  var hash = addressOf();
+  if (hash === (location.hash || "")) return;
+  lastHash = hash;
+  if (push) location.hash = hash || "#";
+  else location.replace(hash || "#");
+}
+function setList(kind, value) {
+  var table = TABLES[kind];
+  var wanted = value === undefined ? null : Object.create(null);
+  if (wanted) value.split(",").forEach(function (id) { wanted[id.trim()] = true; });
+  Object.keys(table).forEach(function (id) {
+    var on = !wanted || !!wanted[id];
+    table[id] = on;
+    BOXES[kind][id].checked = on;
+  });
+}
+function applyAddress(hash) {
+  var state = parseAddress(hash);
+  applying = true;
+  try {
+    if (state.lang === "en" || state.lang === "zh") setLang(state.lang);
+    else setLang(DATA.lang === "en" ? "en" : "zh");
+    setList("type", state.type);
+    setList("status", state.status);
+    setList("rtype", state.rtype);
+    applyFilters();
+    input.value = state.q || "";
+    if (state.q) showResults(); else setResultsOpen(false);
+    if (state.path && state.path.indexOf("~") > 0) {
+      var ends = state.path.split("~");
+      var a = resolve(ends[0]), b = resolve(ends[1]);
+      if (a && b) runPath(a, b, false); else clearSelection();
+    } else if (state.focus && resolve(state.focus)) {
+      setResultsOpen(false);
+      selectNode(resolve(state.focus), true, false);
+    } else if (state.relation && EDGES[state.relation]) {
+      selectEdge(state.relation, false);
+    } else {
+      clearSelection();
+    }
+  } finally {
+    applying = false;
+  }
+  lastHash = location.hash || "";
+}
+window.addEventListener("hashchange", function () {
+  if ((location.hash || "") === lastHash) return;
+  applyAddress(location.hash);
+});

@@ -1,0 +1,110 @@
+// -- core: the data, lookup tables, text-only DOM helpers and what is visible ------------
+var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+var FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+lang = DATA.lang === "en" ? "en" : "zh";
+
+function byId(list) {
+  var map = Object.create(null);
+  list.forEach(function (item) { map[item.id] = item; });
+  return map;
+}
+var TYPES = byId(DATA.types);
+var STATUSES = byId(DATA.statuses);
+var RTYPES = byId(DATA.relationTypes);
+var BASES = byId(DATA.bases);
+var NODES = byId(DATA.nodes);
+var EDGES = byId(DATA.edges);
+var DETOURS = Object.create(null);
+DATA.placeTypes.forEach(function (id) { DETOURS[id] = true; });
+var INCIDENT = Object.create(null);
+DATA.nodes.forEach(function (n) { INCIDENT[n.id] = []; });
+DATA.edges.forEach(function (e) {
+  INCIDENT[e.from].push(e);
+  if (e.to !== e.from) INCIDENT[e.to].push(e);
+});
+// For each quote, the records that cite it.
+var CITED_BY = DATA.quotes.map(function () { return []; });
+DATA.nodes.forEach(function (n) { n.evidence.forEach(function (q) { CITED_BY[q].push({ kind: "node", id: n.id }); }); });
+DATA.edges.forEach(function (e) { e.evidence.forEach(function (q) { CITED_BY[q].push({ kind: "edge", id: e.id }); }); });
+
+function nameOf(node) { return lang === "en" && node.name_en ? node.name_en : node.name; }
+function otherName(node) { return lang === "en" ? node.name : node.name_en; }
+function enumLabel(table, id) { var item = table[id]; return item ? item[lang] : id; }
+function describe(table, id) {
+  var item = table[id];
+  return item ? item.description[lang] || item.description.en : "";
+}
+// The notes in the page's language; [text, fromOtherLanguage].
+function noteOf(record) {
+  var mine = record.notes[lang], other = record.notes[lang === "zh" ? "en" : "zh"];
+  if (mine) return [mine, false];
+  return other ? [other, true] : ["", false];
+}
+
+// -- DOM helpers: text only --------------------------------------------------------------
+function el(tag, cls, text) {
+  var node = document.createElement(tag);
+  if (cls) node.className = cls;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+function button(cls, text, onClick) {
+  var b = el("button", cls, text);
+  b.type = "button";
+  if (onClick) b.addEventListener("click", onClick);
+  return b;
+}
+function valueText(value) {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.map(valueText).join(lang === "zh" ? "、" : ", ");
+  if (typeof value === "object") {
+    return Object.keys(value).map(function (k) { return attrKey(k) + ": " + valueText(value[k]); }).join("; ");
+  }
+  if (value === true) return lang === "zh" ? "是" : "yes";
+  if (value === false) return lang === "zh" ? "否" : "no";
+  return String(value);
+}
+function attrKey(key) {
+  if (lang === "zh" && Object.prototype.hasOwnProperty.call(DATA.attributeLabels, key)) {
+    return DATA.attributeLabels[key];
+  }
+  return key.replace(/_/g, " ");
+}
+
+// -- what is visible: filters, collapsed neighbourhoods ------------------------------------
+var typeOn = Object.create(null);
+DATA.types.forEach(function (x) { typeOn[x.id] = true; });
+var statusOn = Object.create(null);
+DATA.statuses.forEach(function (x) { statusOn[x.id] = true; });
+var rtypeOn = Object.create(null);
+DATA.relationTypes.forEach(function (x) { rtypeOn[x.id] = true; });
+var hideIsolated = false;
+var collapsed = Object.create(null);
+var NODE_SHOWN = Object.create(null);
+var EDGE_SHOWN = Object.create(null);
+
+function otherEnd(edge, id) { return edge.from === id ? edge.to : edge.from; }
+function hiddenByCollapse(id) {
+  if (collapsed[id]) return false;
+  var list = INCIDENT[id];
+  if (!list.length) return false;
+  for (var i = 0; i < list.length; i++) if (!collapsed[otherEnd(list[i], id)]) return false;
+  return true;
+}
+function recompute() {
+  var base = Object.create(null);
+  DATA.nodes.forEach(function (n) { base[n.id] = typeOn[n.type] && !hiddenByCollapse(n.id); });
+  var live = Object.create(null);
+  DATA.edges.forEach(function (e) {
+    var on = statusOn[e.status] && rtypeOn[e.type] && base[e.from] && base[e.to];
+    EDGE_SHOWN[e.id] = !!on;
+    if (on) { live[e.from] = true; live[e.to] = true; }
+  });
+  DATA.nodes.forEach(function (n) {
+    NODE_SHOWN[n.id] = base[n.id] && (!hideIsolated || !!live[n.id]);
+  });
+}
+function shownNodes() { return DATA.nodes.filter(function (n) { return NODE_SHOWN[n.id]; }); }
+function shownEdges() { return DATA.edges.filter(function (e) { return EDGE_SHOWN[e.id]; }); }
+recompute();

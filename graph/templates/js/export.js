@@ -1,0 +1,51 @@
+// -- export: the visible graph as a PNG, with title and legend -------------------------------
+function composePNG() {
+  var graphCanvas = container.querySelector("canvas");
+  var ratio = graphCanvas.width / Math.max(1, graphCanvas.clientWidth);
+  var types = DATA.types.filter(function (x) {
+    return typeOn[x.id] && DATA.nodes.some(function (n) { return n.type === x.id && NODE_SHOWN[n.id]; });
+  });
+  var pad = 12 * ratio, line = 20 * ratio, head = 44 * ratio;
+  var perRow = Math.max(1, Math.floor(graphCanvas.width / (170 * ratio)));
+  var legendRows = Math.ceil(types.length / perRow) + 1;
+  var out = document.createElement("canvas");
+  out.width = graphCanvas.width;
+  out.height = head + graphCanvas.height + legendRows * line + 2 * pad;
+  var ctx = out.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.fillStyle = "#1f2328";
+  ctx.font = "bold " + Math.round(18 * ratio) + "px " + FONT;
+  ctx.textBaseline = "middle";
+  ctx.fillText(DATA.title[lang] || DATA.title.zh, pad, head / 2);
+  ctx.drawImage(graphCanvas, 0, head);
+  ctx.font = Math.round(12 * ratio) + "px " + FONT;
+  var y0 = head + graphCanvas.height + pad;
+  types.forEach(function (x, i) {
+    var cx = pad + (i % perRow) * 170 * ratio, cy = y0 + Math.floor(i / perRow) * line + line / 2;
+    ctx.fillStyle = x.color;
+    ctx.fillRect(cx, cy - 6 * ratio, 12 * ratio, 12 * ratio);
+    ctx.fillStyle = "#1f2328";
+    ctx.fillText(x[lang] + " (" + x.count + ")", cx + 18 * ratio, cy);
+  });
+  var ly = y0 + (legendRows - 1) * line + line / 2;
+  [["done", [], "#57606a"], ["underway", [10, 6], "#57606a"], ["prospective", [3, 5], "#8c959f"],
+   ["inferred", [2, 4], INFERRED]].forEach(function (s, i) {
+    var cx = pad + i * 170 * ratio;
+    ctx.strokeStyle = s[2];
+    ctx.lineWidth = 2 * ratio;
+    ctx.setLineDash(s[1].map(function (v) { return v * ratio; }));
+    ctx.beginPath();
+    ctx.moveTo(cx, ly);
+    ctx.lineTo(cx + 26 * ratio, ly);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = "#1f2328";
+    var key = { done: "styleDone", underway: "styleUnderway", prospective: "styleProspective", inferred: "styleInferred" }[s[0]];
+    ctx.fillText(t(key).replace(/[（(].*$/, ""), cx + 32 * ratio, ly);
+  });
+  return out;
+}
+function exportPNG() {
+  composePNG().toBlob(function (blob) { download("graph.png", blob); }, "image/png");
+}

@@ -1,0 +1,106 @@
+// -- labels: wrapped in both languages, shown by importance without overlaps -----------------
+// A label's on-screen size stays about LABEL_PX whatever the zoom; when two labels would
+// overlap, the less important one (fewer relations, later in the data) is hidden and shows
+// on hover (tooltip), on selection or once the user zooms in far enough.
+var LABEL_PX = 13;
+var LABEL_ON = Object.create(null);
+DATA.nodes.forEach(function (n) { LABEL_ON[n.id] = !BIG; });
+
+function wrapLabel(text, language) {
+  text = String(text || "");
+  if (language === "zh" && !/\s/.test(text)) {
+    if (text.length <= 9) return text;
+    var lines = Math.ceil(text.length / 8), per = Math.ceil(text.length / lines), out = [];
+    for (var i = 0; i < text.length; i += per) out.push(text.slice(i, i + per));
+    return out.join("\n");
+  }
+  var words = text.split(/\s+/), rows = [], row = "";
+  words.forEach(function (word) {
+    while (word.length > 18) {
+      if (row) { rows.push(row); row = ""; }
+      rows.push(word.slice(0, 16) + "-");
+      word = word.slice(16);
+    }
+    if (!row) row = word;
+    else if ((row + " " + word).length <= 18) row += " " + word;
+    else { rows.push(row); row = word; }
+  });
+  if (row) rows.push(row);
+  return rows.join("\n");
+}
+function labelText(node) {
+  return LABEL_ON[node.id] ? wrapLabel(nameOf(node), lang) : "";
+}
+
+var measureCtx = document.createElement("canvas").getContext("2d");
+var widthCache = Object.create(null);
+function textWidth(line) {  // at 100 px
+  if (!(line in widthCache)) {
+    measureCtx.font = "100px " + FONT;
+    widthCache[line] = measureCtx.measureText(line).width;
+  }
+  return widthCache[line];
+}
+var INSIDE = { box: true, ellipse: true, database: true, text: true, circle: true };
+// The box a node's label would take, in canvas units, with a margin.
+function labelBox(node, pos, fs) {
+  var lines = wrapLabel(nameOf(node), lang).split("\n");
+  var w = 0;
+  lines.forEach(function (line) { w = Math.max(w, textWidth(line) * fs / 100); });
+  var h = lines.length * fs * 1.25;
+  var pad = fs * 0.35;
+  w += 2 * pad; h += pad;
+  var top = INSIDE[TYPES[node.type].shape] ? pos.y - h / 2 : pos.y + node.size;
+  return { left: pos.x - w / 2, top: top, right: pos.x + w / 2, bottom: top + h };
+}
+function overlaps(a, b) {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+// Decide which labels show: greedily by importance, skipping any that would overlap.
+function relabel() {
+  if (!network) return;
+  var scale = network.getScale() || 1;
+  labelFont = Math.min(Math.max(LABEL_PX / scale, 10), 4000);
+  var positions = network.getPositions();
+  var order = shownNodes().slice();
+  var rank = function (n) {
+    if (emph !== null && emph.nodes[n.id]) return 0;
+    if (n.id === focusId) return 1;
+    return 2;
+  };
+  order.sort(function (a, b) { return rank(a) - rank(b) || b.degree - a.degree; });
+  var cell = labelFont * 12, grid = Object.create(null), placed = [];
+  DATA.nodes.forEach(function (n) { LABEL_ON[n.id] = false; });
+  order.forEach(function (n) {
+    var pos = positions[n.id];
+    if (!pos) return;
+    var box = labelBox(n, pos, labelFont);
+    var x0 = Math.floor(box.left / cell), x1 = Math.floor(box.right / cell);
+    var y0 = Math.floor(box.top / cell), y1 = Math.floor(box.bottom / cell);
+    var x, y, key, list, i;
+    for (x = x0; x <= x1; x++) for (y = y0; y <= y1; y++) {
+      list = grid[x + "," + y];
+      if (list) for (i = 0; i < list.length; i++) if (overlaps(box, placed[list[i]])) return;
+    }
+    placed.push(box);
+    for (x = x0; x <= x1; x++) for (y = y0; y <= y1; y++) {
+      key = x + "," + y;
+      (grid[key] = grid[key] || []).push(placed.length - 1);
+    }
+    LABEL_ON[n.id] = true;
+  });
+}
+// For tests: the drawn label boxes of the visible nodes, in page pixels.
+function labelBoxes() {
+  var out = [], rect = container.getBoundingClientRect();
+  DATA.nodes.forEach(function (n) {
+    var item = nodes.get(n.id);
+    if (!NODE_SHOWN[n.id] || !item.label) return;
+    var size = network.body.nodes[n.id].labelModule.size;
+    var a = network.canvasToDOM({ x: size.left, y: size.top });
+    var b = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height });
+    out.push({ id: n.id, left: rect.left + a.x, top: rect.top + a.y,
+               right: rect.left + b.x, bottom: rect.top + b.y });
+  });
+  return out;
+}

@@ -1,0 +1,108 @@
+// -- paths: the shortest chain between two entities, as kg.path finds it ---------------------
+// Direction is ignored; entities of the detour types (places, umbrella groups) are not passed
+// through unless allowed; between two entities the relation with the smallest id is the step.
+var pathFrom = document.getElementById("kg-path-from");
+var pathTo = document.getElementById("kg-path-to");
+var pathDetours = document.getElementById("kg-path-detours");
+var pathEnds = { from: null, to: null };
+
+function findPath(a, b, detours) {
+  if (!NODES[a] || !NODES[b]) return null;
+  if (a === b) return { from: a, to: b, nodes: [a], steps: [] };
+  var prev = Object.create(null);
+  prev[a] = a;
+  var queue = [a];
+  for (var k = 0; k < queue.length && !(b in prev); k++) {
+    var u = queue[k];
+    if (u !== a && !detours && DETOURS[NODES[u].type]) continue;
+    INCIDENT[u].forEach(function (e) {
+      var v = otherEnd(e, u);
+      if (!(v in prev)) { prev[v] = u; queue.push(v); }
+    });
+  }
+  if (!(b in prev)) return null;
+  var chain = [b];
+  while (chain[chain.length - 1] !== a) chain.push(prev[chain[chain.length - 1]]);
+  chain.reverse();
+  var steps = [];
+  for (var i = 0; i + 1 < chain.length; i++) {
+    var best = null;
+    INCIDENT[chain[i]].forEach(function (e) {
+      if (otherEnd(e, chain[i]) === chain[i + 1] && (best === null || e.id < best)) best = e.id;
+    });
+    steps.push(best);
+  }
+  return { from: a, to: b, nodes: chain, steps: steps };
+}
+// An entity from what a user typed or a URL holds: id, then the best search hit.
+function resolve(text) {
+  text = String(text || "").trim();
+  if (!text) return null;
+  if (NODES[text]) return text;
+  var hits = search(text);
+  return hits.length ? hits[0] : null;
+}
+function setPathEnd(which, id) {
+  pathEnds[which] = id;
+  (which === "from" ? pathFrom : pathTo).value = nameOf(NODES[id]);
+  if (pathEnds.from && pathEnds.to) runPath(pathEnds.from, pathEnds.to, true);
+  else openFilters(true);
+}
+function runPath(a, b, record) {
+  var result = findPath(a, b, pathDetours.checked);
+  pathEnds.from = a;
+  pathEnds.to = b;
+  pathFrom.value = nameOf(NODES[a]);
+  pathTo.value = nameOf(NODES[b]);
+  selection = { kind: "path", from: a, to: b };
+  if (result) {
+    // A path may run through filtered-out entities: show them.
+    result.nodes.forEach(function (id) { if (!typeOn[NODES[id].type]) setFilter("type", NODES[id].type, true, true); });
+    emphasise(result.nodes, result.steps);
+    network.selectNodes([a, b]);
+  } else {
+    emphasise([a, b], []);
+  }
+  showPath(result || { from: a, to: b, nodes: [], steps: [], none: true });
+  if (record) writeAddress(true);
+  return result;
+}
+function showPath(result) {
+  shown = { kind: "path", result: result };
+  openPanel("path", result.from + "~" + result.to);
+  var title = el("h3");
+  title.appendChild(nodeLink(result.from));
+  title.appendChild(document.createTextNode(" ⇢ "));
+  title.appendChild(nodeLink(result.to));
+  content.appendChild(title);
+  if (result.none) { content.appendChild(el("p", "kg-explain", t("noPath"))); return; }
+  var list = el("ol", "kg-path-steps");
+  result.steps.forEach(function (edgeId, i) {
+    var e = EDGES[edgeId];
+    var li = el("li", "kg-path-step");
+    li.dataset.edge = edgeId;
+    var head = el("div", "kg-relation-head");
+    head.appendChild(nodeLink(result.nodes[i]));
+    var forward = e.from === result.nodes[i];
+    head.appendChild(el("span", null, forward ? " →" : " ←"));
+    head.appendChild(button("kg-link", enumLabel(RTYPES, e.type), function () { selectEdge(e.id); }));
+    head.appendChild(el("span", null, forward ? "→ " : "← "));
+    head.appendChild(nodeLink(result.nodes[i + 1]));
+    head.appendChild(statusBadge(e.status));
+    basisBadges(e, head);
+    li.appendChild(head);
+    e.evidence.forEach(function (qi) { li.appendChild(quoteBlock(qi, true)); });
+    list.appendChild(li);
+  });
+  section(t("pathSteps") + " (" + result.steps.length + " " + t("step") + ")", list);
+}
+function pathFromInputs() {
+  var a = resolve(pathFrom.value), b = resolve(pathTo.value);
+  if (!a || !b) {
+    shown = null;
+    openPanel("path", "");
+    content.appendChild(el("p", "kg-explain", t("pathUnknown") + (!a ? pathFrom.value : pathTo.value)));
+    return;
+  }
+  runPath(a, b, true);
+}
