@@ -8,24 +8,56 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
-from ._errors import DataError, KGError
+from ._errors import DataError, KGError, UnknownEntityError
 from ._kg import KnowledgeGraph
 from ._load import load
-from ._records import Entity, EntityType, Partner, Relation, Status, thaw
+from ._paths import find_data
+from ._records import Basis, Entity, EntityType, Partner, Relation, RelationType, Status, thaw
 
-__all__ = ["main"]
+__all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "main", "visible"]
+
+#: Exit statuses, as the README documents them.
+EXIT_OK = 0
+EXIT_ERROR = 1  # bad data, unknown name, no path, empty selection, unwritable output
+EXIT_USAGE = 2  # the arguments are wrong: unknown command or option, bad value
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
+# Terminal controls a data file must not smuggle into a terminal: C0 (but tab and
+# newline), DEL, C1, bidirectional overrides and isolates, line separators.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def visible(text: str) -> str:
+    """``text`` with terminal control characters written out (``\\x1b``, ``\\u202e``).
+
+    >>> visible("a\x1b[2Jb\u202ec\r")
+    'a\\x1b[2Jb\\u202ec\\x0d'
+    """
+
+    def escape(m: re.Match[str]) -> str:
+        c = ord(m.group())
+        return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+    return _CONTROL.sub(escape, text)
+
+
+def _write(out: TextIO, lines: Sequence[str]) -> None:
+    out.write(visible("\n".join(lines)) + "\n")
+
 
 def _kg(args: argparse.Namespace) -> KnowledgeGraph:
-    return load(args.data)
+    return load(find_data(args.data).path)
 
 
 def _entity_line(e: Entity) -> str:
@@ -36,14 +68,30 @@ def _emit_json(out: TextIO, value: Any) -> None:
     out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
-def _quote_lines(r: Relation | Entity, indent: str) -> list[str]:
-    return [f"{indent}「{ev.quote}」 ({ev.source})" for ev in r.evidence]
+class _Quotes:
+    """Evidence lines of one output: each quote in full once, then a short reference."""
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[str, str]] = set()
+
+    def lines(self, r: Relation | Entity, indent: str) -> list[str]:
+        out = []
+        for ev in r.evidence:
+            if (ev.source, ev.quote) in self.seen:
+                short = ev.quote if len(ev.quote) <= 16 else ev.quote[:15] + "…"
+                out.append(f"{indent}(same quote as above: 「{short}」)")
+            else:
+                self.seen.add((ev.source, ev.quote))
+                out.append(f"{indent}「{ev.quote}」 ({ev.source})")
+        return out
 
 
 def _relation_line(kg: KnowledgeGraph, r: Relation, me: str | None = None) -> str:
     src, dst = kg.entity(r.source), kg.entity(r.target)
     date = f" {r.date}" if r.date else ""
     group = "  (group statement)" if r.collective else ""
+    if r.basis is not Basis.STATED:
+        group += f"  [{r.basis}: {r.basis.description}]"
     if me == r.source:
         return f"--{r.type}/{r.status}{date}--> {dst.name} {dst.name_en}{group}"
     if me == r.target:
@@ -61,13 +109,16 @@ def _format_value(value: Any) -> str:
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    kg = load(args.data_dir or args.data)
+    where = find_data(args.data_dir or args.data)
+    kg = load(where.path)
     s = kg.stats()
     quotes = sum(len(r.evidence) for r in kg.relations()) + sum(len(e.evidence) for e in kg)
-    where = args.data_dir or args.data or "data/"
-    out.write(
-        f"ok: {where}: {s['entities']} entities, {s['relations']} relations, "
-        f"{s['sources']} source(s); all {quotes} quotes found in their sources\n"
+    _write(
+        out,
+        [
+            f"ok: {where.path}: {s['entities']} entities, {s['relations']} relations, "
+            f"{s['sources']} source(s); all {quotes} quotes found in their sources"
+        ],
     )
     return 0
 
@@ -114,13 +165,14 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(f"  {k}: {_format_value(v)}")
     if e.notes:
         lines.append("  notes: " + textwrap.shorten(e.notes, 400))
+    quotes = _Quotes()
     lines.append("  named in:")
-    lines += _quote_lines(e, "    ")
+    lines += quotes.lines(e, "    ")
     lines.append(f"relations ({len(rels)}):")
     for r in rels:
         lines.append("  " + _relation_line(kg, r, e.id))
-        lines += _quote_lines(r, "      ")
-    out.write("\n".join(lines) + "\n")
+        lines += quotes.lines(r, "      ")
+    _write(out, lines)
     return 0
 
 
@@ -141,6 +193,7 @@ def cmd_partners(args: argparse.Namespace, out: TextIO) -> int:
         _emit_json(out, [_partner_dict(p) for p in partners])
         return 0
     lines = [f"partners of {me.name} · {me.name_en}: {len(partners)}"]
+    quotes = _Quotes()
     for p in partners:
         flags = []
         if p.collective:
@@ -150,23 +203,27 @@ def cmd_partners(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(f"  {_entity_line(p.entity)}" + (f"  ({'; '.join(flags)})" if flags else ""))
         for r in p.relations:
             lines.append("      " + _relation_line(kg, r))
-            lines += _quote_lines(r, "        ")
-    out.write("\n".join(lines) + "\n")
+            lines += quotes.lines(r, "        ")
+    _write(out, lines)
     return 0
 
 
 def cmd_path(args: argparse.Namespace, out: TextIO) -> int:
     kg = _kg(args)
-    steps = kg.path(args.a, args.b)
+    steps = kg.path(args.a, args.b, through_all=args.through_all)
     if args.json:
         _emit_json(out, [r.to_dict() for r in steps])
         return 0
     a, b = kg.entity(args.a), kg.entity(args.b)
     lines = [f"{a.name} → {b.name}: {len(steps)} step(s)"]
+    inferred = sum(r.basis is not Basis.STATED for r in steps)
+    if inferred:
+        lines[0] += f", {inferred} of them not stated as such by the source (marked)"
+    quotes = _Quotes()
     for r in steps:
         lines.append("  " + _relation_line(kg, r))
-        lines += _quote_lines(r, "      ")
-    out.write("\n".join(lines) + "\n")
+        lines += quotes.lines(r, "      ")
+    _write(out, lines)
     return 0
 
 
@@ -178,19 +235,36 @@ def cmd_find(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     lines = [f"{len(found)} entit{'y' if len(found) == 1 else 'ies'}"]
     lines += [f"  {e.id:40} {_entity_line(e)}" for e in found]
-    out.write("\n".join(lines) + "\n")
+    _write(out, lines)
+    return 0
+
+
+def cmd_relations(args: argparse.Namespace, out: TextIO) -> int:
+    kg = _kg(args)
+    found = kg.relations(args.name, type=args.type, status=args.status)
+    if args.json:
+        _emit_json(out, [r.to_dict() for r in found])
+        return 0
+    lines = [f"{len(found)} relation{'' if len(found) == 1 else 's'}"]
+    quotes = _Quotes()
+    for r in found:
+        lines.append("  " + _relation_line(kg, r))
+        lines += quotes.lines(r, "      ")
+    _write(out, lines)
     return 0
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
-    kg = _kg(args)
+    where = find_data(args.data)
+    kg = load(where.path)
     s = kg.stats()
     if args.json:
-        _emit_json(out, s)
+        _emit_json(out, {"data": str(where.path), "data_origin": where.origin, **s})
         return 0
     lines = [
+        f"data: {where.describe()}",
         f"{s['entities']} entities, {s['relations']} relations, {s['sources']} source(s), "
-        f"{s['components']} connected component(s)"
+        f"{s['components']} connected component(s)",
     ]
     for title, key in (
         ("entities by type", "entity_types"),
@@ -199,35 +273,46 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     ):
         lines.append(f"{title}:")
         lines += [f"  {name:20} {count:4}" for name, count in s[key].items()]
-    out.write("\n".join(lines) + "\n")
+    _write(out, lines)
     return 0
 
 
 def cmd_rank(args: argparse.Namespace, out: TextIO) -> int:
     kg = _kg(args)
-    ranked = kg.rank(args.measure)[: args.top]
+    ranked = kg.rank(args.measure, include_places=args.include_places)[: args.top]
     if args.json:
         _emit_json(
             out, [{"id": e.id, "name": e.name, "name_en": e.name_en, "score": s} for e, s in ranked]
         )
         return 0
     lines = [f"top {len(ranked)} by {args.measure} centrality"]
+    if args.measure != "degree" and not args.include_places:
+        lines[0] += " (places and groups left out; --include-places keeps them)"
     lines += [f"  {score:6.3f}  {_entity_line(e)}" for e, score in ranked]
-    out.write("\n".join(lines) + "\n")
+    _write(out, lines)
     return 0
+
+
+def _into_folder(arg: str | None, name: str) -> str | None:
+    """``-o DIR/`` or ``-o`` an existing folder means ``DIR/name``."""
+    if arg is None:
+        return None
+    if arg.endswith(("/", os.sep)) or Path(arg).is_dir():
+        return str(Path(arg) / name)
+    return arg
 
 
 def cmd_html(args: argparse.Namespace, out: TextIO) -> int:
     kg = _kg(args)
     path = kg.to_html(
-        args.output,
+        _into_folder(args.output, "graph.html"),
         focus=args.focus,
         depth=args.depth,
         types=args.type,
         statuses=args.status,
         lang=args.lang,
     )
-    out.write(f"wrote {path}\n")
+    _write(out, [f"wrote {path}"])
     return 0
 
 
@@ -238,19 +323,54 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         known = ", ".join(EXPORT_FORMATS)
         raise KGError(f"unknown format {args.format!r}; use one of: {known}")
     kg = _kg(args).select(focus=args.focus, depth=args.depth, types=args.type, statuses=args.status)
-    target = args.output or EXPORT_FORMATS[args.format].default_path
+    fmt = EXPORT_FORMATS[args.format]
+    target = args.output or fmt.default_path
+    if args.output and not fmt.folder:
+        target = _into_folder(args.output, fmt.default_path.name) or target
     path = kg.export(target, args.format)
-    out.write(f"wrote {path}\n")
+    _write(out, [f"wrote {path}"])
     return 0
 
 
 # -- parser ------------------------------------------------------------------------------
 
 
+class _UsageError(Exception):
+    """A bad command line; argparse's own exit is turned into this."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message}; see `{self.prog} --help`")
+
+
+def _count(minimum: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{text} is less than {minimum}")
+        return value
+
+    parse.__name__ = f"whole number >= {minimum}"
+    return parse
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kg-regional-cooperation")
+    except PackageNotFoundError:  # pragma: no cover - running from a copy of the source
+        return "unknown"
+
+
 def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--focus", metavar="NAME", help="keep only the neighbourhood of this entity")
     p.add_argument(
-        "--depth", type=int, default=2, help="neighbourhood radius for --focus (default 2)"
+        "--depth", type=_count(0), default=2, help="neighbourhood radius for --focus (default 2)"
     )
     p.add_argument(
         "--type",
@@ -282,20 +402,30 @@ COMMANDS: dict[str, tuple[Handler, str, str]] = {
     ),
     "partners": (
         cmd_partners,
-        "everyone an entity works with, and the quotes behind it",
+        "the organisations an entity works with, and the quotes behind it",
         'kg partners "Tianjin University"',
     ),
     "path": (
         cmd_path,
-        "the shortest chain of relations between two entities",
+        "the shortest chain of relations between two entities (not through places or "
+        "groups unless --through-all)",
         "kg path 露露股份 清华大学",
     ),
     "find": (
         cmd_find,
-        "entities by type, status or text",
+        "entities by type, own status or text",
         "kg find --type project --status signed",
     ),
-    "stats": (cmd_stats, "counts by entity type, relation type and status", "kg stats --json"),
+    "relations": (
+        cmd_relations,
+        "relations by entity, relation type or relation status",
+        "kg relations --status signed",
+    ),
+    "stats": (
+        cmd_stats,
+        "the data folder used, and counts by entity type, relation type and status",
+        "kg stats --json",
+    ),
     "rank": (
         cmd_rank,
         "entities by centrality (degree, betweenness, closeness)",
@@ -313,16 +443,21 @@ COMMANDS: dict[str, tuple[Handler, str, str]] = {
     ),
 }
 
+_JSON_COMMANDS = ("show", "partners", "path", "find", "relations", "stats", "rank")
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kg",
         description="Query and export the regional-cooperation knowledge graph.",
         epilog="Example: kg partners 天津大学   (run `kg COMMAND --help` for each command)",
     )
     parser.add_argument(
-        "--data", metavar="DIR", help="data folder (default: the repository's data/)"
+        "--data",
+        metavar="DIR",
+        help="data folder (default: ./data if it is one, else $KG_DATA, else the bundled sample)",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (handler, summary, example) in COMMANDS.items():
         p = sub.add_parser(
@@ -333,8 +468,10 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         p.set_defaults(handler=handler)
-        if name in ("show", "partners", "path", "find", "stats", "rank"):
-            p.add_argument("--json", action="store_true", help="print JSON instead of text")
+        if name in _JSON_COMMANDS:
+            p.add_argument(
+                "--json", action="store_true", help="print JSON instead of text (errors too)"
+            )
         if name == "validate":
             p.add_argument("data_dir", nargs="?", metavar="DATA", help="data folder to check")
         elif name == "normalize":
@@ -345,6 +482,12 @@ def build_parser() -> argparse.ArgumentParser:
         elif name == "path":
             p.add_argument("a", metavar="A", help="where the chain starts")
             p.add_argument("b", metavar="B", help="where the chain ends")
+            p.add_argument(
+                "--through-all",
+                action="store_true",
+                help="allow places and groups inside the chain (they assert nothing between "
+                "the two ends)",
+            )
         elif name == "find":
             p.add_argument(
                 "--type",
@@ -358,9 +501,28 @@ def build_parser() -> argparse.ArgumentParser:
                 action="append",
                 choices=[s.value for s in Status],
                 metavar="S",
-                help="status (repeatable): " + ", ".join(s.value for s in Status),
+                help="the entity's own status (repeatable; for relation statuses use "
+                "`kg relations --status`): " + ", ".join(s.value for s in Status),
             )
             p.add_argument("--text", help="part of a name or alias")
+        elif name == "relations":
+            p.add_argument(
+                "name", nargs="?", metavar="NAME", help="only relations touching this entity"
+            )
+            p.add_argument(
+                "--type",
+                action="append",
+                choices=[t.value for t in RelationType],
+                metavar="T",
+                help="relation type (repeatable): " + ", ".join(t.value for t in RelationType),
+            )
+            p.add_argument(
+                "--status",
+                action="append",
+                choices=[s.value for s in Status],
+                metavar="S",
+                help="relation status (repeatable)",
+            )
         elif name == "rank":
             p.add_argument(
                 "measure",
@@ -368,9 +530,22 @@ def build_parser() -> argparse.ArgumentParser:
                 default="degree",
                 choices=["degree", "betweenness", "closeness"],
             )
-            p.add_argument("--top", type=int, default=10, help="how many to show (default 10)")
+            p.add_argument(
+                "--top", type=_count(1), default=10, help="how many to show, 1 or more (default 10)"
+            )
+            p.add_argument(
+                "--include-places",
+                action="store_true",
+                help="keep places and groups in betweenness and closeness",
+            )
         elif name == "html":
-            p.add_argument("-o", "--output", metavar="FILE", help="default: output/graph.html")
+            p.add_argument(
+                "-o",
+                "--output",
+                metavar="FILE",
+                help="default: output/graph.html; a folder (or a path ending in /) gets "
+                "graph.html inside",
+            )
             p.add_argument(
                 "--lang", choices=["zh", "en"], default="zh", help="initial label language"
             )
@@ -381,27 +556,52 @@ def build_parser() -> argparse.ArgumentParser:
                 "-o",
                 "--output",
                 metavar="PATH",
-                help="a file for graphml, gexf, json; a folder for csv and neo4j "
-                "(default: output/graph.<format> or output/<format>/)",
+                help="a file for graphml, gexf, json (a folder gets graph.<format> inside); "
+                "a folder for csv and neo4j (default: output/graph.<format> or output/<format>/)",
             )
             _add_filters(p)
+    from ._cli_server import register  # kg push, kg html --from, --quiet (progress bars)
+
+    register(parser, sub)
     return parser
 
 
+def _fail(prefix: str, message: str, json_out: bool, out: TextIO, **extra: Any) -> None:
+    if json_out:
+        _emit_json(out, {"error": message, **extra})
+    else:
+        sys.stderr.write(visible(f"kg: {prefix}{message}") + "\n")
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run ``kg`` with ``argv``; return the exit status (0 ok, 1 error, 2 usage)."""
+    """Run ``kg`` with ``argv``; return the exit status (see :data:`EXIT_OK` and the others).
+
+    With ``--json``, errors too are JSON on standard output:
+    ``{"error": message, "suggestions": [...]}`` (``"problems"`` for bad data).
+    """
     out = out if out is not None else sys.stdout
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    json_out = "--json" in argv
+    try:
+        args = build_parser().parse_args(argv)
+    except _UsageError as exc:
+        _fail("usage error: ", str(exc), json_out, out, suggestions=[])
+        return EXIT_USAGE
+    json_out = bool(getattr(args, "json", False))
     try:
         return int(args.handler(args, out))
     except DataError as exc:
-        sys.stderr.write(f"kg: {exc}\n")
-        return 1
+        problems = [str(p) for p in exc.problems]
+        _fail("", str(exc), json_out, out, problems=problems)
+        return EXIT_ERROR
+    except UnknownEntityError as exc:
+        _fail("error: ", str(exc), json_out, out, suggestions=list(exc.suggestions))
+        return EXIT_ERROR
     except KGError as exc:
-        sys.stderr.write(f"kg: error: {exc}\n")
-        return 1
+        _fail("error: ", str(exc), json_out, out, suggestions=[])
+        return EXIT_ERROR
     except BrokenPipeError:  # `kg show x | head`
-        return 0
+        return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,9 +100,147 @@ def test_bad_data_lists_every_problem(tmp_path: Path, capsys: pytest.CaptureFixt
     assert err.count("academia.yaml:") == 2 and "Traceback" not in err
 
 
-def test_bad_choice_is_a_usage_error() -> None:
-    code, _ = run("find", "--type", "company")
-    assert code == 2
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["find", "--type", "company"],
+        ["rank", "--top", "-3"],
+        ["rank", "--top", "0"],
+        ["rank", "--top", "many"],
+        ["html", "--depth", "-1"],
+        ["bogus"],
+        ["show"],
+    ],
+)
+def test_argument_errors_are_one_line_with_status_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out = run(*argv)
+    err = capsys.readouterr().err
+    assert code == 2 and out == ""
+    assert err.startswith("kg: usage error: ") and err.count("\n") == 1, err
+    assert "--help" in err
+
+
+def test_json_errors_are_json_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run("show", "天津大雪", "--json")
+    assert code == 1 and capsys.readouterr().err == ""
+    data = json.loads(out)
+    assert data["error"].startswith("no entity is called '天津大雪'")
+    assert data["suggestions"] == ["天津大学 (Tianjin University)"]
+    code, out = run("rank", "--top", "0", "--json")
+    assert code == 2 and "--top" in json.loads(out)["error"]
+    code, out = run("path", "露露股份", "天津大学", "--json")
+    assert code == 1 and "no chain" in json.loads(out)["error"]
+
+
+def test_bad_data_with_json_lists_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "sources.yaml").write_text("- id: [\n", encoding="utf-8")
+    code, out = run("--data", str(tmp_path), "stats", "--json")
+    data = json.loads(out)
+    assert code == 1 and any("sources.yaml:" in p for p in data["problems"])
+
+
+def test_repeated_evidence_is_shown_once() -> None:
+    code, out = run("partners", "Lulu")
+    assert code == 0
+    group_quote = "开展了科技合作、技术对接,引进科技成果等」"
+    assert out.count(group_quote) == 1
+    assert "same quote as above" in out
+    code, out = run("show", "露露股份")
+    assert code == 0 and out.count(group_quote) == 1
+
+
+def test_control_characters_are_escaped(make_data: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import SAMPLE_ENTITIES, SAMPLE_RELATIONS
+
+    evil = {
+        "id": "evil",
+        "type": "enterprise",
+        "name": "恶意\x1b[2J\x1b]0;pwned\x07公司",
+        "name_en": "Evil\rOK \u202eevil\u202c \x9b31m",
+        "aliases": ["evil"],
+        "evidence": [{"source": "report", "quote": "露露股份"}],
+    }
+    data = make_data(entities=[*SAMPLE_ENTITIES, evil], relations=SAMPLE_RELATIONS)
+    for argv in (["show", "evil"], ["find", "--text", "evil"], ["partners", "evil"]):
+        code, out = run("--data", str(data), *argv)
+        assert code == 0, capsys.readouterr().err
+        for raw in ("\x1b", "\x07", "\r", "\u202e", "\u202c", "\x9b"):
+            assert raw not in out, (argv, raw)
+    code, out = run("--data", str(data), "show", "evil")
+    assert "\\x1b[2J" in out and "\\u202e" in out and "\\x0d" in out
+    code, out = run("--data", str(data), "show", "evil", "--json")
+    assert json.loads(out)["entity"]["name"] == evil["name"]  # JSON keeps the data as it is
+    code, _ = run("--data", str(data), "show", "nobody\x1b[2J")
+    assert "\x1b" not in capsys.readouterr().err
+
+
+def test_output_into_a_folder(tmp_path: Path) -> None:
+    code, _ = run("html", "-o", str(tmp_path), "--focus", "天津大学")
+    assert code == 0 and (tmp_path / "graph.html").is_file()
+    code, _ = run("html", "-o", f"{tmp_path}/new/", "--focus", "天津大学")
+    assert code == 0 and (tmp_path / "new" / "graph.html").is_file()
+    code, _ = run("export", "gexf", "-o", f"{tmp_path}/ex/", "--focus", "天津大学")
+    assert code == 0 and (tmp_path / "ex" / "graph.gexf").is_file()
+
+
+def test_empty_selection_keeps_the_old_page(tmp_path: Path) -> None:
+    page = tmp_path / "graph.html"
+    page.write_text("old page", encoding="utf-8")
+    argv = ["html", "-o", str(page), "--type", "university", "--type", "enterprise"]
+    code, _ = run(*argv, "--status", "signed")
+    assert code == 1 and page.read_text(encoding="utf-8") == "old page"
+
+
+def test_path_marks_steps_the_source_does_not_state(make_data: Any, tmp_path: Path) -> None:
+    from conftest import SAMPLE_RELATIONS
+
+    reading = {
+        "source": "hitech-zone",
+        "target": "lulu",
+        "type": "cooperation",
+        "status": "carried_out",
+        "basis": "inferred",
+        "notes": "a reading of the sentence",
+        "evidence": [{"source": "report", "quote": "露露股份"}],
+    }
+    data = make_data(relations=[*SAMPLE_RELATIONS, reading])
+    code, out = run("--data", str(data), "path", "高新区", "露露股份")
+    assert code == 0 and "[inferred:" in out and "not stated as such" in out
+
+
+def test_version_and_python_m_graph() -> None:
+    assert run("--version")[0] == 0
+    result = subprocess.run(
+        [sys.executable, "-m", "graph", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and result.stdout.startswith("kg ")
+
+
+def test_stats_says_which_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_data: Path
+) -> None:
+    import graph
+
+    monkeypatch.delenv("KG_DATA", raising=False)
+    monkeypatch.chdir(tmp_path)
+    code, out = run("stats")
+    assert code == 0 and "the sample data bundled with the package" in out
+    monkeypatch.setenv("KG_DATA", str(sample_data))
+    code, out = run("stats", "--json")
+    assert json.loads(out)["data_origin"] == "KG_DATA"
+    assert len(graph.load()) == len(graph.load(sample_data))
+    shutil.copytree(sample_data, tmp_path / "data")
+    code, out = run("stats")
+    assert code == 0 and out.startswith("data: data (./data in the current folder)")
+    monkeypatch.chdir(tmp_path / "data")
+    monkeypatch.setenv("KG_DATA", str(tmp_path / "nowhere"))
+    code, _ = run("stats")
+    assert code == 1
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
@@ -138,7 +278,10 @@ def test_export_and_html_commands(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["html", "-o", "{tmp}"], "is a folder; pass a file path"),
+        (
+            ["html", "--type", "university", "--type", "enterprise", "--status", "signed"],
+            "keeps no entity",
+        ),
         (["normalize", "{tmp}"], "is a folder; pass a text file"),
         (["--data", "{tmp}/nowhere", "stats"], "no data folder"),
         (["html", "--focus", "nobody"], "no entity is called 'nobody'"),

@@ -76,10 +76,9 @@ class ExportFormat:
         """Where the CLI writes when no ``-o`` is given: the repository's
         ``output/graph.<suffix>``, or ``output/<name>/`` for a folder format (as for
         ``kg html``, whose default is ``output/graph.html``)."""
-        from .._load import DEFAULT_DATA
+        from .._paths import DEFAULT_OUTPUT
 
-        output = DEFAULT_DATA.parent / "output"
-        return output / (self.name if self.folder else f"graph{self.suffix}")
+        return DEFAULT_OUTPUT / (self.name if self.folder else f"graph{self.suffix}")
 
 
 _REGISTRY: dict[str, ExportFormat] = {}

@@ -1,0 +1,8 @@
+"""``python -m graph``: the ``kg`` command line."""
+
+import sys
+
+from ._cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
