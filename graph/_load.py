@@ -16,14 +16,14 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ._errors import DataError, KGError, Problem
+from ._errors import DataError, KGError, Problem, shorten
 from ._kg import KnowledgeGraph, _key
+from ._limits import Limits, read_capped, safe_source_path
 from ._normalize import normalize
-from ._paths import BUNDLED_DATA, find_data
 from ._records import (
     HUB_TYPES,
     Basis,
@@ -41,9 +41,8 @@ from ._yaml import Pos, YList, YMap, read_yaml
 
 __all__ = ["DEFAULT_DATA", "load"]
 
-#: The bundled sample data (the repository's ``data/``, or its installed copy);
-#: :func:`load` without a path looks for ``./data`` and ``KG_DATA`` first (graph._paths).
-DEFAULT_DATA = BUNDLED_DATA
+#: The data folder of this repository, used when :func:`load` gets no path.
+DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2}))")
@@ -53,7 +52,7 @@ Check = Callable[[Any], str | None]
 
 def _text(value: Any) -> str | None:
     if not isinstance(value, str):
-        return f"must be text, not {type(value).__name__} {value!r}; put it in quotes"
+        return f"must be text, not {type(value).__name__} {shorten(value)}; put it in quotes"
     if not value.strip():
         return "must not be empty"
     return None
@@ -68,7 +67,7 @@ def _slug(value: Any) -> str | None:
         return err
     if not _SLUG.fullmatch(value):
         return (
-            f"{value!r} is not a valid id; use lower-case ASCII letters, digits and single "
+            f"{shorten(value)} is not a valid id; use lower-case ASCII letters, digits and single "
             "hyphens, e.g. 'tianjin-university'"
         )
     return None
@@ -79,21 +78,22 @@ def _enum(enum: type[Any]) -> Check:
         if isinstance(value, str) and value in enum._value2member_map_:
             return None
         allowed = ", ".join(m.value for m in enum)
-        close = difflib.get_close_matches(str(value), list(enum._value2member_map_), n=1)
+        word = str(value)[:100]
+        close = difflib.get_close_matches(word, list(enum._value2member_map_), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown value {value!r}{hint}; use one of: {allowed}"
+        return f"unknown value {shorten(value)}{hint}; use one of: {allowed}"
 
     return check
 
 
 def _date(value: Any) -> str | None:
     if not isinstance(value, str):
-        return f"must be a quoted ISO date such as '2015-09-19', not {value!r}"
+        return f"must be a quoted ISO date such as '2015-09-19', not {shorten(value)}"
     m = _DATE.fullmatch(value)
     month, day = (m.group(2) or m.group(4), m.group(3) or m.group(5)) if m else (None, None)
     if not m or (month and not 1 <= int(month) <= 12) or (day and not 1 <= int(day) <= 31):
         return (
-            f"{value!r} is not a date; write YYYY, YYYY-MM, YYYY-MM-DD, "
+            f"{shorten(value)} is not a date; write YYYY, YYYY-MM, YYYY-MM-DD, "
             "or --MM-DD when the source gives no year"
         )
     return None
@@ -110,9 +110,9 @@ def _mapping(value: Any) -> str | None:
         return "must be a mapping of names to values"
     for k, v in value.items():
         if not isinstance(k, str):
-            return f"attribute names must be text, not {k!r}"
+            return f"attribute names must be text, not {shorten(k)}"
         if v is None:
-            return f"attribute {k!r} has no value; remove it or give a value"
+            return f"attribute {shorten(k)} has no value; remove it or give a value"
     return None
 
 
@@ -179,10 +179,81 @@ SOURCE_FIELDS: dict[str, tuple[bool, Check]] = {
 }
 
 
+#: Singular of each kind of record, for messages.
+_SINGULAR = {"sources": "source", "entities": "entity", "relations": "relation"}
+
+#: At most this many unknown relation endpoints get a "did you mean" suggestion,
+#: each from at most _CANDIDATES ids; the rest are reported without one.
+_SUGGESTIONS = 200
+_CANDIDATES = 30
+
+
+def _close_matches(word: str, candidates: list[str], cutoff: float) -> list[str]:
+    return difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
+
+
+class _Suggester:
+    """Close ids for unknown references, cheaply: an index of id parts, a cache, a budget."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.index: dict[str, list[str]] = {}
+        for eid in ids:
+            for part in {*eid.split("-"), eid[:3]}:
+                bucket = self.index.setdefault(part, [])
+                if len(bucket) < _CANDIDATES:
+                    bucket.append(eid)
+        self.cache: dict[str, str | None] = {}
+
+    def __call__(self, word: str) -> str | None:
+        if word in self.cache:
+            return self.cache[word]
+        if len(self.cache) >= _SUGGESTIONS:
+            return None
+        candidates: dict[str, None] = {}
+        for part in (*word[:100].split("-"), word[:3]):
+            for eid in self.index.get(part, ()):
+                candidates.setdefault(eid)
+            if len(candidates) >= _CANDIDATES:
+                break
+        pool = list(candidates)[:_CANDIDATES]
+        close = _close_matches(word[:100], pool, 0.4) if pool else []
+        self.cache[word] = close[0] if close else None
+        return self.cache[word]
+
+
 class _Checker:
-    def __init__(self) -> None:
+    def __init__(self, root: Path, limits: Limits) -> None:
+        self.root = root
+        self.limits = limits
         self.problems: list[Problem] = []
         self.broken_sources: set[str] = set()  # declared, but with problems of their own
+        self.unreadable: list[Path] = []  # entity files that could not be read or parsed
+
+    def read(self, file: Path) -> Any:
+        """The YAML document of a data file inside the folder; None after a problem."""
+        before = len(self.problems)
+        try:
+            inside = file.resolve().is_relative_to(self.root.resolve())
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            self.add(file, (0, 0), "a link to a file outside the data folder", "copy it in")
+            doc = None
+        else:
+            doc = read_yaml(file, self.problems, limits=self.limits)
+        if doc is None and len(self.problems) > before:
+            self.unreadable.append(file)
+        return doc
+
+    def unexpected(self, file: Path, exc: Exception) -> None:
+        """An error no check foresaw, reported at its file instead of as a traceback."""
+        self.unreadable.append(file)
+        self.add(
+            file,
+            (0, 0),
+            f"cannot check this file ({type(exc).__name__}: {shorten(str(exc), 120, quote=False)})",
+            "please report it with the file attached (see SECURITY in the README)",
+        )
 
     def add(self, file: Path, pos: Pos, message: str, hint: str = "") -> None:
         self.problems.append(Problem(file, pos[0], pos[1], message, hint))
@@ -205,7 +276,7 @@ class _Checker:
                 self.add(
                     file,
                     pos,
-                    f"each {what[:-1]} must be a mapping, not {item!r}",
+                    f"each {_SINGULAR.get(what, what)} must be a mapping, not {shorten(item)}",
                     "write 'field: value' lines",
                 )
         return out
@@ -217,11 +288,23 @@ class _Checker:
         ok = True
         for key in record:
             if key not in spec:
-                close = difflib.get_close_matches(str(key), list(spec), n=1)
+                close = difflib.get_close_matches(str(key)[:100], list(spec), n=1)
                 hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(spec)
-                self.add(file, record.key_pos[key], f"unknown field {key!r} in {what}", hint)
+                self.add(file, record.key_pos[key], f"unknown field {shorten(key)} in {what}", hint)
                 ok = False
         for name, (required, check) in spec.items():
+            if name in record and record[name] is None and not required:
+                # an empty optional field is an absent one (`raw:` is no raw file)
+                if name == "raw_sha256":
+                    self.add(
+                        file,
+                        record.value_pos[name],
+                        "raw_sha256: is empty",
+                        "write the raw file's SHA-256 (sha256sum FILE), or remove the line",
+                    )
+                    ok = False
+                del record[name]
+                continue
             if name not in record or record[name] is None:
                 if required:
                     self.add(
@@ -250,38 +333,58 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
-def load(path: str | Path | None = None) -> KnowledgeGraph:
+def load(path: str | Path | None = None, *, limits: Limits | None = None) -> KnowledgeGraph:
     """Read a data folder (default: this repository's ``data/``) into a :class:`KnowledgeGraph`.
 
     Raises :class:`graph.DataError` listing every problem, with file, line and
     column, when the data is not clean; no partial graph is ever returned.
 
+    A data folder is untrusted input: the files it names must lie inside its
+    ``sources/``, and every read stays within ``limits`` (default:
+    :meth:`graph.Limits.from_env`, i.e. the ``KG_MAX_*`` environment variables
+    over the defaults; see :class:`graph.Limits`).
+
     >>> import graph
     >>> graph.load()
     <KnowledgeGraph: ... entities, ... relations>
     """
-    root = Path(path) if path is not None else find_data().path
+    root = Path(path) if path is not None else DEFAULT_DATA
     if not root.is_dir():
         raise KGError(
-            f"no data folder at {root}; pass the folder that holds sources/, entities/ "
-            "and relations/, e.g. graph.load('data')"
+            f"no data folder at {shorten(str(root), 200, quote=False)}; pass the folder that "
+            "holds sources/, entities/ and relations/, e.g. graph.load('data')"
         )
-    c = _Checker()
+    limits = limits if limits is not None else Limits.from_env()
+    c = _Checker(root, limits)
     sources = _load_sources(c, root)
     entities, entity_pos = _load_entities(c, root, sources)
     relations = _load_relations(c, root, sources, entities, entity_pos)
     if c.problems:
         raise DataError(c.problems)
-    return KnowledgeGraph(entities.values(), relations, sources.values())
+    try:
+        return KnowledgeGraph(entities.values(), relations, sources.values())
+    except KGError:
+        raise
+    except Exception as exc:  # a check the loader lacks: report it, never a traceback
+        c.unexpected(root, exc)
+        raise DataError(c.problems) from exc
 
 
 def _load_sources(c: _Checker, root: Path) -> dict[str, Source]:
     file = root / "sources" / "sources.yaml"
     sources: dict[str, Source] = {}
-    if not file.is_file():
+    if not file.exists():
         c.add(file, (0, 0), "missing", "describe each source document there (id, title, text file)")
         return sources
-    for rec in c.records(file, read_yaml(file, c.problems), "sources"):
+    try:
+        _read_sources(c, file, sources)
+    except Exception as exc:  # a check the loader lacks: report it, never a traceback
+        c.unexpected(file, exc)
+    return sources
+
+
+def _read_sources(c: _Checker, file: Path, sources: dict[str, Source]) -> None:
+    for rec in c.records(file, c.read(file), "sources"):
         if isinstance(rec.get("id"), str):
             c.broken_sources.add(rec["id"])  # until it has loaded cleanly
         if not c.fields(file, rec, SOURCE_FIELDS, "source"):
@@ -301,7 +404,7 @@ def _load_sources(c: _Checker, root: Path) -> dict[str, Source]:
                 c.add(
                     file,
                     rec.value_pos["text"],
-                    f"{rec['text']} is not the normalised form of {rec['raw']}",
+                    f"{shorten(rec['text'])} is not the normalised form of {shorten(rec['raw'])}",
                     f"regenerate it: kg normalize {file.parent / rec['raw']} "
                     f"-o {file.parent / rec['text']}",
                 )
@@ -318,22 +421,25 @@ def _load_sources(c: _Checker, root: Path) -> dict[str, Source]:
             processing=tuple(rec.get("processing") or ()),
             notes=rec.get("notes") or "",
         )
-    return sources
 
 
 def _read_source_file(c: _Checker, file: Path, rec: YMap, key: str) -> bytes | None:
-    """The bytes of a source's ``text`` or ``raw`` file, checked; None after a problem."""
-    path = file.parent / rec[key]
+    """The bytes of a source's ``text`` or ``raw`` file, checked; None after a problem.
+
+    The file must lie inside the folder's ``sources/`` (no absolute paths, ``..``
+    or links out) and be a regular file within ``max_source_bytes``.
+    """
     try:
-        data: bytes = path.read_bytes()
+        path = safe_source_path(c.root, rec[key])
+        data = read_capped(path, c.limits.max_source_bytes)
         data.decode("utf-8")
-    except OSError as exc:
-        c.add(
-            file, rec.value_pos[key], f"cannot read {path}: {exc.strerror}", "check the file name"
-        )
+    except KGError as exc:
+        c.add(file, rec.value_pos[key], f"{key}: {exc}")
         return None
     except UnicodeDecodeError:
-        c.add(file, rec.value_pos[key], f"{path} is not UTF-8 text", "save it as UTF-8")
+        c.add(
+            file, rec.value_pos[key], f"{shorten(rec[key])} is not UTF-8 text", "save it as UTF-8"
+        )
         return None
     if (
         key == "raw"
@@ -343,7 +449,7 @@ def _read_source_file(c: _Checker, file: Path, rec: YMap, key: str) -> bytes | N
         c.add(
             file,
             rec.value_pos["raw_sha256"],
-            f"{rec['raw']} has changed: its SHA-256 is not the recorded one",
+            f"{shorten(rec['raw'])} has changed: its SHA-256 is not the recorded one",
             "restore the original; raw sources are kept byte for byte",
         )
         return None
@@ -373,7 +479,7 @@ def _evidence(
             c.add(
                 file,
                 item.value_pos["source"],
-                f"unknown source {item['source']!r}",
+                f"unknown source {shorten(item['source'])}",
                 f"use one of: {known}",
             )
             ok = False
@@ -386,7 +492,7 @@ def _evidence(
             c.add(
                 file,
                 item.value_pos["quote"],
-                f"quote not found in source {src.id!r}: {quote!r}",
+                f"quote not found in source {src.id!r}: {shorten(quote)}",
                 hint,
             )
             ok = False
@@ -405,8 +511,9 @@ def _load_entities(
     files = _yaml_files(folder)
     if not files:
         c.add(folder, (0, 0), "no entity files (*.yaml)", "add at least one YAML list of entities")
-    for file in files:
-        for rec in c.records(file, read_yaml(file, c.problems), "entities"):
+
+    def read(file: Path) -> None:
+        for rec in c.records(file, c.read(file), "entities"):
             ok = c.fields(file, rec, ENTITY_FIELDS, "entity")
             eid = rec.get("id")
             if isinstance(eid, str):
@@ -415,7 +522,7 @@ def _load_entities(
                     c.add(
                         file,
                         rec.value_pos["id"],
-                        f"duplicate entity id {eid!r} (first in {f0}:{p0[0]})",
+                        f"duplicate entity id {shorten(eid)} (first in {f0}:{p0[0]})",
                         "give each entity its own id",
                     )
                     continue
@@ -433,7 +540,8 @@ def _load_entities(
                     c.add(
                         file,
                         rec.pos,
-                        f"entity {eid!r}: the name {label!r} is also used by {other[0]!r} "
+                        f"entity {shorten(eid)}: the name {shorten(label)} is also used by "
+                        f"{shorten(other[0])} "
                         f"({other[1]}:{other[2][0]})",
                         "names and aliases must identify one entity; drop or change one",
                     )
@@ -454,6 +562,12 @@ def _load_entities(
                 name_en_kind=NameKind(rec.get("name_en_kind") or "translation"),
                 notes_zh=rec.get("notes_zh") or "",
             )
+
+    for file in files:
+        try:
+            read(file)
+        except Exception as exc:  # a check the loader lacks: report it, never a traceback
+            c.unexpected(file, exc)
     return entities, where
 
 
@@ -472,18 +586,30 @@ def _load_relations(
         c.add(
             folder, (0, 0), "no relation files (*.yaml)", "add at least one YAML list of relations"
         )
-    for file in files:
-        for rec in c.records(file, read_yaml(file, c.problems), "relations"):
+
+    suggest = _Suggester(entity_pos)
+    unchecked: dict[Path, int] = {}  # relation endpoints not checked, by file
+
+    def read(file: Path) -> None:
+        for rec in c.records(file, c.read(file), "relations"):
             if not c.fields(file, rec, RELATION_FIELDS, "relation"):
                 continue
             ok = True
             for end in ("source", "target"):
                 eid = rec[end]
                 if eid not in entity_pos:
-                    close = difflib.get_close_matches(eid, list(entity_pos), n=1, cutoff=0.4)
-                    hint = f"did you mean {close[0]!r}?" if close else "add the entity first"
-                    c.add(file, rec.value_pos[end], f"{end}: no entity has the id {eid!r}", hint)
                     ok = False
+                    if c.unreadable:  # it may be in an entity file that could not be read
+                        unchecked[file] = unchecked.get(file, 0) + 1
+                        continue
+                    close = suggest(eid)
+                    hint = f"did you mean {close!r}?" if close else "add the entity first"
+                    c.add(
+                        file,
+                        rec.value_pos[end],
+                        f"{end}: no entity has the id {shorten(eid)}",
+                        hint,
+                    )
             if ok and rec["source"] == rec["target"]:
                 c.add(file, rec.value_pos["target"], "a relation cannot join an entity to itself")
                 ok = False
@@ -518,7 +644,7 @@ def _load_relations(
                     c.add(
                         file,
                         rec.value_pos["event"],
-                        f"event: no entity has the id {event!r}",
+                        f"event: no entity has the id {shorten(event)}",
                         "name the id of an entity of type event",
                     )
                     ok = False
@@ -537,7 +663,7 @@ def _load_relations(
                 c.add(
                     file,
                     rec.pos,
-                    f"duplicate relation {rid!r} (first in {f0}:{p0[0]})",
+                    f"duplicate relation {shorten(rid)} (first in {f0}:{p0[0]})",
                     "merge the two, or give each an 'id' of its own if they are different facts",
                 )
                 continue
@@ -563,4 +689,19 @@ def _load_relations(
                 event=event,
                 notes_zh=rec.get("notes_zh") or "",
             )
+
+    for file in files:
+        try:
+            read(file)
+        except Exception as exc:  # a check the loader lacks: report it, never a traceback
+            c.unexpected(file, exc)
+    broken = ", ".join(str(f) for f in c.unreadable[:3]) + (" …" if len(c.unreadable) > 3 else "")
+    for file, n in unchecked.items():
+        c.add(
+            file,
+            (0, 0),
+            f"{n} relation end{'s' if n != 1 else ''} name ids not loaded, perhaps defined in "
+            f"an entity file that could not be read ({broken})",
+            "fix that file first; these ends are checked again then",
+        )
     return list(relations.values())

@@ -9,7 +9,11 @@ builds values from PyYAML's event stream (the C parser where available) and:
   other than ``!!str``, and more than one document per file;
 - resolves plain scalars by a small YAML 1.2 core schema: ``null``/``~``/empty,
   ``true``/``false``, decimal integers without leading zeros, and decimal floats.
-  Everything else (``no``, ``012``, ``12:30``, ``2015-09-19``) stays a string.
+  Everything else (``no``, ``012``, ``12:30``, ``2015-09-19``) stays a string;
+- refuses, within the :class:`graph.Limits` in force, files larger than
+  ``max_data_bytes``, lists and maps nested deeper than ``max_depth``, integers
+  of more than ``max_int_digits`` digits, and numbers too large to be finite
+  (``1e400``), so no value of the data can crash a later step.
 
 Mappings and sequences come back as :class:`YMap` and :class:`YList`, a ``dict``
 and a ``list`` that remember the line and column of every key and item.
@@ -17,13 +21,15 @@ and a ``list`` that remember the line and column of every key and item.
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ._errors import Problem
+from ._errors import KGError, Problem, shorten
+from ._limits import Limits, read_capped
 
 __all__ = ["Pos", "YList", "YMap", "read_yaml"]
 
@@ -62,9 +68,11 @@ def _pos(event: Any) -> Pos:
 
 
 class _Builder:
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
+    def __init__(self, path: Path, problems: list[Problem], limits: Limits) -> None:
         self.path = path
         self.problems = problems
+        self.limits = limits
+        self.depth = 0
 
     def problem(self, pos: Pos, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.path, pos[0], pos[1], message, hint))
@@ -87,10 +95,39 @@ class _Builder:
         if value in _FALSE:
             return False
         if _INT.fullmatch(value):
+            digits = len(value.lstrip("+-"))
+            if digits > self.limits.max_int_digits:
+                self.problem(
+                    _pos(event),
+                    f"an integer of {digits:,} digits is more than the limit of "
+                    f"{self.limits.max_int_digits:,}",
+                    "quote it if it is a code rather than a number; or "
+                    + Limits.setting("max_int_digits"),
+                )
+                return None
             return int(value)
         if _FLOAT.fullmatch(value):
-            return float(value)
+            number = float(value)
+            if not math.isfinite(number):
+                self.problem(
+                    _pos(event),
+                    f"the number {shorten(value, 40, quote=False)} is too large to be stored",
+                    "write a smaller number, or quote it to keep it as text",
+                )
+                return None
+            return number
         return value
+
+    def skip(self, events: Any) -> None:
+        """Consume the events up to the end of the collection just started."""
+        depth = 1
+        for event in events:
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                depth -= 1
+                if depth == 0:
+                    return
 
     def node(self, events: Any, event: Any) -> Any:
         if not isinstance(event, yaml.AliasEvent) and getattr(event, "anchor", None) is not None:
@@ -108,6 +145,21 @@ class _Builder:
             return None
         if isinstance(event, yaml.ScalarEvent):
             return self.scalar(event)
+        if self.depth >= self.limits.max_depth:
+            self.problem(
+                _pos(event),
+                f"lists and maps nested more than {self.limits.max_depth} levels deep",
+                "flatten the value; or " + Limits.setting("max_depth"),
+            )
+            self.skip(events)
+            return None
+        self.depth += 1
+        try:
+            return self.collection(events, event)
+        finally:
+            self.depth -= 1
+
+    def collection(self, events: Any, event: Any) -> Any:
         if isinstance(event, yaml.SequenceStartEvent):
             self.check_tag(event)
             seq = YList()
@@ -131,7 +183,12 @@ class _Builder:
                 value_event = next(events)
                 value_pos = _pos(value_event)
                 value = self.node(events, value_event)
-                if isinstance(key_event, yaml.ScalarEvent) and key_event.value == "<<":
+                if (
+                    isinstance(key_event, yaml.ScalarEvent)
+                    and key_event.value == "<<"
+                    and not key_event.style  # a quoted "<<" is an ordinary key
+                    and key_event.tag is None
+                ):
                     self.problem(
                         key_pos,
                         "merge key '<<' is not allowed",
@@ -145,7 +202,7 @@ class _Builder:
                     first = mapping.key_pos[key]
                     self.problem(
                         key_pos,
-                        f"duplicate key {key!r} (first at line {first[0]})",
+                        f"duplicate key {shorten(key)} (first at line {first[0]})",
                         "keep one of the two; YAML would silently drop the first",
                     )
                     continue
@@ -162,25 +219,34 @@ class _Builder:
             )
 
 
-def read_yaml(path: Path, problems: list[Problem], text: str | None = None) -> Any:
+def read_yaml(
+    path: Path,
+    problems: list[Problem],
+    text: str | None = None,
+    *,
+    limits: Limits | None = None,
+) -> Any:
     """Read one YAML document from ``path``; append problems to ``problems``.
 
     Returns the document (``None`` for an empty file). When the file cannot be
-    parsed at all, a problem with the parser's position is recorded and ``None``
-    is returned.
+    read or parsed at all, a problem with the parser's position is recorded and
+    ``None`` is returned. ``limits`` default to :meth:`Limits.from_env`.
     """
+    limits = limits if limits is not None else Limits.from_env()
     if text is None:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_capped(path, limits.max_data_bytes, setting="max_data_bytes").decode(
+                "utf-8"
+            )
         except UnicodeDecodeError as exc:
             problems.append(
                 Problem(path, 0, 0, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
             )
             return None
-        except OSError as exc:
-            problems.append(Problem(path, 0, 0, f"cannot read the file ({exc.strerror})"))
+        except KGError as exc:
+            problems.append(Problem(path, 0, 0, str(exc)))
             return None
-    builder = _Builder(path, problems)
+    builder = _Builder(path, problems, limits)
     documents: list[Any] = []
     try:
         events = iter(yaml.parse(text, Loader=_Parser))

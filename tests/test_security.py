@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,337 @@ def test_limits_from_the_environment() -> None:
         Limits.from_env({"KG_MAX_DEPTH": "lots"})
     with pytest.raises(graph.KGError, match="positive integer"):
         Limits(max_depth=0)
+
+
+# -- the loader: finding 1, files outside the folder --------------------------------------------
+
+
+def _set_source(root: Path, **fields: str | None) -> None:
+    """Rewrite the one source record of ``root``'s sources.yaml with ``fields`` changed."""
+    import yaml
+
+    file = root / "sources" / "sources.yaml"
+    records = yaml.safe_load(file.read_text(encoding="utf-8"))
+    records[0].update(fields)
+    file.write_text(yaml.safe_dump(records, allow_unicode=True), encoding="utf-8")
+
+
+def _problems(root: Path, **kwargs: Limits) -> list[str]:
+    with pytest.raises(graph.DataError) as info:
+        graph.load(root, **kwargs)
+    return [str(p) for p in info.value.problems]
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:TOKEN=abc123\n", encoding="utf-8")
+    return secret
+
+
+@pytest.mark.parametrize("how", ["absolute", "dotdot", "symlink", "proc"])
+def test_source_paths_stay_inside_the_folder(sample_data: Path, outside: Path, how: str) -> None:
+    """Finding 1: text/raw outside sources/ are refused, and nothing of them is shown."""
+    if how == "absolute":
+        text = str(outside)
+    elif how == "dotdot":
+        text = "../../secret.txt"
+    elif how == "proc":
+        text = "/proc/self/environ"
+    else:
+        (sample_data / "sources" / "link.txt").symlink_to(outside)
+        text = "link.txt"
+    for key in ("text", "raw"):
+        _set_source(sample_data, **{key: text})
+        problems = _problems(sample_data)
+        assert any("sources.yaml" in p and "not a file inside sources/" in p for p in problems)
+        assert not any("TOKEN" in p or "root:x" in p for p in problems), problems
+        _set_source(sample_data, text="report.txt", raw=None)
+
+
+def test_refusal_is_the_same_whether_the_target_exists_or_not(
+    sample_data: Path, outside: Path
+) -> None:
+    """Finding 1: "cannot read …: No such file" told whether a file outside existed."""
+    messages = []
+    for target in (str(outside), str(outside.parent / "no-such-file")):
+        _set_source(sample_data, text=target)
+        messages.append([p.replace(target, "X") for p in _problems(sample_data)])
+    assert messages[0] == messages[1]
+
+
+def test_data_files_linked_from_outside_are_refused(sample_data: Path, tmp_path: Path) -> None:
+    """Finding 1: a YAML file in entities/ that links out of the folder is not read."""
+    elsewhere = tmp_path / "elsewhere.yaml"
+    elsewhere.write_text("secret: TOKEN\n", encoding="utf-8")
+    (sample_data / "entities" / "more.yaml").symlink_to(elsewhere)
+    problems = _problems(sample_data)
+    assert any("more.yaml" in p and "outside the data folder" in p for p in problems)
+    assert not any("TOKEN" in p for p in problems)
+
+
+# -- finding 2: unbounded reads, FIFOs -----------------------------------------------------------
+
+
+def _load_in_thread(root: Path, timeout: float = 20) -> BaseException | graph.KnowledgeGraph:
+    outcome: list[BaseException | graph.KnowledgeGraph] = []
+
+    def run() -> None:
+        try:
+            outcome.append(graph.load(root))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        for fifo in root.rglob("*"):  # open the FIFO's other end so the thread can finish
+            if fifo.is_fifo():
+                with open(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK), "wb"):
+                    pass
+        pytest.fail("graph.load hung")
+    return outcome[0]
+
+
+@pytest.mark.parametrize("key", ["text", "raw"])
+def test_a_fifo_as_source_does_not_hang(sample_data: Path, key: str) -> None:
+    """Finding 2: a FIFO as a source hung the loader for ever."""
+    os.mkfifo(sample_data / "sources" / "pipe.txt")
+    _set_source(sample_data, **{key: "pipe.txt"})
+    outcome = _load_in_thread(sample_data)
+    assert isinstance(outcome, graph.DataError)
+    assert any("not a regular file" in str(p) for p in outcome.problems)
+
+
+def test_a_fifo_as_data_file_does_not_hang(sample_data: Path) -> None:
+    os.mkfifo(sample_data / "entities" / "more.yaml")
+    outcome = _load_in_thread(sample_data)
+    assert isinstance(outcome, graph.DataError)
+    assert any("more.yaml" in str(p) and "not a regular file" in str(p) for p in outcome.problems)
+
+
+def test_a_device_as_source_is_refused(sample_data: Path) -> None:
+    """Finding 2: /dev/zero read until memory ran out."""
+    (sample_data / "sources" / "zero.txt").symlink_to("/dev/zero")
+    _set_source(sample_data, text="zero.txt")
+    assert any("not a file inside sources/" in p for p in _problems(sample_data))
+    try:
+        os.mknod(sample_data / "sources" / "dev.txt", 0o600 | 0o020000, os.makedev(1, 5))
+    except (OSError, AttributeError):
+        return  # no permission to make a device node here
+    _set_source(sample_data, text="dev.txt")
+    assert any("not a regular file" in p for p in _problems(sample_data))
+
+
+def test_source_size_is_capped(sample_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finding 2: source files are read with a cap, overridable per call or by environment."""
+    size = (sample_data / "sources" / "report.txt").stat().st_size
+    problems = _problems(sample_data, limits=Limits(max_source_bytes=size - 1))
+    assert any(
+        f"larger than {size - 1:,} bytes" in p and "KG_MAX_SOURCE_BYTES" in p for p in problems
+    )
+    assert graph.load(sample_data, limits=Limits(max_source_bytes=size))
+    monkeypatch.setenv("KG_MAX_SOURCE_BYTES", str(size - 1))
+    assert any("larger than" in p for p in _problems(sample_data))
+
+
+def test_data_file_size_is_capped(sample_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    size = (sample_data / "entities" / "entities.yaml").stat().st_size
+    problems = _problems(sample_data, limits=Limits(max_data_bytes=size - 1))
+    assert any("entities.yaml" in p and "KG_MAX_DATA_BYTES" in p for p in problems)
+    monkeypatch.setenv("KG_MAX_DATA_BYTES", str(size + 10_000))
+    assert graph.load(sample_data)
+
+
+# -- finding 3: tracebacks instead of KGError -----------------------------------------------------
+
+
+def _append_entity(root: Path, extra: str) -> None:
+    """Add one entity to entities.yaml whose last lines are ``extra`` (YAML, indented 2)."""
+    file = root / "entities" / "entities.yaml"
+    file.write_text(
+        file.read_text(encoding="utf-8")
+        + "- id: extra\n  type: place\n  name: 某地\n  name_en: Somewhere\n"
+        + "  evidence: [{source: report, quote: 天津大学}]\n"
+        + extra,
+        encoding="utf-8",
+    )
+
+
+def test_null_optional_fields_are_absent(sample_data: Path) -> None:
+    """Finding 3: a null `raw:` raised TypeError; null optional fields are now absent."""
+    _set_source(sample_data, raw=None, origin=None, notes=None)
+    _append_entity(sample_data, "  aliases:\n  status:\n  notes:\n  notes_zh:\n  attributes:\n")
+    kg = graph.load(sample_data)
+    assert kg.source("report").raw_path == ""
+    assert kg.entity("extra").aliases == () and kg.entity("extra").status is None
+
+
+def test_nul_byte_in_a_path(sample_data: Path) -> None:
+    """Finding 3: a NUL byte in a path raised ValueError."""
+    file = sample_data / "sources" / "sources.yaml"
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("text: report.txt", 'text: "report\\0.txt"'),
+        encoding="utf-8",
+    )
+    assert any("not a file inside sources/" in p for p in _problems(sample_data))
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        ("  attributes: {n: " + "9" * 5000 + "}\n", "integer of 5,000 digits"),
+        ("  attributes: {n: " + "9" * 101 + "}\n", "integer of 101 digits"),
+        ("  attributes: {n: 1e400}\n", "too large to be stored"),
+        ("  attributes: {n: -1e400}\n", "too large to be stored"),
+        ("  attributes: {n: " + "[" * 600 + "]" * 600 + "}\n", "nested more than 64 levels"),
+    ],
+    ids=["int-5000", "int-101", "1e400", "-1e400", "flow-600"],
+)
+def test_hostile_values_are_problems(sample_data: Path, extra: str, words: str) -> None:
+    _append_entity(sample_data, extra)
+    problems = _problems(sample_data)
+    assert any("entities.yaml:" in p and words in p for p in problems), problems
+
+
+def test_deep_block_nesting(sample_data: Path) -> None:
+    """Finding 3: about 990 levels of block nesting raised RecursionError."""
+    lines = ["  attributes:\n"] + [f"{'  ' * (i + 2)}k{i}:\n" for i in range(1000)]
+    lines.append(f"{'  ' * 1002}v\n")
+    _append_entity(sample_data, "".join(lines))
+    problems = _problems(sample_data)
+    assert any("nested more than 64 levels" in p for p in problems), problems[:3]
+
+
+def test_the_depth_limit_is_overridable(sample_data: Path) -> None:
+    _append_entity(sample_data, "  attributes: {n: [[[1]]]}\n")
+    assert graph.load(sample_data).entity("extra").attributes["n"] == (((1,),),)
+    problems = _problems(sample_data, limits=Limits(max_depth=4))
+    assert any("KG_MAX_DEPTH" in p for p in problems)
+
+
+def test_nan_and_inf_stay_text(sample_data: Path) -> None:
+    _append_entity(sample_data, "  attributes: {a: .nan, b: .inf, c: -.Inf, d: nan}\n")
+    attrs = graph.load(sample_data).entity("extra").attributes
+    assert dict(attrs) == {"a": ".nan", "b": ".inf", "c": "-.Inf", "d": "nan"}
+
+
+def test_an_unexpected_error_becomes_a_located_problem(
+    sample_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding 3: every file's unexpected error is a problem at that file."""
+    import graph._load
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a check the loader lacks")
+
+    monkeypatch.setattr(graph._load, "Relation", boom)
+    problems = _problems(sample_data)
+    assert any(
+        "relations.yaml" in p and "RuntimeError: a check the loader lacks" in p for p in problems
+    ), problems
+
+
+# -- finding 6: cheap suggestions -----------------------------------------------------------------
+
+
+def test_suggestions_for_unknown_endpoints_stay_cheap(
+    make_data: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding 6: each unknown endpoint ran difflib over every id (2,000 took 97 s)."""
+    import graph._load
+
+    n = 2000
+    def ev() -> list[dict[str, str]]:  # a new list each time: PyYAML would write anchors
+        return [{"source": "report", "quote": "天津大学"}]
+
+    entities = [
+        {
+            "id": f"firm-{i}",
+            "type": "enterprise",
+            "name": f"企业{i}",
+            "name_en": f"F{i}",
+            "evidence": ev(),
+        }
+        for i in range(n)
+    ]
+    relations = [
+        {
+            "source": f"firm-{i}",
+            "target": f"frim-{i}",
+            "type": "cooperation",
+            "status": "signed",
+            "evidence": ev(),
+        }
+        for i in range(n)
+    ]
+    examined: list[int] = []
+    real = graph._load._close_matches
+
+    def counting(word: str, candidates: list[str], cutoff: float) -> list[str]:
+        examined.append(len(candidates))
+        return real(word, candidates, cutoff)
+
+    monkeypatch.setattr(graph._load, "_close_matches", counting)
+    problems = _problems(make_data(entities=entities, relations=relations))
+    assert sum("no entity has the id 'frim-" in p for p in problems) == n
+    assert sum(examined) <= 200 * 30  # bounded, whatever the number of ids and bad references
+    assert any("did you mean 'firm-1'?" in p for p in problems)  # and still helpful
+
+
+# -- finding 9: small errors --------------------------------------------------------------------
+
+
+def test_a_quoted_merge_key_is_an_ordinary_key(sample_data: Path) -> None:
+    _append_entity(sample_data, '  attributes: {"<<": 1}\n')
+    assert graph.load(sample_data).entity("extra").attributes["<<"] == 1
+    _append_entity(sample_data, "  attributes: {<<: {a: 1}}\n")
+    assert any("merge key" in p for p in _problems(sample_data))
+
+
+def test_an_empty_raw_sha256_says_so(tmp_path: Path) -> None:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(graph.DEFAULT_DATA / "sources", data / "sources")
+    (data / "entities").mkdir()
+    (data / "relations").mkdir()
+    file = data / "sources" / "sources.yaml"
+    text = file.read_text(encoding="utf-8")
+    start = text.index("raw_sha256:")
+    end = text.index("\n", start)
+    file.write_text(text[:start] + "raw_sha256:" + text[end:], encoding="utf-8")
+    problems = _problems(data)
+    assert any("raw_sha256: is empty" in p and "sha256sum" in p for p in problems), problems
+    assert not any("has changed" in p for p in problems)
+
+
+def test_each_entity_must_be_a_mapping(sample_data: Path) -> None:
+    (sample_data / "entities" / "more.yaml").write_text("- just text\n", encoding="utf-8")
+    problems = _problems(sample_data)
+    assert any("each entity must be a mapping" in p for p in problems), problems
+
+
+def test_an_unreadable_entity_file_does_not_cascade(sample_data: Path) -> None:
+    """Finding 9: one unreadable file gave one "no entity has the id" per reference."""
+    (sample_data / "entities" / "entities.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    problems = _problems(sample_data)
+    assert not any("no entity has the id" in p for p in problems), problems
+    assert sum("relations.yaml" in p for p in problems) == 1
+    assert any("entities.yaml" in p and "invalid YAML" in p for p in problems)
+
+
+def test_messages_do_not_repeat_huge_values(sample_data: Path) -> None:
+    """Finding 9: error messages repeated whole 10 MB values."""
+    huge = "某" * 2_000_000
+    _append_entity(sample_data, f"  aliases: [{huge[:10]}]\n  notes_zh: 1\n  bad_{huge}: 1\n")
+    file = sample_data / "relations" / "relations.yaml"
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("quote: 天津大学", f"quote: {huge}", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(graph.DataError) as info:
+        graph.load(sample_data)
+    assert len(str(info.value)) < 20_000
+    assert all(len(str(p)) < 2_500 for p in info.value.problems)
