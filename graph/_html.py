@@ -24,13 +24,13 @@ True
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
 import hashlib
 import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,7 +39,7 @@ from ._atomic import write_text
 from ._errors import ExportError, KGError
 from ._layout import radial_layout
 from ._paths import DEFAULT_OUTPUT
-from ._records import COLLECTIVE_TYPES, EntityType, RelationType, Status, thaw
+from ._records import COLLECTIVE_TYPES, Basis, EntityType, RelationType, Status, thaw
 
 if TYPE_CHECKING:
     from ._kg import KnowledgeGraph
@@ -63,6 +63,26 @@ PHYSICS_LIMIT = 300
 
 _VIS_JS = "templates/lib/vis-9.1.2/vis-network.min.js"
 
+#: Entity types a path in the page does not pass through unless asked, as in ``kg.path``.
+DETOUR_TYPES = (EntityType.PLACE, EntityType.GROUP)
+
+#: The page's script, by concern, joined in this order into one inlined script.
+SCRIPT_MODULES = (
+    "i18n",
+    "core",
+    "view",
+    "labels",
+    "panel",
+    "reader",
+    "paths",
+    "filters",
+    "tables",
+    "search",
+    "export",
+    "address",
+    "main",
+)
+
 #: Per entity type: Chinese label, colour, vis-network shape.
 TYPE_STYLE: dict[EntityType, tuple[str, str, str]] = {
     EntityType.DEVELOPMENT_ZONE: ("开发区", "#d62728", "star"),
@@ -77,8 +97,8 @@ TYPE_STYLE: dict[EntityType, tuple[str, str, str]] = {
     EntityType.PROGRAMME: ("培养项目", "#9467bd", "square"),
     EntityType.PLATFORM: ("平台", "#98df8a", "square"),
     EntityType.PROJECT: ("项目", "#ff7f0e", "square"),
-    EntityType.MEASURE: ("举措", "#aec7e8", "box"),
-    EntityType.GOAL: ("目标", "#dbdb8d", "ellipse"),
+    EntityType.MEASURE: ("举措", "#aec7e8", "hexagon"),
+    EntityType.GOAL: ("目标", "#dbdb8d", "diamond"),
     EntityType.EVENT: ("活动", "#ffbb78", "triangle"),
     EntityType.PLACE: ("地点", "#c5b0d5", "triangleDown"),
     EntityType.MEDIA_WORK: ("影视作品", "#f7b6d2", "triangle"),
@@ -186,8 +206,150 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def _payload(kg: KnowledgeGraph, lang: str) -> dict[str, Any]:
-    """Everything the page shows, as plain JSON-ready data."""
+#: A quote's context: at most this many characters of its sentence on each side.
+CONTEXT = 300
+
+#: Sources up to this many characters travel whole (the reader pane shows them);
+#: longer ones travel as the excerpts around their quotes only.
+READER_LIMIT = 200_000
+
+_ENDERS = frozenset("。！？；;!?\n")
+
+#: Attribute keys as the panel shows them in Chinese (other keys show as written).
+ATTRIBUTE_LABELS_ZH: dict[str, str] = {
+    "collective": "群体表述",
+    "agreement": "协议",
+    "role": "角色",
+    "count": "数量",
+    "count_text": "数量（原文）",
+    "sector": "行业",
+    "sectors": "行业",
+    "sectors_text": "行业（原文）",
+    "model": "模式",
+    "model_text": "模式（原文）",
+    "on": "事项",
+    "stages": "阶段",
+    "stage": "阶段",
+    "purpose": "目的",
+    "as_of": "截至",
+    "expected": "预期",
+    "text": "原文",
+    "amount": "金额",
+    "currency": "币种",
+    "enterprises_named": "列名企业",
+    "institutions_named": "列名院校",
+    "activities": "活动",
+    "outcome": "成果",
+    "opened": "开班",
+    "opened_text": "开班（原文）",
+    "planned_graduates": "计划培养人数",
+    "planned_graduates_approximate": "人数为约数",
+    "planned_years": "计划年限",
+    "planned_text": "计划（原文）",
+    "problem": "问题",
+    "rules": "规则",
+    "rules_text": "规则（原文）",
+    "head": "负责人",
+    "staff": "人员",
+    "tasks": "任务",
+    "kind": "种类",
+    "investment": "投资",
+    "designation": "称号",
+    "value": "价值",
+    "prospects": "前景",
+    "negotiation": "洽谈",
+    "sub_projects": "子项目",
+    "intensity": "强度",
+    "draft": "待审",
+    "date": "日期",
+}
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """True when ``text[i]`` ends a sentence: 。！？；;!? or a line break, or an
+    ASCII full stop followed by white space."""
+    ch = text[i]
+    if ch in _ENDERS:
+        return True
+    return ch == "." and i + 1 < len(text) and text[i + 1].isspace()
+
+
+def sentence_window(text: str, start: int, end: int, cap: int = CONTEXT) -> tuple[int, int]:
+    """The span of the sentence around ``text[start:end]``, at most ``cap`` characters
+    on either side of it; the cost is O(cap + end - start), whatever the text's length.
+
+    >>> t = "第一句。甲与乙合作，建设园区。第三句"
+    >>> a, b = sentence_window(t, t.index("甲"), t.index("，"))
+    >>> t[a:b]
+    '甲与乙合作，建设园区。'
+    >>> t = "x" * 1000 + "QUOTE" + "y" * 1000
+    >>> a, b = sentence_window(t, 1000, 1005, cap=10)
+    >>> (a, b)
+    (990, 1015)
+    >>> sentence_window("One. Two three. Four", 5, 8)
+    (5, 15)
+    """
+    left = start
+    low = max(0, start - cap)
+    while left > low and not _ends_sentence(text, left - 1):
+        left -= 1
+    while left < start and text[left].isspace():
+        left += 1
+    right = end
+    high = min(len(text), end + cap)
+    while right < high and not _ends_sentence(text, right):
+        right += 1
+    if right < high and text[right] != "\n":
+        right += 1  # keep the full stop, not the line break
+    return left, right
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+@functools.cache
+def _s2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _traditional(names: Iterable[str]) -> dict[str, str]:
+    """``{traditional: simplified}`` for the Han characters of ``names`` whose
+    traditional form differs, so that the page's search finds 天津大學 as 天津大学."""
+    chars = {ch for name in names for ch in name if "\u3400" <= ch <= "\u9fff"}
+    out: dict[str, str] = {}
+    convert = _s2t().convert
+    for ch in sorted(chars):
+        trad = str(convert(ch))
+        if len(trad) == 1 and trad != ch:
+            out[trad] = ch
+    return out
+
+
+def _notes(record: Any) -> dict[str, str]:
+    return {"en": record.notes, "zh": record.notes_zh}
+
+
+def _draft(attributes: Any) -> bool:
+    return attributes.get("draft") is True
+
+
+def _payload(kg: KnowledgeGraph, lang: str, focus: str | None = None) -> dict[str, Any]:
+    """Everything the page shows, as plain JSON-ready data.
+
+    Each source's text travels once (whole up to :data:`READER_LIMIT` characters,
+    else as the merged windows around its quotes); a quote refers to it by offsets:
+    ``start``/``end`` of the quote and ``from``/``to`` of its sentence window, clipped
+    to :data:`CONTEXT` characters on each side.
+    """
     entities = kg.entities()
     relations = kg.relations()
     sources = kg.sources()
@@ -195,26 +357,30 @@ def _payload(kg: KnowledgeGraph, lang: str) -> dict[str, Any]:
 
     quotes: list[dict[str, Any]] = []
     quote_index: dict[tuple[str, str], int] = {}
+    windows: list[list[tuple[int, int]]] = [[] for _ in sources]
 
     def quote(source_id: str, text: str) -> int:
         key = (source_id, text)
         found = quote_index.get(key)
         if found is not None:
             return found
-        sentence, start, end = text, 0, len(text)
-        if source_id in source_index:
-            with contextlib.suppress(ValueError):
-                sentence, start, end = sources[source_index[source_id]].sentence(text)
+        k = source_index.get(source_id, -1)
+        at = sources[k].text.find(text) if k >= 0 and text else -1
+        item: dict[str, Any]
+        if at < 0:  # not in a known source: the quote travels alone
+            item = {"source": k, "text": text}
+        else:
+            a, b = sentence_window(sources[k].text, at, at + len(text))
+            windows[k].append((a, b))
+            src = sources[k].text
+            cut = [
+                a > 0 and not src[a - 1].isspace() and not _ends_sentence(src, a - 1),
+                b < len(src) and not _ends_sentence(src, b - 1),
+            ]
+            item = {"source": k, "start": at, "end": at + len(text), "from": a, "to": b}
+            item["cut"] = cut
         quote_index[key] = len(quotes)
-        quotes.append(
-            {
-                "source": source_index.get(source_id, -1),
-                "quote": text,
-                "sentence": sentence,
-                "start": start,
-                "end": end,
-            }
-        )
+        quotes.append(item)
         return quote_index[key]
 
     degree: Counter[str] = Counter()
@@ -229,11 +395,13 @@ def _payload(kg: KnowledgeGraph, lang: str) -> dict[str, Any]:
             "id": e.id,
             "name": e.name,
             "name_en": e.name_en,
+            "name_en_kind": str(e.name_en_kind),
             "aliases": list(e.aliases),
             "type": str(e.type),
             "status": str(e.status) if e.status else None,
             "attributes": thaw(e.attributes),
-            "notes": e.notes,
+            "notes": _notes(e),
+            "draft": _draft(e.attributes),
             "collective": e.type in COLLECTIVE_TYPES,
             "evidence": [quote(ev.source, ev.quote) for ev in e.evidence],
             "degree": degree[e.id],
@@ -250,14 +418,32 @@ def _payload(kg: KnowledgeGraph, lang: str) -> dict[str, Any]:
             "to": r.target,
             "type": str(r.type),
             "status": str(r.status),
+            "basis": str(r.basis),
+            "event": r.event,
             "date": r.date,
             "attributes": thaw(r.attributes),
-            "notes": r.notes,
+            "notes": _notes(r),
+            "draft": _draft(r.attributes),
             "collective": r.collective,
             "evidence": [quote(ev.source, ev.quote) for ev in r.evidence],
         }
         for r in relations
     ]
+
+    texts = []
+    for k, s in enumerate(sources):
+        whole = len(s.text) <= READER_LIMIT
+        spans = [(0, len(s.text))] if whole else _merge(windows[k])
+        texts.append(
+            {
+                "id": s.id,
+                "title": s.title,
+                "title_en": s.title_en,
+                "length": len(s.text),
+                "whole": whole,
+                "segments": [[a, s.text[a:b]] for a, b in spans],
+            }
+        )
 
     type_count = Counter(e.type for e in entities)
     status_count = Counter(r.status for r in relations)
@@ -267,7 +453,7 @@ def _payload(kg: KnowledgeGraph, lang: str) -> dict[str, Any]:
             "id": str(t),
             "zh": TYPE_STYLE[t][0],
             "en": str(t).replace("_", " "),
-            "description": t.description,
+            "description": {"en": t.description, "zh": t.description_zh},
             "color": TYPE_STYLE[t][1],
             "shape": TYPE_STYLE[t][2],
             "count": type_count[t],
@@ -281,7 +467,7 @@ def _payload(kg: KnowledgeGraph, lang: str) -> dict[str, Any]:
             "id": str(s),
             "zh": STATUS_STYLE[s][0],
             "en": str(s).replace("_", " "),
-            "description": s.description,
+            "description": {"en": s.description, "zh": s.description_zh},
             "style": STATUS_STYLE[s][1],
             "count": status_count[s],
         }
@@ -293,11 +479,14 @@ def _payload(kg: KnowledgeGraph, lang: str) -> dict[str, Any]:
             "id": str(t),
             "zh": RELATION_LABELS[t][0],
             "en": RELATION_LABELS[t][1],
-            "description": t.description,
+            "description": {"en": t.description, "zh": t.description_zh},
             "count": rtype_count[t],
         }
         for t in RelationType
         if rtype_count[t]
+    ]
+    bases = [
+        {"id": str(b), "description": {"en": b.description, "zh": b.description_zh}} for b in Basis
     ]
     if len(sources) == 1:
         title = {"zh": sources[0].title, "en": sources[0].title_en}
@@ -306,18 +495,30 @@ def _payload(kg: KnowledgeGraph, lang: str) -> dict[str, Any]:
     return {
         "lang": lang,
         "title": title,
+        "focus": focus,
         "physics": len(entities) <= PHYSICS_LIMIT,
         "types": types,
         "statuses": statuses,
         "relationTypes": rtypes,
-        "sources": [{"id": s.id, "title": s.title, "title_en": s.title_en} for s in sources],
+        "bases": bases,
+        "attributeLabels": ATTRIBUTE_LABELS_ZH,
+        "placeTypes": [str(t) for t in DETOUR_TYPES],
+        "sources": texts,
+        "traditional": _traditional(n for e in entities for n in (e.name, *e.aliases)),
         "quotes": quotes,
         "nodes": nodes,
         "edges": edges,
     }
 
 
-def generate_html(kg: KnowledgeGraph, *, lang: str = "zh") -> str:
+def script() -> str:
+    """The page's own script: the modules of ``templates/js/`` in :data:`SCRIPT_MODULES`
+    order, joined inside one function so that they share a scope and leak no globals."""
+    parts = [_asset("graph", f"templates/js/{name}.js") for name in SCRIPT_MODULES]
+    return '(function () {\n"use strict";\n' + "\n".join(parts) + "\n})();\n"
+
+
+def generate_html(kg: KnowledgeGraph, *, lang: str = "zh", focus: str | None = None) -> str:
     """The explorer page for ``kg`` as one self-contained HTML string.
 
     Parameters
@@ -327,6 +528,9 @@ def generate_html(kg: KnowledgeGraph, *, lang: str = "zh") -> str:
     lang
         The initial language of labels and panel text: ``"zh"`` or ``"en"``; the
         page has a toggle for the other.
+    focus
+        The id of the entity the page is a focus of (``kg.to_html(focus=...)``):
+        the page marks it and says so.
 
     Returns
     -------
@@ -349,7 +553,7 @@ def generate_html(kg: KnowledgeGraph, *, lang: str = "zh") -> str:
     """
     _check_lang(lang)
     vis = _asset("pyvis", _VIS_JS)
-    app = _asset("graph", "templates/explorer.js")
+    app = script()
     css = _asset("graph", "templates/explorer.css")
     page = _asset("graph", "templates/explorer.html", inline=False)
     csp = "; ".join(
@@ -365,14 +569,20 @@ def generate_html(kg: KnowledgeGraph, *, lang: str = "zh") -> str:
     slots = {
         "CSP": csp,
         "CSS": css,
-        "DATA": script_json(_payload(kg, lang)),
+        "DATA": script_json(_payload(kg, lang, focus)),
         "VIS": vis,
         "APP": app,
     }
     return _SLOT.sub(lambda m: slots[m.group(1)], page)
 
 
-def write_html(kg: KnowledgeGraph, path: str | Path | None = None, *, lang: str = "zh") -> Path:
+def write_html(
+    kg: KnowledgeGraph,
+    path: str | Path | None = None,
+    *,
+    lang: str = "zh",
+    focus: str | None = None,
+) -> Path:
     """Write the explorer page for ``kg`` to ``path`` atomically; return the path.
 
     The page is built in memory first and then replaces ``path`` in one rename,
@@ -387,6 +597,8 @@ def write_html(kg: KnowledgeGraph, path: str | Path | None = None, *, lang: str 
         this repository). Missing folders are created.
     lang
         The initial language, ``"zh"`` or ``"en"``.
+    focus
+        The id of the entity the page is a focus of, if any.
 
     Returns
     -------
@@ -401,4 +613,4 @@ def write_html(kg: KnowledgeGraph, path: str | Path | None = None, *, lang: str 
         When the file cannot be written.
     """
     target = Path(path) if path is not None else DEFAULT_HTML
-    return write_text(target, generate_html(kg, lang=lang))
+    return write_text(target, generate_html(kg, lang=lang, focus=focus))
