@@ -24,6 +24,7 @@ from ._errors import DataError, KGError, Problem, shorten
 from ._kg import KnowledgeGraph, _key
 from ._limits import Limits, read_capped, safe_source_path
 from ._normalize import normalize
+from ._paths import BUNDLED_DATA, find_data
 from ._records import (
     HUB_TYPES,
     Basis,
@@ -41,8 +42,9 @@ from ._yaml import Pos, YList, YMap, read_yaml
 
 __all__ = ["DEFAULT_DATA", "load"]
 
-#: The data folder of this repository, used when :func:`load` gets no path.
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+#: The bundled sample data (the repository's ``data/``, or its installed copy);
+#: :func:`load` without a path looks for ``./data`` and ``KG_DATA`` first (graph._paths).
+DEFAULT_DATA = BUNDLED_DATA
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2}))")
@@ -348,7 +350,7 @@ def load(path: str | Path | None = None, *, limits: Limits | None = None) -> Kno
     >>> graph.load()
     <KnowledgeGraph: ... entities, ... relations>
     """
-    root = Path(path) if path is not None else DEFAULT_DATA
+    root = Path(path) if path is not None else find_data().path
     if not root.is_dir():
         raise KGError(
             f"no data folder at {shorten(str(root), 200, quote=False)}; pass the folder that "
