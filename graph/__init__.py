@@ -11,6 +11,7 @@ are private. Errors form one tree under :class:`KGError` (see ``graph._errors``)
 
 from ._errors import DataError, ExportError, KGError, NoPathError, Problem, UnknownEntityError
 from ._export import EXPORT_FORMATS
+from ._falkordb import load_from, push
 from ._kg import KnowledgeGraph
 from ._limits import Limits
 from ._load import DEFAULT_DATA, load
@@ -52,6 +53,8 @@ __all__ = [
     "Status",
     "UnknownEntityError",
     "load",
+    "load_from",
     "normalize",
+    "push",
     "to_dataframe",
 ]

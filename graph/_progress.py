@@ -55,12 +55,17 @@ def enabled(on: bool = True) -> Iterator[None]:
         _ENABLED.reset(token)
 
 
+def _stream() -> Any:
+    """Where bars are drawn: standard error."""
+    return sys.stderr
+
+
 def is_active() -> bool:
     """True when a bar would be drawn: asked for, and standard error is a terminal."""
     if not _ENABLED.get():
         return False
     try:
-        return sys.stderr.isatty()
+        return bool(_stream().isatty())
     except (AttributeError, ValueError):  # replaced or closed stream
         return False
 
@@ -77,10 +82,10 @@ def bar(total: float, description: str, *, unit: str = "it") -> Iterator[Bar]:
         total=total,
         desc=description,
         unit=unit,
-        unit_scale=True,
+        unit_scale=unit == "B",
         unit_divisor=1024 if unit == "B" else 1000,
         leave=False,
-        file=sys.stderr,
+        file=_stream(),
         dynamic_ncols=True,
         mininterval=0.25,
     ) as progress:

@@ -1,0 +1,406 @@
+"""Share a graph through a FalkorDB server: :func:`push` writes, :func:`load_from` reads.
+
+FalkorDB is a graph database server that speaks openCypher (and the Redis
+protocol). In it the graph is stored as
+
+- ``(:Entity {id, type, name, name_en, name_en_kind, aliases, status, notes,
+  notes_zh, attributes, evidence_sources, evidence_quotes, keys})``,
+- ``(:Entity)-[:RELATION {id, type, status, date, basis, event, notes, notes_zh,
+  attributes, evidence_sources, evidence_quotes}]->(:Entity)``, and
+- ``(:Source {id, title, title_en, language, text, raw_path, text_path,
+  processing, notes})``, with ``(:Entity)-[:CITES]->(:Source)`` for every
+  source an entity's evidence quotes.
+
+``attributes`` is JSON text (Cypher maps hold no nested values); evidence is
+two parallel lists, ``evidence_sources[i]`` and ``evidence_quotes[i]``;
+``keys`` holds the lookup keys of every name, so a window can be asked for by
+any name, as in :meth:`KnowledgeGraph.entity`. Every write is a ``MERGE`` by
+``id`` inside ``UNWIND $rows``, with the data passed as query parameters, so
+pushing twice leaves one copy and no value of the data is ever read as Cypher.
+
+Addresses look like ``falkordb://HOST:PORT/GRAPH`` (``falkordb://user:password@HOST:PORT/GRAPH``
+with a password; the port defaults to 6379). The ``falkordb`` client lives in
+the ``server`` extra: ``pip install 'kg-regional-cooperation[server]'``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from ._errors import KGError, UnknownEntityError
+from ._kg import KnowledgeGraph
+from ._kg import _key as name_key
+from ._records import (
+    Basis,
+    Entity,
+    EntityType,
+    Evidence,
+    NameKind,
+    Relation,
+    RelationType,
+    Source,
+    Status,
+    freeze,
+    thaw,
+)
+
+__all__ = ["BATCH", "ServerAddress", "load_from", "parse_url", "push"]
+
+#: Records per ``UNWIND`` batch.
+BATCH = 2000
+
+_EXTRA = "pip install 'kg-regional-cooperation[server]'"
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where a graph lives on a FalkorDB server."""
+
+    host: str
+    port: int
+    graph: str
+    username: str | None = None
+    password: str | None = None
+
+    def __str__(self) -> str:  # never shows the password
+        return f"falkordb://{self.host}:{self.port}/{self.graph}"
+
+
+def parse_url(url: str) -> ServerAddress:
+    """``falkordb://[user[:password]@]HOST[:PORT]/GRAPH`` as a :class:`ServerAddress`.
+
+    >>> parse_url("falkordb://localhost:6380/cooperation")
+    ServerAddress(host='localhost', port=6380, graph='cooperation', username=None, password=None)
+    """
+    example = "falkordb://localhost:6379/cooperation"
+    parts = urlsplit(url)
+    if parts.scheme != "falkordb":
+        raise KGError(f"{url!r} is not a FalkorDB address; write it like {example}")
+    try:
+        port = parts.port or 6379
+    except ValueError:
+        raise KGError(f"{url!r} has no valid port; write it like {example}") from None
+    graph = unquote(parts.path.lstrip("/"))
+    if not parts.hostname or not graph or "/" in graph:
+        raise KGError(f"{url!r} needs a host and a graph name; write it like {example}")
+    return ServerAddress(
+        parts.hostname,
+        port,
+        graph,
+        unquote(parts.username) if parts.username else None,
+        unquote(parts.password) if parts.password else None,
+    )
+
+
+def _connect(address: ServerAddress) -> Any:
+    try:
+        from falkordb import FalkorDB  # type: ignore[import-untyped]
+    except ImportError:
+        raise KGError(f"talking to a FalkorDB server needs the falkordb client: {_EXTRA}") from None
+    import redis
+
+    try:
+        db = FalkorDB(
+            host=address.host,
+            port=address.port,
+            username=address.username,
+            password=address.password,
+        )
+        db.connection.ping()
+    except redis.exceptions.RedisError as exc:
+        raise KGError(
+            f"cannot reach the FalkorDB server at {address.host}:{address.port} ({exc}); "
+            "start it (e.g. docker run -p 6379:6379 falkordb/falkordb) or check the address"
+        ) from None
+    return db.select_graph(address.graph)
+
+
+def _query(graph: Any, cypher: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+    import redis
+
+    try:
+        return list(graph.query(cypher, params).result_set)
+    except redis.exceptions.RedisError as exc:
+        raise KGError(f"the FalkorDB server refused a query: {exc}") from None
+
+
+def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _evidence_props(evidence: Iterable[Evidence]) -> dict[str, list[str]]:
+    evidence = list(evidence)
+    return {
+        "evidence_sources": [e.source for e in evidence],
+        "evidence_quotes": [e.quote for e in evidence],
+    }
+
+
+def _entity_row(e: Entity) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "id": e.id,
+        "type": str(e.type),
+        "name": e.name,
+        "name_en": e.name_en,
+        "name_en_kind": str(e.name_en_kind),
+        "aliases": list(e.aliases),
+        "notes": e.notes,
+        "notes_zh": e.notes_zh,
+        "attributes": json.dumps(thaw(e.attributes), ensure_ascii=False),
+        "keys": sorted({name_key(n) for n in (e.id, e.name, e.name_en, *e.aliases) if n}),
+        **_evidence_props(e.evidence),
+    }
+    if e.status is not None:
+        props["status"] = str(e.status)
+    return {"id": e.id, "props": props, "sources": sorted({ev.source for ev in e.evidence})}
+
+
+def _relation_row(r: Relation) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "id": r.id,
+        "type": str(r.type),
+        "status": str(r.status),
+        "basis": str(r.basis),
+        "notes": r.notes,
+        "notes_zh": r.notes_zh,
+        "attributes": json.dumps(thaw(r.attributes), ensure_ascii=False),
+        **_evidence_props(r.evidence),
+    }
+    if r.date is not None:
+        props["date"] = r.date
+    if r.event is not None:
+        props["event"] = r.event
+    return {"id": r.id, "source": r.source, "target": r.target, "props": props}
+
+
+def _source_row(s: Source) -> dict[str, Any]:
+    props = {
+        "id": s.id,
+        "title": s.title,
+        "title_en": s.title_en,
+        "language": s.language,
+        "text": s.text,
+        "raw_path": s.raw_path,
+        "text_path": s.text_path,
+        "processing": list(s.processing),
+        "notes": s.notes,
+    }
+    return {"id": s.id, "props": props}
+
+
+_INDEXES = (
+    "CREATE INDEX FOR (e:Entity) ON (e.id)",
+    "CREATE INDEX FOR (s:Source) ON (s.id)",
+    "CREATE INDEX FOR ()-[r:RELATION]-() ON (r.id)",
+)
+_MERGE_SOURCES = "UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row.props"
+_MERGE_ENTITIES = "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e = row.props"
+_MERGE_CITES = (
+    "UNWIND $rows AS row MATCH (e:Entity {id: row.id}) "
+    "UNWIND row.sources AS sid MATCH (s:Source {id: sid}) MERGE (e)-[:CITES]->(s)"
+)
+_MERGE_RELATIONS = (
+    "UNWIND $rows AS row "
+    "MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target}) "
+    "MERGE (a)-[r:RELATION {id: row.id}]->(b) SET r = row.props"
+)
+
+
+def push(kg: KnowledgeGraph, url: str, *, batch: int = BATCH) -> dict[str, int]:
+    """Write ``kg`` (entities, relations, evidence, sources) into the FalkorDB graph at ``url``.
+
+    Idempotent: records are merged by id, so pushing the same graph twice leaves
+    one copy, and pushing a changed graph updates the records it holds (records
+    missing from ``kg`` are left in place). Returns the counts written.
+
+    >>> graph.push(kg, "falkordb://localhost:6379/cooperation")  # doctest: +SKIP
+    {'sources': 1, 'entities': 61, 'relations': 112}
+    """
+    address = parse_url(url)
+    if batch < 1:
+        raise KGError(f"batch must be 1 or more, not {batch}")
+    graph = _connect(address)
+    import redis
+
+    for statement in _INDEXES:
+        try:
+            graph.query(statement)
+        except redis.exceptions.ResponseError as exc:  # already there
+            if "already indexed" not in str(exc) and "exists" not in str(exc):
+                raise KGError(f"the FalkorDB server refused an index: {exc}") from None
+    from ._progress import bar
+
+    sources = [_source_row(s) for s in kg.sources()]
+    entities = [_entity_row(e) for e in kg]
+    relations = [_relation_row(r) for r in kg.relations()]
+    work = [
+        (_MERGE_SOURCES, sources),
+        (_MERGE_ENTITIES, entities),
+        (_MERGE_CITES, entities),
+        (_MERGE_RELATIONS, relations),
+    ]
+    total = sum(len(rows) for _, rows in work)
+    with bar(total, f"push to {address}", unit="records") as progress:
+        for cypher, rows in work:
+            for chunk in _batches(rows, batch):
+                _query(graph, cypher, {"rows": list(chunk)})
+                progress.update(len(chunk))
+    return {"sources": len(sources), "entities": len(entities), "relations": len(relations)}
+
+
+# -- reading back ----------------------------------------------------------------------------
+
+
+def _evidence(props: dict[str, Any]) -> tuple[Evidence, ...]:
+    sources = props.get("evidence_sources") or []
+    quotes = props.get("evidence_quotes") or []
+    return tuple(Evidence(str(s), str(q)) for s, q in zip(sources, quotes, strict=True))
+
+
+def _attributes(props: dict[str, Any]) -> Any:
+    return freeze(json.loads(props.get("attributes") or "{}"))
+
+
+def _entity(props: dict[str, Any]) -> Entity:
+    return Entity(
+        id=props["id"],
+        type=EntityType(props["type"]),
+        name=props["name"],
+        name_en=props["name_en"],
+        aliases=tuple(props.get("aliases") or ()),
+        status=Status(props["status"]) if props.get("status") else None,
+        attributes=_attributes(props),
+        notes=props.get("notes") or "",
+        evidence=_evidence(props),
+        name_en_kind=NameKind(props.get("name_en_kind") or "translation"),
+        notes_zh=props.get("notes_zh") or "",
+    )
+
+
+def _relation(source: str, target: str, props: dict[str, Any]) -> Relation:
+    return Relation(
+        id=props["id"],
+        source=source,
+        target=target,
+        type=RelationType(props["type"]),
+        status=Status(props["status"]),
+        date=props.get("date"),
+        attributes=_attributes(props),
+        notes=props.get("notes") or "",
+        evidence=_evidence(props),
+        basis=Basis(props.get("basis") or "stated"),
+        event=props.get("event"),
+        notes_zh=props.get("notes_zh") or "",
+    )
+
+
+def _source(props: dict[str, Any]) -> Source:
+    return Source(
+        id=props["id"],
+        title=props["title"],
+        title_en=props["title_en"],
+        language=props["language"],
+        text=props["text"],
+        raw_path=props.get("raw_path") or "",
+        text_path=props.get("text_path") or "",
+        processing=tuple(props.get("processing") or ()),
+        notes=props.get("notes") or "",
+    )
+
+
+def _find_center(graph: Any, name: str) -> str:
+    rows = _query(graph, "MATCH (e:Entity {id: $id}) RETURN e.id", {"id": name})
+    if not rows:
+        rows = _query(
+            graph,
+            "MATCH (e:Entity) WHERE $key IN e.keys RETURN e.id LIMIT 2",
+            {"key": name_key(name)},
+        )
+    if len(rows) != 1:
+        raise UnknownEntityError(name, [])
+    return str(rows[0][0])
+
+
+def _window(graph: Any, center: str, depth: int) -> list[str]:
+    """The ids within ``depth`` relations of ``center``, either direction, level by level."""
+    seen = {center}
+    frontier = [center]
+    for _ in range(depth):
+        if not frontier:
+            break
+        found: set[str] = set()
+        for chunk in _batches([{"id": i} for i in frontier], BATCH):
+            rows = _query(
+                graph,
+                "UNWIND $ids AS id MATCH (:Entity {id: id})-[:RELATION]-(n:Entity) "
+                "RETURN DISTINCT n.id",
+                {"ids": [row["id"] for row in chunk]},
+            )
+            found.update(str(r[0]) for r in rows)
+        frontier = sorted(found - seen)
+        seen.update(frontier)
+    return sorted(seen)
+
+
+def load_from(url: str, *, focus: str | None = None, depth: int = 2) -> KnowledgeGraph:
+    """A :class:`KnowledgeGraph` read from the FalkorDB graph at ``url``.
+
+    With ``focus`` (an id or any name, as :meth:`KnowledgeGraph.entity` takes),
+    only the ego network of that entity within ``depth`` relations comes back,
+    as :meth:`KnowledgeGraph.neighborhood` would give it; without, everything.
+    Only the sources its evidence quotes come along.
+
+    >>> kg = graph.load_from("falkordb://localhost:6379/cooperation",
+    ...                      focus="天津大学", depth=2)  # doctest: +SKIP
+    """
+    address = parse_url(url)
+    if depth < 0:
+        raise KGError(f"depth must be 0 or more, not {depth}")
+    graph = _connect(address)
+    if focus is None:
+        node_rows = _query(graph, "MATCH (e:Entity) RETURN properties(e)")
+        edge_rows = _query(
+            graph, "MATCH (a:Entity)-[r:RELATION]->(b:Entity) RETURN a.id, b.id, properties(r)"
+        )
+    else:
+        ids = _window(graph, _find_center(graph, focus), depth)
+        node_rows, edge_rows = [], []
+        for chunk in _batches([{"id": i} for i in ids], BATCH):
+            params = {"ids": [row["id"] for row in chunk]}
+            node_rows += _query(
+                graph, "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN properties(e)", params
+            )
+            edge_rows += _query(
+                graph,
+                "UNWIND $ids AS id MATCH (a:Entity {id: id})-[r:RELATION]->(b:Entity) "
+                "RETURN a.id, b.id, properties(r)",
+                params,
+            )
+        keep = set(ids)
+        edge_rows = [row for row in edge_rows if row[1] in keep]
+    if not node_rows:
+        raise KGError(f"the graph {address} holds no entities; fill it with kg push {address}")
+    try:
+        entities = [_entity(row[0]) for row in node_rows]
+        relations = [_relation(str(a), str(b), props) for a, b, props in edge_rows]
+        relations.sort(key=lambda r: r.id)
+        records: list[Entity | Relation] = [*entities, *relations]
+        cited = sorted({ev.source for rec in records for ev in rec.evidence})
+        source_rows = _query(
+            graph,
+            "UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN properties(s)",
+            {"ids": cited},
+        )
+        sources = [_source(row[0]) for row in source_rows]
+    except (KeyError, ValueError, TypeError) as exc:
+        raise KGError(
+            f"the graph {address} holds records this version cannot read ({exc!r}); "
+            "push them again with kg push"
+        ) from None
+    entities.sort(key=lambda e: e.id)
+    return KnowledgeGraph(entities, relations, sources)
