@@ -38,7 +38,7 @@ from ._records import (
     Status,
     freeze,
 )
-from ._yaml import Pos, YList, YMap, read_yaml
+from ._yaml import Pos, YList, YMap, bad_utf8, read_yaml
 
 __all__ = ["DEFAULT_DATA", "load"]
 
@@ -438,9 +438,13 @@ def _read_source_file(c: _Checker, file: Path, rec: YMap, key: str) -> bytes | N
     except KGError as exc:
         c.add(file, rec.value_pos[key], f"{key}: {exc}")
         return None
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        where = bad_utf8(data, exc)[2].removeprefix("not UTF-8 text: ")
         c.add(
-            file, rec.value_pos[key], f"{shorten(rec[key])} is not UTF-8 text", "save it as UTF-8"
+            file,
+            rec.value_pos[key],
+            f"{shorten(rec[key])} is not UTF-8 text: {where}",
+            "save it as UTF-8",
         )
         return None
     if (

@@ -31,7 +31,7 @@ import yaml
 from ._errors import KGError, Problem, shorten
 from ._limits import Limits, read_capped
 
-__all__ = ["Pos", "YList", "YMap", "read_yaml"]
+__all__ = ["Pos", "YList", "YMap", "bad_utf8", "read_yaml"]
 
 Pos = tuple[int, int]  # 1-based line and column
 
@@ -219,6 +219,26 @@ class _Builder:
             )
 
 
+def bad_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[int, int, str]:
+    """Line and column (1-based, in characters) of the first byte of ``data`` that is
+    not UTF-8, and a message naming it.
+
+    >>> data = "一行\\n好".encode() + b"\\xff"
+    >>> try:
+    ...     data.decode("utf-8")
+    ... except UnicodeDecodeError as exc:
+    ...     bad_utf8(data, exc)
+    (2, 2, 'not UTF-8 text: byte 0xff at line 2, column 2 (invalid start byte)')
+    """
+    start = exc.start
+    line = data.count(b"\n", 0, start) + 1
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+    byte = data[start] if start < len(data) else 0
+    what = f"not UTF-8 text: byte 0x{byte:02x} at line {line}, column {column} ({exc.reason})"
+    return line, column, what
+
+
 def read_yaml(
     path: Path,
     problems: list[Problem],
@@ -234,14 +254,13 @@ def read_yaml(
     """
     limits = limits if limits is not None else Limits.from_env()
     if text is None:
+        data = b""
         try:
-            text = read_capped(path, limits.max_data_bytes, setting="max_data_bytes").decode(
-                "utf-8"
-            )
+            data = read_capped(path, limits.max_data_bytes, setting="max_data_bytes")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            problems.append(
-                Problem(path, 0, 0, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
-            )
+            line, column, what = bad_utf8(data, exc)
+            problems.append(Problem(path, line, column, what, "save the file as UTF-8"))
             return None
         except KGError as exc:
             problems.append(Problem(path, 0, 0, str(exc)))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SAMPLE_TEXT
 
 from graph._cli import COMMANDS, build_parser, main
 
@@ -294,3 +295,21 @@ def test_user_errors_are_one_line(
     err = capsys.readouterr().err
     assert code == 1
     assert message in err and err.startswith("kg: error: ") and err.count("\n") == 1
+
+
+def test_non_utf8_files_name_line_and_column(
+    sample_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entities = sample_data / "entities" / "entities.yaml"
+    lines = entities.read_bytes().split(b"\n")
+    lines[2] = lines[2][:4] + "北".encode("gbk") + lines[2][4:]
+    entities.write_bytes(b"\n".join(lines))
+    text = sample_data / "sources" / "report.txt"
+    text.write_bytes(text.read_bytes().replace("天津大学".encode(), "天津大学".encode("gbk"), 1))
+    code, _ = run("validate", str(sample_data))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "entities.yaml:3:5: not UTF-8 text: byte 0xb1 at line 3, column 5" in err
+    bad_line = SAMPLE_TEXT[: SAMPLE_TEXT.index("天津大学")].count("\n") + 1
+    column = len(SAMPLE_TEXT[: SAMPLE_TEXT.index("天津大学")].rsplit("\n", 1)[-1]) + 1
+    assert f"'report.txt' is not UTF-8 text: byte 0xcc at line {bad_line}, column {column}" in err
