@@ -90,9 +90,17 @@ def open_page(context: Any, tmp_path: Path) -> Iterator[Any]:
     """``open_page(kg, lang="zh")`` writes the explorer of ``kg`` and opens it from file://."""
     pages: list[Any] = []
 
-    def open_(kg: graph.KnowledgeGraph, lang: str = "zh") -> Explorer:
-        path = _html.write_html(kg, tmp_path / f"graph{len(pages)}.html", lang=lang)
+    def open_(
+        kg: graph.KnowledgeGraph,
+        lang: str = "zh",
+        *,
+        hash: str = "",
+        size: tuple[int, int] = (1400, 900),
+        focus: str | None = None,
+    ) -> Explorer:
+        path = _html.write_html(kg, tmp_path / f"graph{len(pages)}.html", lang=lang, focus=focus)
         page = context.new_page()
+        page.set_viewport_size({"width": size[0], "height": size[1]})
         pages.append(page)
         ex = Explorer(page)
         page.on("console", lambda m: ex.errors.append(m.text) if m.type == "error" else None)
@@ -104,7 +112,7 @@ def open_page(context: Any, tmp_path: Path) -> Iterator[Any]:
             dialog.dismiss()
 
         page.on("dialog", on_dialog)
-        page.goto(path.as_uri())
+        page.goto(path.as_uri() + hash)
         # A function, not a string: the page's CSP forbids eval.
         page.wait_for_function("() => window.kgExplorer && window.kgExplorer.ready()")
         return ex
@@ -303,4 +311,359 @@ def test_large_graph_opens_with_fixed_positions(open_page: Any) -> None:
     ex = open_page(tree_kg(n, branching=3))
     assert ex.js("kgExplorer.physics()") is False
     assert len(ex.js("kgExplorer.drawnNodeIds()")) == n
+    assert_clean(ex)
+
+
+# -- second edition: reader, paths, address, tables, phone, keyboard, legibility ----------------
+
+PHONE = (390, 844)
+
+
+def overlapping(boxes: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    out = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            if (
+                a["left"] < b["right"]
+                and b["left"] < a["right"]
+                and a["top"] < b["bottom"]
+                and b["top"] < a["bottom"]
+            ):
+                out.append((a["id"], b["id"]))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_starting_view_labels_do_not_overlap(open_page: Any, lang: str) -> None:
+    ex = open_page(graph.load(), lang=lang)
+    boxes = ex.js("kgExplorer.labelBoxes()")
+    assert len(boxes) >= 15  # the important labels show
+    assert overlapping(boxes) == []
+    hub = max(graph.load().entities(), key=lambda e: len(graph.load().relations(e.id)))
+    assert hub.id in {b["id"] for b in boxes}
+    # On-screen label height stays legible (about 13 px per line) at the starting zoom.
+    assert min(b["bottom"] - b["top"] for b in boxes) >= 11
+    # Edge labels only for the selection.
+    assert all(ex.js("kgExplorer.edgeLabel", r.id) == "" for r in graph.load().relations())
+    assert_clean(ex)
+
+
+def test_long_labels_wrap_in_both_languages(open_page: Any, sample_data: Path) -> None:
+    ex = open_page(graph.load(sample_data))
+    label = ex.js("kgExplorer.nodeLabel", "chengde-petroleum-college")
+    assert "\n" in label and label.replace("\n", "") == "承德石油高等专科学校"
+    ex.js("kgExplorer.setLang", "en")
+    label = ex.js("kgExplorer.nodeLabel", "chengde-petroleum-college")
+    assert "\n" in label and all(len(line) <= 18 for line in label.split("\n"))
+    assert_clean(ex)
+
+
+def test_reader_highlights_select_records_and_back(open_page: Any, sample_data: Path) -> None:
+    kg = graph.load(sample_data)
+    ex = open_page(kg)
+    ex.page.get_by_test_id("reader-toggle").click()
+    reader = ex.page.get_by_test_id("reader")
+    assert reader.is_visible()
+    text = reader.locator(".kg-text").inner_text()
+    assert text == kg.sources()[0].text.rstrip("\n") or text == kg.sources()[0].text
+    assert reader.locator(".kg-unquoted").count() >= 1  # passages no record quotes
+    relation = next(
+        r for r in kg.relations("chengde-petroleum-college") if r.other(r.source) == r.target
+    )
+    quote = relation.evidence[0].quote
+    mark = reader.locator("mark.kg-hl", has_text=quote[:6]).first
+    mark.click()
+    panel = ex.page.get_by_test_id("panel")
+    assert panel.get_attribute("data-kind") == "passage"
+    supported = {
+        (li.get_attribute("data-kind"), li.get_attribute("data-id"))
+        for li in panel.locator(".kg-supports li").all()
+    }
+    citing = {("edge", r.id) for r in kg.relations() if any(e.quote == quote for e in r.evidence)}
+    citing |= {("node", e.id) for e in kg if any(v.quote == quote for v in e.evidence)}
+    assert citing <= supported
+    # Selecting a relation marks its quote in the reader.
+    ex.js("kgExplorer.selectRelation", relation.id)
+    active = reader.locator("mark.kg-hl-active")
+    assert active.count() >= 1
+    assert quote.startswith(active.first.inner_text()) or active.first.inner_text() in quote
+    assert_clean(ex)
+
+
+def test_path_lists_each_step_with_its_quote(open_page: Any, sample_data: Path) -> None:
+    kg = graph.load(sample_data)
+    ex = open_page(kg)
+    ex.page.get_by_test_id("path-from").fill("承德石油高等专科学校")
+    ex.page.get_by_test_id("path-to").fill("Tianjin University")
+    ex.page.get_by_test_id("path-go").click()
+    panel = ex.page.get_by_test_id("panel")
+    assert panel.get_attribute("data-kind") == "path"
+    steps = panel.locator(".kg-path-step")
+    assert steps.count() >= 1
+    for i in range(steps.count()):
+        edge_id = steps.nth(i).get_attribute("data-edge")
+        quote = next(r for r in kg.relations() if r.id == edge_id).evidence[0].quote
+        assert steps.nth(i).locator("mark").first.inner_text() == quote
+    assert "#path=" in ex.page.url
+    assert_clean(ex)
+
+
+def test_path_avoids_places_and_groups_unless_asked(open_page: Any) -> None:
+    kg = graph.load()
+    ex = open_page(kg)
+    detours = {e.id for e in kg if e.type in (graph.EntityType.PLACE, graph.EntityType.GROUP)}
+    for a, b in [("露露股份", "清华大学"), ("天津大学", "承德高新区"), ("北京", "天津")]:
+        found = ex.js("([a, b]) => kgExplorer.path(a, b, false)", [a, b])
+        if found is None:
+            continue
+        assert not detours & set(found["nodes"][1:-1])
+    assert_clean(ex)
+
+
+@pytest.mark.parametrize(
+    ("hash", "check"),
+    [
+        ("#focus=天津大学", "selected"),
+        ("#focus=tianjin-university&lang=en", "lang"),
+        ("#path=承德石油高等专科学校~tianjin-university", "path"),
+        ("#q=Tsing", "q"),
+        ("#type=university,enterprise&status=signed", "filters"),
+        ("#rtype=cooperation", "rtype"),
+    ],
+)
+def test_every_address_opens_its_view(
+    open_page: Any, sample_data: Path, hash: str, check: str
+) -> None:
+    kg = graph.load(sample_data)
+    ex = open_page(kg, hash=hash)
+    if check == "selected":
+        assert ex.js("kgExplorer.selected()") == ["tianjin-university"]
+    elif check == "lang":
+        assert ex.js("kgExplorer.lang()") == "en"
+        assert ex.page.get_by_test_id("panel").locator("h3").inner_text() == "Tianjin University"
+    elif check == "path":
+        assert ex.js("kgExplorer.selection()")["kind"] == "path"
+        assert ex.page.get_by_test_id("panel").locator(".kg-path-step").count() >= 1
+    elif check == "q":
+        assert ex.page.get_by_test_id("search").input_value() == "Tsing"
+        assert ex.page.get_by_test_id("search-results").locator("button").count() >= 1
+    elif check == "filters":
+        drawn = set(ex.js("kgExplorer.drawnNodeIds()"))
+        assert drawn == {e.id for e in kg if str(e.type) in ("university", "enterprise")}
+        edges = set(ex.js("kgExplorer.drawnEdgeIds()"))
+        assert all(str(r.status) == "signed" for r in kg.relations() if r.id in edges)
+    else:
+        edges = set(ex.js("kgExplorer.drawnEdgeIds()"))
+        assert edges == {r.id for r in kg.relations() if r.type is graph.RelationType.COOPERATION}
+    assert_clean(ex)
+
+
+def test_back_and_forward_walk_the_selections(open_page: Any, sample_data: Path) -> None:
+    ex = open_page(graph.load(sample_data))
+    ex.js("kgExplorer.select", "lulu")
+    ex.js("kgExplorer.select", "tianjin-university")
+    assert "focus=tianjin-university" in ex.page.url
+    ex.page.go_back()
+    ex.page.wait_for_function("() => kgExplorer.selected()[0] === 'lulu'")
+    ex.page.go_forward()
+    ex.page.wait_for_function("() => kgExplorer.selected()[0] === 'tianjin-university'")
+    assert_clean(ex)
+
+
+def test_tables_follow_filters_sort_and_download_csv(open_page: Any, sample_data: Path) -> None:
+    kg = graph.load(sample_data)
+    ex = open_page(kg)
+    ex.page.get_by_test_id("tables-toggle").click()
+    table = ex.page.get_by_test_id("table")
+    assert table.locator("tbody tr").count() == len(kg)
+    ex.page.locator("input[data-filter='type'][value='university']").uncheck()
+    assert table.locator("tbody tr").count() == len(kg) - len(kg.entities(type="university"))
+    table.locator("button[data-sort='degree']").click()
+    table.locator("button[data-sort='degree']").click()  # descending
+    first = table.locator("tbody tr").first.get_attribute("data-id")
+    shown = [e for e in kg if e.type is not graph.EntityType.UNIVERSITY]
+    assert len(kg.relations(first)) == max(len(kg.relations(e.id)) for e in shown)
+    ex.page.get_by_test_id("tab-relations").click()
+    ex.page.get_by_test_id("table-filter").fill("天津大学")
+    assert table.locator("tbody tr td.kg-sub").count() == 1  # hidden by the type filter
+    ex.page.locator("input[data-filter='type'][value='university']").check()
+    with ex.page.expect_download() as info:
+        ex.page.get_by_test_id("csv").click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = data.decode("utf-8-sig").split("\r\n")
+    assert rows[0].startswith("id,type,status,date,source")
+    assert any("天津大学" in row for row in rows[1:])
+    assert_clean(ex)
+
+
+def test_csv_cells_are_formula_safe(open_page: Any, hostile_data: Path) -> None:
+    ex = open_page(graph.load(hostile_data))
+    csv = ex.js("() => { document.getElementById('kg-tables-toggle').click(); return 1; }")
+    assert csv == 1
+    with ex.page.expect_download() as info:
+        ex.page.get_by_test_id("csv").click()
+    text = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    for line in text.split("\r\n")[1:]:
+        for cell in line.split(","):
+            assert not cell.startswith(("=", "+", "-", "@"))
+    assert_clean(ex)
+
+
+def test_png_export_is_an_image(open_page: Any, sample_data: Path) -> None:
+    ex = open_page(graph.load(sample_data))
+    with ex.page.expect_download() as info:
+        ex.page.get_by_test_id("png").click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
+    assert_clean(ex)
+
+
+def test_phone_layout(open_page: Any) -> None:
+    ex = open_page(graph.load(), size=PHONE)
+    page = ex.page
+    assert ex.js("document.documentElement.scrollWidth") <= PHONE[0]
+    header = page.locator("#kg-header").bounding_box()
+    assert header["height"] <= 110
+    network = page.get_by_test_id("network").bounding_box()
+    assert network["width"] >= PHONE[0] - 2 and network["height"] >= 600
+    assert not page.get_by_test_id("filters").is_visible()
+    page.get_by_test_id("menu").click()
+    assert page.get_by_test_id("filters").is_visible()
+    page.keyboard.press("Escape")
+    assert not page.get_by_test_id("filters").is_visible()
+    ex.js("kgExplorer.select", "tianjin-university")
+    panel = page.get_by_test_id("panel").bounding_box()
+    assert panel["y"] + panel["height"] >= PHONE[1] - 2 and panel["width"] >= PHONE[0] - 2
+    page.get_by_test_id("reader-toggle").click()
+    page.get_by_test_id("tables-toggle").click()
+    assert ex.js("document.documentElement.scrollWidth") <= PHONE[0]
+    assert_clean(ex)
+
+
+def test_keyboard_only_search_select_close(open_page: Any, sample_data: Path) -> None:
+    ex = open_page(graph.load(sample_data))
+    page = ex.page
+    page.locator("body").focus()
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if ex.js("document.activeElement.id") == "kg-search":
+            break
+    assert ex.js("document.activeElement.id") == "kg-search"
+    page.keyboard.type("大学")
+    page.keyboard.press("ArrowDown")
+    first = ex.js("document.activeElement.dataset.node")
+    page.keyboard.press("ArrowDown")
+    second = ex.js("document.activeElement.dataset.node")
+    assert first and second and first != second
+    page.keyboard.press("Enter")
+    assert ex.js("kgExplorer.selected()") == [second]
+    assert page.get_by_test_id("panel").is_visible()
+    page.keyboard.press("Escape")
+    assert not page.get_by_test_id("panel").is_visible()
+    # Focus is visible: the focused control gets an outline.
+    page.get_by_test_id("search").focus()
+    page.keyboard.press("Tab")
+    assert ex.js("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    assert_clean(ex)
+
+
+def test_reset_clears_the_search_box(open_page: Any, sample_data: Path) -> None:
+    ex = open_page(graph.load(sample_data))
+    ex.page.get_by_test_id("search").fill("天津")
+    ex.page.get_by_test_id("reset").click()
+    assert ex.page.get_by_test_id("search").input_value() == ""
+    assert_clean(ex)
+
+
+def test_search_traditional_and_typo(open_page: Any, sample_data: Path) -> None:
+    ex = open_page(graph.load(sample_data))
+    assert ex.js("kgExplorer.search", "天津大學")[0] == "tianjin-university"
+    assert ex.js("kgExplorer.search", "Tianjn University")[0] == "tianjin-university"
+    assert_clean(ex)
+
+
+def test_chinese_mode_is_chinese(open_page: Any) -> None:
+    kg = graph.load()
+    ex = open_page(kg)
+    filters = ex.page.get_by_test_id("filters").inner_text()
+    assert not any(str(t).replace("_", " ") in filters for t in graph.RelationType)
+    rel = next(r for r in kg.relations() if r.basis is not graph.Basis.STATED)
+    ex.js("kgExplorer.selectRelation", rel.id)
+    panel = ex.page.get_by_test_id("panel").inner_text()
+    assert rel.type.description_zh in panel
+    assert "主语未写明" in panel or "推断" in panel
+    if rel.notes_zh:
+        assert rel.notes_zh in panel
+    assert ex.js("kgExplorer.edgeStyle", rel.id)["dashes"] == [2, 4]
+    ex.js("kgExplorer.setLang", "en")
+    panel = ex.page.get_by_test_id("panel").inner_text()
+    assert "inferred" in panel or "subject unstated" in panel
+    assert_clean(ex)
+
+
+def test_filters_relation_type_isolated_and_empty(open_page: Any, sample_data: Path) -> None:
+    kg = graph.load(sample_data)
+    ex = open_page(kg)
+    ex.page.locator("input[data-filter='rtype'][value='cooperation']").uncheck()
+    assert not {r.id for r in kg.relations() if r.type is graph.RelationType.COOPERATION} & set(
+        ex.js("kgExplorer.drawnEdgeIds()")
+    )
+    ex.page.get_by_test_id("hide-isolated").check()
+    drawn = set(ex.js("kgExplorer.drawnNodeIds()"))
+    edges = set(ex.js("kgExplorer.drawnEdgeIds()"))
+    ends = {r.source for r in kg.relations() if r.id in edges} | {
+        r.target for r in kg.relations() if r.id in edges
+    }
+    assert drawn == ends
+    for box in ex.page.locator("input[data-filter='type']").all():
+        box.uncheck()
+    assert ex.page.get_by_test_id("empty").is_visible()
+    assert_clean(ex)
+
+
+def test_focus_page_marks_its_focus(open_page: Any, sample_data: Path) -> None:
+    kg = graph.load(sample_data).select(focus="天津大学", depth=1)
+    ex = open_page(kg, focus="tianjin-university")
+    note = ex.page.get_by_test_id("focus-note")
+    assert note.is_visible() and "天津大学" in note.inner_text()
+    assert ex.js("kgExplorer.nodeStyle", "tianjin-university")["borderWidth"] == 4
+    assert_clean(ex)
+
+
+def test_drafts_look_distinct(open_page: Any, make_data: Any) -> None:
+    from conftest import SAMPLE_ENTITIES
+
+    ents = [dict(e) for e in SAMPLE_ENTITIES]
+    ents[0]["attributes"] = {**ents[0].get("attributes", {}), "draft": True}
+    kg = graph.load(make_data(entities=ents))
+    ex = open_page(kg)
+    draft = ents[0]["id"]
+    assert ex.js("kgExplorer.nodeStyle", draft)["borderDashes"] == [5, 3]
+    ex.js("kgExplorer.select", draft)
+    assert ex.page.get_by_test_id("panel").locator(".kg-badge-draft").inner_text() == "待审"
+    assert_clean(ex)
+
+
+def test_collapse_and_expand_neighbours(open_page: Any) -> None:
+    ex = open_page(tree_kg(40, branching=3))
+    before = len(ex.js("kgExplorer.drawnNodeIds()"))
+    ex.js("kgExplorer.select", "e4")  # its children e13, e14, e15 are leaves
+    ex.page.get_by_test_id("panel").locator("button[data-action='collapse']").click()
+    drawn = set(ex.js("kgExplorer.drawnNodeIds()"))
+    assert len(drawn) == before - 3 and not {"e13", "e14", "e15"} & drawn
+    ex.page.get_by_test_id("panel").locator("button[data-action='collapse']").click()
+    assert len(ex.js("kgExplorer.drawnNodeIds()")) == before
+    assert_clean(ex)
+
+
+def test_synthetic_graph_of_1200(open_page: Any) -> None:
+    kg = tree_kg(1200, branching=3)
+    ex = open_page(kg, hash="#path=e5~e1100")
+    assert ex.js("kgExplorer.selection()")["kind"] == "path"
+    assert overlapping(ex.js("kgExplorer.labelBoxes()")) == []
+    ex.page.get_by_test_id("tables-toggle").click()
+    assert ex.page.get_by_test_id("table").locator("tbody tr").count() == 1200
+    ex.page.get_by_test_id("reader-toggle").click()
+    assert ex.page.get_by_test_id("reader").locator("mark.kg-hl").count() == 1
     assert_clean(ex)
