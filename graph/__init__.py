@@ -12,6 +12,7 @@ are private. Errors form one tree under :class:`KGError` (see ``graph._errors``)
 from ._errors import DataError, ExportError, KGError, NoPathError, Problem, UnknownEntityError
 from ._export import EXPORT_FORMATS
 from ._falkordb import load_from, push
+from ._ingest import AcceptResult, IngestResult, accept, draft_graph, ingest, init, review
 from ._kg import KnowledgeGraph
 from ._limits import Limits
 from ._load import DEFAULT_DATA, load
@@ -34,12 +35,14 @@ __all__ = [
     "DEFAULT_DATA",
     "EXPORT_FORMATS",
     "NORMALIZATION_STEPS",
+    "AcceptResult",
     "Basis",
     "DataError",
     "Entity",
     "EntityType",
     "Evidence",
     "ExportError",
+    "IngestResult",
     "KGError",
     "KnowledgeGraph",
     "Limits",
@@ -52,9 +55,14 @@ __all__ = [
     "Source",
     "Status",
     "UnknownEntityError",
+    "accept",
+    "draft_graph",
+    "ingest",
+    "init",
     "load",
     "load_from",
     "normalize",
     "push",
+    "review",
     "to_dataframe",
 ]

@@ -1,0 +1,207 @@
+"""Drafts as data: proposals in the record shapes of ``data/`` plus review fields.
+
+A draft is ``data/drafts/ID.yaml``, a mapping with ``source``, ``entities`` and
+``relations``. Each entity has the fields of an entity record (``id``, ``type``,
+``name``, ``name_en``, ``aliases``, ``attributes``, ``evidence``) plus ``match`` (the
+id of an existing entity the mention denotes, else empty), ``confidence`` and
+``review`` (``pending``, ``accepted`` or ``rejected``). Each relation has the fields
+of a relation record, its ``source`` and ``target`` being entity ids or the names of
+entities proposed in the same draft, plus ``confidence`` and ``review``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .._errors import KGError, Problem
+from .._records import EntityType, RelationType, Status
+from .._yaml import YList, YMap, read_yaml
+from ._extract import Proposals
+
+__all__ = ["REVIEW_STATES", "Draft", "draft_path", "dump_draft", "from_proposals", "load_draft"]
+
+REVIEW_STATES = ("pending", "accepted", "rejected")
+
+_HEADER = """\
+# Draft of source {sid}: what `kg ingest` proposes, for review. Nothing here is in the
+# graph yet. For each record set `review: accepted` or `review: rejected` (or leave it
+# `pending`), correct any field (type, name, name_en, status, source, target), then run
+#     kg accept {sid}
+# Entities with a `match` are already in the graph: accepting them adds the new quotes
+# to their evidence. Relations name their ends by entity id or by the `name` of an
+# entity proposed below. Rejected and pending records stay here as a record.
+"""
+
+_ENTITY_ORDER = (
+    "name",
+    "type",
+    "match",
+    "id",
+    "name_en",
+    "aliases",
+    "attributes",
+    "confidence",
+    "review",
+    "evidence",
+)
+_RELATION_ORDER = (
+    "source",
+    "target",
+    "type",
+    "status",
+    "date",
+    "basis",
+    "attributes",
+    "notes",
+    "confidence",
+    "review",
+    "evidence",
+)
+
+
+@dataclass
+class Draft:
+    """A draft read from or written to ``drafts/ID.yaml``: plain dicts, in file order."""
+
+    source: str
+    entities: list[dict[str, Any]]
+    relations: list[dict[str, Any]]
+    path: Path | None = None
+
+
+def draft_path(root: Path, source_id: str) -> Path:
+    """Where the draft of ``source_id`` lives in the data folder ``root``."""
+    return root / "drafts" / f"{source_id}.yaml"
+
+
+def new_id(etype: str, name: str) -> str:
+    """A stable id for a proposed entity: its type and a hash of its name.
+
+    >>> new_id("project", "某某项目")
+    'project-...'
+    """
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return f"{etype.replace('_', '-')}-{digest}"
+
+
+def from_proposals(source_id: str, proposals: Proposals) -> Draft:
+    """Turn the extractor's proposals into a draft."""
+    entities = []
+    for e in sorted(proposals.entities, key=lambda e: (e.match is not None, str(e.type), e.name)):
+        rec: dict[str, Any] = {"name": e.name, "type": str(e.type), "match": e.match or ""}
+        if e.match is None:
+            rec["id"] = new_id(str(e.type), e.name)
+            rec["name_en"] = ""
+            rec["aliases"] = list(e.aliases)
+            rec["attributes"] = dict(e.attributes)
+        rec["confidence"] = e.confidence
+        rec["review"] = "pending"
+        rec["evidence"] = [{"source": source_id, "quote": q} for q in e.quotes]
+        entities.append(rec)
+    relations = []
+    for r in proposals.relations:
+        rel: dict[str, Any] = {
+            "source": r.source,
+            "target": r.target,
+            "type": str(r.type),
+            "status": str(r.status),
+        }
+        if r.date:
+            rel["date"] = r.date
+        if str(r.basis) != "stated":
+            rel["basis"] = str(r.basis)
+        if r.attributes:
+            rel["attributes"] = dict(r.attributes)
+        if r.notes:
+            rel["notes"] = r.notes
+        rel["confidence"] = r.confidence
+        rel["review"] = "pending"
+        rel["evidence"] = [{"source": source_id, "quote": r.quote}]
+        relations.append(rel)
+    return Draft(source_id, entities, relations)
+
+
+def _ordered(rec: Mapping[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
+    out = {k: rec[k] for k in order if k in rec}
+    out.update({k: v for k, v in rec.items() if k not in out})
+    return out
+
+
+def dump_draft(draft: Draft) -> str:
+    """The YAML text of a draft, with a header that says how to review it."""
+    body = {
+        "source": draft.source,
+        "entities": [_ordered(e, _ENTITY_ORDER) for e in draft.entities],
+        "relations": [_ordered(r, _RELATION_ORDER) for r in draft.relations],
+    }
+    text = yaml.safe_dump(
+        body, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    )
+    # a blank line between records makes the draft easier to edit by hand
+    text = re.sub(r"\n(  - )", r"\n\n\1", text)
+    return _HEADER.format(sid=draft.source) + "\n" + text
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def load_draft(path: Path) -> Draft:
+    """Read and check a draft's shape; a :class:`KGError` locates every problem."""
+    if not path.is_file():
+        raise KGError(
+            f"no draft at {path}; run `kg ingest FILE --id {path.stem}` first "
+            "(drafts live in the data folder's drafts/)"
+        )
+    problems: list[Problem] = []
+    doc = read_yaml(path, problems)
+    if problems:
+        raise KGError(
+            f"the draft {path} is not valid YAML any more; fix it (or run `kg ingest --force` "
+            "to write it again):\n" + "\n".join(f"  {p}" for p in problems)
+        )
+    if not isinstance(doc, YMap) or not isinstance(doc.get("source"), str):
+        raise KGError(
+            f"{path}: a draft is a mapping with source, entities and relations; "
+            "restore that shape or run `kg ingest --force` to write it again"
+        )
+    out = Draft(doc["source"], [], [], path)
+    for key, allowed_types, status_field in (
+        ("entities", EntityType, None),
+        ("relations", RelationType, "status"),
+    ):
+        items = doc.get(key) or []
+        if not isinstance(items, YList):
+            raise KGError(f"{path}: {key} must be a list of records")
+        for item, pos in zip(items, items.item_pos, strict=True):
+            where = f"{path}:{pos[0]}"
+            if not isinstance(item, YMap):
+                raise KGError(f"{where}: each of {key} must be a mapping of fields")
+            review = item.get("review", "pending")
+            if review not in REVIEW_STATES:
+                raise KGError(
+                    f"{where}: review must be one of {', '.join(REVIEW_STATES)}, not {review!r}"
+                )
+            if item.get("type") not in allowed_types._value2member_map_:
+                allowed = ", ".join(t.value for t in allowed_types)
+                raise KGError(f"{where}: unknown type {item.get('type')!r}; use one of: {allowed}")
+            if status_field and item.get(status_field) not in Status._value2member_map_:
+                allowed = ", ".join(s.value for s in Status)
+                raise KGError(
+                    f"{where}: unknown status {item.get(status_field)!r}; use one of: {allowed}"
+                )
+            rec = _plain(item)
+            rec["_line"] = pos[0]
+            getattr(out, key).append(rec)
+    return out

@@ -1,0 +1,995 @@
+"""The extractor: normalised text and the current graph's names in, proposals out.
+
+A pure function (:func:`extract`): no files, no network, no randomness, so it is
+tested on strings. It finds
+
+- mentions of entities the graph already has, by any name or alias, with one
+  Aho–Corasick automaton over the whole text (linear in the text's length);
+- new entities from how Chinese reports name them: head words (大学, 研究院,
+  公司, 集团, 项目, 工作站, 发布会 …, see :mod:`graph._ingest._names`),
+  enumerations ``A、B、C等企业``, titles in 《…》, partners after 与 before a verb,
+  counted groups (``12家…企业``) and a gazetteer of provinces and cities;
+- relations from each clause's cue words, with the status they give (签约 signed,
+  意向 intent, 洽谈 negotiating, 选址 site selection, 前期 preliminary work,
+  开工 under construction, 即将开工 about to start, 开学/开班 opened …), and group
+  statements ``A、B等企业与C、D等高校开展合作`` as one cooperation node that each
+  member joins, never as bilateral edges;
+- figures: amounts (亿元, 万元) as numbers with currency and wording, counts
+  (次, 家, 名, 个 …) and dates, on the relation whose clause states them.
+
+Every quote is a slice of the text, and :func:`extract` checks that it is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._errors import KGError
+from .._records import Basis, EntityType, RelationType, Status
+from ._base import require
+from ._figures import amounts, counts, dates
+from ._names import (
+    CATEGORIES,
+    GENERIC_START,
+    HEAD_RE,
+    HEADS,
+    NAME_CHARS,
+    ORG_TYPES,
+    PLACE_TYPES,
+    PROJECT_TYPES,
+    STANDALONE,
+    category_type,
+    trim_left,
+)
+from ._places import PLACES
+
+__all__ = ["EntityProposal", "KnownName", "Proposals", "RelationProposal", "extract"]
+
+T = EntityType
+R = RelationType
+S = Status
+
+
+@dataclass(frozen=True, slots=True)
+class KnownName:
+    """One name or alias of an entity the graph already holds."""
+
+    name: str
+    id: str
+    type: EntityType
+
+
+@dataclass(slots=True)
+class EntityProposal:
+    """A proposed entity: a new one (``match`` is None) or a mention of a known one."""
+
+    name: str
+    type: EntityType
+    match: str | None
+    confidence: float
+    quotes: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> str:
+        """How relations name it: the known id, or the proposed name."""
+        return self.match or self.name
+
+
+@dataclass(slots=True)
+class RelationProposal:
+    """A proposed relation between two entities (known ids or proposed names)."""
+
+    source: str
+    target: str
+    type: RelationType
+    status: Status
+    quote: str
+    confidence: float
+    date: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    basis: Basis = Basis.STATED
+    notes: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, str(self.type), self.target)
+
+
+@dataclass(slots=True)
+class Proposals:
+    """What :func:`extract` returns: proposed entities and relations."""
+
+    entities: list[EntityProposal]
+    relations: list[RelationProposal]
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    type: EntityType
+    confidence: float
+    match: str | None = None
+    origin: str = "head"
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> str:
+        return self.match or self.name
+
+
+# -- statuses ------------------------------------------------------------------------------
+
+# First match wins; order matters (即将开工 before 开工, 完成选址 before 选址).
+_CUES: tuple[tuple[str, Status], ...] = (
+    (r"即将开工|即将动工|近期开工", S.ABOUT_TO_START),
+    (r"完成选址|已选址|选定", S.SITE_SELECTED),
+    (r"选址", S.SITE_SURVEY),
+    (r"开工|在建|动工|施工", S.UNDER_CONSTRUCTION),
+    (r"意向", S.INTENT),
+    (r"签约|签署|签订|签下", S.SIGNED),
+    (r"前期", S.PRELIMINARY_WORK),
+    (r"洽谈|商谈|磋商|谈判", S.NEGOTIATING),
+    (r"开学|开班|开业|投入使用|投产|揭牌", S.OPENED),
+    (r"启动", S.STARTED),
+    (r"列为|列入|评为|认定为", S.DESIGNATED),
+    (r"成立|组建|设立", S.ESTABLISHED),
+    (r"举行|举办|召开", S.HELD),
+    (r"争取|计划|拟|将", S.PLANNED),
+    (r"合作|对接|交流|共建|开展", S.CARRIED_OUT),
+)
+_CUE_RE = [(re.compile(p), s) for p, s in _CUES]
+
+_AUTHOR_TYPE = {
+    S.SIGNED: R.SIGNED_AGREEMENT,
+    S.INTENT: R.LETTER_OF_INTENT,
+    S.NEGOTIATING: R.NEGOTIATION,
+}
+
+
+def _status(clause: str) -> Status | None:
+    for rx, status in _CUE_RE:
+        if rx.search(clause):
+            return status
+    return None
+
+
+# -- sentences and clauses -----------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+_CLAUSE_END = re.compile(r"[，,：:]")
+
+
+def _spans(text: str, start: int, end: int, rx: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in rx.finditer(text, start, end):
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].strip():
+        start += 1
+    while end > start and (not text[end - 1].strip() or text[end - 1] in "，,、：:"):
+        end -= 1
+    return start, end
+
+
+# -- names ---------------------------------------------------------------------------------
+
+_RUN = re.compile(f"{NAME_CHARS}+")
+_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+_MEDIA_CUE = re.compile(r"(电视剧|电影|纪录片|动画片|栏目|节目|图书|专著|歌曲|综艺)$")
+_POLICY = re.compile(r"(规划|方案|意见|办法|条例|纲要|通知|决定|协议|细则|计划|政策)$")
+_PARTNER = re.compile(
+    rf"(?:与|同|和|跟)({NAME_CHARS}{{2,20}}?)(?=洽谈|商谈|签订|签署|签约|合作|就|达成|共同|联合)"
+)
+_GROUP = re.compile(
+    rf"(\d+)(家|个|所|批)({NAME_CHARS}{{0,14}}?(?:企业|公司|单位|机构|高校|院校|院所|客商))"
+)
+_CATEGORY_RE = re.compile("|".join(sorted((w for w, _ in CATEGORIES), key=len, reverse=True)))
+_ENUM_TAIL = re.compile(
+    rf"等((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})"
+    rf"(?:(?:和|及|与|、)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern}))?)"
+)
+
+
+def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
+    """Names ending in a head word, within ``text[start:end]``."""
+    out: list[_Mention] = []
+    for run in _RUN.finditer(text, start, end):
+        prev: _Mention | None = None
+        seg_start = run.start()
+        for h in HEAD_RE.finditer(text, run.start(), run.end()):
+            head = h.group(0)
+            htype, conf = HEADS[head]
+            body_raw = text[seg_start : h.start()]
+            body, cut = trim_left(body_raw, htype)
+            b_start = h.start() - len(body)
+            name = text[b_start : h.end()]
+            if prev is not None and not cut and prev.end == seg_start:
+                merged = _merge(prev, name, htype, conf, b_start, h.end(), text, out)
+                if merged is not None:
+                    prev = merged
+                    seg_start = h.end()
+                    continue
+            if (not body and head not in STANDALONE) or GENERIC_START.match(body):
+                seg_start = h.end()
+                prev = None
+                continue
+            m = _Mention(b_start, h.end(), name, htype, conf * (0.7 if len(body) > 20 else 1))
+            out.append(m)
+            prev = m
+            seg_start = h.end()
+    return out
+
+
+def _merge(
+    prev: _Mention,
+    name: str,
+    htype: EntityType,
+    conf: float,
+    start: int,
+    end: int,
+    text: str,
+    out: list[_Mention],
+) -> _Mention | None:
+    """Join a head-word segment to the name before it, or return None to keep both."""
+    full = text[prev.start : end]
+    if start == end - len(name) and name in HEADS:  # empty body: 孵化园|项目, 中心|项目
+        merged = _Mention(prev.start, end, full, htype, max(prev.confidence, conf))
+        out[-1] = merged
+        return merged
+    if prev.type in PROJECT_TYPES or prev.type is T.EVENT:  # 仪器仪表工程|硕士班
+        merged = _Mention(prev.start, end, full, htype, conf)
+        out[-1] = merged
+        return merged
+    if prev.type in PLACE_TYPES and htype in PROJECT_TYPES | {T.SCHOOL}:  # 新城片区|部分路桥工程
+        whole = _Mention(prev.start, end, full, htype, conf)
+        whole.attributes["_located_in"] = prev
+        out.append(whole)
+        return whole
+    if prev.type in ORG_TYPES and htype in PROJECT_TYPES:  # 某某集团|某某项目
+        part = _Mention(start, end, name, htype, conf)
+        part.attributes["_participant"] = prev
+        out.append(part)
+        return part
+    if prev.type in ORG_TYPES and htype in ORG_TYPES:  # 某某大学|某某学院: a unit of it
+        whole = _Mention(prev.start, end, full, htype, conf)
+        whole.attributes["_affiliated_with"] = prev
+        out.append(whole)
+        return whole
+    return None
+
+
+def _titles(text: str, start: int, end: int) -> list[_Mention]:
+    out = []
+    for m in _TITLE.finditer(text, start, end):
+        before = text[max(start, m.start() - 4) : m.start()]
+        title = m.group(1)
+        if _MEDIA_CUE.search(before):
+            out.append(_Mention(m.start(1), m.end(1), title, T.MEDIA_WORK, 0.9))
+        elif _POLICY.search(title):
+            out.append(_Mention(m.start(1), m.end(1), title, T.MEASURE, 0.7))
+        else:
+            out.append(_Mention(m.start(1), m.end(1), title, T.MEDIA_WORK, 0.5))
+    return out
+
+
+def _enumerations(text: str, start: int, end: int) -> list[tuple[list[_Mention], str, int, int]]:
+    """Lists ``A、B及C等<category>``: their items, the category words and the list's span."""
+    out = []
+    for m in _ENUM_TAIL.finditer(text, start, end):
+        cat_type = category_type(m.group(1))
+        if cat_type is None:
+            continue
+        # walk left over items separated by 、
+        items: list[tuple[int, int]] = []
+        pos = m.start()
+        while True:
+            run_start = pos
+            while run_start > start and re.match(NAME_CHARS, text[run_start - 1]):
+                run_start -= 1
+            if run_start == pos:
+                break
+            piece = text[run_start:pos]
+            j = max(piece.rfind("及"), piece.rfind("和"))
+            if not items and 0 < j < len(piece) - 2:  # the last two items: A及B
+                items.append((run_start + j + 1, pos))
+                pos = run_start + j
+                continue
+            body, cut = trim_left(text[run_start:pos], cat_type)
+            if cut:  # the list starts inside this run: 某某等企业与|中国科学院
+                if len(body) >= 2:
+                    items.append((pos - len(body), pos))
+                break
+            items.append((run_start, pos))
+            if run_start > start and text[run_start - 1] == "、":
+                pos = run_start - 1
+                continue
+            break
+        if len(items) < 2 and not (items and "、" not in text[start : m.start()]):
+            continue
+        items.reverse()
+        mentions: list[_Mention] = []
+        for a, b in items:
+            for pa, pb in ((a, b),):
+                body = text[pa:pb]
+                if len(body) < 2:
+                    continue
+                head = HEAD_RE.search(body)
+                t, conf = (
+                    HEADS[head.group(0)] if head and head.end() == len(body) else (cat_type, 0.6)
+                )
+                if cat_type is T.PROJECT:  # 某某研究院等项目: the items are projects
+                    t = T.PROJECT
+                mentions.append(_Mention(pa, pb, body, t, conf, origin="list"))
+        if len(mentions) >= 2 or (mentions and items):
+            out.append(
+                (mentions, m.group(1), mentions[0].start if mentions else m.start(), m.end())
+            )
+    return out
+
+
+def _groups(text: str, start: int, end: int) -> list[_Mention]:
+    out = []
+    for m in _GROUP.finditer(text, start, end):
+        g = _Mention(m.start(), m.end(), m.group(0), T.GROUP, 0.7, origin="group")
+        g.attributes = {"count": int(m.group(1)), "collective": True}
+        out.append(g)
+    return out
+
+
+# -- the known names -----------------------------------------------------------------------
+
+
+class _Index:
+    """Known names and the gazetteer, found with one Aho–Corasick automaton."""
+
+    def __init__(self, known: Iterable[KnownName]) -> None:
+        ahocorasick = require("ahocorasick", "pyahocorasick")
+        self.automaton = ahocorasick.Automaton()
+        self.by_key: dict[str, KnownName] = {}
+        for k in known:
+            key = k.name.lower()
+            if len(k.name) < 2 or key in self.by_key:
+                continue
+            self.by_key[key] = k
+            self.automaton.add_word(key, (len(key), k.name, k.id, k.type))
+        for place in PLACES:
+            if place.lower() not in self.by_key:
+                self.automaton.add_word(place, (len(place), place, None, T.PLACE))
+        self.empty = len(self.automaton) == 0
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[_Mention]:
+        """Leftmost-longest, non-overlapping mentions of known names and places."""
+        if self.empty:
+            return []
+        lowered = text.lower() if len(text.lower()) == len(text) else text
+        hits: list[tuple[int, int, str, str | None, EntityType]] = []
+        for end, (n, name, eid, etype) in self.automaton.iter(lowered):
+            start = end - n + 1
+            if name.isascii() and (
+                (start > 0 and lowered[start - 1].isalnum())
+                or (
+                    end + 1 < len(text)
+                    and lowered[end + 1].isascii()
+                    and lowered[end + 1].isalnum()
+                )
+            ):
+                continue  # "THU" inside "THUMB"
+            hits.append((start, end + 1, name, eid, etype))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[_Mention] = []
+        last = -1
+        for start, stop, _name, eid, etype in hits:
+            if start < last:
+                continue
+            surface = text[start:stop]
+            out.append(
+                _Mention(
+                    start,
+                    stop,
+                    surface,
+                    etype,
+                    1.0 if eid else 0.7,
+                    eid,
+                    "known" if eid else "place",
+                )
+            )
+            last = stop
+        return out
+
+    def resolve(self, name: str) -> KnownName | None:
+        """The known entity a proposed name denotes, allowing a generic suffix (项目)."""
+        key = name.lower()
+        for k in (key, key.removesuffix("项目"), key + "项目"):
+            if k and k in self.by_key:
+                return self.by_key[k]
+        return None
+
+
+# -- extraction ----------------------------------------------------------------------------
+
+
+def _choose(known: list[_Mention], found: list[_Mention]) -> list[_Mention]:
+    """Combine known mentions and new candidates: longer wins, known wins ties."""
+    out = list(known)
+    for cand in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        clash = False
+        for i, k in enumerate(out):
+            if cand.start < k.end and k.start < cand.end:
+                same = cand.start == k.start and cand.end == k.end
+                if same and k.origin in ("known", "place") and cand.origin != "list":
+                    clash = True
+                    break
+                if same:
+                    if k.origin in ("place", "head") and cand.origin != "known":
+                        out[i] = cand  # a list knows its items' category
+                    clash = True
+                    break
+                if cand.start <= k.start and k.end <= cand.end and k.origin in ("known", "place"):
+                    continue  # the candidate holds a known name: 北京 in 北京某某公司
+                if k.start <= cand.start and cand.end <= k.end:
+                    # a shorter candidate inside a longer one: keep it if it is a part
+                    # the longer one was built from (its participant, its parent)
+                    clash = (
+                        not any(v is cand for v in k.attributes.values() if isinstance(v, _Mention))
+                        and k.origin != "place"
+                    )
+                    if not clash:
+                        continue
+                    break
+                clash = True
+                break
+        if not clash:
+            out = [
+                k
+                for k in out
+                if not (
+                    cand.start <= k.start
+                    and k.end <= cand.end
+                    and k.origin == "place"
+                    and (k.start, k.end) != (cand.start, cand.end)
+                )
+            ]
+            out.append(cand)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+@dataclass
+class _Context:
+    text: str
+    index: _Index
+    author: _Mention | None
+    entities: dict[str, EntityProposal] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], RelationProposal] = field(default_factory=dict)
+
+    def entity(self, m: _Mention, quote: str) -> str:
+        if m.match is None and (k := self.index.resolve(m.name)):
+            m.match, m.type = k.id, k.type
+        ref = m.ref
+        e = self.entities.get(ref)
+        if e is None:
+            e = EntityProposal(m.name, m.type, m.match, round(m.confidence, 2))
+            e.attributes = {k: v for k, v in m.attributes.items() if not k.startswith("_")}
+            self.entities[ref] = e
+        elif m.name != e.name and m.name not in e.aliases and m.match is None:
+            e.aliases.append(m.name)
+        e.confidence = max(e.confidence, round(m.confidence, 2))
+        if quote and quote not in e.quotes and len(e.quotes) < 3:
+            e.quotes.append(quote)
+        return ref
+
+    def relate(
+        self,
+        a: _Mention,
+        b: _Mention,
+        rtype: RelationType,
+        status: Status,
+        quote: str,
+        confidence: float,
+        **extra: Any,
+    ) -> None:
+        if a is b:
+            return
+        src, dst = self.entity(a, quote), self.entity(b, quote)
+        if src == dst:
+            return
+        key = (src, str(rtype), dst)
+        if key in self.relations:
+            return
+        r = RelationProposal(src, dst, rtype, status, quote, round(confidence, 2))
+        if a is self.author and a.origin == "author":
+            r.basis = Basis.UNSTATED_SUBJECT
+            r.notes = (
+                f"The sentence names no actor; read as the report's author, {a.name}, "
+                "whose own work the report lists. Check before accepting."
+            )
+        for k, v in extra.items():
+            setattr(r, k, v) if k in ("date", "basis", "notes") else r.attributes.update({k: v})
+        self.relations[key] = r
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    start, end = _trim_span(text, start, end)
+    if end - start > 300:  # a window around what matters keeps quotes readable
+        end = start + 300
+    return text[start:end]
+
+
+def _figures(clause: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    money = amounts(clause)
+    if money:
+        key = "investment" if "投资" in clause else "amount"
+        out[key] = money[0] if len(money) == 1 else money
+    found = [c for c in counts(clause) if not any(c["text"] in a["text"] for a in money)]
+    if len(found) == 1:
+        out["count"], out["count_text"] = found[0]["count"], found[0]["text"]
+    elif found:
+        out["counts"] = found
+    return out
+
+
+def _date(clause: str) -> str | None:
+    found = dates(clause)
+    return found[0]["date"] if len(found) == 1 else None
+
+
+def extract(
+    text: str,
+    known: Iterable[KnownName] = (),
+    *,
+    author: str | None = None,
+    title: str = "",
+) -> Proposals:
+    """Propose entities and relations for ``text`` (normalised), given the graph's names.
+
+    ``author`` is the name (or known name) of whoever the report speaks for; when not
+    given it is read from ``title`` (the first zone or government body named there).
+    Sentences without a subject are read as the author's own work, marked
+    ``basis: unstated_subject``.
+
+    >>> p = extract("承德高新区与天津大学签订了合作协议。")
+    >>> [(e.name, str(e.type)) for e in p.entities]
+    [('承德高新区', 'development_zone'), ('天津大学', 'university')]
+    >>> [(r.source, str(r.type), str(r.status), r.target) for r in p.relations]
+    [('承德高新区', 'signed_agreement', 'signed', '天津大学')]
+    """
+    index = _Index(known)
+    author_m = _author(index, author, title)
+    ctx = _Context(text, index, author_m)
+    for s_start, s_end in _spans(text, 0, len(text), _SENTENCE_END):
+        _sentence(ctx, s_start, s_end)
+    for e in ctx.entities.values():
+        for q in e.quotes:
+            if q not in text:  # pragma: no cover - quotes are slices of the text
+                raise KGError(f"internal error: quote not in the text: {q!r}")
+    for r in ctx.relations.values():
+        if r.quote not in text:  # pragma: no cover
+            raise KGError(f"internal error: quote not in the text: {r.quote!r}")
+    if author_m is not None and author_m.ref in ctx.entities:
+        e = ctx.entities[author_m.ref]
+        if not e.quotes:  # named only in the title: quote where its short form appears
+            e.quotes = [r.quote for r in ctx.relations.values() if r.source == e.ref][:1]
+        if not e.quotes:
+            del ctx.entities[author_m.ref]
+    return Proposals(list(ctx.entities.values()), list(ctx.relations.values()))
+
+
+def _author(index: _Index, author: str | None, title: str) -> _Mention | None:
+    if author:
+        k = index.resolve(author)
+        if k is not None:
+            return _Mention(0, 0, k.name, k.type, 1.0, k.id, origin="author")
+        h = HEAD_RE.search(author)
+        t, _ = HEADS[h.group(0)] if h else (T.GOVERNMENT_BODY, 0.0)
+        return _Mention(0, 0, author, t, 0.8, origin="author")
+    for m in index.find(title):
+        if m.match and m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY):
+            return _Mention(0, 0, m.name, m.type, 1.0, m.match, origin="author")
+    for m in _head_candidates(title, 0, len(title)):
+        if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY):
+            return _Mention(0, 0, m.name, m.type, 0.8, origin="author")
+    return None
+
+
+def _is_author_short(ctx: _Context, m: _Mention) -> bool:
+    """``高新区`` alone, in a report by 某某高新区: the author."""
+    a = ctx.author
+    return a is not None and m.name != a.name and a.name.endswith(m.name)
+
+
+def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
+    text = ctx.text
+    s_start, s_end = _trim_span(text, s_start, s_end)
+    if s_start >= s_end:
+        return
+    known = ctx.index.find(text[s_start:s_end])
+    for k in known:
+        k.start += s_start
+        k.end += s_start
+    heads = _head_candidates(text, s_start, s_end)
+    # bare heads that stand for the author (高新区 in a 高新区 report)
+    if ctx.author is not None:
+        for h in HEAD_RE.finditer(text, s_start, s_end):
+            if (
+                ctx.author.name.endswith(h.group(0))
+                and ctx.author.name != h.group(0)
+                and not any(m.start <= h.start() < m.end for m in heads + known)
+            ):
+                a = ctx.author
+                heads.append(
+                    _Mention(h.start(), h.end(), h.group(0), a.type, 0.8, a.match, "author-short")
+                )
+    enums = _enumerations(text, s_start, s_end)
+    listed = [m for items, _, _, _ in enums for m in items]
+    extra = _titles(text, s_start, s_end) + _groups(text, s_start, s_end)
+    partners = [
+        _Mention(m.start(1), m.end(1), m.group(1), T.ENTERPRISE, 0.5, origin="partner")
+        for m in _PARTNER.finditer(text, s_start, s_end)
+        if len(m.group(1)) >= 3
+        and not HEAD_RE.search(m.group(1))
+        and not re.search(r"[的了在就]", m.group(1))
+    ]
+    mentions = _choose(known, heads + listed + extra + partners)
+    designations: dict[int, str] = {}
+    for m in list(mentions):  # 被列为全省示范项目: a designation, not a project
+        if re.search(
+            r"(列为|列入|评为|认定为|确定为|命名为)$", text[max(s_start, m.start - 3) : m.start]
+        ):
+            mentions.remove(m)
+            designations[_clause_of(text, m.start, s_start, s_end)[0]] = m.name
+    for m in mentions:
+        if m.origin == "author-short" and ctx.author is not None:
+            m.name, m.match = ctx.author.name, ctx.author.match
+            m.origin = "author-alias"
+    sentence_quote = _quote(text, s_start, s_end)
+    for m in mentions:
+        clause = _clause_of(text, m.start, s_start, s_end)
+        ctx.entity(m, _quote(text, *clause))
+        if m.origin == "author-alias":
+            e = ctx.entities[m.ref]
+            short = text[m.start : m.end]
+            if short != e.name and short not in e.aliases:
+                e.aliases.append(short)
+    _name_relations(ctx, mentions, sentence_quote)
+    consumed = _group_statements(ctx, enums, mentions, s_start, s_end)
+    _clause_relations(ctx, mentions, consumed, s_start, s_end, designations)
+
+
+def _clause_of(text: str, pos: int, s_start: int, s_end: int) -> tuple[int, int]:
+    for a, b in _spans(text, s_start, s_end, _CLAUSE_END):
+        if a <= pos < b:
+            return a, b
+    return s_start, s_end
+
+
+def _name_relations(ctx: _Context, mentions: list[_Mention], quote: str) -> None:
+    """Relations a name states by its form: 某某大学附属学校, 某某集团某某项目."""
+    for m in mentions:
+        q = ctx.text[m.start : m.end] if m.end > m.start else quote
+        if (p := m.attributes.get("_affiliated_with")) is not None:
+            ctx.relate(m, p, R.AFFILIATED_WITH, S.STATED, q, 0.7)
+        if (p := m.attributes.get("_located_in")) is not None:
+            ctx.relate(m, p, R.LOCATED_IN, S.STATED, q, 0.7)
+        if m.type in PROJECT_TYPES | {T.SCHOOL} and m.origin != "known":
+            inner = [
+                k
+                for k in mentions
+                if k is not m
+                and m.start <= k.start
+                and k.end <= m.end
+                and k.origin == "place"
+                and k.start > m.start
+            ]
+            if inner:
+                ctx.relate(m, inner[-1], R.LOCATED_IN, S.STATED, q, 0.5)
+
+
+_COOP = re.compile(r"合作|对接|交流|共建|联合|协作|攻关")
+
+
+def _group_statements(
+    ctx: _Context,
+    enums: list[tuple[list[_Mention], str, int, int]],
+    mentions: list[_Mention],
+    s_start: int,
+    s_end: int,
+) -> set[int]:
+    """``A、B等企业与C、D等高校开展合作``: one cooperation node each member joins."""
+    text = ctx.text
+    consumed: set[int] = set()
+    for (items1, cat1, a1, b1), (items2, cat2, a2, b2) in itertools.pairwise(enums):
+        between = text[b1:a2]
+        if not re.fullmatch(r"(与|和|同|跟)", between):
+            continue
+        m = _COOP.search(text, b2, s_end)
+        if m is None:
+            continue
+        clause_end = min(
+            (i for i in (text.find(c, m.end(), s_end) for c in "，,；。") if i != -1), default=s_end
+        )
+        quote = _quote(text, a1, clause_end)
+        tail = text[b2:clause_end]
+        status = S.PLANNED if re.search(r"将|计划|拟", tail) else S.CARRIED_OUT
+        node = _Mention(a1, clause_end, f"{cat1}与{cat2}的合作", T.COOPERATION, 0.7, origin="group")
+        node.attributes = {"collective": True}
+        activities = re.findall(r"[\u4e00-\u9fff]{0,4}(?:合作|对接|交流|共建|攻关)", tail)
+        if activities:
+            node.attributes["activities"] = activities
+        ctx.entity(node, quote)
+        for role, items in ((cat1, items1), (cat2, items2)):
+            for item in items:
+                real = next(
+                    (x for x in mentions if x.start == item.start and x.end == item.end), item
+                )
+                ctx.relate(
+                    real, node, R.PARTICIPATES_IN, status, quote, 0.8, role=role, collective=True
+                )
+        consumed.add(a1)
+        for x in mentions:
+            if a1 <= x.start < clause_end:
+                consumed.add(x.start)
+    return consumed
+
+
+def _clause_relations(
+    ctx: _Context,
+    mentions: list[_Mention],
+    consumed: set[int],
+    s_start: int,
+    s_end: int,
+    designations: dict[int, str],
+) -> None:
+    text = ctx.text
+    author = ctx.author
+    topic: _Mention | None = None
+    for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
+        clause = text[c_start:c_end]
+        ms = [m for m in mentions if c_start <= m.start < c_end and m.start not in consumed]
+        status = _status(clause)
+        quote = _quote(text, c_start, c_end)
+        figs = _figures(clause)
+        date = _date(clause)
+        extra: dict[str, Any] = dict(figs)
+        if c_start in designations:
+            extra["designation"] = designations[c_start]
+        if date:
+            extra["date"] = date
+        hubs = [m for m in ms if m.type in PROJECT_TYPES]
+        orgs = [
+            m
+            for m in ms
+            if m.type in ORG_TYPES | {T.GROUP, T.ENTERPRISE} and m.origin != "author-alias"
+        ]
+        events = [m for m in ms if m.type is T.EVENT]
+        subject = author
+        done: set[int] = set()
+
+        # 以X、Y为组长的Z: X and Y lead Z
+        if (lead := re.search(r"以(.+?)为(?:组长|牵头单位|负责人)", clause)) is not None:
+            leaders = [m for m in ms if c_start + lead.start(1) <= m.start < c_start + lead.end(1)]
+            led = [m for m in ms if m.start >= c_start + lead.end() and m.type is T.GOVERNMENT_BODY]
+            for x in leaders:
+                for y in led[:1]:
+                    ctx.relate(x, y, R.LEADS, S.ESTABLISHED, quote, 0.6)
+                    done.add(id(x))
+
+        # A与B合作的C / 与B合作的C
+        coop = re.search(r"(与|同|和)([^，,]*?)(?:合作|共建|联合)(?:的|建设的|开展的)", clause)
+        if coop is not None:
+            after = c_start + coop.end()
+            partner = [m for m in ms if c_start + coop.start(2) <= m.start < c_start + coop.end(2)]
+            before = [
+                m for m in ms if m.end <= c_start + coop.start() and m.type not in PLACE_TYPES
+            ]
+            target = next((m for m in ms if m.start >= after), None)
+            st = status if status not in (None, S.CARRIED_OUT) else S.CARRIED_OUT
+            if partner and target is not None:
+                if before and target.type in PROJECT_TYPES:
+                    ctx.relate(
+                        before[-1], partner[0], R.COOPERATION, st, quote, 0.7, subject=target.name
+                    )
+                    ctx.relate(before[-1], target, R.PARTICIPATES_IN, st, quote, 0.7)
+                    done.add(id(before[-1]))
+                if target.type in PROJECT_TYPES:
+                    ctx.relate(partner[0], target, R.PARTICIPATES_IN, st, quote, 0.7)
+                    done.add(id(partner[0]))
+                    if not before and author is not None:
+                        ctx.relate(
+                            author,
+                            target,
+                            _AUTHOR_TYPE.get(st, R.WORKS_ON),
+                            st,
+                            quote,
+                            0.6,
+                            **extra,
+                        )
+                    done.add(id(target))
+                    topic = target
+
+        # 由X以BOT方式投资建设的Y, X投资建设Y
+        build = re.search(
+            r"(?:由)?([^，,]*?)(?:以|采用|通过)?([A-Za-z]{2,4})?方式?投资建设", clause
+        )
+        if build is not None and "投资建设" in clause:
+            builder = [m for m in orgs if m.start < c_start + build.end()]
+            built = [m for m in hubs if m.start >= c_start + build.end()]
+            if builder and built:
+                model = re.search(r"\b(bot|ppp|epc|bt|boo|tot)\b", clause, re.IGNORECASE)
+                rtype = R.BUILDS_OPERATES if model else R.INVESTS_IN
+                st = status or S.PLANNED
+                kw: dict[str, Any] = {"model": model.group(1).upper()} if model else {}
+                ctx.relate(builder[0], built[0], rtype, st, quote, 0.7, **kw)
+                done.add(id(builder[0]))
+
+        # 与X就Y签订: X invests in / takes part in Y
+        about = re.search(r"(?:与|同|和)(.+?)就(.+?)(?:签订|签署|签约|达成|洽谈|开展)", clause)
+        if about is not None:
+            xs = [m for m in orgs if c_start + about.start(1) <= m.start < c_start + about.end(1)]
+            ys = [m for m in hubs if c_start + about.start(2) <= m.start < c_start + about.end(2)]
+            if xs and ys:
+                st = status or S.CARRIED_OUT
+                rtype = R.INVESTS_IN if "投资" in clause else R.PARTICIPATES_IN
+                ctx.relate(xs[0], ys[0], rtype, st, quote, 0.7)
+                done.add(id(xs[0]))
+
+        # 争取X和Y落户P
+        seek = re.search(r"争取(.+?)(?:落户|入驻|落地|来)(.*)$", clause)
+        if seek is not None:
+            src = topic or author
+            sought = [m for m in ms if c_start + seek.start(1) <= m.start < c_start + seek.end(1)]
+            where = [m for m in ms if m.start >= c_start + seek.start(2)]
+            for x in sought:
+                if src is not None:
+                    ctx.relate(src, x, R.SEEKS, S.PLANNED, quote, 0.6)
+                for p in where[:1]:
+                    ctx.relate(x, p, R.LOCATED_IN, S.PLANNED, quote, 0.6)
+                done.add(id(x))
+            if sought:
+                continue
+
+        # 为P培养/服务: the topic supports P
+        serve = re.search(r"为(.+?)(?:培养|服务|提供)", clause)
+        if serve is not None and topic is not None:
+            for p in [
+                m for m in ms if c_start + serve.start(1) <= m.start < c_start + serve.end(1)
+            ]:
+                ctx.relate(
+                    topic,
+                    p,
+                    R.SUPPORTS,
+                    S.PLANNED if re.search("计划|将|拟", clause) else S.CARRIED_OUT,
+                    quote,
+                    0.5,
+                    **figs,
+                )
+            continue
+
+        # 借助/依托X: the project the sentence is about draws on X
+        lean = re.search(r"(?:借助|依托|利用)", clause)
+        if lean is not None:
+            later = [m for m in mentions if m.start >= c_end and m.type in PROJECT_TYPES]
+            src = later[0] if later else topic or author
+            for x in [m for m in ms if m.start >= c_start + lean.end()][:1]:
+                if src is not None:
+                    ctx.relate(src, x, R.DRAWS_ON, S.STATED, quote, 0.5)
+            continue
+
+        # visits: 拜访X洽谈N次, X来Y考察洽谈N次
+        visit = re.search(r"(?:拜访|走访)(.+?)(?:洽谈|座谈|考察|调研)", clause)
+        if visit is not None and author is not None:
+            g = _span_entity(ctx, c_start + visit.start(1), c_start + visit.end(1), ms)
+            ctx.relate(author, g, R.VISIT, S.CARRIED_OUT, quote, 0.6, **figs)
+            continue
+        come = re.search(r"^(.+?)来(.+?)(?:考察|洽谈|调研|参观|访问)", clause)
+        if come is not None:
+            g = _span_entity(ctx, c_start + come.start(1), c_start + come.end(1), ms)
+            hosts = [m for m in ms if c_start + come.start(2) <= m.start < c_start + come.end(2)]
+            host = hosts[0] if hosts else author
+            if host is not None:
+                ctx.relate(g, host, R.VISIT, S.CARRIED_OUT, quote, 0.6, **figs)
+            continue
+
+        # events: 在P举行了E; 参加E
+        if events:
+            ev = events[0]
+            attend = re.search(r"参加|参与|出席", clause)
+            held = re.search(r"举行|举办|召开", clause)
+            if held and not (attend and attend.start() < held.start()):
+                if author is not None:
+                    ctx.relate(author, ev, R.ORGANISES, S.HELD, quote, 0.6, **extra)
+                at = re.search(r"在(.+?)(?:举行|举办|召开)", clause)
+                if at is not None:
+                    for p in [
+                        m
+                        for m in ms
+                        if c_start + at.start(1) <= m.start < c_start + at.end(1) and m is not ev
+                    ][:1]:
+                        ctx.relate(ev, p, R.HELD_AT, S.HELD, quote, 0.6)
+            elif attend and author is not None:
+                for e in events:
+                    ctx.relate(author, e, R.ATTENDS, S.CARRIED_OUT, quote, 0.6)
+            continue
+
+        # 成立X: the author establishes X
+        if status is S.ESTABLISHED and author is not None:
+            cue = re.search(r"成立|组建|设立", clause)
+            assert cue is not None
+            for x in [
+                m
+                for m in ms
+                if m.start >= c_start + cue.end()
+                and id(m) not in done
+                and m.type in (T.GOVERNMENT_BODY, T.PLATFORM)
+            ][-1:]:
+                ctx.relate(author, x, R.ESTABLISHES, S.ESTABLISHED, quote, 0.6)
+            continue
+
+        if status is None:
+            continue
+        # the organisations the clause names as partners (与X签订, 正在与X洽谈)
+        partner_orgs = [
+            m
+            for m in orgs
+            if id(m) not in done
+            and re.search(r"(与|同|和|跟)$", text[max(c_start, m.start - 1) : m.start])
+        ]
+        if hubs:
+            for h in hubs:
+                if id(h) in done:
+                    continue
+                if author is not None:
+                    rtype = _AUTHOR_TYPE.get(status, R.WORKS_ON)
+                    if status is S.SIGNED and "代理" in clause:
+                        rtype = R.AGENCY_AGREEMENT
+                    ctx.relate(author, h, rtype, status, quote, 0.6, **extra)
+                if (part := h.attributes.get("_participant")) is not None:
+                    ctx.relate(part, h, R.PARTICIPATES_IN, status, quote, 0.6)
+                for o in partner_orgs:
+                    ctx.relate(o, h, R.PARTICIPATES_IN, status, quote, 0.6)
+            topic = hubs[-1]
+        elif partner_orgs:
+            named = [m for m in orgs if m not in partner_orgs and m.end <= partner_orgs[0].start]
+            subject = named[0] if named else author
+            if subject is None:
+                continue
+            for o in partner_orgs:
+                if status is S.SIGNED:
+                    rtype = R.AGENCY_AGREEMENT if "代理" in clause else R.SIGNED_AGREEMENT
+                elif status is S.INTENT:
+                    rtype = R.LETTER_OF_INTENT
+                elif status is S.NEGOTIATING:
+                    rtype = R.NEGOTIATION
+                else:
+                    rtype = R.COOPERATION
+                kw = dict(extra)
+                if o.type is T.GROUP:
+                    kw["collective"] = True
+                ctx.relate(subject, o, rtype, status, quote, 0.6, **kw)
+
+
+def _span_entity(ctx: _Context, start: int, end: int, ms: list[_Mention]) -> _Mention:
+    """The entity a span names: a mention that fills it, or a group named by the span."""
+    start, end = _trim_span(ctx.text, start, end)
+    for m in ms:
+        if m.start == start and m.end == end:
+            return m
+    g = _Mention(start, end, ctx.text[start:end], T.GROUP, 0.5, origin="group")
+    g.attributes = {"collective": True}
+    return g

@@ -1,0 +1,323 @@
+"""The data folder side of ingestion: ``init`` a folder, ``ingest`` a document into it.
+
+``ingest`` keeps the document's bytes as they came (``sources/ID.raw.<suffix>``),
+the normalised text beside them (``sources/ID.txt``), a record in
+``sources/sources.yaml`` and the extractor's draft in ``drafts/ID.yaml``. It
+writes the new files first and the ``sources.yaml`` record last, then loads the
+folder with the real loader; if that fails, every file is put back as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .._atomic import write_bytes, write_text
+from .._errors import KGError, Problem
+from .._load import load
+from .._normalize import normalize
+from .._paths import find_data
+from .._yaml import YList, YMap, read_yaml
+from ._draft import draft_path, dump_draft, from_proposals
+from ._extract import KnownName, extract
+from ._read import Text, read
+
+__all__ = ["IngestResult", "ingest", "init", "known_names"]
+
+_README = {
+    "sources/sources.yaml": """\
+# Source documents, one record each (`kg ingest FILE` adds them). Every evidence quote
+# in entities/ and relations/ must be a verbatim substring of its source's `text` file.
+#
+# - id: my-report                  # lower-case letters, digits, hyphens
+#   title: 某某高新区工作进展情况
+#   title_en: Progress report of ...
+#   language: zh-Hans
+#   text: my-report.txt            # the normalised text, in this folder
+#   raw: my-report.raw.txt         # optional: the bytes as received (UTF-8 text)
+#   raw_sha256: ...                # optional: sha256sum of the raw file
+#   origin: where the document comes from, and why reusing it is allowed
+#   processing: [steps from the raw bytes to the text]
+""",
+    "entities/entities.yaml": """\
+# Entities: a YAML list of records. `kg accept` adds reviewed ones in files named after
+# their source. Each record:
+#
+# - id: tianjin-university
+#   type: university               # see `kg validate --help` or README for the types
+#   name: 天津大学
+#   name_en: Tianjin University
+#   aliases: [天大, TJU]
+#   evidence:
+#     - source: my-report
+#       quote: 与天津大学合作           # verbatim from the source's text
+""",
+    "relations/relations.yaml": """\
+# Relations: a YAML list of records. `kg accept` adds reviewed ones in files named after
+# their source. Each record:
+#
+# - source: chengde-petroleum-college
+#   target: tianjin-university
+#   type: cooperation
+#   status: opened
+#   evidence:
+#     - source: my-report
+#       quote: 承德石油高等专科学校与天津大学合作的仪器仪表工程硕士班已经开班
+""",
+    "drafts/README.md": """\
+Drafts written by `kg ingest`, one per source: review them, then run `kg accept ID`.
+The loader ignores this folder.
+""",
+}
+
+
+def init(path: str | Path) -> Path:
+    """Create an empty data folder at ``path`` that :func:`graph.load` accepts.
+
+    The folder gets ``sources/sources.yaml``, ``entities/entities.yaml``,
+    ``relations/relations.yaml`` (each only comments that explain the format) and
+    ``drafts/``. A folder that already holds data is refused.
+
+    >>> import graph, tempfile, pathlib
+    >>> root = graph.init(pathlib.Path(tempfile.mkdtemp()) / "mydata")
+    >>> graph.load(root)
+    <KnowledgeGraph: 0 entities, 0 relations>
+    """
+    root = Path(path)
+    if root.exists() and not root.is_dir():
+        raise KGError(f"{root} is a file; pass a new folder name")
+    for rel in _README:
+        if (root / rel).exists() and not rel.endswith("README.md"):
+            raise KGError(
+                f"{root} already holds a data folder ({rel} exists); pick a new folder, "
+                "or use it as it is with `kg --data {root} …`"
+            )
+    for rel, text in _README.items():
+        write_text(root / rel, text)
+    return root
+
+
+@dataclass
+class IngestResult:
+    """What :func:`graph.ingest` did: the source id, the files, what it proposed."""
+
+    source: str
+    draft: Path
+    format: str
+    encoding: str | None
+    characters: int
+    new_entities: int = 0
+    matched_entities: int = 0
+    relations: int = 0
+    unchanged: bool = False
+    files: list[Path] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        if self.unchanged:
+            return (
+                f"{self.source}: these bytes are already ingested; nothing changed "
+                f"(draft: {self.draft})"
+            )
+        enc = f", encoding {self.encoding}" if self.encoding else ""
+        return (
+            f"ingested {self.source} ({self.format}{enc}, {self.characters:,} characters): "
+            f"{self.new_entities} new entities, {self.matched_entities} known ones, "
+            f"{self.relations} relations proposed in {self.draft}\n"
+            f"next: review it with `kg review {self.source}`, edit the draft, then "
+            f"`kg accept {self.source}`"
+        )
+
+
+def known_names(root: Path) -> list[KnownName]:
+    """Every name and alias of the entities in the data folder ``root``."""
+    kg = load(root)
+    out = []
+    for e in kg:
+        for name in dict.fromkeys((e.name, *e.aliases)):
+            out.append(KnownName(name, e.id, e.type))
+    return out
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _records(root: Path) -> tuple[str, list[YMap]]:
+    file = root / "sources" / "sources.yaml"
+    if not file.is_file():
+        raise KGError(
+            f"{root} is not a data folder (no sources/sources.yaml); create one with "
+            f"`kg init {root}` or pass the right folder with --data"
+        )
+    problems: list[Problem] = []
+    doc = read_yaml(file, problems)
+    if problems:
+        raise KGError(f"{file} has problems; run `kg validate {root}` and fix them first")
+    return file.read_text(encoding="utf-8"), list(doc) if isinstance(doc, YList) else []
+
+
+def _stored_sha(root: Path, rec: YMap) -> str | None:
+    if isinstance(rec.get("raw_sha256"), str):
+        return str(rec["raw_sha256"])
+    sid = rec.get("id")
+    for p in sorted((root / "sources").glob(f"{sid}.raw.*")):
+        return hashlib.sha256(p.read_bytes()).hexdigest()
+    return None
+
+
+def _yaml_str(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _record_text(
+    sid: str, doc: Text, raw_name: str, title: str, title_en: str, origin: str, raw_field: bool
+) -> str:
+    lines = [
+        f"- id: {sid}",
+        f"  title: {_yaml_str(title)}",
+        f"  title_en: {_yaml_str(title_en)}",
+        "  language: zh-Hans",
+        f"  text: {sid}.txt",
+    ]
+    if raw_field:
+        lines += [f"  raw: {raw_name}", f"  raw_sha256: {doc.sha256}"]
+    lines.append(f"  origin: {_yaml_str(origin)}")
+    lines.append("  processing:")
+    lines += [f"    - {_yaml_str(step)}" for step in doc.steps]
+    return "\n".join(lines) + "\n"
+
+
+def _without_record(text: str, rec: YMap, following: YMap | None) -> str:
+    lines = text.splitlines(keepends=True)
+    start = rec.pos[0] - 1
+    end = following.pos[0] - 1 if following is not None else len(lines)
+    return "".join(lines[:start] + lines[end:])
+
+
+def ingest(
+    path: str | Path,
+    *,
+    data: str | Path | None = None,
+    id: str | None = None,
+    title: str | None = None,
+    title_en: str | None = None,
+    date: str | None = None,
+    origin: str | None = None,
+    encoding: str | None = None,
+    format: str | None = None,
+    author: str | None = None,
+    force: bool = False,
+) -> IngestResult:
+    """Read a document into the data folder and write a draft of proposals to review.
+
+    ``path`` is a .txt (UTF-8, GB18030/GBK or Big5, detected unless ``encoding`` is
+    given), .html, .docx or .pdf file. ``id`` defaults to the file name; ``title`` to
+    the text's first line; ``author`` (whose work the report lists) to the zone or
+    government body the title names. Ingesting the same bytes again changes nothing;
+    different bytes under an existing id are refused unless ``force``.
+
+    >>> import graph, tempfile, pathlib
+    >>> tmp = pathlib.Path(tempfile.mkdtemp())
+    >>> root = graph.init(tmp / "data")
+    >>> doc = tmp / "report.txt"
+    >>> text = "某某高新区工作情况\\n某某高新区与天津大学签订了合作协议。"
+    >>> _ = doc.write_text(text, encoding="gb18030")
+    >>> result = graph.ingest(doc, data=root)
+    >>> result.source, result.encoding, result.new_entities
+    ('report', 'gb18030', 2)
+    >>> graph.ingest(doc, data=root).unchanged
+    True
+    """
+    root = Path(data) if data is not None else find_data().path
+    src = Path(path)
+    doc = read(src, format=format, encoding=encoding)
+    sid = id or _slug(src.stem.removesuffix(".raw")) or f"source-{doc.sha256[:8]}"
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", sid):
+        raise KGError(f"{sid!r} is not a valid source id; use lower-case letters, digits, hyphens")
+    old_text, records = _records(root)
+    existing = next((r for r in records if isinstance(r, YMap) and r.get("id") == sid), None)
+    for rec in records:
+        if not isinstance(rec, YMap) or rec is existing:
+            continue
+        if _stored_sha(root, rec) == doc.sha256:
+            raise KGError(
+                f"these bytes are already ingested as source {rec.get('id')!r}; "
+                f"review that one with `kg review {rec.get('id')}`"
+            )
+    draft_file = draft_path(root, sid)
+    if existing is not None:
+        if _stored_sha(root, existing) == doc.sha256 and not force:
+            return IngestResult(
+                sid, draft_file, doc.format, doc.encoding, len(doc.text), unchanged=True
+            )
+        if not force:
+            raise KGError(
+                f"source {sid!r} already exists with different bytes; pass --id NEW-ID to add "
+                f"this as a new source, or --force to replace {sid!r} (quotes accepted from the "
+                "old version must still be found in the new text)"
+            )
+    if title is None:
+        first = next((ln.strip() for ln in doc.text.splitlines() if ln.strip()), src.stem)
+        title = first if len(first) <= 80 else src.stem
+    title_en = title_en or f"{title} (title not yet translated)"
+    suffix = src.suffix.lower() if re.fullmatch(r"\.[a-z0-9]{1,6}", src.suffix.lower()) else ""
+    raw_name = f"{sid}.raw{suffix or '.' + doc.format}"
+    try:  # the loader re-derives the text from a UTF-8 raw file: record it when it can
+        raw_field = doc.format == "txt" and normalize(doc.raw.decode("utf-8")) == doc.text
+    except UnicodeDecodeError:
+        raw_field = False
+    when = f"dated {date}; " if date else ""
+    how = f"read as {doc.format}" + (f" in {doc.encoding}" if doc.encoding else "")
+    origin_text = (
+        f"{origin + '; ' if origin else ''}{when}ingested from {src.name}, kept byte for byte as "
+        f"{raw_name} (SHA-256 {doc.sha256}), {how}"
+    )
+
+    known = known_names(root)
+    proposals = extract(doc.text, known, author=author, title=title)
+    draft = from_proposals(sid, proposals)
+
+    if existing is not None:
+        idx = records.index(existing)
+        following = records[idx + 1] if idx + 1 < len(records) else None
+        base = _without_record(old_text, existing, following)
+    else:
+        base = old_text
+    if base and not base.endswith("\n"):
+        base += "\n"
+    new_sources = base + _record_text(sid, doc, raw_name, title, title_en, origin_text, raw_field)
+
+    sources = root / "sources"
+    targets = {
+        sources / raw_name: doc.raw,
+        sources / f"{sid}.txt": doc.text.encode("utf-8"),
+        draft_file: dump_draft(draft).encode("utf-8"),
+        sources / "sources.yaml": new_sources.encode("utf-8"),
+    }
+    backup = {p: p.read_bytes() if p.is_file() else None for p in targets}
+    try:
+        for p, content in targets.items():  # sources.yaml last: the record commits it
+            write_bytes(p, content)
+        load(root)
+    except BaseException:
+        for p, old in backup.items():
+            if old is None:
+                p.unlink(missing_ok=True)
+            else:
+                write_bytes(p, old)
+        raise
+    new = sum(1 for e in draft.entities if not e["match"])
+    return IngestResult(
+        sid,
+        draft_file,
+        doc.format,
+        doc.encoding,
+        len(doc.text),
+        new_entities=new,
+        matched_entities=len(draft.entities) - new,
+        relations=len(draft.relations),
+        files=list(targets),
+    )
