@@ -583,8 +583,17 @@ class KnowledgeGraph:
         from ._html import write_html
 
         return write_html(
-            self.select(focus=focus, depth=depth, types=types, statuses=statuses), path, lang=lang
+            self.select(focus=focus, depth=depth, types=types, statuses=statuses),
+            path,
+            lang=lang,
+            focus=self.entity(focus).id if focus is not None else None,
         )
+
+    def to_pyvis(self, *, lang: str = "zh", height: str = "750px", width: str = "100%") -> Any:
+        """A populated ``pyvis.network.Network`` of this graph (see ``graph._pyvis.to_pyvis``)."""
+        from ._pyvis import to_pyvis
+
+        return to_pyvis(self, lang=lang, height=height, width=width)
 
     def export(self, path: str | Path, format: str | None = None) -> Path:
         """Write the graph in ``format`` (default: from the suffix of ``path``); return the path.

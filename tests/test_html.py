@@ -392,3 +392,9 @@ def test_the_script_is_the_modules_joined_in_order() -> None:
     at = [js.index(f"// -- {name}:") for name in _html.SCRIPT_MODULES]
     assert at == sorted(at)
     assert js.startswith("(function () {") and js.rstrip().endswith("})();")
+
+
+def test_a_focus_page_names_its_focus(sample_kg: graph.KnowledgeGraph, tmp_path: Path) -> None:
+    out = sample_kg.to_html(tmp_path / "g.html", focus="Tianjin University", depth=1)
+    assert embedded(out.read_text(encoding="utf-8"))["focus"] == "tianjin-university"
+    assert embedded(_html.generate_html(sample_kg))["focus"] is None
