@@ -560,6 +560,9 @@ def build_parser() -> argparse.ArgumentParser:
                 "a folder for csv and neo4j (default: output/graph.<format> or output/<format>/)",
             )
             _add_filters(p)
+    from ._cli_ingest import register as register_ingest  # kg init/ingest/review/accept
+
+    register_ingest(sub)
     from ._cli_server import register  # kg push, kg html --from, --quiet (progress bars)
 
     register(parser, sub)

@@ -1,0 +1,170 @@
+"""The command line's ingestion part: ``kg init``, ``ingest``, ``review``, ``accept``, and
+``kg html --draft ID``.
+
+:func:`register` adds them to the parser that ``graph._cli.build_parser`` makes. Each
+command is a thin wrapper over the API function of the same name
+(:func:`graph.init`, :func:`graph.ingest`, :func:`graph.review`, :func:`graph.accept`,
+:func:`graph.draft_graph`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+from pathlib import Path
+from typing import Any, TextIO
+
+from ._ingest import accept, draft_graph, ingest, init, review
+from ._paths import DEFAULT_OUTPUT, find_data
+
+__all__ = ["cmd_accept", "cmd_ingest", "cmd_init", "cmd_review", "register"]
+
+Handler = Any  # Callable[[argparse.Namespace, TextIO], int], as in graph._cli
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return find_data(args.data).path
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    """``kg init DIR``: an empty data folder."""
+    root = init(args.dir)
+    out.write(
+        f"created an empty data folder at {root}\n"
+        f"next: kg --data {root} ingest REPORT.docx --title '…'\n"
+    )
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
+    """``kg ingest FILE``: keep the document, write a draft of proposals."""
+    result = ingest(
+        args.file,
+        data=_root(args),
+        id=args.id,
+        title=args.title,
+        title_en=args.title_en,
+        date=args.date,
+        origin=args.origin,
+        encoding=args.encoding,
+        format=args.format,
+        author=args.author,
+        force=args.force,
+    )
+    out.write(str(result) + "\n")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
+    """``kg review ID``: the draft as a bilingual table."""
+    out.write(review(args.id, data=_root(args)))
+    return 0
+
+
+def cmd_accept(args: argparse.Namespace, out: TextIO) -> int:
+    """``kg accept ID``: merge the accepted records into the data."""
+    out.write(str(accept(args.id, data=_root(args))) + "\n")
+    return 0
+
+
+def _html_draft(original: Handler) -> Handler:
+    @functools.wraps(original)
+    def handler(args: argparse.Namespace, out: TextIO) -> int:
+        if getattr(args, "draft", None) is None:
+            return int(original(args, out))
+        kg = draft_graph(args.draft, data=_root(args))
+        target = args.output or DEFAULT_OUTPUT / f"draft-{args.draft}.html"
+        path = kg.to_html(
+            target,
+            focus=args.focus,
+            depth=args.depth,
+            types=args.type,
+            statuses=args.status,
+            lang=args.lang,
+        )
+        out.write(f"wrote {path} (proposals of {args.draft} drawn apart from curated records)\n")
+        return 0
+
+    return handler
+
+
+_COMMANDS = {
+    "init": (
+        cmd_init,
+        "create an empty data folder",
+        "kg init mydata",
+        "Create an empty data folder (sources/, entities/, relations/, drafts/, with "
+        "comments that explain each file) that graph.load and every kg command accept.",
+    ),
+    "ingest": (
+        cmd_ingest,
+        "read a document (.txt, .html, .docx, .pdf) and draft proposals to review",
+        "kg ingest report.docx --id zone-2016 --title 某某高新区工作进展 --date 2016-12",
+        "Keep the document byte for byte under sources/ with its SHA-256, its normalised "
+        "text beside it and a sources.yaml record, and write drafts/ID.yaml: the "
+        "entities and relations it names, each with its verbatim quote. Plain text may be "
+        "UTF-8, GB18030/GBK or Big5 (detected; --encoding overrides). Needs the ingest "
+        "extra: pip install 'kg-regional-cooperation[ingest]'.",
+    ),
+    "review": (
+        cmd_review,
+        "print a draft as a bilingual table: new and matched entities by type, relations",
+        "kg review zone-2016",
+        "Print drafts/ID.yaml as a table: new entities and those already in the graph, by "
+        "type with confidence, then the relations. Edit the draft to correct proposals "
+        "and set review: accepted or rejected; then run kg accept ID.",
+    ),
+    "accept": (
+        cmd_accept,
+        "merge a draft's accepted records into the data, all or nothing",
+        "kg accept zone-2016",
+        "Validate the records marked review: accepted with the loader and merge them: new "
+        "entities and relations into files named after the source, new quotes appended "
+        "to existing records. Nothing changes unless everything validates; pending and "
+        "rejected records stay in the draft.",
+    ),
+}
+
+
+def register(sub: Any) -> None:
+    """Add ``init``, ``ingest``, ``review``, ``accept`` and ``html --draft`` to ``kg``."""
+    for name, (handler, summary, example, description) in _COMMANDS.items():
+        p = sub.add_parser(
+            name,
+            help=summary,
+            description=description,
+            epilog=f"Example: {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.set_defaults(handler=handler)
+        if name == "init":
+            p.add_argument("dir", metavar="DIR", help="the folder to create")
+        elif name == "ingest":
+            p.add_argument("file", metavar="FILE", help="the document: .txt, .html, .docx, .pdf")
+            p.add_argument("--id", help="source id (default: from the file name)")
+            p.add_argument("--title", help="the document's title (default: its first line)")
+            p.add_argument("--title-en", help="the title in English")
+            p.add_argument("--date", help="the document's date, e.g. 2016-12")
+            p.add_argument("--origin", help="where it comes from and why reuse is allowed")
+            p.add_argument("--encoding", help="plain text's encoding (default: detected)")
+            p.add_argument(
+                "--format", choices=["txt", "html", "docx", "pdf"], help=argparse.SUPPRESS
+            )
+            p.add_argument(
+                "--author",
+                help="whose work the report lists (default: the zone or body its title names)",
+            )
+            p.add_argument(
+                "--force", action="store_true", help="replace a source whose file has changed"
+            )
+        else:
+            p.add_argument("id", metavar="ID", help="the source id given at ingest")
+    html = sub.choices["html"]
+    html.add_argument(
+        "--draft",
+        metavar="ID",
+        help="draw the proposals of drafts/ID.yaml on the graph, apart from curated records "
+        "(default output: output/draft-ID.html)",
+    )
+    html.epilog = (html.epilog or "") + "\n         kg html --draft zone-2016"
+    html.set_defaults(handler=_html_draft(html.get_default("handler")))
