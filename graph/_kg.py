@@ -177,7 +177,14 @@ class KnowledgeGraph:
         return iter(self._entities.values())
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and self._lookup(name) is not None
+        """``name in kg`` exactly when ``kg.entity(name)`` finds an entity."""
+        if not isinstance(name, str):
+            return False
+        try:
+            self.entity(name)
+        except UnknownEntityError:
+            return False
+        return True
 
     @property
     def nx(self) -> nx.MultiDiGraph:
@@ -236,9 +243,6 @@ class KnowledgeGraph:
         except KeyError:
             known = ", ".join(self._sources) or "none"
             raise KGError(f"no source has the id {source_id!r}; known sources: {known}") from None
-
-    def _lookup(self, name: str) -> str | None:
-        return self._index.get(name)
 
     def entity(self, name: str) -> Entity:
         """The entity with this id, Chinese or English name, or alias.

@@ -35,9 +35,15 @@ MARGIN = 0.1
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
-def _invisible(ch: str) -> bool:
-    """Format characters (zero-width space, bidi controls, BOM) and variation selectors."""
-    return unicodedata.category(ch) == "Cf" or "\ufe00" <= ch <= "\ufe0f" or ch >= "\U000e0100"
+#: Invisible characters: every format character (category Cf: soft hyphen, zero-width
+#: space and joiners, bidi controls, BOM, tags) of Unicode 14 and the variation selectors.
+#: tests/test_query.py checks this against the running Python's Unicode database.
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f\U000e0100-\U000e01ef]"
+)
 
 
 def key(text: str) -> str:
@@ -52,11 +58,10 @@ def key(text: str) -> str:
     >>> key("清華\\u200b大學") == key("清华大学")
     True
     """
-    text = unicodedata.normalize("NFKC", text)
+    text = "".join(unicodedata.normalize("NFKC", text).split())
     if text.isascii():
-        return "".join(text.split()).casefold()
-    text = "".join(ch for ch in text if not ch.isspace() and not _invisible(ch))
-    return to_simplified(text).casefold()
+        return text.casefold()
+    return to_simplified(_INVISIBLE.sub("", text)).casefold()
 
 
 def is_chinese(text: str) -> bool:

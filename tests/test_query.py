@@ -86,6 +86,11 @@ def test_suggestions_speak_the_querys_script(
         assert any("\u4e00" <= c <= "\u9fff" for c in suggestion.split(" (")[0]) == chinese
 
 
+def test_in_agrees_with_entity(kg: graph.KnowledgeGraph) -> None:
+    assert "Beihang" in kg and "清華大學" in kg and "tianjin-university" in kg
+    assert "nothing-here" not in kg and "University" not in kg and 42 not in kg
+
+
 def test_several_candidates_give_a_did_you_mean_list(kg: graph.KnowledgeGraph) -> None:
     with pytest.raises(graph.UnknownEntityError) as info:
         kg.entity("University")
@@ -108,6 +113,17 @@ def test_lookup_key_drops_format_characters_and_simplifies() -> None:
     assert _key("Tsing\u00adhua\ufeff") == _key("TSINGHUA")
     for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0x202E, 0x2066, 0xFEFF, 0xFE0F, 0xE0101):
         assert _key(f"清{chr(cp)}华") == "清华", hex(cp)
+
+
+def test_every_format_character_is_invisible_to_lookups() -> None:
+    import sys
+    import unicodedata
+
+    from graph._kg import _key
+
+    for cp in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(cp)) == "Cf":
+            assert _key(f"清{chr(cp)}华") == "清华", f"U+{cp:04X}"
 
 
 @pytest.mark.parametrize("lookalike", ["清华\u200b大学", "清華大學", "清华大学\u2060"])
