@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._atomic import write_text
 from ._errors import ExportError, KGError
+from ._kg import UMBRELLA_TYPES
 from ._layout import radial_layout
 from ._paths import DEFAULT_OUTPUT
 from ._records import COLLECTIVE_TYPES, Basis, EntityType, RelationType, Status, thaw
@@ -64,7 +65,7 @@ PHYSICS_LIMIT = 300
 _VIS_JS = "templates/lib/vis-9.1.2/vis-network.min.js"
 
 #: Entity types a path in the page does not pass through unless asked, as in ``kg.path``.
-DETOUR_TYPES = (EntityType.PLACE, EntityType.GROUP)
+DETOUR_TYPES = tuple(sorted(UMBRELLA_TYPES))
 
 #: The page's script, by concern, joined in this order into one inlined script.
 SCRIPT_MODULES = (

@@ -408,15 +408,32 @@ def test_path_lists_each_step_with_its_quote(open_page: Any, sample_data: Path) 
     assert_clean(ex)
 
 
-def test_path_avoids_places_and_groups_unless_asked(open_page: Any) -> None:
+def test_paths_follow_the_rules_of_kg_path(open_page: Any) -> None:
     kg = graph.load()
     ex = open_page(kg)
-    detours = {e.id for e in kg if e.type in (graph.EntityType.PLACE, graph.EntityType.GROUP)}
-    for a, b in [("露露股份", "清华大学"), ("天津大学", "承德高新区"), ("北京", "天津")]:
-        found = ex.js("([a, b]) => kgExplorer.path(a, b, false)", [a, b])
-        if found is None:
-            continue
-        assert not detours & set(found["nodes"][1:-1])
+    ids = [e.id for e in kg][::7]
+    pairs = [(a, b) for a in ids for b in ids if a < b]
+    found = ex.js(
+        "(pairs) => pairs.map(([a, b]) => "
+        "[kgExplorer.path(a, b, false), kgExplorer.path(a, b, true)])",
+        pairs,
+    )
+    checked = 0
+    for (a, b), (strict, loose) in zip(pairs, found, strict=True):
+        for page_path, through_all in ((strict, False), (loose, True)):
+            try:
+                steps = kg.path(a, b, through_all=through_all)
+            except graph.NoPathError:
+                assert page_path is None, (a, b, through_all)
+                continue
+            assert page_path is not None and len(page_path["steps"]) == len(steps), (a, b)
+            checked += 1
+            if not through_all:
+                umbrella = {
+                    e.id for e in kg if e.type in (graph.EntityType.PLACE, graph.EntityType.GROUP)
+                }
+                assert not umbrella & set(page_path["nodes"][1:-1])
+    assert checked >= 20
     assert_clean(ex)
 
 

@@ -1,6 +1,6 @@
 // -- paths: the shortest chain between two entities, as kg.path finds it ---------------------
 // Direction is ignored; entities of the detour types (places, umbrella groups) are not passed
-// through unless allowed; between two entities the relation with the smallest id is the step.
+// through unless allowed; between two entities a stated relation is preferred as the step.
 var pathFrom = document.getElementById("kg-path-from");
 var pathTo = document.getElementById("kg-path-to");
 var pathDetours = document.getElementById("kg-path-detours");
@@ -26,11 +26,9 @@ function findPath(a, b, detours) {
   chain.reverse();
   var steps = [];
   for (var i = 0; i + 1 < chain.length; i++) {
-    var best = null;
-    INCIDENT[chain[i]].forEach(function (e) {
-      if (otherEnd(e, chain[i]) === chain[i + 1] && (best === null || e.id < best)) best = e.id;
-    });
-    steps.push(best);
+    var between = INCIDENT[chain[i]].filter(function (e) { return otherEnd(e, chain[i]) === chain[i + 1]; });
+    var stated = between.filter(function (e) { return e.basis === "stated"; });
+    steps.push((stated.length ? stated[0] : between[0]).id);
   }
   return { from: a, to: b, nodes: chain, steps: steps };
 }

@@ -9,7 +9,7 @@ function firstQuote(rec) { return rec.evidence.length ? quoteText(rec.evidence[0
 var COLUMNS = {
   entities: [
     { key: "name", label: "name", value: function (n) { return nameOf(n); } },
-    { key: "other", label: "nameEn", value: function (n) { return otherName(n) || ""; } },
+    { key: "other", label: "otherNameCol", value: function (n) { return otherName(n) || ""; } },
     { key: "type", label: "type", value: function (n) { return enumLabel(TYPES, n.type); } },
     { key: "status", label: "status", value: function (n) { return n.status ? enumLabel(STATUSES, n.status) : ""; } },
     { key: "degree", label: "degree", value: function (n) { return n.degree; }, numeric: true },
