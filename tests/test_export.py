@@ -67,10 +67,12 @@ def canonical(kg: KnowledgeGraph, *, xml: bool) -> Canon:
             "type": str(e.type),
             "name": text(e.name),
             "name_en": text(e.name_en),
+            "name_en_kind": str(e.name_en_kind),
             "aliases": via_json(list(e.aliases)),
             "status": str(e.status) if e.status else None,
             "attributes": via_json(thaw(e.attributes)),
             "notes": text(e.notes),
+            "notes_zh": text(e.notes_zh),
             "evidence": via_json([ev.to_dict() for ev in e.evidence]),
         }
         for e in kg.entities()
@@ -82,8 +84,11 @@ def canonical(kg: KnowledgeGraph, *, xml: bool) -> Canon:
             "type": str(r.type),
             "status": str(r.status),
             "date": r.date,
+            "basis": str(r.basis),
+            "event": r.event,
             "attributes": via_json(thaw(r.attributes)),
             "notes": text(r.notes),
+            "notes_zh": text(r.notes_zh),
             "evidence": via_json([ev.to_dict() for ev in r.evidence]),
         }
         for r in kg.relations()
@@ -97,10 +102,12 @@ def _from_flat_graph(g: nx.MultiDiGraph, type_key: str) -> Canon:
             "type": d["type"],
             "name": d["name"],
             "name_en": d["name_en"],
+            "name_en_kind": d["name_en_kind"],
             "aliases": json.loads(d["aliases"]),
             "status": d.get("status"),
             "attributes": json.loads(d["attributes"]),
             "notes": d["notes"],
+            "notes_zh": d["notes_zh"],
             "evidence": json.loads(d["evidence"]),
         }
         for n, d in g.nodes(data=True)
@@ -114,8 +121,11 @@ def _from_flat_graph(g: nx.MultiDiGraph, type_key: str) -> Canon:
             "type": d[type_key],
             "status": d["status"],
             "date": d.get("date"),
+            "basis": d["basis"],
+            "event": d.get("event"),
             "attributes": json.loads(d["attributes"]),
             "notes": d["notes"],
+            "notes_zh": d["notes_zh"],
             "evidence": json.loads(d["evidence"]),
         }
     return {"nodes": nodes, "edges": edges}
@@ -145,13 +155,35 @@ def read_json(path: Path) -> Canon:
     data = json.loads(raw.decode("utf-8"))
     g = nx.node_link_graph(data, edges="edges")
     assert g.is_directed() and g.is_multigraph()
-    keys = ("type", "name", "name_en", "aliases", "status", "attributes", "notes", "evidence")
+    keys = (
+        "type",
+        "name",
+        "name_en",
+        "name_en_kind",
+        "aliases",
+        "status",
+        "attributes",
+        "notes",
+        "notes_zh",
+        "evidence",
+    )
     nodes = {n: {k: d[k] for k in keys} for n, d in g.nodes(data=True)}
     edges = {}
     for u, v, k, d in g.edges(keys=True, data=True):
         assert d["id"] == k
         edges[k] = {"source": u, "target": v} | {
-            x: d[x] for x in ("type", "status", "date", "attributes", "notes", "evidence")
+            x: d[x]
+            for x in (
+                "type",
+                "status",
+                "date",
+                "basis",
+                "event",
+                "attributes",
+                "notes",
+                "notes_zh",
+                "evidence",
+            )
         }
     return {"nodes": nodes, "edges": edges}
 
@@ -175,10 +207,12 @@ def read_csv(folder: Path) -> Canon:
             "type": d["type"],
             "name": d["name"],
             "name_en": d["name_en"],
+            "name_en_kind": d["name_en_kind"],
             "aliases": json.loads(d["aliases"]),
             "status": d["status"] or None,
             "attributes": json.loads(d["attributes"]),
             "notes": d["notes"],
+            "notes_zh": d["notes_zh"],
             "evidence": json.loads(d["evidence"]),
         }
     header, rows = _csv_rows(folder / "relations.csv", encoding="utf-8-sig", unescape=True)
@@ -193,8 +227,11 @@ def read_csv(folder: Path) -> Canon:
             "type": d["type"],
             "status": d["status"],
             "date": d["date"] or None,
+            "basis": d["basis"],
+            "event": d["event"] or None,
             "attributes": json.loads(d["attributes"]),
             "notes": d["notes"],
+            "notes_zh": d["notes_zh"],
             "evidence": json.loads(d["evidence"]),
         }
     return {"nodes": nodes, "edges": edges}
@@ -232,10 +269,12 @@ def read_neo4j(folder: Path) -> Canon:
             "type": d["type"],
             "name": d["name"],
             "name_en": d["name_en"],
+            "name_en_kind": d["name_en_kind"],
             "aliases": d["aliases"],
             "status": d["status"] or None,
             "attributes": json.loads(d["attributes"]),
             "notes": d["notes"],
+            "notes_zh": d["notes_zh"],
             "evidence": evidence,
         }
     header, rows = _csv_rows(folder / "relations.csv", encoding="utf-8", unescape=False)
@@ -255,8 +294,11 @@ def read_neo4j(folder: Path) -> Canon:
             "type": d["type"],
             "status": d["status"],
             "date": d["date"] or None,
+            "basis": d["basis"],
+            "event": d["event"] or None,
             "attributes": json.loads(d["attributes"]),
             "notes": d["notes"],
+            "notes_zh": d["notes_zh"],
             "evidence": evidence,
         }
     cypher = read_cypher(folder / "import.cypher")
@@ -413,10 +455,12 @@ def read_cypher(path: Path) -> Canon:
                     "type": p["type"],
                     "name": p.get("name", ""),
                     "name_en": p.get("name_en", ""),
+                    "name_en_kind": p["name_en_kind"],
                     "aliases": p.get("aliases", []),
                     "status": p.get("status"),
                     "attributes": json.loads(p["attributes"]),
                     "notes": p.get("notes", ""),
+                    "notes_zh": p.get("notes_zh", ""),
                     "evidence": json.loads(p["evidence"]),
                 }
         elif m := edge_stmt.fullmatch(stmt):
@@ -432,8 +476,11 @@ def read_cypher(path: Path) -> Canon:
                     "type": p["type"],
                     "status": p["status"],
                     "date": p.get("date"),
+                    "basis": p["basis"],
+                    "event": p.get("event"),
                     "attributes": json.loads(p["attributes"]),
                     "notes": p.get("notes", ""),
+                    "notes_zh": p.get("notes_zh", ""),
                     "evidence": json.loads(p["evidence"]),
                 }
         else:
@@ -551,24 +598,35 @@ def test_registry_is_read_only_and_refuses_duplicates() -> None:
         register(ExportFormat("json", EXPORT_FORMATS["json"].write, ".json", False, "again"))
 
 
-def test_folder_export_keeps_other_files(sample_kg: KnowledgeGraph, tmp_path: Path) -> None:
+def test_folder_export_never_deletes_other_files(sample_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    """A folder export replaces the whole folder, so it refuses one holding other files."""
     folder = tmp_path / "out"
     folder.mkdir()
     (folder / "graph.html").write_text("keep me", encoding="utf-8")
-    export(sample_kg, folder, "csv")
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "entities.csv",
-        "graph.html",
-        "relations.csv",
-    ]
+    with pytest.raises(graph.ExportError, match=r"holds other files \(graph.html\)"):
+        export(sample_kg, folder, "csv")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "data0") == ["out"]
+    assert [p.name for p in folder.iterdir()] == ["graph.html"]
     assert (folder / "graph.html").read_text(encoding="utf-8") == "keep me"
+
+
+def test_folder_export_replaces_an_earlier_export(
+    sample_kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    folder = export(sample_kg, tmp_path / "out", "csv")
+    export(sample_kg, folder, "neo4j")  # csv's files are among neo4j's: replaced as a set
+    names = ["README.md", "entities.csv", "import.cypher", "relations.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == names
+    with pytest.raises(graph.ExportError, match="holds other files"):
+        export(sample_kg, folder, "csv")  # would drop import.cypher and README.md
 
 
 def test_write_files_is_all_or_nothing(tmp_path: Path) -> None:
     folder = write_files(tmp_path / "out", {"a.txt": b"old a", "b.txt": b"old b"})
     with pytest.raises(graph.ExportError, match="cannot write"):
-        write_files(folder, {"a.txt": b"new a", "missing/b.txt": b"new b"})
+        write_files(folder, {"a.txt": b"new a", "b.txt": b"new b", "missing/c.txt": b"c"})
     assert (folder / "a.txt").read_bytes() == b"old a"
+    assert (folder / "b.txt").read_bytes() == b"old b"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 

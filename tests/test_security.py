@@ -10,6 +10,7 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -371,6 +372,7 @@ def test_suggestions_for_unknown_endpoints_stay_cheap(
     import graph._load
 
     n = 2000
+
     def ev() -> list[dict[str, str]]:  # a new list each time: PyYAML would write anchors
         return [{"source": "report", "quote": "天津大学"}]
 
@@ -463,3 +465,248 @@ def test_messages_do_not_repeat_huge_values(sample_data: Path) -> None:
         graph.load(sample_data)
     assert len(str(info.value)) < 20_000
     assert all(len(str(p)) < 2_500 for p in info.value.problems)
+
+
+# -- finding 5: folder exports are atomic as a set, and take turns --------------------------------
+
+
+def _tables(folder: Path) -> tuple[int, int]:
+    """Rows of entities.csv and relations.csv."""
+    import csv
+
+    def rows(name: str) -> int:
+        with open(folder / name, encoding="utf-8-sig", newline="") as handle:
+            return len(list(csv.reader(handle))) - 1
+
+    return rows("entities.csv"), rows("relations.csv")
+
+
+def test_concurrent_folder_exports_never_mix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding 5: two exports into one folder mixed their files (61 entities, 29,999 relations).
+
+    The thread called "slow" takes its time over moving relations.csv into place,
+    which is where the old per-file replacement let the other export in between.
+    """
+    import time
+
+    from conftest import tree_kg
+
+    def slow(real: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
+        def call(a: Any, b: Any) -> None:
+            if threading.current_thread().name == "slow" and str(b).endswith("relations.csv"):
+                time.sleep(0.5)
+            real(a, b)
+
+        return call
+
+    monkeypatch.setattr(os, "replace", slow(os.replace))
+    monkeypatch.setattr(os, "rename", slow(os.rename))
+    target = tmp_path / "out"
+    tree_kg(5).export(target, "csv")  # an earlier export is there
+    errors: list[BaseException] = []
+
+    def run(kg: graph.KnowledgeGraph) -> None:
+        try:
+            kg.export(target, "csv")
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=run, args=(tree_kg(200),), name="slow"),
+        threading.Thread(target=run, args=(tree_kg(201),), name="fast"),
+    ]
+    for t in threads:
+        t.start()
+        time.sleep(0.05)
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    entities, relations = _tables(target)
+    assert relations == entities - 1, (entities, relations)  # one export's complete set
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no leftovers
+
+
+def test_a_second_export_gives_up_when_the_lock_is_held(
+    sample_kg: graph.KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    import graph._atomic
+
+    monkeypatch.setattr(graph._atomic, "LOCK_TIMEOUT", 0.2)
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        threading.Thread(target=lambda: None).start()  # (the lock is per open file, not thread)
+        outcome: list[BaseException] = []
+
+        def other() -> None:
+            try:
+                sample_kg.export(tmp_path / "csv", "csv")
+            except BaseException as exc:
+                outcome.append(exc)
+
+        t = threading.Thread(target=other)
+        t.start()
+        t.join(30)
+        assert outcome and isinstance(outcome[0], graph.ExportError)
+        assert "another export is writing" in str(outcome[0])
+    finally:
+        os.close(fd)
+    assert sample_kg.export(tmp_path / "csv", "csv").is_dir()
+
+
+def test_a_failed_folder_export_keeps_the_old_set(
+    sample_kg: graph.KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph._export._files as files
+
+    folder = sample_kg.export(tmp_path / "neo4j", "neo4j")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    calls = []
+    real_fsync = os.fsync
+
+    def failing_fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:  # after two of the four files
+            raise OSError(5, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(files.os, "fsync", failing_fsync)
+    with pytest.raises(graph.ExportError, match="cannot write"):
+        graph.KnowledgeGraph([], []).export(folder, "neo4j")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data0", "neo4j"]
+
+
+def test_a_killed_swap_is_undone_by_the_next_run(
+    sample_kg: graph.KnowledgeGraph, tmp_path: Path
+) -> None:
+    """A run killed between moving the old folder aside and the new one in."""
+    folder = sample_kg.export(tmp_path / "csv", "csv")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    os.rename(folder, tmp_path / ".csv.k1ll3d.old.tmp")  # the state the kill left
+    (tmp_path / ".csv.half.tmp").mkdir()  # and the new set, half written
+    (tmp_path / ".csv.half.tmp" / "entities.csv").write_text("partial", encoding="utf-8")
+    from graph._atomic import locked
+
+    with locked(folder):
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["csv", "data0"]
+
+
+def test_a_real_kill_mid_swap_leaves_a_complete_set(sample_data: Path, tmp_path: Path) -> None:
+    """Finding 5: kill the process at the worst moment; the next export still succeeds."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    script = f"""
+import os, graph, graph._export._files as f
+kg = graph.load({str(sample_data)!r})
+kg.export({str(out)!r}, "csv")
+real = os.rename
+def rename(a, b):
+    real(a, b)
+    if str(a) == {str(out)!r}:
+        os._exit(9)  # killed right after the old folder moved aside
+f.os.rename = rename
+kg.export({str(out)!r}, "csv")
+"""
+    done = subprocess.run([sys.executable, "-c", script], timeout=120, check=False)
+    assert done.returncode == 9
+    assert not out.exists()  # the kill happened where we wanted it
+    kg = graph.load(sample_data)
+    kg.export(out, "csv")
+    assert _tables(out) == (len(kg.entities()), len(kg.relations()))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data0", "out"]
+
+
+# -- finding 9: leftovers, umask, GEXF, disk full, non-finite numbers -----------------------------
+
+
+def test_stale_temporary_files_are_cleaned(sample_kg: graph.KnowledgeGraph, tmp_path: Path) -> None:
+    """Finding 9: killed runs left .graph.html.*.tmp files and .neo4j.*.tmp/ folders."""
+    from graph._html import write_html
+
+    (tmp_path / ".graph.html.abc123.tmp").write_text("half a page", encoding="utf-8")
+    (tmp_path / ".neo4j.xyz789.tmp").mkdir()
+    (tmp_path / ".neo4j.xyz789.tmp" / "entities.csv").write_text("half", encoding="utf-8")
+    (tmp_path / "unrelated.tmp").write_text("not ours", encoding="utf-8")
+    write_html(sample_kg, tmp_path / "graph.html")
+    sample_kg.export(tmp_path / "neo4j", "neo4j")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "data0",
+        "graph.html",
+        "neo4j",
+        "unrelated.tmp",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("umask", "file_mode", "dir_mode"), [(0o022, 0o644, 0o755), (0o077, 0o600, 0o700)]
+)
+def test_outputs_respect_the_umask(
+    sample_kg: graph.KnowledgeGraph, tmp_path: Path, umask: int, file_mode: int, dir_mode: int
+) -> None:
+    """Finding 9: outputs were forced to 0644 whatever the umask."""
+    old = os.umask(umask)
+    try:
+        paths = [sample_kg.export(tmp_path / f"g{fmt}", fmt) for fmt in ("csv", "neo4j")]
+        paths += [sample_kg.export(tmp_path / f"g.{fmt}") for fmt in ("json", "graphml", "gexf")]
+    finally:
+        os.umask(old)
+    for path in paths:
+        if path.is_dir():
+            assert path.stat().st_mode & 0o777 == dir_mode, path
+            for child in path.iterdir():
+                assert child.stat().st_mode & 0o777 == file_mode, child
+        else:
+            assert path.stat().st_mode & 0o777 == file_mode, path
+
+
+def test_gexf_is_the_same_every_day(
+    sample_kg: graph.KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding 9: networkx wrote today's date into the GEXF file."""
+    import time
+
+    first = sample_kg.export(tmp_path / "a.gexf").read_bytes()
+    monkeypatch.setattr(time, "strftime", lambda *args: "2099-12-31")
+    second = sample_kg.export(tmp_path / "b.gexf").read_bytes()
+    assert first == second and b"lastmodifieddate" not in first
+
+
+def test_a_full_disk_says_so(
+    sample_kg: graph.KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding 9: a disk-full message talked about permissions."""
+    import errno
+
+    import graph._atomic
+    import graph._export._files
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    for module in (graph._atomic, graph._export._files):
+        monkeypatch.setattr(module.os, "fsync", full)
+    for path, fmt in ((tmp_path / "g.json", None), (tmp_path / "csv", "csv")):
+        with pytest.raises(graph.ExportError) as info:
+            sample_kg.export(path, fmt)
+        assert "disk is full" in str(info.value) and "permission" not in str(info.value)
+        assert not path.exists()
+
+
+def test_non_finite_numbers_are_never_written(tmp_path: Path) -> None:
+    """Finding 3: infinity was written as Infinity into JSON, CSV, GraphML and Neo4j."""
+    e = graph.Entity("a", graph.EntityType.PLACE, "甲", "A", attributes={"x": float("inf")})
+    f = graph.Entity("b", graph.EntityType.PLACE, "乙", "B", attributes={"y": [float("nan")]})
+    for kg in (graph.KnowledgeGraph([e], []), graph.KnowledgeGraph([f], [])):
+        for name, fmt in graph.EXPORT_FORMATS.items():
+            path = tmp_path / (name if fmt.folder else f"g{fmt.suffix}")
+            with pytest.raises(graph.ExportError, match="finite"):
+                kg.export(path, name)
+            assert not path.exists()

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -75,10 +76,10 @@ def to_json_text(value: Any) -> str:
     '{"role": "甲方", "year": 2015}'
     """
     try:
-        return json.dumps(value, ensure_ascii=False, default=_json_default)
+        return json.dumps(value, ensure_ascii=False, default=_json_default, allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise ExportError(
-            f"{exc}; attributes must be text, numbers, dates, lists or maps"
+            f"{exc}; attributes must be text, finite numbers, dates, lists or maps"
         ) from None
 
 
@@ -94,6 +95,8 @@ def flat_value(value: Any, *, xml: bool = True) -> Flat | None:
         return None
     if isinstance(value, str):
         return clean_text(value, xml=xml)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ExportError(f"{value} is not a finite number; attributes must be finite numbers")
     if isinstance(value, bool | int | float):
         return value
     if isinstance(value, dt.date | dt.time):

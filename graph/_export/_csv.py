@@ -5,16 +5,18 @@ row, commas, ``"``-quoting where needed (values may hold commas, quotes and
 line breaks) and CRLF line ends (RFC 4180).
 
 ``entities.csv`` has one row per entity:
-``id, type, name, name_en, aliases, status, attributes, notes, evidence``.
+``id, type, name, name_en, name_en_kind, aliases, status, attributes, notes,
+notes_zh, evidence``.
 
 ``relations.csv`` has one row per relation:
-``id, source, target, source_name, target_name, type, status, date, attributes,
-notes, evidence`` (``source_name`` and ``target_name`` are the Chinese names of
-the two entities, for reading; ``source`` and ``target`` are their ids).
+``id, source, target, source_name, target_name, type, status, date, basis,
+event, attributes, notes, notes_zh, evidence`` (``source_name`` and
+``target_name`` are the Chinese names of the two entities, for reading;
+``source`` and ``target`` are their ids).
 
 ``aliases`` (a list), ``attributes`` (a map) and ``evidence`` (a list of
-``{"source": …, "quote": …}``) are JSON text; an absent ``status`` or ``date``
-is an empty cell.
+``{"source": …, "quote": …}``) are JSON text; an absent ``status``, ``date`` or
+``event`` is an empty cell.
 
 Formula injection: a spreadsheet runs a cell that starts with ``=``, ``+``,
 ``-``, ``@``, tab or carriage return as a formula. Such a cell is written with
@@ -61,10 +63,12 @@ ENTITY_COLUMNS = (
     "type",
     "name",
     "name_en",
+    "name_en_kind",
     "aliases",
     "status",
     "attributes",
     "notes",
+    "notes_zh",
     "evidence",
 )
 RELATION_COLUMNS = (
@@ -76,8 +80,11 @@ RELATION_COLUMNS = (
     "type",
     "status",
     "date",
+    "basis",
+    "event",
     "attributes",
     "notes",
+    "notes_zh",
     "evidence",
 )
 
@@ -149,6 +156,6 @@ def write_csv(kg: KnowledgeGraph, path: str | Path) -> Path:
     >>> kg = graph.KnowledgeGraph([e], [])
     >>> out = write_csv(kg, pathlib.Path(tempfile.mkdtemp()) / "csv")
     >>> (out / "entities.csv").read_text(encoding="utf-8-sig").splitlines()[1]
-    'a,place,承德,Chengde,[],,{},,[]'
+    'a,place,承德,Chengde,translation,[],,{},,,[]'
     """
     return write_files(path, tables(kg))

@@ -7,7 +7,9 @@ The attributes are those of the GraphML export (see
 * the relation type is also written as ``relation_type``, because GEXF keeps the
   edge attribute ``type`` for the edge direction (``directed``).
 
-Edge ids are the relation ids. Read it back with::
+Edge ids are the relation ids. The file is the same on every run: the
+``lastmodifieddate`` networkx would set to today's date is left out (GEXF makes
+it optional). Read it back with::
 
     g = networkx.read_gexf("graph.gexf")   # a MultiDiGraph, keys = relation ids
     g.edges[u, v, key]["relation_type"]
@@ -18,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 
 from .._atomic import atomic_open
 from ._graphml import labelled_graph
@@ -45,6 +47,11 @@ def write_gexf(kg: KnowledgeGraph, path: str | Path) -> Path:
     for _, _, data in g.edges(data=True):
         if "type" in data:
             data["relation_type"] = data.pop("type")
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)  # today's date: the file would change daily
+    writer.add_graph(g)
     with atomic_open(path, "wb") as handle:
-        nx.write_gexf(g, handle, encoding="utf-8", prettyprint=True, version="1.2draft")
+        writer.write(handle)
     return Path(path)

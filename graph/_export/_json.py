@@ -65,9 +65,11 @@ def write_json(kg: KnowledgeGraph, path: str | Path) -> Path:
     True
     """
     try:
-        text = json.dumps(node_link(kg), ensure_ascii=False, indent=2, default=_json_default)
+        text = json.dumps(
+            node_link(kg), ensure_ascii=False, indent=2, default=_json_default, allow_nan=False
+        )
     except (TypeError, ValueError) as exc:
         raise ExportError(
-            f"{exc}; attributes must be text, numbers, dates, lists or maps"
+            f"{exc}; attributes must be text, finite numbers, dates, lists or maps"
         ) from None
     return write_text(path, text + "\n")

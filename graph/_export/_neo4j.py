@@ -3,13 +3,15 @@ r"""Neo4j: CSV files for ``neo4j-admin database import`` and a Cypher script, in
 The folder receives:
 
 ``entities.csv``
-    Nodes, header ``id:ID(Entity),:LABEL,type,name,name_en,aliases:string[],
-    status,attributes,notes,evidence,evidence_quotes:string[]``. Every node has
+    Nodes, header ``id:ID(Entity),:LABEL,type,name,name_en,name_en_kind,
+    aliases:string[],status,attributes,notes,notes_zh,evidence,
+    evidence_quotes:string[]``. Every node has
     the label ``Entity`` plus one for its type in PascalCase (``University``,
     ``DevelopmentZone``, …).
 ``relations.csv``
     Relationships, header ``:START_ID(Entity),:END_ID(Entity),:TYPE,id,type,
-    status,date,attributes,notes,evidence,evidence_quotes:string[]``. The
+    status,date,basis,event,attributes,notes,notes_zh,evidence,
+    evidence_quotes:string[]``. The
     relationship type is the relation type in upper case (``SIGNED_AGREEMENT``).
 ``import.cypher``
     The same data as Cypher statements for a running database: a uniqueness
@@ -40,6 +42,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,10 +72,12 @@ ENTITY_HEADER = (
     "type",
     "name",
     "name_en",
+    "name_en_kind",
     "aliases:string[]",
     "status",
     "attributes",
     "notes",
+    "notes_zh",
     "evidence",
     "evidence_quotes:string[]",
 )
@@ -84,8 +89,11 @@ RELATION_HEADER = (
     "type",
     "status",
     "date",
+    "basis",
+    "event",
     "attributes",
     "notes",
+    "notes_zh",
     "evidence",
     "evidence_quotes:string[]",
 )
@@ -121,10 +129,12 @@ def _node_props(data: Mapping[str, Any]) -> dict[str, Any]:
         "type": data.get("type"),
         "name": data.get("name"),
         "name_en": data.get("name_en"),
+        "name_en_kind": data.get("name_en_kind"),
         "aliases": list(data.get("aliases") or []),
         "status": data.get("status"),
         "attributes": to_json_text(data.get("attributes") or {}),
         "notes": data.get("notes"),
+        "notes_zh": data.get("notes_zh"),
         "evidence": to_json_text(data.get("evidence") or []),
         "evidence_quotes": _quotes(data.get("evidence") or []),
     }
@@ -137,8 +147,11 @@ def _edge_props(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
         "type": data.get("type"),
         "status": data.get("status"),
         "date": data.get("date"),
+        "basis": data.get("basis"),
+        "event": data.get("event"),
         "attributes": to_json_text(data.get("attributes") or {}),
         "notes": data.get("notes"),
+        "notes_zh": data.get("notes_zh"),
         "evidence": to_json_text(data.get("evidence") or []),
         "evidence_quotes": _quotes(data.get("evidence") or []),
     }
@@ -186,6 +199,8 @@ def cypher_literal(value: Any) -> str:
     """
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ExportError(f"{value} is not a finite number; Cypher cannot store it")
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str):
@@ -280,10 +295,12 @@ into a new one.
 ## What is where
 
 Nodes: label `Entity` plus one per type (`University`, `DevelopmentZone`, …); properties
-`id`, `type`, `name`, `name_en`, `aliases` (list), `status`, `attributes` (JSON text),
-`notes`, `evidence` (JSON list of {{"source", "quote"}}) and `evidence_quotes` (list).
+`id`, `type`, `name`, `name_en`, `name_en_kind` (official or translation), `aliases`
+(list), `status`, `attributes` (JSON text), `notes`, `notes_zh`, `evidence` (JSON list of
+{{"source", "quote"}}) and `evidence_quotes` (list).
 Relationships: type in upper case (`SIGNED_AGREEMENT`, …); properties `id`, `type`,
-`status`, `date`, `attributes`, `notes`, `evidence`, `evidence_quotes`.
+`status`, `date`, `basis` (stated, unstated_subject or inferred), `event` (id of the
+event entity), `attributes`, `notes`, `notes_zh`, `evidence`, `evidence_quotes`.
 Missing values, empty notes and empty lists are not stored.
 
     MATCH (a:Entity {{name: '天津大学'}})-[r]-(b) RETURN a.name, type(r), r.status, b.name
@@ -335,6 +352,6 @@ def write_neo4j(kg: KnowledgeGraph, path: str | Path) -> Path:
     >>> kg = graph.KnowledgeGraph([e], [])
     >>> out = write_neo4j(kg, pathlib.Path(tempfile.mkdtemp()) / "neo4j")
     >>> (out / "entities.csv").read_text(encoding="utf-8").splitlines()[1]
-    'a,Entity;Place,place,承德,Chengde,,,{},,[],'
+    'a,Entity;Place,place,承德,Chengde,translation,,,{},,,[],'
     """
     return write_files(path, files(kg))
