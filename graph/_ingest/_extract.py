@@ -195,7 +195,7 @@ _PARTNER = re.compile(
     rf"(?:与|同|和|跟)({NAME_CHARS}{{2,20}}?)(?=洽谈|商谈|签订|签署|签约|合作|就|达成|共同|联合)"
 )
 _GROUP = re.compile(
-    rf"(\d+)(家|个|所|批)({NAME_CHARS}{{0,14}}?(?:企业|公司|单位|机构|高校|院校|院所|客商))"
+    rf"(\d+)(家|个|所|批)({NAME_CHARS}{{0,14}}?(?:企业|公司|单位|机构|高校|院校|院所|客商|园区|基地|区))"
 )
 _CATEGORY_RE = re.compile("|".join(sorted((w for w, _ in CATEGORIES), key=len, reverse=True)))
 _ENUM_TAIL = re.compile(
@@ -670,6 +670,88 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     _name_relations(ctx, mentions, sentence_quote)
     consumed = _group_statements(ctx, enums, mentions, s_start, s_end)
     _clause_relations(ctx, mentions, consumed, s_start, s_end, designations)
+    _phrases(ctx, mentions, s_start, s_end)
+
+
+# Measures and goals: how work reports state what they do and what it is for.
+_ADVERBS = re.compile(
+    r"(?:全面|广泛|进一步|切实|不断|着力|努力|大力|积极|主动|深化|持续|同时|并且|并|还|要)*"
+)
+_GOAL = re.compile(r"(?:为)?(?:提升|提高|增强|扩大|吸引|加快|集约|优化|加大|壮大|带动)")
+_GOAL_OBJECT = re.compile(r"(?:加快)?(?:推进|推动|促进)")
+_MEASURE_OBJECT = re.compile(r"(?:探索|实行|推行|开展|实施|建立|出台)")
+_MEASURE_WHOLE = re.compile(r"(?:深入|严格|认真)?(?:制定|落实|研究|宣传|健全|完善)")
+_SHARED_HEAD = re.compile(r"(“[^”]+”)(?:和|与|、)(“[^”]+”)(.+)")
+
+
+def _phrases(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """Propose the measures a sentence reports and the goals it states, and link them."""
+    text = ctx.text
+    measures: list[_Mention] = []
+    for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
+        c_start, c_end = _trim_span(text, c_start, c_end)
+        if c_end - c_start < 6:
+            continue
+        clause = text[c_start:c_end]
+        quote = _quote(text, c_start, c_end)
+        lead = c_start
+        if (k := clause.find("将")) != -1 and k < 8 and _GOAL.match(clause, k + 1):
+            lead = c_start + k + 1  # 项目建成后将为吸引…: the goal starts after 将
+        adv = _ADVERBS.match(text, lead, c_end)
+        at = adv.end() if adv else lead
+        goals: list[tuple[int, int]] = []
+        if (g := _GOAL_OBJECT.match(text, at, c_end)) is not None:
+            obj = text[g.end() : c_end]
+            parts = obj.split("和") if obj.count("和") == 1 else [obj]
+            pos = g.end()
+            for part in parts:
+                if len(part) >= 4:
+                    goals.append((pos, pos + len(part)))
+                pos += len(part) + 1
+        elif _GOAL.match(text, at, c_end) is not None:
+            end = c_end
+            hub = next(
+                (m for m in mentions if at < m.start < c_end and m.type in PROJECT_TYPES), None
+            )
+            if hub is not None and text[hub.start - 1] == "的":
+                end = hub.start - 1  # 提升…内涵的某某项目: the project's aim
+            goals.append((lead if lead != c_start else at, end))
+        for a, b in goals:
+            goal = _Mention(a, b, text[a:b], T.GOAL, 0.5, origin="phrase")
+            ctx.entity(goal, quote)
+            sources = (
+                measures
+                or [m for m in mentions if m.start < c_end and m.type in PROJECT_TYPES][-1:]
+            )
+            for src in sources:
+                ctx.relate(src, goal, R.AIMS_AT, S.STATED, quote, 0.5)
+        if goals:
+            continue
+        found: list[tuple[int, int, str]] = []
+        status = S.CARRIED_OUT
+        if (m := _MEASURE_OBJECT.match(text, at, c_end)) is not None:
+            status = S.EXPLORING if m.group(0) == "探索" else S.CARRIED_OUT
+            obj_start = m.end()
+            obj = text[obj_start:c_end]
+            if (shared := _SHARED_HEAD.fullmatch(obj)) is not None:
+                # “A”和“B”服务: two measures sharing a head; the clause is their quote
+                for part in (shared.group(1), shared.group(2)):
+                    found.append((obj_start, c_end, part + shared.group(3)))
+            else:
+                found.append((obj_start, c_end, obj))
+        elif _MEASURE_WHOLE.match(text, at, c_end) is not None:
+            found.append((c_start, c_end, clause))
+        for a, b, name in found:
+            if len(name) < 4 or any(
+                a <= x.start and x.end <= b and x.type in ORG_TYPES and x.origin != "author-alias"
+                for x in mentions
+            ):
+                continue
+            measure = _Mention(a, b, name, T.MEASURE, 0.5, origin="phrase")
+            measures.append(measure)
+            ctx.entity(measure, quote)
+            if ctx.author is not None:
+                ctx.relate(ctx.author, measure, R.ADOPTS, status, quote, 0.5)
 
 
 def _clause_of(text: str, pos: int, s_start: int, s_end: int) -> tuple[int, int]:
@@ -727,11 +809,21 @@ def _group_statements(
         quote = _quote(text, a1, clause_end)
         tail = text[b2:clause_end]
         status = S.PLANNED if re.search(r"将|计划|拟", tail) else S.CARRIED_OUT
-        node = _Mention(a1, clause_end, f"{cat1}与{cat2}的合作", T.COOPERATION, 0.7, origin="group")
+        acts = re.findall(
+            r"(?:开展了?|进行了?|实现了?|、)?((?:[\u4e00-\u9fff]{0,2}?)(?:合作|对接|交流|共建|攻关))",
+            tail,
+        )
+        node = _Mention(
+            a1,
+            clause_end,
+            f"{cat1}与{cat2}的{acts[0] if acts else '合作'}",
+            T.COOPERATION,
+            0.7,
+            origin="group",
+        )
         node.attributes = {"collective": True}
-        activities = re.findall(r"[\u4e00-\u9fff]{0,4}(?:合作|对接|交流|共建|攻关)", tail)
-        if activities:
-            node.attributes["activities"] = activities
+        if acts:
+            node.attributes["activities"] = acts
         ctx.entity(node, quote)
         for role, items in ((cat1, items1), (cat2, items2)):
             for item in items:

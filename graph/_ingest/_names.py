@@ -128,7 +128,7 @@ NAME_CHARS = rf"[{_HAN}A-Za-z0-9·()（）]"
 #: A head word, longest first; not followed by characters that make it a longer word.
 HEAD_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")"
-    r"(?!师|技术|建设|量|化|部|长|员|成员)"
+    r"(?!师|技术|建设|量|化|长|员|成员)"
 )
 
 ORG_TYPES = frozenset(

@@ -1,0 +1,210 @@
+"""Benchmark: how much of the curated data `kg ingest` proposes by itself, and how fast.
+
+Ingests the bundled report's raw file into an empty data folder (``graph.init``),
+as a new user would, and compares the draft with the curated ``data/`` (whatever it
+holds when this runs):
+
+- entity recall: curated entities whose name or an alias the draft proposes. "exact"
+  counts equal names only (after NFKC and case folding); "lenient" also counts a
+  proposal that contains the curated name, or is contained in it, when the shorter
+  is at least 60% of the longer (面向京津的医疗卫生产业园项目 / 医疗卫生产业园项目);
+- relation recall: curated relations whose two ends the draft links (either
+  direction, any type); a group statement's membership (X participates_in a
+  cooperation node) counts when the draft has X join a cooperation node too;
+- precision: proposals (entities and relations) that match a curated record by the
+  same rules;
+- time: the whole ingest of the report, then the extractor alone and the whole
+  ingest on 10k, 100k and 1M characters of report-like text, with the time per
+  10k characters (linear growth shows a flat column).
+
+Targets (issue 10): entity recall >= 90%, relation recall >= 70%, precision >= 60%,
+10,000 characters in under 2 s. No assertion: read the numbers.
+
+    .venv/bin/python benchmarks/bench_ingest.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import graph
+from graph._ingest._draft import load_draft
+from graph._ingest._extract import extract
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+SOURCE = "chengde-hitech-jjj-progress"
+
+
+def _key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+class Matcher:
+    """Maps proposed names to curated entities (exact, then lenient)."""
+
+    def __init__(self, kg: graph.KnowledgeGraph) -> None:
+        self.names: list[tuple[str, str]] = []
+        for e in kg:
+            for n in {e.name, *e.aliases}:
+                self.names.append((_key(n), e.id))
+        self.exact = dict(self.names)
+
+    def match(self, names: Iterable[str], lenient: bool = True) -> str | None:
+        best: tuple[float, str] | None = None
+        for name in names:
+            k = _key(name)
+            if k in self.exact:
+                return self.exact[k]
+            if not lenient or len(k) < 2:
+                continue
+            for cur, eid in self.names:
+                if len(cur) < 2:
+                    continue
+                short, long = sorted((k, cur), key=len)
+                if short in long and len(short) / len(long) >= 0.6:
+                    score = len(short) / len(long)
+                    if best is None or score > best[0]:
+                        best = (score, eid)
+        return best[1] if best else None
+
+
+def compare(
+    kg: graph.KnowledgeGraph,
+    draft_entities: list[dict[str, Any]],
+    draft_relations: list[dict[str, Any]],
+) -> dict[str, Any]:
+    m = Matcher(kg)
+    by_ref: dict[str, str | None] = {}
+    exact_found: set[str] = set()
+    found: set[str] = set()
+    coop_nodes: set[str] = set()
+    for e in draft_entities:
+        names = [e["name"], *(e.get("aliases") or [])]
+        ref = e.get("match") or e["name"]
+        eid = e.get("match") or m.match(names)
+        by_ref[ref] = eid
+        if e["type"] == "cooperation":
+            coop_nodes.add(ref)
+        if eid:
+            found.add(eid)
+        if m.match(names, lenient=False):
+            exact_found.add(str(m.match(names, lenient=False)))
+    pairs: set[frozenset[str]] = set()
+    members: set[str] = set()
+    for r in draft_relations:
+        s, t = by_ref.get(r["source"]), by_ref.get(r["target"])
+        if r["type"] == "participates_in" and r["target"] in coop_nodes and s:
+            members.add(s)
+        if s and t:
+            pairs.add(frozenset((s, t)))
+    curated_coops = {e.id for e in kg if str(e.type) == "cooperation"}
+    recalled = 0
+    rel_total = 0
+    curated_pairs: set[frozenset[str]] = set()
+    curated_members: set[str] = set()
+    for r in kg.relations():
+        rel_total += 1
+        curated_pairs.add(frozenset((r.source, r.target)))
+        if str(r.type) == "participates_in" and r.target in curated_coops:
+            curated_members.add(r.source)
+            if r.source in members:
+                recalled += 1
+                continue
+        if frozenset((r.source, r.target)) in pairs:
+            recalled += 1
+    good_rel = 0
+    for r in draft_relations:
+        s, t = by_ref.get(r["source"]), by_ref.get(r["target"])
+        if r["type"] == "participates_in" and r["target"] in coop_nodes:
+            good_rel += bool(s and s in curated_members)
+        elif s and t and frozenset((s, t)) in curated_pairs:
+            good_rel += 1
+    good_ent = sum(1 for e in draft_entities if by_ref.get(e.get("match") or e["name"]))
+    n = len(kg)
+    proposals = len(draft_entities) + len(draft_relations)
+    missed = sorted(e.name for e in kg if e.id not in found)
+    return {
+        "entities": n,
+        "entity_recall_exact": len(exact_found) / n if n else 0.0,
+        "entity_recall": len(found) / n if n else 0.0,
+        "relations": rel_total,
+        "relation_recall": recalled / rel_total if rel_total else 0.0,
+        "precision": (good_ent + good_rel) / proposals if proposals else 0.0,
+        "entity_precision": good_ent / len(draft_entities) if draft_entities else 0.0,
+        "relation_precision": good_rel / len(draft_relations) if draft_relations else 0.0,
+        "proposed": (len(draft_entities), len(draft_relations)),
+        "missed": missed,
+    }
+
+
+def _source_title() -> str:
+    kg = graph.load(DATA)
+    return kg.source(SOURCE).title
+
+
+def report_figures() -> None:
+    kg = graph.load(DATA)
+    title = _source_title()
+    raw = DATA / "sources" / f"{SOURCE}.raw.txt"
+    with tempfile.TemporaryDirectory() as tmp:
+        root = graph.init(Path(tmp) / "data")
+        t0 = time.perf_counter()
+        result = graph.ingest(raw, data=root, id="report", title=title)
+        elapsed = time.perf_counter() - t0
+        draft = load_draft(result.draft)
+    figures = compare(kg, draft.entities, draft.relations)
+    print(f"bundled report: {result.characters} characters, ingested in {elapsed:.2f} s")
+    print(f"  curated data: {figures['entities']} entities, {figures['relations']} relations")
+    print(f"  draft: {figures['proposed'][0]} entities, {figures['proposed'][1]} relations")
+    print(
+        f"  entity recall   {figures['entity_recall']:6.1%} (exact names only: "
+        f"{figures['entity_recall_exact']:.1%})   target >= 90%"
+    )
+    print(f"  relation recall {figures['relation_recall']:6.1%}   target >= 70%")
+    print(
+        f"  precision       {figures['precision']:6.1%} (entities "
+        f"{figures['entity_precision']:.1%}, relations {figures['relation_precision']:.1%})"
+        "   target >= 60%"
+    )
+    if figures["missed"]:
+        print("  curated entities not proposed: " + ", ".join(figures["missed"]))
+
+
+def scaling() -> None:
+    text = graph.load(DATA).source(SOURCE).text
+    title = _source_title()
+    print("\nsize (chars)  extract s  per 10k s   ingest s  per 10k s")
+    for size in (10_000, 100_000, 1_000_000):
+        body = (text * (size // len(text) + 1))[:size]
+        t0 = time.perf_counter()
+        extract(body, title=title)
+        ex = time.perf_counter() - t0
+        with tempfile.TemporaryDirectory() as tmp:
+            root = graph.init(Path(tmp) / "data")
+            doc = Path(tmp) / "big.txt"
+            doc.write_text(body, encoding="utf-8")
+            t0 = time.perf_counter()
+            graph.ingest(doc, data=root, title=title)
+            ing = time.perf_counter() - t0
+        print(
+            f"{size:12,d} {ex:10.2f} {ex / size * 10_000:10.3f} {ing:10.2f} "
+            f"{ing / size * 10_000:10.3f}"
+        )
+    print("linear: the per-10k columns stay flat; target: 10,000 characters in under 2 s")
+
+
+def main() -> None:
+    report_figures()
+    if "--no-scaling" not in sys.argv:
+        scaling()
+
+
+if __name__ == "__main__":
+    main()
