@@ -50,7 +50,7 @@ def _blocks(document: Any) -> list[str]:
                 for cell in row.cells:
                     if cell.text not in cells:  # merged cells repeat
                         cells.append(cell.text)
-                out.append("\t".join(cells))
+                out.append("｜".join(cells))  # a tab would go with the wrap spaces
     return out
 
 
@@ -68,4 +68,8 @@ def decode_docx(raw: bytes, encoding: str | None) -> Decoded:
             f"cannot read this .docx ({type(exc).__name__}); open and save it again in Word"
         ) from None
     text = "\n".join(b.strip() for b in blocks if b.strip())
-    return Decoded(text, None, ("took the paragraphs and table cells of the .docx, in order",))
+    return Decoded(
+        text,
+        None,
+        ("took the paragraphs and table rows (cells joined by ｜) of the .docx, in order",),
+    )

@@ -200,7 +200,7 @@ _GROUP = re.compile(
 _CATEGORY_RE = re.compile("|".join(sorted((w for w, _ in CATEGORIES), key=len, reverse=True)))
 _ENUM_TAIL = re.compile(
     rf"等((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})"
-    rf"(?:(?:和|及|与|、)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern}))?)"
+    rf"(?:(?:和|及)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern}))?)"
 )
 
 
@@ -381,13 +381,10 @@ class _Index:
         hits: list[tuple[int, int, str, str | None, EntityType]] = []
         for end, (n, name, eid, etype) in self.automaton.iter(lowered):
             start = end - n + 1
+            before = lowered[start - 1] if start > 0 else ""
+            after = lowered[end + 1] if end + 1 < len(lowered) else ""
             if name.isascii() and (
-                (start > 0 and lowered[start - 1].isalnum())
-                or (
-                    end + 1 < len(text)
-                    and lowered[end + 1].isascii()
-                    and lowered[end + 1].isalnum()
-                )
+                (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
             ):
                 continue  # "THU" inside "THUMB"
             hits.append((start, end + 1, name, eid, etype))
@@ -810,7 +807,7 @@ def _group_statements(
         tail = text[b2:clause_end]
         status = S.PLANNED if re.search(r"将|计划|拟", tail) else S.CARRIED_OUT
         acts = re.findall(
-            r"(?:开展了?|进行了?|实现了?|、)?((?:[\u4e00-\u9fff]{0,2}?)(?:合作|对接|交流|共建|攻关))",
+            r"(?:开展了?|进行了?|实现了?|、)?((?:[\u4e00-\u9fff]{0,4}?)(?:合作|对接|交流|共建|攻关))",
             tail,
         )
         node = _Mention(

@@ -1,0 +1,182 @@
+"""The extractor, on synthetic Chinese text written for these tests (invented names)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import pytest
+from _ingest_docs import SYNTHETIC_REPORT
+
+import graph
+from graph._ingest._extract import KnownName, Proposals, RelationProposal, extract
+
+TITLE = SYNTHETIC_REPORT.splitlines()[0]
+
+
+@pytest.fixture(scope="module")
+def proposals() -> Proposals:
+    return extract(graph.normalize(SYNTHETIC_REPORT), title=TITLE)
+
+
+def _rel(p: Proposals, source: str, rtype: str, target: str) -> RelationProposal:
+    found = [r for r in p.relations if (r.source, str(r.type), r.target) == (source, rtype, target)]
+    assert found, f"no {source} -{rtype}-> {target} in {[r.key for r in p.relations]}"
+    return found[0]
+
+
+def _types(p: Proposals) -> dict[str, str]:
+    return {e.name: str(e.type) for e in p.entities}
+
+
+def test_new_entities_from_head_words_lists_and_counts(proposals: Proposals) -> None:
+    types = _types(proposals)
+    expected = {
+        "青禾高新区": "development_zone",
+        "星河大学": "university",
+        "江北理工大学": "university",
+        "明远科技有限公司": "enterprise",
+        "蓝湾药业": "enterprise",
+        "云杉数据中心项目": "project",
+        "白鹭物流园项目": "project",
+        "青禾新材料产业园项目": "project",
+        "东川建工集团": "enterprise",
+        "滨河路桥工程": "project",
+        "青禾招商推介会": "event",
+        "8家知名物流企业": "group",
+        "青禾职业技术学院": "college",
+        "机电工程硕士班": "programme",
+        "飞地经济合作模式": "measure",
+        "提升园区承载能力": "goal",
+    }
+    for name, etype in expected.items():
+        assert types.get(name) == etype, (name, types.get(name))
+
+
+def test_every_quote_is_verbatim(proposals: Proposals) -> None:
+    text = graph.normalize(SYNTHETIC_REPORT)
+    quotes = [q for e in proposals.entities for q in e.quotes] + [
+        r.quote for r in proposals.relations
+    ]
+    assert quotes
+    assert all(q and q in text for q in quotes)
+    assert all(e.quotes for e in proposals.entities)
+
+
+def test_group_statement_is_one_node_never_bilateral(proposals: Proposals) -> None:
+    coops = [e for e in proposals.entities if str(e.type) == "cooperation"]
+    assert len(coops) == 1
+    node = coops[0]
+    assert node.name == "企业与高校的产学研合作"
+    members = {
+        r.source for r in proposals.relations if r.target == node.ref and r.attributes["collective"]
+    }
+    assert members == {"明远科技有限公司", "蓝湾药业", "星河大学", "江北理工大学"}
+    roles = {r.source: r.attributes["role"] for r in proposals.relations if r.target == node.ref}
+    assert roles["蓝湾药业"] == "企业" and roles["江北理工大学"] == "高校"
+    firms, schools = {"明远科技有限公司", "蓝湾药业"}, {"星河大学", "江北理工大学"}
+    for r in proposals.relations:
+        assert not ({r.source, r.target} & firms and {r.source, r.target} & schools), r
+
+
+@pytest.mark.parametrize(
+    ("source", "rtype", "status", "target"),
+    [
+        ("青禾高新区", "signed_agreement", "signed", "星河大学"),
+        ("青禾高新区", "works_on", "preliminary_work", "云杉数据中心项目"),
+        ("青禾高新区", "works_on", "site_selected", "白鹭物流园项目"),
+        ("青禾高新区", "works_on", "about_to_start", "青禾新材料产业园项目"),
+        ("东川建工集团", "participates_in", "signed", "滨河路桥工程"),
+        ("青禾高新区", "signed_agreement", "signed", "滨河路桥工程"),
+        ("青禾高新区", "organises", "held", "青禾招商推介会"),
+        ("青禾招商推介会", "held_at", "held", "星河会展中心"),
+        ("青禾高新区", "letter_of_intent", "intent", "8家知名物流企业"),
+        ("星河大学", "cooperation", "opened", "青禾职业技术学院"),
+        ("星河大学", "participates_in", "opened", "机电工程硕士班"),
+        ("青禾职业技术学院", "participates_in", "opened", "机电工程硕士班"),
+        ("青禾高新区", "adopts", "exploring", "飞地经济合作模式"),
+        ("飞地经济合作模式", "aims_at", "stated", "提升园区承载能力"),
+    ],
+)
+def test_relations_and_statuses_from_cue_words(
+    proposals: Proposals, source: str, rtype: str, status: str, target: str
+) -> None:
+    assert str(_rel(proposals, source, rtype, target).status) == status
+
+
+def test_unstated_subject_is_marked(proposals: Proposals) -> None:
+    r = _rel(proposals, "青禾高新区", "works_on", "白鹭物流园项目")
+    assert str(r.basis) == "unstated_subject" and "no actor" in r.notes
+    stated = _rel(proposals, "青禾高新区", "signed_agreement", "星河大学")
+    assert str(stated.basis) == "stated"  # the sentence names the zone itself
+
+
+def test_figures(proposals: Proposals) -> None:
+    invest = _rel(proposals, "青禾高新区", "works_on", "云杉数据中心项目").attributes
+    assert invest["investment"] == {"amount": 550_000_000, "currency": "CNY", "text": "5.5亿元"}
+    group = _rel(proposals, "青禾高新区", "letter_of_intent", "8家知名物流企业")
+    assert group.attributes["count"] == 8 and group.attributes["collective"] is True
+    dated = extract("青禾高新区与星河大学于2023年9月19日签订了合作协议。")
+    assert dated.relations[0].date == "2023-09-19"
+
+
+def test_known_names_resolve_to_ids_in_linear_automaton() -> None:
+    known = [
+        KnownName("星河大学", "xinghe-university", graph.EntityType.UNIVERSITY),
+        KnownName("星河", "xinghe-university", graph.EntityType.UNIVERSITY),
+        KnownName("QHZ", "qinghe-zone", graph.EntityType.DEVELOPMENT_ZONE),
+        KnownName("青禾高新区", "qinghe-zone", graph.EntityType.DEVELOPMENT_ZONE),
+    ]
+    p = extract("青禾高新区与星河签订了合作协议。QHZMB公司不是QHZ。", known)
+    matched = {e.match for e in p.entities if e.match}
+    assert matched == {"xinghe-university", "qinghe-zone"}
+    qhz = next(e for e in p.entities if e.match == "qinghe-zone")
+    assert len(qhz.quotes) == 2  # 青禾高新区 and the standalone QHZ, never inside QHZMB
+    assert ("qinghe-zone", "signed_agreement", "xinghe-university") in [r.key for r in p.relations]
+
+
+def test_author_from_argument_and_rules_are_general() -> None:
+    p = extract("与南山制药集团签订了投资协议。", author="北岭经济技术开发区")
+    r = p.relations[0]
+    assert (r.source, str(r.type), r.target) == (
+        "北岭经济技术开发区",
+        "signed_agreement",
+        "南山制药集团",
+    )
+    assert [e.name for e in p.entities if str(e.type) == "development_zone"] == [
+        "北岭经济技术开发区"
+    ]
+
+
+def test_designation_is_an_attribute_not_an_entity() -> None:
+    p = extract("东湖秸秆发电项目被列为全省示范项目。", author="青禾高新区")
+    names = {e.name for e in p.entities}
+    assert "全省示范项目" not in names
+    r = next(r for r in p.relations if r.target == "东湖秸秆发电项目")
+    assert str(r.status) == "designated" and r.attributes["designation"] == "全省示范项目"
+
+
+def test_deterministic_and_empty() -> None:
+    text = graph.normalize(SYNTHETIC_REPORT)
+    a, b = extract(text, title=TITLE), extract(text, title=TITLE)
+    assert [(e.name, e.quotes) for e in a.entities] == [(e.name, e.quotes) for e in b.entities]
+    assert [r.key for r in a.relations] == [r.key for r in b.relations]
+    assert extract("").entities == [] and extract("。。\n").relations == []
+
+
+def test_missing_automaton_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "ahocorasick", None)
+    with pytest.raises(graph.KGError, match=r"pyahocorasick.*\[ingest\]"):
+        extract("星河大学")
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["_read", "_txt", "_html", "_pdf", "_names", "_figures", "_extract", "_draft", "_store"],
+)
+def test_doctests(module: str) -> None:
+    import doctest
+
+    mod = importlib.import_module(f"graph._ingest.{module}")
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted > 0
