@@ -250,7 +250,8 @@ class KnowledgeGraph:
         Names match in any case, in traditional or simplified characters and
         without spaces or invisible characters. A name that is the start (or
         else a part) of exactly one entity's names finds it too: ``Beihang``,
-        ``天津国建``. Otherwise raises :class:`graph.UnknownEntityError` (a
+        ``天津国建``, unless it stops inside a word such as 大学 (``天津大`` is
+        suggested, not taken). Otherwise raises :class:`graph.UnknownEntityError` (a
         ``KeyError``) whose ``suggestions`` are the candidates or close names, in
         the script of the query: ``天津大学 (Tianjin University)`` for a Chinese
         query, ``Tianjin University`` for another.
@@ -264,10 +265,10 @@ class KnowledgeGraph:
         found = self._index.get(name)
         if found is not None:
             return self._entities[found]
-        prefix, inner = self._index.partial(name)
+        prefix, inner, split = self._index.partial(name)
         if len(prefix) == 1 or (not prefix and len(inner) == 1):
             return self._entities[(prefix or inner)[0]]
-        candidates = (prefix + inner)[:8] or self._index.close(name)
+        candidates = (prefix + inner + split)[:8] or self._index.close(name)
         chinese = is_chinese(name)
         raise UnknownEntityError(
             name, [self._display(self._entities[i], chinese) for i in candidates]

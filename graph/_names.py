@@ -32,6 +32,30 @@ CUTOFF = 0.75
 #: Suggestions are at most this much less similar than the best one.
 MARGIN = 0.1
 
+#: Words that end Chinese names of organisations and projects. A partial name that
+#: cuts one of them in half (``天津大`` of 天津大学) is a typo or an unfinished name, so
+#: it is suggested rather than resolved; one that stops before it (``天津国建`` of
+#: 天津国建集团) is the name without its type word and resolves.
+HEAD_WORDS = (
+    "大学",
+    "学院",
+    "学校",
+    "集团",
+    "公司",
+    "股份",
+    "药业",
+    "实业",
+    "研究院",
+    "研究所",
+    "科学院",
+    "项目",
+    "工程",
+    "园区",
+    "中心",
+    "基地",
+    "工作站",
+)
+
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
@@ -62,6 +86,15 @@ def key(text: str) -> str:
     if text.isascii():
         return text.casefold()
     return to_simplified(_INVISIBLE.sub("", text)).casefold()
+
+
+def _cuts_head_word(before: str, after: str) -> bool:
+    """Whether the cut between ``before`` and ``after`` falls inside a head word."""
+    return any(
+        before.endswith(word[:j]) and after.startswith(word[j:])
+        for word in HEAD_WORDS
+        for j in range(1, len(word))
+    )
 
 
 def is_chinese(text: str) -> bool:
@@ -108,17 +141,26 @@ class NameIndex:
             found += 1
             i = blob.find(needle, starts[ki] + len(keys[ki]) + 1)
 
-    def partial(self, name: str) -> tuple[list[str], list[str]]:
-        """Ids with a name that starts with ``name``, and ids with a name that only
-        contains it; both empty when ``name`` is too short to be taken as part of a name."""
+    def partial(self, name: str) -> tuple[list[str], list[str], list[str]]:
+        """Ids with a name that starts with ``name``, ids with a name that only
+        contains it, and ids with a name that ``name`` cuts inside a head word such
+        as 大学 (candidates to suggest, never to resolve); all empty when ``name`` is
+        too short to be taken as part of a name."""
         k = key(name)
         if len(k) < MIN_PARTIAL[is_chinese(k)]:
-            return [], []
+            return [], [], []
         prefix: dict[str, None] = {}
         inner: dict[str, None] = {}
+        split: dict[str, None] = {}
         for hit in self._scan(k):
-            (prefix if hit.startswith(k) else inner)[self._ids[hit]] = None
-        return list(prefix), [i for i in inner if i not in prefix]
+            eid = self._ids[hit]
+            if _cuts_head_word(k, hit[hit.index(k) + len(k) :]):
+                split[eid] = None
+            else:
+                (prefix if hit.startswith(k) else inner)[eid] = None
+        inner_only = [i for i in inner if i not in prefix]
+        taken = {*prefix, *inner_only}
+        return list(prefix), inner_only, [i for i in split if i not in taken]
 
     def close(self, name: str, n: int = 5) -> list[str]:
         """Ids with a name in the same script as ``name`` that is similar to it, best first."""

@@ -52,7 +52,7 @@ def test_aliases_users_type(kg: graph.KnowledgeGraph, alias: str, name: str) -> 
         ("Beihang", "beihang-university"),  # the start of one entity's names
         ("天津国建", "tianjin-guojian-group"),
         ("Peking Univ", "peking-university"),
-        ("天津大", "tianjin-university"),
+        ("清华", "tsinghua-university"),  # the name without its type word 大学
         ("清華大學", "tsinghua-university"),  # traditional characters
         ("清华\u200b大学", "tsinghua-university"),  # an invisible character
         ("\u202e天津大学", "tianjin-university"),
@@ -68,6 +68,7 @@ def test_partial_and_lookalike_names_resolve(
     ("query", "first"),
     [
         ("天津大雪", "天津大学 (Tianjin University)"),  # Chinese query, Chinese names
+        ("天津大", "天津大学 (Tianjin University)"),  # stops inside 大学: suggested, not taken
         ("北京大学院", "北京大学 (Peking University)"),
         ("Tianjn University", "Tianjin University"),  # English query, English names
         ("Tsinghau", "Tsinghua University"),
@@ -148,7 +149,7 @@ def test_names_index_stays_bounded_at_scale() -> None:
     for i in range(20_000):
         index.add(f"Firm {i} Holdings", f"e{i}")
     assert index.get("firm 12345 holdings") == "e12345"
-    prefix, inner = index.partial("Firm 1")
+    prefix, inner, _ = index.partial("Firm 1")
     assert len(prefix) + len(inner) <= SCAN_CAP  # ambiguous, and the scan stopped early
     assert index.partial("12345 Hold") == ([], ["e12345"])
     assert index.close("Firm 12345 Holdigns")[0] == "e12345"
