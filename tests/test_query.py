@@ -151,7 +151,7 @@ def test_names_index_stays_bounded_at_scale() -> None:
     assert index.get("firm 12345 holdings") == "e12345"
     prefix, inner, _ = index.partial("Firm 1")
     assert len(prefix) + len(inner) <= SCAN_CAP  # ambiguous, and the scan stopped early
-    assert index.partial("12345 Hold") == ([], ["e12345"])
+    assert index.partial("12345 Hold") == ([], ["e12345"], [])
     assert index.close("Firm 12345 Holdigns")[0] == "e12345"
 
 
