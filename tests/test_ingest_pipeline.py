@@ -1,0 +1,351 @@
+"""init, ingest, review, accept and html --draft, through the API and the CLI."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from _ingest_docs import SYNTHETIC_REPORT, make_docx
+
+import graph
+from graph._cli import main
+
+DOC_TEXT = "星河科技园工作简报\n露露股份与星河大学签订了合作协议。青禾物流园项目完成选址。\n"
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _draft(root: Path, sid: str) -> dict[str, Any]:
+    data = yaml.safe_load((root / "drafts" / f"{sid}.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _set_review(root: Path, sid: str, decide: Callable[[dict[str, Any]], str]) -> None:
+    path = root / "drafts" / f"{sid}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for rec in (*data["entities"], *data["relations"]):
+        rec["review"] = decide(rec)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out), out.getvalue()
+
+
+# -- init ------------------------------------------------------------------------------
+
+
+def test_init_makes_a_folder_the_loader_accepts(tmp_path: Path) -> None:
+    root = graph.init(tmp_path / "new")
+    kg = graph.load(root)
+    assert len(kg) == 0 and kg.relations() == ()
+    assert (root / "drafts").is_dir()
+    code, out = _run("--data", str(root), "stats")
+    assert code == 0 and "0 entities" in out
+    with pytest.raises(graph.KGError, match="already holds a data folder"):
+        graph.init(root)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(graph.KGError, match="is a file"):
+        graph.init(tmp_path / "file")
+
+
+# -- ingest ----------------------------------------------------------------------------
+
+
+def test_ingest_keeps_bytes_text_record_and_draft(tmp_path: Path) -> None:
+    root = graph.init(tmp_path / "data")
+    doc = tmp_path / "Qinghe Report 2023.txt"
+    raw = SYNTHETIC_REPORT.encode("gb18030")
+    doc.write_bytes(raw)
+    result = graph.ingest(doc, data=root, date="2023-12", origin="synthetic test document")
+    assert result.source == "qinghe-report-2023"
+    assert result.encoding == "gb18030" and result.format == "txt"
+    stored = root / "sources" / "qinghe-report-2023.raw.txt"
+    assert stored.read_bytes() == raw  # byte for byte
+    text = (root / "sources" / "qinghe-report-2023.txt").read_text(encoding="utf-8")
+    assert text == graph.normalize(SYNTHETIC_REPORT)
+    record = yaml.safe_load((root / "sources" / "sources.yaml").read_text(encoding="utf-8"))[0]
+    assert record["id"] == "qinghe-report-2023"
+    assert record["title"] == "青禾高新区2023年工作进展情况"  # the first line
+    assert hashlib.sha256(raw).hexdigest() in record["origin"]
+    assert "dated 2023-12" in record["origin"] and "synthetic test document" in record["origin"]
+    assert "decoded from gb18030 (detected)" in record["processing"]
+    kg = graph.load(root)
+    assert kg.source("qinghe-report-2023").text == text
+    draft = _draft(root, "qinghe-report-2023")
+    assert draft["source"] == "qinghe-report-2023"
+    assert result.new_entities == len(draft["entities"]) > 10
+    for rec in (*draft["entities"], *draft["relations"]):
+        assert rec["review"] == "pending"
+        assert all(ev["quote"] in text for ev in rec["evidence"])
+
+
+def test_utf8_text_keeps_a_checked_raw_field(tmp_path: Path) -> None:
+    root = graph.init(tmp_path / "data")
+    doc = tmp_path / "brief.txt"
+    doc.write_text(DOC_TEXT, encoding="utf-8")
+    graph.ingest(doc, data=root)
+    record = yaml.safe_load((root / "sources" / "sources.yaml").read_text(encoding="utf-8"))[0]
+    assert record["raw"] == "brief.raw.txt"
+    assert record["raw_sha256"] == hashlib.sha256(DOC_TEXT.encode()).hexdigest()
+    (root / "sources" / "brief.raw.txt").write_text(DOC_TEXT + "改", encoding="utf-8")
+    with pytest.raises(graph.DataError, match="has changed"):  # the loader checks it
+        graph.load(root)
+
+
+def test_same_bytes_are_a_no_op_changed_bytes_need_force(tmp_path: Path) -> None:
+    root = graph.init(tmp_path / "data")
+    doc = tmp_path / "brief.txt"
+    doc.write_text(DOC_TEXT, encoding="utf-8")
+    graph.ingest(doc, data=root)
+    before = _files(root)
+    again = graph.ingest(doc, data=root)
+    assert again.unchanged and "nothing changed" in str(again)
+    assert _files(root) == before
+    other = tmp_path / "copy.txt"
+    other.write_bytes(doc.read_bytes())
+    with pytest.raises(graph.KGError, match="already ingested as source 'brief'"):
+        graph.ingest(other, data=root)
+    doc.write_text(DOC_TEXT + "白鹭物流园项目即将开工。\n", encoding="utf-8")
+    with pytest.raises(graph.KGError, match=r"already exists with different bytes.*--force"):
+        graph.ingest(doc, data=root)
+    assert _files(root) == before
+    graph.ingest(doc, data=root, force=True)
+    assert "即将开工" in graph.load(root).source("brief").text
+    records = yaml.safe_load((root / "sources" / "sources.yaml").read_text(encoding="utf-8"))
+    assert [r["id"] for r in records] == ["brief"]
+
+
+def test_docx_ingest_into_a_curated_folder_matches_known_names(sample_data: Path) -> None:
+    doc = sample_data.parent / "brief.docx"
+    doc.write_bytes(make_docx(DOC_TEXT.splitlines()))
+    result = graph.ingest(doc, data=sample_data, id="brief", author="承德高新区")
+    assert result.format == "docx" and result.encoding is None
+    assert (sample_data / "sources" / "brief.raw.docx").read_bytes() == doc.read_bytes()
+    draft = _draft(sample_data, "brief")
+    matched = {e["name"]: e["match"] for e in draft["entities"] if e["match"]}
+    assert matched["露露股份"] == "lulu"
+    assert {"source": "lulu", "target": "星河大学"}.items() <= next(
+        r for r in draft["relations"] if r["type"] == "signed_agreement"
+    ).items()
+    graph.load(sample_data)  # still loads, with both sources
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda tmp: tmp / "missing.txt", "does not exist"),
+        (lambda tmp: tmp, "is a folder"),
+    ],
+)
+def test_ingest_bad_input_changes_nothing(
+    tmp_path: Path, setup: Callable[[Path], Path], message: str
+) -> None:
+    root = graph.init(tmp_path / "data")
+    before = _files(root)
+    with pytest.raises(graph.KGError, match=message):
+        graph.ingest(setup(tmp_path), data=root)
+    assert _files(root) == before
+
+
+def test_ingest_needs_a_data_folder(tmp_path: Path) -> None:
+    doc = tmp_path / "brief.txt"
+    doc.write_text(DOC_TEXT, encoding="utf-8")
+    with pytest.raises(graph.KGError, match="kg init"):
+        graph.ingest(doc, data=tmp_path / "nowhere")
+
+
+# -- review and accept -----------------------------------------------------------------
+
+
+@pytest.fixture
+def ingested(sample_data: Path) -> Path:
+    doc = sample_data.parent / "brief.txt"
+    doc.write_text(DOC_TEXT, encoding="utf-8")
+    graph.ingest(doc, data=sample_data, id="brief", author="承德高新区")
+    return sample_data
+
+
+def test_review_is_a_bilingual_table(ingested: Path) -> None:
+    table = graph.review("brief", data=ingested)
+    for words in ("New entities 新实体", "图中已有的实体", "Relations 关系", "露露股份", "-> lulu"):
+        assert words in table
+    assert "kg accept brief" in table
+
+
+def test_accept_merges_accepted_and_keeps_the_rest(ingested: Path) -> None:
+    entities_before = (ingested / "entities" / "entities.yaml").read_text(encoding="utf-8")
+    _set_review(
+        ingested,
+        "brief",
+        lambda rec: (
+            "rejected"
+            if rec.get("name") == "青禾物流园项目" or rec.get("target") == "青禾物流园项目"
+            else "accepted"
+        ),
+    )
+    result = graph.accept("brief", data=ingested)
+    assert result.new_entities >= 1 and result.new_relations >= 1 and result.evidence_added >= 1
+    kg = graph.load(ingested)
+    lulu = kg.entity("lulu")
+    assert {ev.source for ev in lulu.evidence} == {"report", "brief"}  # both reports
+    star = kg.entity("星河大学")
+    assert star.type is graph.EntityType.UNIVERSITY and star.evidence[0].source == "brief"
+    assert any(r.source == "lulu" and r.target == star.id for r in kg.relations())
+    assert "青禾物流园项目" not in kg
+    # the curated file keeps every line; new quotes are only inserted into evidence lists
+    after = (ingested / "entities" / "entities.yaml").read_text(encoding="utf-8")
+    ops = difflib.SequenceMatcher(None, entities_before.splitlines(), after.splitlines())
+    inserted = [
+        line
+        for tag, _, _, j1, j2 in ops.get_opcodes()
+        if tag != "equal"
+        for line in after.splitlines()[j1:j2]
+    ]
+    assert {tag for tag, *_ in ops.get_opcodes()} == {"equal", "insert"}
+    assert inserted and all(
+        line.lstrip().startswith(("- source: brief", "quote: ")) for line in inserted
+    )
+    assert (ingested / "entities" / "brief.yaml").is_file()
+    left = _draft(ingested, "brief")
+    assert {e["review"] for e in left["entities"]} == {"rejected"}
+    assert len(left["entities"]) + len(left["relations"]) == result.left_in_draft
+    # accepting again changes nothing: the merged records are gone from the draft
+    snapshot = _files(ingested)
+    again = graph.accept("brief", data=ingested)
+    assert (again.new_entities, again.new_relations, again.evidence_added) == (0, 0, 0)
+    assert {k: v for k, v in _files(ingested).items() if "drafts" not in k} == {
+        k: v for k, v in snapshot.items() if "drafts" not in k
+    }
+
+
+def test_accept_after_a_half_finished_run_completes_it(ingested: Path) -> None:
+    _set_review(ingested, "brief", lambda rec: "accepted")
+    draft = (ingested / "drafts" / "brief.yaml").read_text(encoding="utf-8")
+    graph.accept("brief", data=ingested)
+    merged = _files(ingested)
+    (ingested / "drafts" / "brief.yaml").write_text(draft, encoding="utf-8")  # as if killed
+    graph.accept("brief", data=ingested)
+    graph.load(ingested)
+    assert {k: v for k, v in _files(ingested).items() if "drafts" not in k} == {
+        k: v for k, v in merged.items() if "drafts" not in k
+    }
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda text: text.replace("entities:", "entities: [", 1), "not valid YAML"),
+        (lambda text: text.replace("review: pending", "review: maybe", 1), "review must be one of"),
+        (lambda text: text.replace("type: university", "type: universty", 1), "unknown type"),
+        (lambda text: "- just a list\n", "a draft is a mapping"),
+    ],
+)
+def test_a_broken_draft_gets_a_clear_message(
+    ingested: Path, edit: Callable[[str], str], message: str
+) -> None:
+    path = ingested / "drafts" / "brief.yaml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    before = _files(ingested)
+    with pytest.raises(graph.KGError, match=message):
+        graph.accept("brief", data=ingested)
+    assert _files(ingested) == before
+
+
+def test_an_invalid_accepted_record_changes_nothing(ingested: Path) -> None:
+    def decide(rec: dict[str, Any]) -> str:
+        if rec.get("name") == "星河大学":
+            rec["evidence"][0]["quote"] = "这句话不在原文里"
+        return "accepted"
+
+    _set_review(ingested, "brief", decide)
+    before = _files(ingested)
+    with pytest.raises(graph.KGError, match="do not validate; nothing was changed") as info:
+        graph.accept("brief", data=ingested)
+    assert "quote not found" in str(info.value)
+    assert str(ingested) in str(info.value)  # problems name the real files
+    assert _files(ingested) == before
+
+
+def test_a_relation_to_an_entity_not_accepted_is_refused(ingested: Path) -> None:
+    _set_review(ingested, "brief", lambda rec: "accepted" if "source" in rec else "pending")
+    before = _files(ingested)
+    with pytest.raises(graph.KGError, match="not accepted; accept that entity too"):
+        graph.accept("brief", data=ingested)
+    assert _files(ingested) == before
+
+
+def test_no_draft(sample_data: Path) -> None:
+    with pytest.raises(graph.KGError, match=r"no draft at .*kg ingest"):
+        graph.accept("nothing", data=sample_data)
+
+
+# -- the draft on the graph, and the CLI ---------------------------------------------
+
+
+def test_draft_graph_marks_proposals(ingested: Path) -> None:
+    _set_review(
+        ingested,
+        "brief",
+        lambda rec: "rejected" if rec.get("name") == "青禾物流园项目" else "pending",
+    )
+    kg = graph.draft_graph("brief", data=ingested)
+    star = kg.entity("星河大学")
+    assert star.attributes["draft"] is True
+    assert kg.entity("lulu").attributes.get("draft") is None  # curated stays curated
+    assert "青禾物流园项目" not in kg  # rejected: left out
+    drafted = [r for r in kg.relations() if r.attributes.get("draft")]
+    assert drafted and all(r.evidence[0].source == "brief" for r in drafted)
+
+
+def test_cli_end_to_end(tmp_path: Path) -> None:
+    root = tmp_path / "mydata"
+    doc = tmp_path / "qinghe.txt"
+    doc.write_bytes(SYNTHETIC_REPORT.encode("gb18030"))
+    assert _run("init", str(root))[0] == 0
+    code, out = _run("--data", str(root), "ingest", str(doc), "--id", "qh", "--title-en", "Qinghe")
+    assert code == 0 and "gb18030" in out and "kg review qh" in out
+    code, out = _run("--data", str(root), "review", "qh")
+    assert code == 0 and "青禾高新区" in out
+    html = tmp_path / "draft.html"
+    code, out = _run("--data", str(root), "html", "--draft", "qh", "-o", str(html))
+    assert code == 0 and '"draft":true' in html.read_text(encoding="utf-8").replace(" ", "")
+    _set_review(root, "qh", lambda rec: "accepted")
+    code, out = _run("--data", str(root), "accept", "qh")
+    assert code == 0 and "new entities" in out
+    code, out = _run("--data", str(root), "show", "星河大学")
+    assert code == 0 and "青禾高新区与星河大学签订了战略合作协议" in out
+
+
+def test_cli_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = graph.init(tmp_path / "data")
+    code, _ = _run("--data", str(root), "ingest", str(tmp_path / "none.txt"))
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "Traceback" not in err
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x80\x80\x80\x80\xff\xff")
+    assert _run("--data", str(root), "ingest", str(bad))[0] == 1
+    assert "--encoding" in capsys.readouterr().err
+    assert _run("--data", str(root), "accept", "none")[0] == 1
+    assert "no draft" in capsys.readouterr().err
+
+
+def test_commands_have_help_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("init", "ingest", "review", "accept"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "Example: kg " + command in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["html", "--help"])
+    assert "kg html --draft" in capsys.readouterr().out
