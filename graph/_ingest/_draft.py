@@ -145,7 +145,7 @@ def dump_draft(draft: Draft) -> str:
         body, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
     )
     # a blank line between records makes the draft easier to edit by hand
-    text = re.sub(r"\n(  - )", r"\n\n\1", text)
+    text = text.replace("\n- ", "\n\n- ")
     return _HEADER.format(sid=draft.source) + "\n" + text
 
 
