@@ -12,7 +12,6 @@ entities proposed in the same draft, plus ``confidence`` and ``review``.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
