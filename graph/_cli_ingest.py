@@ -137,6 +137,10 @@ def register(sub: Any) -> None:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         p.set_defaults(handler=handler)
+        if name != "init":  # `kg ingest FILE --data DIR` as well as `kg --data DIR ingest FILE`
+            p.add_argument(
+                "--data", metavar="DIR", default=argparse.SUPPRESS, help="the data folder"
+            )
         if name == "init":
             p.add_argument("dir", metavar="DIR", help="the folder to create")
         elif name == "ingest":

@@ -126,6 +126,20 @@ def test_same_bytes_are_a_no_op_changed_bytes_need_force(tmp_path: Path) -> None
     assert [r["id"] for r in records] == ["brief"]
 
 
+def test_force_that_would_lose_accepted_quotes_is_undone(tmp_path: Path) -> None:
+    root = graph.init(tmp_path / "data")
+    doc = tmp_path / "brief.txt"
+    doc.write_text(DOC_TEXT, encoding="utf-8")
+    graph.ingest(doc, data=root)
+    _set_review(root, "brief", lambda rec: "accepted")
+    graph.accept("brief", data=root)
+    before = _files(root)
+    doc.write_text("星河科技园工作简报\n今年没有新的合作。\n", encoding="utf-8")
+    with pytest.raises(graph.DataError, match="quote not found"):
+        graph.ingest(doc, data=root, force=True)
+    assert _files(root) == before  # every file put back
+
+
 def test_docx_ingest_into_a_curated_folder_matches_known_names(sample_data: Path) -> None:
     doc = sample_data.parent / "brief.docx"
     doc.write_bytes(make_docx(DOC_TEXT.splitlines()))
@@ -214,7 +228,7 @@ def test_accept_merges_accepted_and_keeps_the_rest(ingested: Path) -> None:
     ]
     assert {tag for tag, *_ in ops.get_opcodes()} == {"equal", "insert"}
     assert inserted and all(
-        line.lstrip().startswith(("- source: brief", "quote: ")) for line in inserted
+        line.lstrip().startswith(('- source: "brief"', "quote: ")) for line in inserted
     )
     assert (ingested / "entities" / "brief.yaml").is_file()
     left = _draft(ingested, "brief")
@@ -315,7 +329,7 @@ def test_cli_end_to_end(tmp_path: Path) -> None:
     assert _run("init", str(root))[0] == 0
     code, out = _run("--data", str(root), "ingest", str(doc), "--id", "qh", "--title-en", "Qinghe")
     assert code == 0 and "gb18030" in out and "kg review qh" in out
-    code, out = _run("--data", str(root), "review", "qh")
+    code, out = _run("review", "qh", "--data", str(root))
     assert code == 0 and "青禾高新区" in out
     html = tmp_path / "draft.html"
     code, out = _run("--data", str(root), "html", "--draft", "qh", "-o", str(html))

@@ -155,8 +155,9 @@ def _append_evidence(text: str, file: Path, kind: str, rid: str, quote: dict[str
     while end > line_no and not lines[end - 1].strip():
         end -= 1
     pad = " " * dash
-    quoted = json.dumps(quote["quote"], ensure_ascii=False)
-    item = f"{pad}- source: {quote['source']}\n{pad}  quote: {quoted}\n"
+    source = json.dumps(str(quote.get("source")), ensure_ascii=False)
+    quoted = json.dumps(str(quote.get("quote")), ensure_ascii=False)
+    item = f"{pad}- source: {source}\n{pad}  quote: {quoted}\n"
     if not lines[end - 1].endswith("\n"):
         lines[end - 1] += "\n"
     return "".join([*lines[:end], item, *lines[end:]])
