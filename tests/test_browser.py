@@ -684,3 +684,29 @@ def test_synthetic_graph_of_1200(open_page: Any) -> None:
     ex.page.get_by_test_id("reader-toggle").click()
     assert ex.page.get_by_test_id("reader").locator("mark.kg-hl").count() == 1
     assert_clean(ex)
+
+
+def test_zooming_in_shows_more_labels(open_page: Any) -> None:
+    ex = open_page(tree_kg(1200, branching=3))
+    before = len(ex.js("kgExplorer.labelBoxes()"))
+    assert before < 1200  # labels by importance: not all at the starting zoom
+    box = ex.page.get_by_test_id("network").bounding_box()
+    ex.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    scale = ex.js("kgExplorer.scale()")
+    for _ in range(12):
+        ex.page.mouse.wheel(0, -300)
+        ex.page.wait_for_timeout(20)
+    ex.page.wait_for_function(f"() => kgExplorer.scale() > {scale * 1.5}", timeout=5000)
+    ex.page.wait_for_timeout(400)  # the relabelling waits for the zoom to end
+    boxes = ex.js("kgExplorer.labelBoxes()")
+    visible = [
+        b
+        for b in boxes
+        if b["right"] > box["x"]
+        and b["left"] < box["x"] + box["width"]
+        and b["bottom"] > box["y"]
+        and b["top"] < box["y"] + box["height"]
+    ]
+    assert overlapping(visible) == []
+    assert len(boxes) > before
+    assert_clean(ex)

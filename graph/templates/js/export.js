@@ -15,9 +15,13 @@ function composePNG() {
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.fillStyle = "#1f2328";
-  ctx.font = "bold " + Math.round(18 * ratio) + "px " + FONT;
+  var title = DATA.title[lang] || DATA.title.zh, size = 18;
   ctx.textBaseline = "middle";
-  ctx.fillText(DATA.title[lang] || DATA.title.zh, pad, head / 2);
+  do {  // shrink the title until it fits the width
+    ctx.font = "bold " + Math.round(size * ratio) + "px " + FONT;
+    size -= 1;
+  } while (size > 9 && ctx.measureText(title).width > out.width - 2 * pad);
+  ctx.fillText(title, pad, head / 2);
   ctx.drawImage(graphCanvas, 0, head);
   ctx.font = Math.round(12 * ratio) + "px " + FONT;
   var y0 = head + graphCanvas.height + pad;
@@ -30,8 +34,7 @@ function composePNG() {
   });
   var ly = y0 + (legendRows - 1) * line + line / 2;
   [["done", [], "#57606a"], ["underway", [10, 6], "#57606a"], ["prospective", [3, 5], "#8c959f"],
-   ["inferred", [2, 4], INFERRED]].forEach(function (s, i) {
-    var cx = pad + i * 170 * ratio;
+   ["inferred", [2, 4], INFERRED]].reduce(function (cx, s) {
     ctx.strokeStyle = s[2];
     ctx.lineWidth = 2 * ratio;
     ctx.setLineDash(s[1].map(function (v) { return v * ratio; }));
@@ -42,8 +45,10 @@ function composePNG() {
     ctx.setLineDash([]);
     ctx.fillStyle = "#1f2328";
     var key = { done: "styleDone", underway: "styleUnderway", prospective: "styleProspective", inferred: "styleInferred" }[s[0]];
-    ctx.fillText(t(key).replace(/[（(].*$/, ""), cx + 32 * ratio, ly);
-  });
+    var text = t(key).replace(/[（(].*$/, "");
+    ctx.fillText(text, cx + 32 * ratio, ly);
+    return cx + 32 * ratio + ctx.measureText(text).width + 24 * ratio;
+  }, pad);
   return out;
 }
 function exportPNG() {

@@ -70,23 +70,43 @@ function relabel() {
   };
   order.sort(function (a, b) { return rank(a) - rank(b) || b.degree - a.degree; });
   var cell = labelFont * 12, grid = Object.create(null), placed = [];
+  function cells(box, fn) {
+    for (var x = Math.floor(box.left / cell); x <= Math.floor(box.right / cell); x++) {
+      for (var y = Math.floor(box.top / cell); y <= Math.floor(box.bottom / cell); y++) fn(x + "," + y);
+    }
+  }
+  function place(box) {
+    placed.push(box);
+    cells(box, function (key) { (grid[key] = grid[key] || []).push(placed.length - 1); });
+  }
+  function free(box, overNodes) {
+    var ok = true;
+    cells(box, function (key) {
+      var list = grid[key] || [];
+      for (var i = 0; ok && i < list.length; i++) {
+        var other = placed[list[i]];
+        if (overNodes && other.node) continue;
+        if (other.owner !== box.owner && overlaps(box, other)) ok = false;
+      }
+    });
+    return ok;
+  }
   DATA.nodes.forEach(function (n) { LABEL_ON[n.id] = false; });
+  // The nodes themselves are obstacles: a label does not cover another entity.
   order.forEach(function (n) {
+    var pos = positions[n.id];
+    if (pos) place({ left: pos.x - n.size, right: pos.x + n.size, top: pos.y - n.size,
+                     bottom: pos.y + n.size, owner: n.id, node: true });
+  });
+  // The first few (the selection, the focus, the hubs) may cover a node; never a label.
+  order.forEach(function (n, k) {
     var pos = positions[n.id];
     if (!pos) return;
     var box = labelBox(n, pos, labelFont);
-    var x0 = Math.floor(box.left / cell), x1 = Math.floor(box.right / cell);
-    var y0 = Math.floor(box.top / cell), y1 = Math.floor(box.bottom / cell);
-    var x, y, key, list, i;
-    for (x = x0; x <= x1; x++) for (y = y0; y <= y1; y++) {
-      list = grid[x + "," + y];
-      if (list) for (i = 0; i < list.length; i++) if (overlaps(box, placed[list[i]])) return;
-    }
-    placed.push(box);
-    for (x = x0; x <= x1; x++) for (y = y0; y <= y1; y++) {
-      key = x + "," + y;
-      (grid[key] = grid[key] || []).push(placed.length - 1);
-    }
+    box.owner = n.id;
+    if (!free(box, k < 3 || rank(n) < 2)) return;
+    box.owner = null;  // a placed label blocks every other one
+    place(box);
     LABEL_ON[n.id] = true;
   });
 }
