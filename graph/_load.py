@@ -175,6 +175,7 @@ SOURCE_FIELDS: dict[str, tuple[bool, Check]] = {
     "text": (True, _text),
     "raw": (False, _text),
     "raw_sha256": (False, _sha256),
+    "date": (False, _date),
     "origin": (False, _opt_text),
     "processing": (False, _text_list),
     "notes": (False, _opt_text),
@@ -422,6 +423,7 @@ def _read_sources(c: _Checker, file: Path, sources: dict[str, Source]) -> None:
             text_path=str(rec["text"]),
             processing=tuple(rec.get("processing") or ()),
             notes=rec.get("notes") or "",
+            date=rec.get("date"),
         )
 
 

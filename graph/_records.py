@@ -359,7 +359,11 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A source document: its metadata and normalised text."""
+    """A source document: its metadata and normalised text.
+
+    ``date`` is when the document speaks (ISO 8601, as precise as known, e.g.
+    ``2016-12``), or None; it orders what several sources say about one relation.
+    """
 
     id: str
     title: str
@@ -370,6 +374,7 @@ class Source:
     text_path: str = ""
     processing: tuple[str, ...] = ()
     notes: str = ""
+    date: str | None = None
 
     def __repr__(self) -> str:
         return f"Source({self.id!r}, {self.title!r}, {len(self.text)} characters)"

@@ -78,10 +78,11 @@ def test_ingest_keeps_bytes_text_record_and_draft(tmp_path: Path) -> None:
     assert record["id"] == "qinghe-report-2023"
     assert record["title"] == "青禾高新区2023年工作进展情况"  # the first line
     assert hashlib.sha256(raw).hexdigest() in record["origin"]
-    assert "dated 2023-12" in record["origin"] and "synthetic test document" in record["origin"]
+    assert record["date"] == "2023-12" and "synthetic test document" in record["origin"]
     assert "decoded from gb18030 (detected)" in record["processing"]
     kg = graph.load(root)
     assert kg.source("qinghe-report-2023").text == text
+    assert kg.source("qinghe-report-2023").date == "2023-12"
     draft = _draft(root, "qinghe-report-2023")
     assert draft["source"] == "qinghe-report-2023"
     assert result.new_entities == len(draft["entities"]) > 10

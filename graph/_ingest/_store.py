@@ -141,6 +141,9 @@ def known_names(root: Path) -> list[KnownName]:
     return out
 
 
+_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -173,7 +176,14 @@ def _yaml_str(value: str) -> str:
 
 
 def _record_text(
-    sid: str, doc: Text, raw_name: str, title: str, title_en: str, origin: str, raw_field: bool
+    sid: str,
+    doc: Text,
+    raw_name: str,
+    title: str,
+    title_en: str,
+    origin: str,
+    raw_field: bool,
+    date: str | None,
 ) -> str:
     lines = [
         f"- id: {sid}",
@@ -184,6 +194,8 @@ def _record_text(
     ]
     if raw_field:
         lines += [f"  raw: {raw_name}", f"  raw_sha256: {doc.sha256}"]
+    if date:
+        lines.append(f"  date: {_yaml_str(date)}")
     lines.append(f"  origin: {_yaml_str(origin)}")
     lines.append("  processing:")
     lines += [f"    - {_yaml_str(step)}" for step in doc.steps]
@@ -269,10 +281,11 @@ def ingest(
         raw_field = doc.format == "txt" and normalize(doc.raw.decode("utf-8")) == doc.text
     except UnicodeDecodeError:
         raw_field = False
-    when = f"dated {date}; " if date else ""
+    if date is not None and not _DATE.fullmatch(date):
+        raise KGError(f"--date {date!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     how = f"read as {doc.format}" + (f" in {doc.encoding}" if doc.encoding else "")
     origin_text = (
-        f"{origin + '; ' if origin else ''}{when}ingested from {src.name}, kept byte for byte as "
+        f"{origin + '; ' if origin else ''}ingested from {src.name}, kept byte for byte as "
         f"{raw_name} (SHA-256 {doc.sha256}), {how}"
     )
 
@@ -288,7 +301,9 @@ def ingest(
         base = old_text
     if base and not base.endswith("\n"):
         base += "\n"
-    new_sources = base + _record_text(sid, doc, raw_name, title, title_en, origin_text, raw_field)
+    new_sources = base + _record_text(
+        sid, doc, raw_name, title, title_en, origin_text, raw_field, date
+    )
 
     sources = root / "sources"
     targets = {
