@@ -121,13 +121,15 @@ def _radial(
             leaves[v] = sum(leaves[c] for c in children[v])
     leaves[0] = sum(leaves[c] for c in children[0]) or 1
 
-    # Ring radii: at least 1.5 spacings apart, and wide enough for the nodes on them.
+    # Ring radii: at least 1.5 spacings apart, and wide enough for the nodes on them;
+    # the root's own neighbours get 2.5 spacings each, so that a hub's ring stays legible.
     per_ring = [0] * (depth[-1] + 1)
     for d in depth:
         per_ring[d] += 1
     radius = [0.0]
     for d in range(1, len(per_ring)):
-        radius.append(max(radius[-1] + spacing * 1.5, per_ring[d] * spacing / (2 * math.pi)))
+        arc = spacing * (2.5 if d == 1 else 1.0)
+        radius.append(max(radius[-1] + spacing * 1.5, per_ring[d] * arc / (2 * math.pi)))
 
     lo = [0.0] * size
     hi = [2 * math.pi] * size

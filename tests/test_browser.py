@@ -8,6 +8,7 @@ tests skip without it, unless ``KG_REQUIRE_BROWSER=1``, when they fail. Set
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -390,6 +391,22 @@ def test_reader_highlights_select_records_and_back(open_page: Any, sample_data: 
     assert_clean(ex)
 
 
+def test_selecting_scrolls_the_reader_to_the_quote(open_page: Any) -> None:
+    kg = graph.load()
+    ex = open_page(kg)
+    ex.page.get_by_test_id("reader-toggle").click()
+    text = kg.sources()[0].text
+    last = max(kg.relations(), key=lambda r: text.find(r.evidence[0].quote))
+    first = min(kg.relations(), key=lambda r: text.find(r.evidence[0].quote))
+    reader = ex.page.locator("#kg-reader-text")
+    for rel in (last, first):
+        ex.js("kgExplorer.selectRelation", rel.id)
+        mark = ex.page.locator("mark.kg-hl-active").first.bounding_box()
+        pane = reader.bounding_box()
+        assert pane["y"] <= mark["y"] and mark["y"] + mark["height"] <= pane["y"] + pane["height"]
+    assert_clean(ex)
+
+
 def test_path_lists_each_step_with_its_quote(open_page: Any, sample_data: Path) -> None:
     kg = graph.load(sample_data)
     ex = open_page(kg)
@@ -616,6 +633,18 @@ def test_chinese_mode_is_chinese(open_page: Any) -> None:
     ex.js("kgExplorer.setLang", "en")
     panel = ex.page.get_by_test_id("panel").inner_text()
     assert "inferred" in panel or "subject unstated" in panel
+    # Attribute keys are Chinese in Chinese mode, for every record of the bundled data.
+    ex.js("kgExplorer.setLang", "zh")
+    keys = ex.js(
+        """(ids) => ids.flatMap(([kind, id]) => {
+            if (kind === "node") kgExplorer.select(id); else kgExplorer.selectRelation(id);
+            return [...document.querySelectorAll("#kg-panel-content > .kg-attrs dt")]
+                .map((dt) => dt.textContent);
+        })""",
+        [["node", e.id] for e in kg if e.attributes]
+        + [["edge", r.id] for r in kg.relations() if r.attributes],
+    )
+    assert keys and [k for k in keys if re.search("[A-Za-z]", k)] == []
     assert_clean(ex)
 
 
@@ -649,16 +678,29 @@ def test_focus_page_marks_its_focus(open_page: Any, sample_data: Path) -> None:
 
 
 def test_drafts_look_distinct(open_page: Any, make_data: Any) -> None:
-    from conftest import SAMPLE_ENTITIES
+    from conftest import SAMPLE_ENTITIES, SAMPLE_RELATIONS
 
     ents = [dict(e) for e in SAMPLE_ENTITIES]
     ents[0]["attributes"] = {**ents[0].get("attributes", {}), "draft": True}
-    kg = graph.load(make_data(entities=ents))
+    rels = [dict(r) for r in SAMPLE_RELATIONS]
+    rels[0]["attributes"] = {**rels[0].get("attributes", {}), "draft": True}
+    kg = graph.load(make_data(entities=ents, relations=rels))
     ex = open_page(kg)
     draft = ents[0]["id"]
     assert ex.js("kgExplorer.nodeStyle", draft)["borderDashes"] == [5, 3]
+    assert ex.js("kgExplorer.nodeStyle", ents[1]["id"])["borderDashes"] is False
     ex.js("kgExplorer.select", draft)
-    assert ex.page.get_by_test_id("panel").locator(".kg-badge-draft").inner_text() == "待审"
+    assert ex.page.get_by_test_id("panel").locator(".kg-badge-draft").first.inner_text() == "待审"
+    edge = kg.relations()[0]
+    assert edge.attributes.get("draft") is True
+    styles = {r.id: ex.js("kgExplorer.edgeStyle", r.id)["color"] for r in kg.relations()}
+    assert styles[edge.id] == "#8250df"
+    assert list(styles.values()).count("#8250df") == 1
+    ex.js("kgExplorer.setLang", "en")
+    ex.js("kgExplorer.selectRelation", edge.id)
+    assert (
+        ex.page.get_by_test_id("panel").locator(".kg-badge-draft").first.inner_text() == "proposal"
+    )
     assert_clean(ex)
 
 

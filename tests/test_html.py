@@ -398,3 +398,14 @@ def test_a_focus_page_names_its_focus(sample_kg: graph.KnowledgeGraph, tmp_path:
     out = sample_kg.to_html(tmp_path / "g.html", focus="Tianjin University", depth=1)
     assert embedded(out.read_text(encoding="utf-8"))["focus"] == "tianjin-university"
     assert embedded(_html.generate_html(sample_kg))["focus"] is None
+
+
+def test_a_hubs_neighbours_get_room() -> None:
+    nodes = ["hub", *(f"n{i}" for i in range(60))]
+    pos = radial_layout(nodes, [("hub", f"n{i}") for i in range(60)], spacing=60)
+    ring = sorted(pos[f"n{i}"] for i in range(60))
+    gaps = [
+        min(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 for b in ring if b is not a)
+        for a in ring
+    ]
+    assert min(gaps) >= 2 * 60  # room for a label between neighbours
