@@ -752,3 +752,29 @@ def test_zooming_in_shows_more_labels(open_page: Any) -> None:
     assert overlapping(visible) == []
     assert len(boxes) > before
     assert_clean(ex)
+
+
+def test_touch_selects_and_pans_on_a_phone(open_page: Any, sample_data: Path) -> None:
+    ex = open_page(graph.load(sample_data), size=PHONE)
+    cdp = ex.page.context.new_cdp_session(ex.page)
+    cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+
+    def touch(kind: str, x: float = 0, y: float = 0) -> None:
+        points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    at = ex.js("kgExplorer.domPosition", "tianjin-university")
+    touch("touchStart", at["x"], at["y"])
+    touch("touchEnd")
+    ex.page.wait_for_function("() => kgExplorer.selected()[0] === 'tianjin-university'")
+    ex.page.keyboard.press("Escape")
+    before = ex.js("kgExplorer.domPosition", "lulu")
+    touch("touchStart", 150, 250)
+    for i in range(1, 11):
+        ex.page.wait_for_timeout(16)
+        touch("touchMove", 150 + 8 * i, 250 + 5 * i)
+    touch("touchEnd")
+    ex.page.wait_for_timeout(100)
+    after = ex.js("kgExplorer.domPosition", "lulu")
+    assert after["x"] - before["x"] > 40 and after["y"] - before["y"] > 20
+    assert_clean(ex)
