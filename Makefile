@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: html test lint bench clean
+.PHONY: html test lint bench fuzz clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "make: no python3.11 or python3 on PATH; install Python 3.11"; exit 1; }
@@ -29,6 +29,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# The fuzzer of tests/test_fuzz.py on many more cases (the suite runs 250):
+# make fuzz FUZZ_CASES=50000 FUZZ_SEED=0
+FUZZ_CASES ?= 20000
+FUZZ_SEED  ?= 0
+fuzz: $(STAMP)
+	KG_FUZZ_CASES=$(FUZZ_CASES) KG_FUZZ_SEED=$(FUZZ_SEED) KG_FUZZ_REPORT=1 \
+		$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py -k never_crash
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
