@@ -12,6 +12,7 @@ are private. Errors form one tree under :class:`KGError` (see ``graph._errors``)
 from ._errors import DataError, ExportError, KGError, NoPathError, Problem, UnknownEntityError
 from ._export import EXPORT_FORMATS
 from ._falkordb import load_from, push
+from ._history import as_of, history
 from ._ingest import AcceptResult, IngestResult, accept, draft_graph, ingest, init, review
 from ._kg import KnowledgeGraph
 from ._limits import Limits
@@ -56,7 +57,9 @@ __all__ = [
     "Status",
     "UnknownEntityError",
     "accept",
+    "as_of",
     "draft_graph",
+    "history",
     "ingest",
     "init",
     "load",

@@ -14,10 +14,12 @@ import functools
 from pathlib import Path
 from typing import Any, TextIO
 
+from ._history import history
 from ._ingest import accept, draft_graph, ingest, init, review
+from ._load import load
 from ._paths import DEFAULT_OUTPUT, find_data
 
-__all__ = ["cmd_accept", "cmd_ingest", "cmd_init", "cmd_review", "register"]
+__all__ = ["cmd_accept", "cmd_history", "cmd_ingest", "cmd_init", "cmd_review", "register"]
 
 Handler = Any  # Callable[[argparse.Namespace, TextIO], int], as in graph._cli
 
@@ -64,6 +66,24 @@ def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_accept(args: argparse.Namespace, out: TextIO) -> int:
     """``kg accept ID``: merge the accepted records into the data."""
     out.write(str(accept(args.id, data=_root(args))) + "\n")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, out: TextIO) -> int:
+    """``kg history A B``: what each source says about the tie from A to B, over time."""
+    kg = load(_root(args))
+    steps = history(kg, args.a, args.b)
+    a, b = kg.entity(args.a), kg.entity(args.b)
+    dates = {s.id: s.date or "undated" for s in kg.sources()}
+    lines = [f"{a.name} → {b.name}: {len(steps)} relation(s), oldest first"]
+    for i, r in enumerate(steps):
+        last = i + 1 == len(steps) or steps[i + 1].type is not r.type
+        mark = "  (current)" if last and len(steps) > 1 else ""
+        lines.append(f"  {r.type}/{r.status}{' ' + r.date if r.date else ''}{mark}")
+        lines += [f"      「{ev.quote}」 ({ev.source}, {dates[ev.source]})" for ev in r.evidence]
+    from ._cli import visible  # terminal control characters shown, never run
+
+    out.write(visible("\n".join(lines)) + "\n")
     return 0
 
 
@@ -114,6 +134,14 @@ _COMMANDS = {
         "type with confidence, then the relations. Edit the draft to correct proposals "
         "and set review: accepted or rejected; then run kg accept ID.",
     ),
+    "history": (
+        cmd_history,
+        "what each source says about the tie from A to B, oldest first",
+        "kg history 露露股份 星河大学",
+        "List every relation from A to B with the sources that state it and their dates, "
+        "oldest first; when sources differ (negotiating in one, signed in the next), the "
+        "latest is the current state. graph.as_of(kg, date) gives the graph as of a date.",
+    ),
     "accept": (
         cmd_accept,
         "merge a draft's accepted records into the data, all or nothing",
@@ -161,6 +189,9 @@ def register(sub: Any) -> None:
             p.add_argument(
                 "--force", action="store_true", help="replace a source whose file has changed"
             )
+        elif name == "history":
+            p.add_argument("a", metavar="A", help="where the tie starts (name, alias or id)")
+            p.add_argument("b", metavar="B", help="where it ends")
         else:
             p.add_argument("id", metavar="ID", help="the source id given at ingest")
     html = sub.choices["html"]

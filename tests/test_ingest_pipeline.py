@@ -364,3 +364,56 @@ def test_commands_have_help_with_examples(capsys: pytest.CaptureFixture[str]) ->
     with pytest.raises(SystemExit):
         main(["html", "--help"])
     assert "kg html --draft" in capsys.readouterr().out
+
+
+# -- many sources ----------------------------------------------------------------------
+
+
+def _ingest_text(root: Path, sid: str, text: str, date: str) -> None:
+    doc = root.parent / f"{sid}.txt"
+    doc.write_text(text, encoding="utf-8")
+    graph.ingest(doc, data=root, id=sid, date=date, author="承德高新区")
+    _set_review(root, sid, lambda rec: "accepted")
+    graph.accept(sid, data=root)
+
+
+def test_two_sources_two_statuses_both_kept_latest_current(sample_data: Path) -> None:
+    _ingest_text(
+        sample_data,
+        "y2015",
+        "简报\n青禾物流园项目正在开展前期工作。露露股份与星河大学正在洽谈合作。\n",
+        "2015",
+    )
+    _ingest_text(
+        sample_data,
+        "y2016",
+        "简报\n青禾物流园项目已开工建设。露露股份与星河大学签订了合作协议。\n",
+        "2016-03",
+    )
+    kg = graph.load(sample_data)
+    steps = graph.history(kg, "承德高新区", "青禾物流园项目")
+    assert [(str(r.type), str(r.status)) for r in steps] == [
+        ("works_on", "preliminary_work"),
+        ("works_on", "under_construction"),
+    ]
+    assert [r.evidence[0].source for r in steps] == ["y2015", "y2016"]
+    ties = graph.history(kg, "露露股份", "星河大学")
+    assert [str(r.type) for r in ties] == ["negotiation", "signed_agreement"]
+    then = graph.as_of(kg, "2015-12")
+    assert [str(r.status) for r in graph.history(then, "承德高新区", "青禾物流园项目")] == [
+        "preliminary_work"
+    ]
+    now = graph.as_of(kg, "2016")
+    assert [str(r.type) for r in graph.history(now, "露露股份", "星河大学")] == ["signed_agreement"]
+    assert "y2016" not in {s.id for s in then.sources()}
+    code, out = _run("--data", str(sample_data), "history", "承德高新区", "青禾物流园项目")
+    assert code == 0 and "under_construction" in out and "(y2016, 2016-03)" in out
+    assert "(current)" in out.splitlines()[-2]
+
+
+def test_a_bad_date_is_refused(tmp_path: Path) -> None:
+    root = graph.init(tmp_path / "data")
+    doc = tmp_path / "brief.txt"
+    doc.write_text(DOC_TEXT, encoding="utf-8")
+    with pytest.raises(graph.KGError, match="is not a date"):
+        graph.ingest(doc, data=root, date="March 2016")

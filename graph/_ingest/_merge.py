@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -291,11 +292,17 @@ def accept(source_id: str, *, data: str | Path | None = None) -> AcceptResult:
         )
         if ("relations", rid) in index:
             try:
-                existing = kg.relation(rid).evidence
+                old = kg.relation(rid)
             except KGError:
-                existing = ()
-            add_quotes("relations", rid, existing, rec.get("evidence") or [])
-            continue
+                old = None
+            if old is None or str(old.status) == data_rec.get("status"):
+                add_quotes("relations", rid, old.evidence if old else (), rec.get("evidence") or [])
+                continue
+            # the new source gives another status: keep both, each with its source
+            rid = _slug(f"{rid}-{source_id}")
+            data_rec["id"] = rid
+            if ("relations", rid) in index:
+                continue  # merged by an earlier run that stopped half way
         new_relations.append(data_rec)
 
     if new_entities:
@@ -321,6 +328,10 @@ def accept(source_id: str, *, data: str | Path | None = None) -> AcceptResult:
     result.new_relations = len(new_relations)
     result.left_in_draft = len(left.entities) + len(left.relations)
     return result
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _strip(rec: Mapping[str, Any]) -> dict[str, Any]:

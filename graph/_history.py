@@ -1,0 +1,74 @@
+"""Many sources, one graph: the history of a relation, and the graph as of a date.
+
+When two sources give different statuses for the same tie (negotiating in one
+report, signed in the next), ``kg accept`` keeps both relations, each with its
+source. Relations between the same two entities, in the same direction, whose types
+are stages of one tie (the partnership types and ``works_on``: a negotiation that
+becomes a signed agreement) form one history; the latest is the current state. A
+relation's time is the latest ``date`` among the sources that state it (undated
+sources sort first), then its own ``date``.
+
+>>> import graph
+>>> kg = graph.load()
+>>> [r.status for r in history(kg, "承德高新区", "安云IDC大数据中心项目")]
+[<Status.PRELIMINARY_WORK: 'preliminary_work'>]
+>>> len(as_of(kg, "2030")) == len(kg)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ._kg import KnowledgeGraph
+from ._records import PARTNERSHIP_TYPES, Relation, RelationType, Source
+
+__all__ = ["as_of", "history"]
+
+#: Relation types that are stages of one tie between two entities.
+STAGES = PARTNERSHIP_TYPES | {RelationType.WORKS_ON}
+
+
+def _when(r: Relation, sources: Mapping[str, Source]) -> tuple[str, str]:
+    dates = [d for ev in r.evidence if (d := sources[ev.source].date) is not None]
+    own = r.date if r.date and not r.date.startswith("--") else ""
+    return (max(dates) if dates else "", own)
+
+
+def _family(r: Relation) -> str:
+    return "stages" if r.type in STAGES else str(r.type)
+
+
+def history(kg: KnowledgeGraph, a: str, b: str) -> list[Relation]:
+    """Every relation from ``a`` to ``b``, oldest first within each kind of tie.
+
+    The stages of one tie (partnership types and ``works_on``) form one kind; every
+    other type is a kind of its own. The last of each kind is its current state.
+    ``a`` and ``b`` are names, aliases or ids.
+    """
+    src, dst = kg.entity(a).id, kg.entity(b).id
+    sources = {s.id: s for s in kg.sources()}
+    found = [r for r in kg.relations(src) if r.source == src and r.target == dst]
+    return sorted(found, key=lambda r: (_family(r), _when(r, sources)))
+
+
+def as_of(kg: KnowledgeGraph, date: str) -> KnowledgeGraph:
+    """The graph as the sources dated up to ``date`` (``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD``) tell it; undated sources count as known at any date.
+
+    Only relations and entities stated by such a source are kept, and of the
+    stages of one tie only the latest.
+    """
+    sources = {s.id: s for s in kg.sources()}
+    known = {s.id for s in sources.values() if s.date is None or s.date[: len(date)] <= date}
+    latest: dict[tuple[str, str, str], Relation] = {}
+    for r in kg.relations():
+        kept = tuple(ev for ev in r.evidence if ev.source in known)
+        if not kept:
+            continue
+        key = (r.source, r.target, _family(r))
+        if key not in latest or _when(r, sources) >= _when(latest[key], sources):
+            latest[key] = r
+    ends = {e for r in latest.values() for e in (r.source, r.target)}
+    entities = [e for e in kg if e.id in ends or any(ev.source in known for ev in e.evidence)]
+    return KnowledgeGraph(entities, latest.values(), [sources[s] for s in sorted(known)])
