@@ -155,6 +155,11 @@ tableFilter.addEventListener("input", refreshTable);
 [pathFrom, pathTo].forEach(function (box) {
   box.addEventListener("keydown", function (event) { if (event.key === "Enter") pathFromInputs(); });
 });
+document.addEventListener("click", function (event) {  // a tap outside closes the drawer
+  if (!document.body.classList.contains("kg-filters-open")) return;
+  var filters = document.getElementById("kg-filters"), menu = document.getElementById("kg-menu");
+  if (!filters.contains(event.target) && !menu.contains(event.target)) openFilters(false);
+});
 document.addEventListener("keydown", function (event) {
   if (event.key !== "Escape" || event.defaultPrevented) return;
   if (!results.hidden) { setResultsOpen(false); return; }

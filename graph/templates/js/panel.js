@@ -110,7 +110,7 @@ function showNode(id) {
   if (node.status) head.appendChild(statusBadge(node.status));
   if (node.collective) head.appendChild(badge(t("group"), "kg-badge-group"));
   if (node.draft) head.appendChild(badge(t("draft"), "kg-badge-draft"));
-  if (node.id === focusId) head.appendChild(badge("◎ focus", "kg-badge-focus"));
+  if (node.id === focusId) head.appendChild(badge("◎ " + t("focusBadge"), "kg-badge-focus"));
   content.appendChild(head);
   if (node.collective) content.appendChild(el("p", "kg-explain", t("groupNode")));
   if (node.draft) content.appendChild(el("p", "kg-explain kg-explain-draft", t("draftExplain")));

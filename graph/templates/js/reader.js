@@ -19,14 +19,13 @@ function buildReader() {
     DATA.quotes.forEach(function (q, qi) {
       if (q.source === k && q.text === undefined && q.end > q.start) spans.push([q.start, q.end, qi]);
     });
-    var total = 0, covered = 0;
+    var covered = 0;
     src.segments.forEach(function (seg, si) {
       if (si > 0 || seg[0] > 0) box.appendChild(el("p", "kg-gap", "…"));
       var para = el("div", "kg-text");
       renderSegment(para, seg[0], seg[1], spans);
       box.appendChild(para);
     });
-    spans.forEach(function () { total += 1; });
     MARKS.forEach(function (m) { if (m.source === k) covered += m.el.textContent.length; });
     var stats = el("p", "kg-sub kg-coverage",
       t("quoted") + ": " + Math.round(100 * covered / Math.max(1, src.length)) + "%");
