@@ -874,3 +874,17 @@ def test_real_data_round_trips(name: str, real_kg: KnowledgeGraph, tmp_path: Pat
     assert back == expected
     if name in XML_FORMATS:  # the real data needs no clean-up: XML is lossless for it too
         assert expected == canonical(real_kg, xml=False)
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_outputs_are_byte_identical_across_runs(
+    name: str, sample_kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    def snapshot(path: Path) -> dict[str, bytes]:
+        if path.is_dir():
+            return {p.name: p.read_bytes() for p in sorted(path.iterdir())}
+        return {path.name: path.read_bytes()}
+
+    first = snapshot(export(sample_kg, target(tmp_path / "a", name), name))
+    second = snapshot(export(sample_kg, target(tmp_path / "b", name), name))
+    assert first == second
