@@ -230,7 +230,29 @@ class _Checker:
         self.limits = limits
         self.problems: list[Problem] = []
         self.broken_sources: set[str] = set()  # declared, but with problems of their own
-        self.unreadable: list[Path] = []  # entity files that could not be read or parsed
+        self.unreadable: list[Path] = []  # data files that could not be read or parsed
+        self.unchecked: dict[Path, int] = {}  # references not checked because of those, by file
+
+    def unreadable_in(self, folder: str) -> list[Path]:
+        """The unreadable files of ``entities/``, ``relations/`` or ``sources/``."""
+        return [f for f in self.unreadable if f.parent.name == folder]
+
+    def skip(self, file: Path) -> None:
+        """Leave a reference unchecked: the record it names may be in an unreadable file."""
+        self.unchecked[file] = self.unchecked.get(file, 0) + 1
+
+    def report_unchecked(self) -> None:
+        """One problem per file for the references :meth:`skip` left unchecked."""
+        names = [str(f) for f in self.unreadable]
+        broken = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+        for file, n in self.unchecked.items():
+            self.add(
+                file,
+                (0, 0),
+                f"{n} reference{'s' if n != 1 else ''} to ids or sources not loaded, perhaps "
+                f"defined in a file that could not be read ({broken})",
+                "fix that file first; these are checked again then",
+            )
 
     def read(self, file: Path) -> Any:
         """The YAML document of a data file inside the folder; None after a problem."""
@@ -362,6 +384,7 @@ def load(path: str | Path | None = None, *, limits: Limits | None = None) -> Kno
     sources = _load_sources(c, root)
     entities, entity_pos = _load_entities(c, root, sources)
     relations = _load_relations(c, root, sources, entities, entity_pos)
+    c.report_unchecked()
     if c.problems:
         raise DataError(c.problems)
     try:
@@ -482,6 +505,10 @@ def _evidence(
         if src is None and item["source"] in c.broken_sources:
             ok = False  # already reported at the source itself
             continue
+        if src is None and c.unreadable_in("sources"):
+            c.skip(file)  # sources.yaml could not be read: one problem there, not one here each
+            ok = False
+            continue
         if src is None:
             known = ", ".join(sources) or "none loaded"
             c.add(
@@ -596,7 +623,6 @@ def _load_relations(
         )
 
     suggest = _Suggester(entity_pos)
-    unchecked: dict[Path, int] = {}  # relation endpoints not checked, by file
 
     def read(file: Path) -> None:
         for rec in c.records(file, c.read(file), "relations"):
@@ -607,8 +633,8 @@ def _load_relations(
                 eid = rec[end]
                 if eid not in entity_pos:
                     ok = False
-                    if c.unreadable:  # it may be in an entity file that could not be read
-                        unchecked[file] = unchecked.get(file, 0) + 1
+                    if c.unreadable_in("entities"):  # it may be in a file that could not be read
+                        c.skip(file)
                         continue
                     close = suggest(eid)
                     hint = f"did you mean {close!r}?" if close else "add the entity first"
@@ -648,7 +674,10 @@ def _load_relations(
                 ok = False
             event = rec.get("event")
             if event is not None:
-                if event not in entity_pos:
+                if event not in entity_pos and c.unreadable_in("entities"):
+                    c.skip(file)
+                    ok = False
+                elif event not in entity_pos:
                     c.add(
                         file,
                         rec.value_pos["event"],
@@ -703,13 +732,4 @@ def _load_relations(
             read(file)
         except Exception as exc:  # a check the loader lacks: report it, never a traceback
             c.unexpected(file, exc)
-    broken = ", ".join(str(f) for f in c.unreadable[:3]) + (" …" if len(c.unreadable) > 3 else "")
-    for file, n in unchecked.items():
-        c.add(
-            file,
-            (0, 0),
-            f"{n} relation end{'s' if n != 1 else ''} name ids not loaded, perhaps defined in "
-            f"an entity file that could not be read ({broken})",
-            "fix that file first; these ends are checked again then",
-        )
     return list(relations.values())

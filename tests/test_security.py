@@ -452,6 +452,16 @@ def test_an_unreadable_entity_file_does_not_cascade(sample_data: Path) -> None:
     assert any("entities.yaml" in p and "invalid YAML" in p for p in problems)
 
 
+def test_an_unreadable_sources_file_does_not_cascade(sample_data: Path) -> None:
+    (sample_data / "sources" / "sources.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(graph.DataError) as info:
+        graph.load(sample_data)
+    problems = info.value.problems
+    assert not any("unknown source" in p.message for p in problems), problems
+    assert [p.file.name for p in problems] == ["entities.yaml", "relations.yaml", "sources.yaml"]
+    assert "could not be read" in problems[0].message
+
+
 def test_messages_do_not_repeat_huge_values(sample_data: Path) -> None:
     """Finding 9: error messages repeated whole 10 MB values."""
     huge = "某" * 2_000_000
