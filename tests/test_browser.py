@@ -301,6 +301,10 @@ def test_hostile_names_are_text_and_nothing_runs(open_page: Any, hostile_data: P
     ex.js("kgExplorer.selectRelation", relation.id)
     assert HOSTILE_SCRIPT in panel.inner_text()
     ex.js("kgExplorer.setLang", "en")
+    ex.page.get_by_test_id("reader-toggle").click()  # the source text, as text
+    assert HOSTILE_IMG in ex.page.get_by_test_id("reader").inner_text()
+    ex.page.get_by_test_id("tables-toggle").click()
+    ex.page.get_by_test_id("tab-relations").click()
     ex.page.wait_for_timeout(200)  # let any injected handler fire, if one existed
     assert ex.js("document.querySelectorAll('img, svg, iframe, a').length") == 0
     assert ex.js("document.scripts.length") == 3
