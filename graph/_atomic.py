@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import shutil
 import tempfile
@@ -25,6 +24,11 @@ from pathlib import Path
 from typing import IO
 
 from ._errors import ExportError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: writes go without the folder lock
+    fcntl = None  # type: ignore[assignment]
 
 __all__ = [
     "LOCK_TIMEOUT",
@@ -121,7 +125,7 @@ def locked(target: str | Path) -> Iterator[Path]:
         yield target
         return
     try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if fcntl else -1
     except OSError:
         fd = -1  # an unreadable folder cannot be locked; write without the lock
     try:

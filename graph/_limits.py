@@ -183,7 +183,7 @@ def read_capped(path: str | Path, limit: int, *, setting: str = "max_source_byte
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # before open: opening a device can act
             raise KGError(f"{name} is not a regular file; name a text file")
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise KGError(f"{name} does not exist; check the file name") from None
     except (OSError, ValueError) as exc:
