@@ -31,11 +31,12 @@ bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 # The fuzzer of tests/test_fuzz.py on many more cases (the suite runs 250):
-# make fuzz FUZZ_CASES=50000 FUZZ_SEED=0
+# make fuzz FUZZ_CASES=50000 FUZZ_SEED=0   (progress in output/fuzz.log)
 FUZZ_CASES ?= 20000
 FUZZ_SEED  ?= 0
 fuzz: $(STAMP)
-	KG_FUZZ_CASES=$(FUZZ_CASES) KG_FUZZ_SEED=$(FUZZ_SEED) KG_FUZZ_REPORT=1 \
+	mkdir -p output
+	KG_FUZZ_CASES=$(FUZZ_CASES) KG_FUZZ_SEED=$(FUZZ_SEED) KG_FUZZ_REPORT=1 KG_FUZZ_LOG=output/fuzz.log \
 		$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py -k never_crash
 
 clean:

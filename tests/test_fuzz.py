@@ -12,7 +12,8 @@ tree, broken or linked source files) and then checks that
   :class:`graph.KGError`.
 
 The suite runs :data:`CASES` cases (seeds ``0 .. CASES-1``). ``make fuzz`` runs
-many more: ``KG_FUZZ_CASES`` sets the number and ``KG_FUZZ_SEED`` the first seed.
+many more: ``KG_FUZZ_CASES`` sets the number and ``KG_FUZZ_SEED`` the first seed;
+``KG_FUZZ_LOG`` names a file that receives a progress line every 500 cases and each failure.
 Every failure names its seed; ``KG_FUZZ_SEED=<seed> KG_FUZZ_CASES=1`` replays it.
 """
 
@@ -328,10 +329,19 @@ def test_hostile_folders_never_crash(
     stats: Counter[str] = Counter()
     failures: list[str] = []
     started = time.monotonic()
-    for seed in range(FIRST_SEED, FIRST_SEED + CASES):
+    log = os.environ.get("KG_FUZZ_LOG")  # a file for progress lines during long runs
+    for n, seed in enumerate(range(FIRST_SEED, FIRST_SEED + CASES), 1):
         failure = run_case(seed, tmp_path, stats)
         if failure:
             failures.append(failure)
+        if log and (failure or n % 500 == 0 or n == CASES):
+            with open(log, "a", encoding="utf-8") as handle:
+                seconds = time.monotonic() - started
+                handle.write(
+                    f"{n} cases, {len(failures)} failures, {seconds:.0f} s: {dict(stats)}\n"
+                )
+                if failure:
+                    handle.write(f"  {failure}\n")
     seconds = time.monotonic() - started
     with capsys.disabled():
         if CASES > 1000 or os.environ.get("KG_FUZZ_REPORT"):
