@@ -109,7 +109,24 @@ function relabel() {
     place(box);
     LABEL_ON[n.id] = true;
   });
+  // Edge labels (only for the emphasised edges) at the middle of their edge, where they fit.
+  EDGE_LABEL_ON = Object.create(null);
+  if (emph === null) return;
+  var efs = labelFont * 0.85;
+  DATA.edges.forEach(function (e) {
+    if (!emph.edges[e.id] || !EDGE_SHOWN[e.id]) return;
+    var a = positions[e.from], b = positions[e.to];
+    if (!a || !b) return;
+    var w = textWidth(enumLabel(RTYPES, e.type)) * efs / 100 + efs * 0.6, h = efs * 1.4;
+    var mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+    var box = { left: mx - w / 2, right: mx + w / 2, top: my - h / 2, bottom: my + h / 2, owner: e.id };
+    if (!free(box, true)) return;
+    box.owner = null;
+    place(box);
+    EDGE_LABEL_ON[e.id] = true;
+  });
 }
+var EDGE_LABEL_ON = Object.create(null);
 // For tests: the drawn label boxes of the visible nodes, in page pixels.
 function labelBoxes() {
   var out = [], rect = container.getBoundingClientRect();

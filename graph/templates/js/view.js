@@ -50,7 +50,7 @@ function visEdge(edge) {
   var prospective = STATUSES[edge.status] && STATUSES[edge.status].style === "prospective";
   var color = edge.draft ? DRAFT : edge.basis !== "stated" ? INFERRED
     : edge.collective ? "#e377c2" : prospective ? "#8c959f" : "#57606a";
-  var labelled = emph !== null && emph.edges[edge.id];
+  var labelled = emph !== null && emph.edges[edge.id] && EDGE_LABEL_ON[edge.id];
   return {
     id: edge.id,
     from: edge.from,
@@ -62,7 +62,7 @@ function visEdge(edge) {
     color: { color: dim ? DIM : color, highlight: "#0969da", hover: "#0969da" },
     width: edge.basis !== "stated" ? 1 : edge.collective ? 1.5 : 2,
     font: { face: FONT, size: Math.round(labelFont * 0.85), color: "#24292f",
-            strokeWidth: 4, strokeColor: "#ffffff", align: "middle" },
+            strokeWidth: 4, strokeColor: "#ffffff", align: "horizontal" },
   };
 }
 
