@@ -366,36 +366,27 @@ def test_an_unexpected_error_becomes_a_located_problem(
 
 
 def test_suggestions_for_unknown_endpoints_stay_cheap(
-    make_data: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+    sample_data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Finding 6: each unknown endpoint ran difflib over every id (2,000 took 97 s)."""
     import graph._load
 
     n = 2000
-
-    def ev() -> list[dict[str, str]]:  # a new list each time: PyYAML would write anchors
-        return [{"source": "report", "quote": "天津大学"}]
-
-    entities = [
-        {
-            "id": f"firm-{i}",
-            "type": "enterprise",
-            "name": f"企业{i}",
-            "name_en": f"F{i}",
-            "evidence": ev(),
-        }
-        for i in range(n)
-    ]
-    relations = [
-        {
-            "source": f"firm-{i}",
-            "target": f"frim-{i}",
-            "type": "cooperation",
-            "status": "signed",
-            "evidence": ev(),
-        }
-        for i in range(n)
-    ]
+    ev = "  evidence: [{source: report, quote: 天津大学}]\n"
+    (sample_data / "entities" / "many.yaml").write_text(
+        "".join(
+            f"- id: firm-{i}\n  type: enterprise\n  name: 企业{i}\n  name_en: F{i}\n{ev}"
+            for i in range(n)
+        ),
+        encoding="utf-8",
+    )
+    (sample_data / "relations" / "many.yaml").write_text(
+        "".join(
+            f"- source: firm-{i}\n  target: frim-{i}\n  type: cooperation\n  status: signed\n{ev}"
+            for i in range(n)
+        ),
+        encoding="utf-8",
+    )
     examined: list[int] = []
     real = graph._load._close_matches
 
@@ -404,7 +395,7 @@ def test_suggestions_for_unknown_endpoints_stay_cheap(
         return real(word, candidates, cutoff)
 
     monkeypatch.setattr(graph._load, "_close_matches", counting)
-    problems = _problems(make_data(entities=entities, relations=relations))
+    problems = _problems(sample_data)
     assert sum("no entity has the id 'frim-" in p for p in problems) == n
     assert sum(examined) <= 200 * 30  # bounded, whatever the number of ids and bad references
     assert any("did you mean 'firm-1'?" in p for p in problems)  # and still helpful
