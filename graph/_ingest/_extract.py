@@ -177,6 +177,28 @@ def _spans(text: str, start: int, end: int, rx: re.Pattern[str]) -> Iterator[tup
         yield pos, end
 
 
+#: Longest stretch read as one sentence. Real sentences are shorter; a longer one (a
+#: list without end, text without punctuation) is read in pieces cut at a clause or
+#: list boundary, so that the work per sentence stays bounded and extraction linear.
+MAX_SENTENCE = 300
+_PIECE_END = re.compile(r"[，,、：:\s]")
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most :data:`MAX_SENTENCE` characters.
+
+    >>> [b - a for a, b in _pieces("北京大学、" * 100, 0, 500)]
+    [300, 200]
+    """
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        for m in _PIECE_END.finditer(text, start + MAX_SENTENCE // 2, cut):
+            cut = m.end()
+        yield start, cut
+        start = cut
+    yield start, end
+
+
 def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not text[start].strip():
         start += 1
@@ -571,7 +593,8 @@ def extract(
     author_m = _author(index, author, title)
     ctx = _Context(text, index, author_m)
     for s_start, s_end in _spans(text, 0, len(text), _SENTENCE_END):
-        _sentence(ctx, s_start, s_end)
+        for p_start, p_end in _pieces(text, s_start, s_end):
+            _sentence(ctx, p_start, p_end)
     for e in ctx.entities.values():
         for q in e.quotes:
             if q not in text:  # pragma: no cover - quotes are slices of the text
@@ -871,7 +894,12 @@ def _clause_relations(
         done: set[int] = set()
 
         # 以X、Y为组长的Z: X and Y lead Z
-        if (lead := re.search(r"以(.+?)为(?:组长|牵头单位|负责人)", clause)) is not None:
+        lead = (
+            re.search(r"以([^，,]{1,40}?)为(?:组长|牵头单位|负责人)", clause)
+            if "以" in clause
+            else None
+        )
+        if lead is not None:
             leaders = [m for m in ms if c_start + lead.start(1) <= m.start < c_start + lead.end(1)]
             led = [m for m in ms if m.start >= c_start + lead.end() and m.type is T.GOVERNMENT_BODY]
             for x in leaders:
@@ -880,7 +908,11 @@ def _clause_relations(
                     done.add(id(x))
 
         # A与B合作的C / 与B合作的C
-        coop = re.search(r"(与|同|和)([^，,]*?)(?:合作|共建|联合)(?:的|建设的|开展的)", clause)
+        coop = (
+            re.search(r"(与|同|和)([^，,]{0,40}?)(?:合作|共建|联合)(?:的|建设的|开展的)", clause)
+            if re.search("合作的|共建的|联合的|合作建设的|合作开展的", clause)
+            else None
+        )
         if coop is not None:
             after = c_start + coop.end()
             partner = [m for m in ms if c_start + coop.start(2) <= m.start < c_start + coop.end(2)]
@@ -913,12 +945,10 @@ def _clause_relations(
                     topic = target
 
         # 由X以BOT方式投资建设的Y, X投资建设Y
-        build = re.search(
-            r"(?:由)?([^，,]*?)(?:以|采用|通过)?([A-Za-z]{2,4})?方式?投资建设", clause
-        )
-        if build is not None and "投资建设" in clause:
-            builder = [m for m in orgs if m.start < c_start + build.end()]
-            built = [m for m in hubs if m.start >= c_start + build.end()]
+        if (k := clause.find("投资建设")) != -1:
+            build_end = c_start + k + 4
+            builder = [m for m in orgs if m.start < build_end]
+            built = [m for m in hubs if m.start >= build_end]
             if builder and built:
                 model = re.search(r"\b(bot|ppp|epc|bt|boo|tot)\b", clause, re.IGNORECASE)
                 rtype = R.BUILDS_OPERATES if model else R.INVESTS_IN
@@ -928,7 +958,14 @@ def _clause_relations(
                 done.add(id(builder[0]))
 
         # 与X就Y签订: X invests in / takes part in Y
-        about = re.search(r"(?:与|同|和)(.+?)就(.+?)(?:签订|签署|签约|达成|洽谈|开展)", clause)
+        about = (
+            re.search(
+                r"(?:与|同|和)([^，,]{1,40}?)就([^，,]{1,40}?)(?:签订|签署|签约|达成|洽谈|开展)",
+                clause,
+            )
+            if "就" in clause
+            else None
+        )
         if about is not None:
             xs = [m for m in orgs if c_start + about.start(1) <= m.start < c_start + about.end(1)]
             ys = [m for m in hubs if c_start + about.start(2) <= m.start < c_start + about.end(2)]
@@ -939,7 +976,11 @@ def _clause_relations(
                 done.add(id(xs[0]))
 
         # 争取X和Y落户P
-        seek = re.search(r"争取(.+?)(?:落户|入驻|落地|来)(.*)$", clause)
+        seek = (
+            re.search(r"争取([^，,]{1,60}?)(?:落户|入驻|落地|来)(.*)$", clause)
+            if "争取" in clause
+            else None
+        )
         if seek is not None:
             src = topic or author
             sought = [m for m in ms if c_start + seek.start(1) <= m.start < c_start + seek.end(1)]
@@ -954,7 +995,9 @@ def _clause_relations(
                 continue
 
         # 为P培养/服务: the topic supports P
-        serve = re.search(r"为(.+?)(?:培养|服务|提供)", clause)
+        serve = (
+            re.search(r"为([^，,]{1,40}?)(?:培养|服务|提供)", clause) if "为" in clause else None
+        )
         if serve is not None and topic is not None:
             for p in [
                 m for m in ms if c_start + serve.start(1) <= m.start < c_start + serve.end(1)
@@ -981,12 +1024,20 @@ def _clause_relations(
             continue
 
         # visits: 拜访X洽谈N次, X来Y考察洽谈N次
-        visit = re.search(r"(?:拜访|走访)(.+?)(?:洽谈|座谈|考察|调研)", clause)
+        visit = (
+            re.search(r"(?:拜访|走访)([^，,]{1,60}?)(?:洽谈|座谈|考察|调研)", clause)
+            if re.search("拜访|走访", clause)
+            else None
+        )
         if visit is not None and author is not None:
             g = _span_entity(ctx, c_start + visit.start(1), c_start + visit.end(1), ms)
             ctx.relate(author, g, R.VISIT, S.CARRIED_OUT, quote, 0.6, **figs)
             continue
-        come = re.search(r"^(.+?)来(.+?)(?:考察|洽谈|调研|参观|访问)", clause)
+        come = (
+            re.search(r"^([^，,]{1,40}?)来([^，,]{1,40}?)(?:考察|洽谈|调研|参观|访问)", clause)
+            if "来" in clause
+            else None
+        )
         if come is not None:
             g = _span_entity(ctx, c_start + come.start(1), c_start + come.end(1), ms)
             hosts = [m for m in ms if c_start + come.start(2) <= m.start < c_start + come.end(2)]
@@ -1003,7 +1054,7 @@ def _clause_relations(
             if held and not (attend and attend.start() < held.start()):
                 if author is not None:
                     ctx.relate(author, ev, R.ORGANISES, S.HELD, quote, 0.6, **extra)
-                at = re.search(r"在(.+?)(?:举行|举办|召开)", clause)
+                at = re.search(r"在([^，,]{1,40}?)(?:举行|举办|召开)", clause)
                 if at is not None:
                     for p in [
                         m
