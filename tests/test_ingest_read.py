@@ -166,3 +166,10 @@ def test_unknown_suffix_reads_as_text_and_format_can_be_forced(tmp_path: Path) -
     assert read(path, format="html").text == "工作进展\n" + SENTENCE
     with pytest.raises(graph.KGError, match="unknown format"):
         read(path, format="odt")
+
+
+def test_hostile_html_nesting_and_stray_end_tags() -> None:
+    from graph._ingest._html import main_text
+
+    page = "<div>" * 5000 + SENTENCE + "</span></b>" * 5000 + "</div>" * 5000
+    assert main_text(page) == SENTENCE

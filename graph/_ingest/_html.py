@@ -11,6 +11,7 @@ is kept. Blocks that are mostly link text (menus, "related articles") are droppe
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -117,6 +118,7 @@ class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool, bool]] = []  # tag, skipped, main
+        self.open: Counter[str] = Counter()  # how many of each tag the stack holds
         self.blocks: list[_Block] = [_Block()]
         self.skip = 0
         self.link = 0
@@ -140,6 +142,7 @@ class _Parser(HTMLParser):
         if len(self.stack) > 2000:  # absurd nesting: treat as flat text
             return
         self.stack.append((tag, skipped, is_main))
+        self.open[tag] += 1
         self.skip += skipped
         self.main += is_main
         self.has_main |= is_main
@@ -148,10 +151,11 @@ class _Parser(HTMLParser):
             self._new_block()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not any(t == tag for t, _, _ in self.stack):
-            return
+        if tag in _VOID or not self.open[tag]:
+            return  # a stray end tag: O(1), never a scan of the stack
         while self.stack:
             t, skipped, is_main = self.stack.pop()
+            self.open[t] -= 1
             self.skip -= skipped
             self.main -= is_main
             self.link -= t == "a"
