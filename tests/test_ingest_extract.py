@@ -180,3 +180,27 @@ def test_doctests(module: str) -> None:
     mod = importlib.import_module(f"graph._ingest.{module}")
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_news_style_text() -> None:
+    """A second style (a news item, invented names): explicit subjects, joint hosts, dates."""
+    text = (
+        "北岭市人民政府与南湖科技园区管理委员会签署战略合作框架协议,双方将共建北岭南湖创新中心。"
+        "此外,东津新区与西林新区就产业转移项目开展洽谈。"
+        "北岭工业大学与东津大学联合举办的双城创新论坛于2016年10月在天津召开。"
+    )
+    p = extract(text)
+    types = _types(p)
+    assert types["北岭南湖创新中心"] == "project"  # 共建 is not part of the name
+    assert types["东津新区"] == types["西林新区"] == "development_zone"
+    for source, rtype, target in [
+        ("北岭市人民政府", "signed_agreement", "南湖科技园区管理委员会"),
+        ("东津新区", "negotiation", "西林新区"),
+        ("东津新区", "participates_in", "产业转移项目"),
+        ("西林新区", "participates_in", "产业转移项目"),
+        ("北岭工业大学", "organises", "双城创新论坛"),
+        ("东津大学", "organises", "双城创新论坛"),
+    ]:
+        _rel(p, source, rtype, target)
+    assert _rel(p, "双城创新论坛", "held_at", "天津").date == "2016-10"
+    assert all(str(r.basis) == "stated" for r in p.relations)  # no author was given

@@ -974,6 +974,14 @@ def _clause_relations(
                 rtype = R.INVESTS_IN if "投资" in clause else R.PARTICIPATES_IN
                 ctx.relate(xs[0], ys[0], rtype, st, quote, 0.7)
                 done.add(id(xs[0]))
+                named = [m for m in orgs if m.end <= c_start + about.start()]
+                if named:  # 甲与乙就某项目开展洽谈: 甲 is a party too
+                    ctx.relate(
+                        named[-1], xs[0], _AUTHOR_TYPE.get(st, R.COOPERATION), st, quote, 0.6
+                    )
+                    ctx.relate(named[-1], ys[0], R.PARTICIPATES_IN, st, quote, 0.6)
+                    done.add(id(named[-1]))
+                    done.add(id(ys[0]))
 
         # 争取X和Y落户P
         seek = (
@@ -1052,8 +1060,9 @@ def _clause_relations(
             attend = re.search(r"参加|参与|出席", clause)
             held = re.search(r"举行|举办|召开", clause)
             if held and not (attend and attend.start() < held.start()):
-                if author is not None:
-                    ctx.relate(author, ev, R.ORGANISES, S.HELD, quote, 0.6, **extra)
+                hosts = [m for m in orgs if m.end <= c_start + held.start() and id(m) not in done]
+                for host in hosts or ([author] if author is not None else []):
+                    ctx.relate(host, ev, R.ORGANISES, S.HELD, quote, 0.6, **extra)
                 at = re.search(r"在([^，,]{1,40}?)(?:举行|举办|召开)", clause)
                 if at is not None:
                     for p in [
@@ -1061,7 +1070,9 @@ def _clause_relations(
                         for m in ms
                         if c_start + at.start(1) <= m.start < c_start + at.end(1) and m is not ev
                     ][:1]:
-                        ctx.relate(ev, p, R.HELD_AT, S.HELD, quote, 0.6)
+                        ctx.relate(
+                            ev, p, R.HELD_AT, S.HELD, quote, 0.6, **({"date": date} if date else {})
+                        )
             elif attend and author is not None:
                 for e in events:
                     ctx.relate(author, e, R.ATTENDS, S.CARRIED_OUT, quote, 0.6)

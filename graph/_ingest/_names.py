@@ -74,6 +74,7 @@ HEADS: dict[str, tuple[T, float]] = {
     "经开区": (T.DEVELOPMENT_ZONE, 0.9),
     "自贸区": (T.DEVELOPMENT_ZONE, 0.8),
     "保税区": (T.DEVELOPMENT_ZONE, 0.8),
+    "新区": (T.DEVELOPMENT_ZONE, 0.7),
     "片区": (T.PLACE, 0.7),
     "产业园": (T.PLACE, 0.6),
     # platforms and programmes
@@ -202,6 +203,8 @@ _STRONG_VERBS = [
     "走访",
     "引导",
     "鼓励",
+    "共建",
+    "共同建设",
 ]
 _WEAK_VERBS = ["投资", "合作", "服务", "支持", "发布", "设立", "组织"]
 _STRONG_RE = re.compile("|".join(sorted(_STRONG_VERBS, key=len, reverse=True)))
