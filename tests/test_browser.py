@@ -272,9 +272,13 @@ def test_reset_and_physics(open_page: Any, sample_data: Path) -> None:
     ex.page.get_by_test_id("reset").click()
     assert not ex.page.get_by_test_id("panel").is_visible()
     assert ex.js("kgExplorer.selected()") == []
-    assert ex.js("kgExplorer.physics()") is True
-    ex.page.get_by_test_id("physics").click()
+    # Physics lays the small graph out, then stops so that nothing drifts; the button
+    # turns it on again.
     assert ex.js("kgExplorer.physics()") is False
+    ex.page.get_by_test_id("physics").click()
+    assert ex.js("kgExplorer.physics()") is True
+    assert ex.page.get_by_test_id("physics").get_attribute("aria-pressed") == "true"
+    ex.page.get_by_test_id("physics").click()
     assert ex.page.get_by_test_id("physics").get_attribute("aria-pressed") == "false"
     assert_clean(ex)
 
@@ -779,10 +783,15 @@ def test_touch_selects_and_pans_on_a_phone(open_page: Any, sample_data: Path) ->
     ex.page.wait_for_function("() => kgExplorer.selected()[0] === 'tianjin-university'")
     ex.page.keyboard.press("Escape")
     before = ex.js("kgExplorer.domPosition", "lulu")
-    touch("touchStart", 150, 250)
+    nodes = [ex.js("kgExplorer.domPosition", e.id) for e in graph.load(sample_data)]
+    x, y = max(
+        ((gx, gy) for gx in range(40, 300, 20) for gy in range(150, 600, 20)),
+        key=lambda g: min((g[0] - n["x"]) ** 2 + (g[1] - n["y"]) ** 2 for n in nodes),
+    )  # empty canvas, so that the drag pans instead of moving a node
+    touch("touchStart", x, y)
     for i in range(1, 11):
         ex.page.wait_for_timeout(16)
-        touch("touchMove", 150 + 8 * i, 250 + 5 * i)
+        touch("touchMove", x + 8 * i, y + 5 * i)
     touch("touchEnd")
     ex.page.wait_for_timeout(100)
     after = ex.js("kgExplorer.domPosition", "lulu")
@@ -814,4 +823,22 @@ def test_long_source_reader_shows_excerpts(open_page: Any) -> None:
     assert len(reader.locator("#kg-reader-text").inner_text()) < 5_000
     ex.js("kgExplorer.select", "e1")
     assert ex.page.locator("mark.kg-hl-active").first.inner_text() == quotes[1]
+    assert_clean(ex)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_hubs_selection_is_legible(open_page: Any, lang: str) -> None:
+    kg = graph.load()
+    hub = max(kg.entities(), key=lambda e: len(kg.relations(e.id)))
+    ex = open_page(kg, lang=lang)
+    ex.js("kgExplorer.select", hub.id)
+    ex.page.wait_for_timeout(700)  # the move to the hub, then the relabelling
+    boxes = ex.js("kgExplorer.labelBoxes()")
+    edge_labels = [b for b in boxes if b["kind"] == "edge"]
+    assert len(edge_labels) >= 5  # many of the hub's relations are labelled
+    assert hub.id in {b["id"] for b in boxes}
+    assert overlapping(boxes) == []  # node and edge labels alike
+    # Only the selection's edges carry labels.
+    ends = {r.id for r in kg.relations(hub.id)}
+    assert {b["id"] for b in edge_labels} <= ends
     assert_clean(ex)

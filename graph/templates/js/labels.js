@@ -119,6 +119,11 @@ function relabel() {
     if (!a || !b) return;
     var w = textWidth(enumLabel(RTYPES, e.type)) * efs / 100 + efs * 0.6, h = efs * 1.4;
     var mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+    var drawn = network.body.edges[e.id];  // a curved edge's label sits on its curve
+    if (drawn && drawn.edgeType && drawn.edgeType.getPoint) {
+      var mid = drawn.edgeType.getPoint(0.5);
+      if (mid && isFinite(mid.x) && isFinite(mid.y)) { mx = mid.x; my = mid.y; }
+    }
     var box = { left: mx - w / 2, right: mx + w / 2, top: my - h / 2, bottom: my + h / 2, owner: e.id };
     if (!free(box, true)) return;
     box.owner = null;
@@ -127,16 +132,31 @@ function relabel() {
   });
 }
 var EDGE_LABEL_ON = Object.create(null);
-// For tests: the drawn label boxes of the visible nodes, in page pixels.
+// For tests: the drawn label boxes of the visible nodes and edges, in page pixels. Only
+// nodes inside the view are drawn (and measured), so only those count.
 function labelBoxes() {
   var out = [], rect = container.getBoundingClientRect();
+  var positions = network.getPositions();
+  function inView(id) {
+    var at = network.canvasToDOM(positions[id]);
+    return at.x >= 0 && at.y >= 0 && at.x <= rect.width && at.y <= rect.height;
+  }
   DATA.nodes.forEach(function (n) {
     var item = nodes.get(n.id);
-    if (!NODE_SHOWN[n.id] || !item.label) return;
+    if (!NODE_SHOWN[n.id] || !item.label || !inView(n.id)) return;
     var size = network.body.nodes[n.id].labelModule.size;
     var a = network.canvasToDOM({ x: size.left, y: size.top });
     var b = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height });
-    out.push({ id: n.id, left: rect.left + a.x, top: rect.top + a.y,
+    out.push({ id: n.id, kind: "node", left: rect.left + a.x, top: rect.top + a.y,
+               right: rect.left + b.x, bottom: rect.top + b.y });
+  });
+  DATA.edges.forEach(function (e) {
+    var item = edges.get(e.id);
+    if (!EDGE_SHOWN[e.id] || !item.label || !inView(e.from) || !inView(e.to)) return;
+    var size = network.body.edges[e.id].labelModule.size;
+    var a = network.canvasToDOM({ x: size.left, y: size.top });
+    var b = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height });
+    out.push({ id: e.id, kind: "edge", left: rect.left + a.x, top: rect.top + a.y,
                right: rect.left + b.x, bottom: rect.top + b.y });
   });
   return out;

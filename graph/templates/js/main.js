@@ -179,8 +179,10 @@ network.on("zoom", function () {
   zoomTimer = setTimeout(function () { relabel(); paint(); }, 120);
 });
 network.on("animationFinished", function () { relabel(); paint(); });
+// Once the layout has settled, physics stops, so that later restyling (labels, selection)
+// does not move the nodes; the Physics button turns it back on.
 function start() {
-  network.stopSimulation();
+  if (physicsOn) setPhysics(false);
   relabel();
   paint();
   network.fit({ animation: false });
@@ -195,7 +197,7 @@ if (physicsOn) {
   network.once("stabilizationIterationsDone", function () {
     start();
   });
-  network.on("stabilized", function () { if (ready) { relabel(); paint(); } });
+  network.on("stabilized", function () { if (ready && physicsOn) { relabel(); paint(); } });
 } else {
   start();
 }
