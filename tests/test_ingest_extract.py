@@ -204,3 +204,18 @@ def test_news_style_text() -> None:
         _rel(p, source, rtype, target)
     assert _rel(p, "双城创新论坛", "held_at", "天津").date == "2016-10"
     assert all(str(r.basis) == "stated" for r in p.relations)  # no author was given
+
+
+def test_generic_names_designations_and_mojibake() -> None:
+    p = extract(
+        "甲乙科技园项目、北京力??萍项目成功签约;南湖智造产业园等重点项目签约落地。"
+        "大力推进西林公路等重点工程建设。北岭大学廊坊附属学校正式开学。",
+        author="青禾高新区",
+    )
+    names = _types(p)
+    assert "重点项目" not in names and "等重点项目" not in names  # generic, not a name
+    assert not any(t == "goal" for t in names.values())  # work on named things is no goal
+    _rel(p, "青禾高新区", "signed_agreement", "甲乙科技园项目")  # ?? does not end a sentence
+    _rel(p, "北岭大学廊坊附属学校", "affiliated_with", "北岭大学")
+    _rel(p, "北岭大学廊坊附属学校", "located_in", "廊坊")  # the place inside the name
+    assert names["西林公路"] == "project"

@@ -163,7 +163,8 @@ def _status(clause: str) -> Status | None:
 
 # -- sentences and clauses -----------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+# ASCII ? ends a sentence, but not a run of them: ?? is what mojibake leaves in a name
+_SENTENCE_END = re.compile(r"[。！？；;!\n]|(?<!\?)\?(?!\?)")
 _CLAUSE_END = re.compile(r"[，,：:]")
 
 
@@ -737,6 +738,8 @@ def _phrases(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) 
                 end = hub.start - 1  # 提升…内涵的某某项目: the project's aim
             goals.append((lead if lead != c_start else at, end))
         for a, b in goals:
+            if any(a <= x.start and x.end <= b and x.type not in PLACE_TYPES for x in mentions):
+                continue  # 推进某某工程建设: work on named things, not an aim
             goal = _Mention(a, b, text[a:b], T.GOAL, 0.5, origin="phrase")
             ctx.entity(goal, quote)
             sources = (
@@ -789,18 +792,18 @@ def _name_relations(ctx: _Context, mentions: list[_Mention], quote: str) -> None
             ctx.relate(m, p, R.AFFILIATED_WITH, S.STATED, q, 0.7)
         if (p := m.attributes.get("_located_in")) is not None:
             ctx.relate(m, p, R.LOCATED_IN, S.STATED, q, 0.7)
-        if m.type in PROJECT_TYPES | {T.SCHOOL} and m.origin != "known":
-            inner = [
+        if m.type in PROJECT_TYPES | {T.SCHOOL} and m.origin in ("head", "list"):
+            # 中关村承德创新创业大厦, 某某大学承德附属学校: the place named inside (after the
+            # organisation the name starts with) is where it is
+            owner = m.attributes.get("_affiliated_with") or m.attributes.get("_participant")
+            skip = owner.end - m.start if owner is not None and owner.start >= m.start else 0
+            places = [
                 k
-                for k in mentions
-                if k is not m
-                and m.start <= k.start
-                and k.end <= m.end
-                and k.origin == "place"
-                and k.start > m.start
+                for k in ctx.index.find(m.name)
+                if k.type is T.PLACE and k.start > 0 and k.start >= skip
             ]
-            if inner:
-                ctx.relate(m, inner[-1], R.LOCATED_IN, S.STATED, q, 0.5)
+            if places:
+                ctx.relate(m, places[-1], R.LOCATED_IN, S.STATED, q, 0.5)
 
 
 _COOP = re.compile(r"合作|对接|交流|共建|联合|协作|攻关")

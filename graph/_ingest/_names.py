@@ -129,7 +129,7 @@ NAME_CHARS = rf"[{_HAN}A-Za-z0-9·()（）]"
 #: A head word, longest first; not followed by characters that make it a longer word.
 HEAD_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")"
-    r"(?!师|技术|建设|量|化|长|员|成员)"
+    r"(?!师|技术|量|化|长|员|成员)"
 )
 
 ORG_TYPES = frozenset(
@@ -206,12 +206,14 @@ _STRONG_VERBS = [
     "共建",
     "共同建设",
 ]
-_WEAK_VERBS = ["投资", "合作", "服务", "支持", "发布", "设立", "组织"]
+_WEAK_VERBS = ["投资", "合作", "服务", "支持", "发布", "设立", "组织", "建设"]
 _STRONG_RE = re.compile("|".join(sorted(_STRONG_VERBS, key=len, reverse=True)))
 _WEAK_RE = re.compile("|".join(sorted(_WEAK_VERBS, key=len, reverse=True)))
 _LOOSE_ORGS = frozenset({T.ENTERPRISE, T.UNIVERSITY, T.COLLEGE, T.RESEARCH_INSTITUTE})
 #: Words that make a name generic (部分子项目, 有关部门): not a name at all.
-GENERIC_START = re.compile(r"^(部分|有关|相关|各类|各项|各|该|其他|其|这些|多个|一批|本次|本项)")
+GENERIC_START = re.compile(
+    r"^(部分|有关|相关|各类|各项|各|该|其他|其|这些|多个|一批|本次|本项|落地|重点|重大|首批)"
+)
 
 
 def trim_left(body: str, type: T) -> tuple[str, bool]:
