@@ -59,6 +59,7 @@ CACHE_FORMAT = 1
 _APP = "kg-regional-cooperation"
 _EMPTY = freeze({})
 _CHUNK = 1 << 20
+_BATCH = 5000  # records per json.dumps when writing
 
 
 def cache_dir() -> Path:
@@ -216,15 +217,19 @@ def _read(path: Path, key: str) -> KnowledgeGraph | None:
 
 
 def _write(path: Path, key: str, kg: KnowledgeGraph) -> None:
-    body = {
-        "entities": [_CODECS["entities"].encode(e) for e in kg],
-        "relations": [_CODECS["relations"].encode(r) for r in kg.relations()],
-        "sources": [_CODECS["sources"].encode(s) for s in kg.sources()],
-    }
-    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    """Write the cache file, a few thousand records at a time (bounded memory)."""
+    parts = {"entities": list(kg), "relations": kg.relations(), "sources": kg.sources()}
     with contextlib.suppress(KGError, OSError), atomic_open(path, "wb") as handle:
         handle.write(_header(key))
-        handle.write(text.encode("utf-8"))
+        for k, (name, records) in enumerate(parts.items()):
+            handle.write(f'{"," if k else "{"}"{name}":['.encode())
+            encode = _CODECS[name].encode
+            for start in range(0, len(records), _BATCH):
+                rows = [encode(r) for r in records[start : start + _BATCH]]
+                text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))[1:-1]
+                handle.write(("," if start else "").encode() + text.encode("utf-8"))
+            handle.write(b"]")
+        handle.write(b"}")
 
 
 _BYPASSED: ContextVar[bool] = ContextVar("kg_cache_bypassed", default=False)

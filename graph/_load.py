@@ -25,6 +25,7 @@ from ._kg import KnowledgeGraph, _key
 from ._limits import Limits, read_capped, safe_source_path
 from ._normalize import normalize
 from ._paths import BUNDLED_DATA, find_data
+from ._progress import advance
 from ._records import (
     HUB_TYPES,
     Basis,
@@ -268,6 +269,7 @@ class _Checker:
             doc = read_yaml(file, self.problems, limits=self.limits)
         if doc is None and len(self.problems) > before:
             self.unreadable.append(file)
+        advance(file)  # the progress bar, when one is open (graph._progress)
         return doc
 
     def unexpected(self, file: Path, exc: Exception) -> None:
@@ -358,7 +360,9 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
-def load(path: str | Path | None = None, *, limits: Limits | None = None) -> KnowledgeGraph:
+def load(
+    path: str | Path | None = None, *, limits: Limits | None = None, cache: bool = True
+) -> KnowledgeGraph:
     """Read a data folder (default: this repository's ``data/``) into a :class:`KnowledgeGraph`.
 
     Raises :class:`graph.DataError` listing every problem, with file, line and
@@ -368,6 +372,10 @@ def load(path: str | Path | None = None, *, limits: Limits | None = None) -> Kno
     ``sources/``, and every read stays within ``limits`` (default:
     :meth:`graph.Limits.from_env`, i.e. the ``KG_MAX_*`` environment variables
     over the defaults; see :class:`graph.Limits`).
+
+    With ``cache`` (the default), an unchanged folder loads from the warm-load
+    cache that its last clean load wrote (see ``graph._cache``); ``cache=False``
+    checks everything again.
 
     >>> import graph
     >>> graph.load()
@@ -380,6 +388,10 @@ def load(path: str | Path | None = None, *, limits: Limits | None = None) -> Kno
             "holds sources/, entities/ and relations/, e.g. graph.load('data')"
         )
     limits = limits if limits is not None else Limits.from_env()
+    if cache:
+        from ._cache import cached_load
+
+        return cached_load(root, limits, lambda: load(root, limits=limits, cache=False))
     c = _Checker(root, limits)
     sources = _load_sources(c, root)
     entities, entity_pos = _load_entities(c, root, sources)

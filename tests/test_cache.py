@@ -229,3 +229,12 @@ def test_one_cache_file_per_folder(make_data: Callable[..., Path]) -> None:
     graph.load(b)
     graph.load(a)
     assert len(_cache_files()) == 2
+
+
+def test_records_are_written_in_batches(
+    sample_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_BATCH", 2)
+    cold = graph.load(sample_data)
+    _no_full_load(monkeypatch)
+    assert _records(graph.load(sample_data)) == _records(cold)
