@@ -842,3 +842,14 @@ def test_a_hubs_selection_is_legible(open_page: Any, lang: str) -> None:
     ends = {r.id for r in kg.relations(hub.id)}
     assert {b["id"] for b in edge_labels} <= ends
     assert_clean(ex)
+
+
+def test_a_hostile_address_is_text(open_page: Any, sample_data: Path) -> None:
+    ex = open_page(
+        graph.load(sample_data),
+        hash="#q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&focus=%E0%A4%A&type=nope&path=~",
+    )
+    assert ex.page.get_by_test_id("search").input_value() == "<img src=x onerror=alert(1)>"
+    assert ex.page.get_by_test_id("empty").is_visible()  # no such type: nothing to show
+    assert ex.js("document.querySelectorAll('img, svg, iframe, a').length") == 0
+    assert_clean(ex)
