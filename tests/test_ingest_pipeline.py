@@ -417,3 +417,22 @@ def test_a_bad_date_is_refused(tmp_path: Path) -> None:
     doc.write_text(DOC_TEXT, encoding="utf-8")
     with pytest.raises(graph.KGError, match="is not a date"):
         graph.ingest(doc, data=root, date="March 2016")
+
+
+def test_the_installed_sample_is_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph._ingest import _store
+    from graph._paths import DataFolder
+
+    sample = graph.init(tmp_path / "_sample")
+    monkeypatch.setattr(_store, "BUNDLED_DATA", sample)
+    monkeypatch.setattr(_store, "find_data", lambda: DataFolder(sample, "bundled"))
+    doc = tmp_path / "brief.txt"
+    doc.write_text(DOC_TEXT, encoding="utf-8")
+    before = _files(sample)
+    with pytest.raises(graph.KGError, match="kg init mydata"):
+        graph.ingest(doc)
+    with pytest.raises(graph.KGError, match="kg init mydata"):
+        graph.accept("brief")
+    assert _files(sample) == before

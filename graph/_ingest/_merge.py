@@ -27,9 +27,9 @@ from .._atomic import write_text
 from .._errors import DataError, KGError, Problem
 from .._kg import KnowledgeGraph
 from .._load import load
-from .._paths import find_data
 from .._yaml import YList, YMap, read_yaml
 from ._draft import Draft, draft_path, dump_draft, load_draft
+from ._store import data_root
 
 __all__ = ["AcceptResult", "accept"]
 
@@ -215,7 +215,7 @@ def accept(source_id: str, *, data: str | Path | None = None) -> AcceptResult:
     Validates the result with the real loader before changing anything; leaves
     pending and rejected records in the draft.
     """
-    root = Path(data) if data is not None else find_data().path
+    root = data_root(data)
     draft = load_draft(draft_path(root, source_id))
     if draft.source != source_id:
         raise KGError(f"{draft.path}: its source is {draft.source!r}, not {source_id!r}")

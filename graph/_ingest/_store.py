@@ -19,7 +19,7 @@ from .._atomic import write_bytes, write_text
 from .._errors import KGError, Problem
 from .._load import load
 from .._normalize import normalize
-from .._paths import find_data
+from .._paths import BUNDLED_DATA, find_data
 from .._yaml import YList, YMap, read_yaml
 from ._draft import draft_path, dump_draft, from_proposals
 from ._extract import KnownName, extract
@@ -129,6 +129,22 @@ class IngestResult:
             f"next: review it with `kg review {self.source}`, edit the draft, then "
             f"`kg accept {self.source}`"
         )
+
+
+def data_root(data: str | Path | None) -> Path:
+    """The data folder to write: ``data``, else the one :func:`graph.load` would use.
+
+    The sample installed inside the package is never written to.
+    """
+    if data is not None:
+        return Path(data)
+    found = find_data()
+    if found.origin == "bundled" and BUNDLED_DATA.name == "_sample":
+        raise KGError(
+            "no data folder to write to: the bundled sample is part of the installed "
+            "package; create one with `kg init mydata` and pass --data mydata"
+        )
+    return found.path
 
 
 def known_names(root: Path) -> list[KnownName]:
@@ -243,7 +259,7 @@ def ingest(
     >>> graph.ingest(doc, data=root).unchanged
     True
     """
-    root = Path(data) if data is not None else find_data().path
+    root = data_root(data)
     src = Path(path)
     doc = read(src, format=format, encoding=encoding)
     sid = id or _slug(src.stem.removesuffix(".raw")) or f"source-{doc.sha256[:8]}"
