@@ -739,6 +739,16 @@ def test_synthetic_graph_of_1200(open_page: Any) -> None:
     assert ex.page.get_by_test_id("table").locator("tbody tr").count() == 1200
     ex.page.get_by_test_id("reader-toggle").click()
     assert ex.page.get_by_test_id("reader").locator("mark.kg-hl").count() == 1
+    ex.page.get_by_test_id("tables-toggle").click()  # back to the graph
+    ex.js("kgExplorer.setLang", "en")
+    assert ex.js("kgExplorer.search", "Firm 1177")[0] == "e1177"
+    ex.page.locator("input[data-filter='status'][value='signed']").uncheck()
+    ex.page.get_by_test_id("hide-isolated").check()
+    assert ex.page.get_by_test_id("empty").is_visible()
+    ex.page.get_by_test_id("reset").click()
+    with ex.page.expect_download() as info:
+        ex.page.get_by_test_id("png").click()
+    assert Path(info.value.path()).read_bytes().startswith(b"\x89PNG")
     assert_clean(ex)
 
 
