@@ -25,6 +25,7 @@ ZONE = "chengde-hitech-zone"
 # reviewed and added here, and an entry that no longer applies fails too.
 _UNSTATED = "the sentence has no subject; the zone, the report's author, is read as the actor"
 _GROUP = "the cooperation node stands for the group statement the quote makes"
+_JINGJIN = "京津 in the group's name abbreviates 北京 and 天津"
 QUOTE_LACKS_END: Mapping[str, str] = {
     **{
         f"{member}--participates_in--enterprise-academia-cooperation": _GROUP
@@ -78,8 +79,8 @@ QUOTE_LACKS_END: Mapping[str, str] = {
             "draws_on--dagougun-tv-series",
         )
     },
-    "jj-bodies-and-enterprises--located_in--tianjin": "京津 in the group's name abbreviates 北京 and 天津",
-    "jj-business-visitors--located_in--tianjin": "京津 in the group's name abbreviates 北京 and 天津",
+    "jj-bodies-and-enterprises--located_in--tianjin": _JINGJIN,
+    "jj-business-visitors--located_in--tianjin": _JINGJIN,
 }
 
 # Entities no relation joins, each with the reason: the source names them but
@@ -242,7 +243,9 @@ def test_english_names_say_what_they_are(kg: graph.KnowledgeGraph) -> None:
             EntityType.RESEARCH_INSTITUTE,
             EntityType.DEVELOPMENT_ZONE,
         ):
-            assert re.search(r"translat|transliterat", e.notes), f"{e.id}: say the English is a translation"
+            assert re.search(r"translat|transliterat", e.notes), (
+                f"{e.id}: say the English is a translation"
+            )
 
 
 def test_notes_come_in_both_languages(kg: graph.KnowledgeGraph) -> None:
@@ -256,11 +259,7 @@ def test_what_the_zone_did_has_an_answer_with_quotes(kg: graph.KnowledgeGraph) -
     measures = {kg.entity(r.target).name for r in adopted}
     assert {"弹性供地实施办法", "全员招商", "代理招商合作模式", "“一事一议”服务"} <= measures
     assert all(r.evidence for r in adopted)
-    goals = {
-        kg.entity(r.target).name
-        for r in kg.relations()
-        if r.type is RelationType.AIMS_AT
-    }
+    goals = {kg.entity(r.target).name for r in kg.relations() if r.type is RelationType.AIMS_AT}
     assert {"高新区产业倍增", "加快承德地区仪器仪表高端人才的培养"} <= goals
 
 
@@ -270,16 +269,14 @@ def test_letters_of_intent_link_to_the_launch_where_one_sentence_states_both(
     loi = kg.relation(f"{ZONE}--letter_of_intent--cultural-communication-companies")
     assert loi.event == "cultural-industry-project-launch"
     launch = kg.entity(loi.event)
-    assert any(
-        launch.name in ev.quote and "12家" in ev.quote for ev in loi.evidence
-    ), "one quote states both"
+    assert any(launch.name in ev.quote and "12家" in ev.quote for ev in loi.evidence), (
+        "one quote states both"
+    )
 
 
 def test_the_bot_investor_invests(kg: graph.KnowledgeGraph) -> None:
     plant = kg.entity("白河南污水处理厂")
-    investors = {
-        r.source for r in kg.relations(plant.id) if r.type is RelationType.INVESTS_IN
-    }
+    investors = {r.source for r in kg.relations(plant.id) if r.type is RelationType.INVESTS_IN}
     assert investors == {"china-aviation-intl-construction"}
 
 
