@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ._cache import paused_gc
 from ._errors import DataError, KGError, Problem, shorten
 from ._kg import KnowledgeGraph, _key
 from ._limits import Limits, read_capped, safe_source_path
@@ -360,6 +361,7 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
+@paused_gc  # graph._cache: no cyclic-GC passes over the objects a load builds
 def load(
     path: str | Path | None = None, *, limits: Limits | None = None, cache: bool = True
 ) -> KnowledgeGraph:
