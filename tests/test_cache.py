@@ -231,10 +231,35 @@ def test_one_cache_file_per_folder(make_data: Callable[..., Path]) -> None:
     assert len(_cache_files()) == 2
 
 
-def test_records_are_written_in_batches(
-    sample_data: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_records_are_written_in_batches(sample_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "_BATCH", 2)
     cold = graph.load(sample_data)
     _no_full_load(monkeypatch)
     assert _records(graph.load(sample_data)) == _records(cold)
+
+
+def test_loads_pause_the_garbage_collector_and_restore_it(
+    sample_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    seen: list[bool] = []
+    real = loader._load_sources
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "_load_sources", spy)
+    assert gc.isenabled()
+    graph.load(sample_data, cache=False)
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(graph.KGError):
+        graph.load(sample_data / "missing")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        graph.load(sample_data, cache=False)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
