@@ -130,14 +130,17 @@ def cmd_normalize(args: argparse.Namespace, out: TextIO) -> int:
     if args.file == "-":
         text = sys.stdin.read()
     else:
+        from ._limits import Limits, read_capped
+
+        path = Path(args.file)
+        if path.is_dir():
+            raise KGError(f"{args.file} is a folder; pass a text file")
+        if not path.exists():
+            raise KGError(f"no such file: {args.file}")
+        # a FIFO, a device or a huge file is refused without hanging or filling memory
+        data = read_capped(path, Limits.from_env().max_source_bytes)
         try:
-            text = Path(args.file).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise KGError(f"no such file: {args.file}") from None
-        except IsADirectoryError:
-            raise KGError(f"{args.file} is a folder; pass a text file") from None
-        except OSError as exc:
-            raise KGError(f"cannot read {args.file}: {exc.strerror}") from None
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise KGError(f"{args.file} is not UTF-8 text; convert it to UTF-8 first") from None
     result = normalize(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -73,6 +74,17 @@ def test_normalize(tmp_path: Path) -> None:
     assert code == 0 and target.read_text(encoding="utf-8") == "领导 IDC 北京"
     code, _ = run("normalize", str(tmp_path / "missing.txt"))
     assert code == 1
+
+
+def test_normalize_refuses_fifos_and_devices_without_hanging(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would block for ever
+    for path in (fifo, Path("/dev/zero")):  # /dev/zero would fill the memory
+        code, _ = run("normalize", str(path))
+        err = capsys.readouterr().err
+        assert code == 1 and "not a regular file" in err, err
 
 
 def test_unknown_name_is_one_line_no_traceback(capsys: pytest.CaptureFixture[str]) -> None:

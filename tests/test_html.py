@@ -409,3 +409,10 @@ def test_a_hubs_neighbours_get_room() -> None:
         for a in ring
     ]
     assert min(gaps) >= 2 * 60  # room for a label between neighbours
+
+
+def test_non_finite_numbers_are_an_export_error() -> None:
+    """A graph built in Python may hold NaN; the page never carries it as JSON."""
+    e = graph.Entity("a", graph.EntityType.PLACE, "承德", "Chengde", attributes={"x": float("nan")})
+    with pytest.raises(graph.ExportError, match="finite"):
+        _html.generate_html(graph.KnowledgeGraph([e], []))
