@@ -101,6 +101,7 @@ def child(task: str, root: Path) -> dict[str, Any]:
 
         # Does the cache match? (Checked first, untimed: a miss rewrites it.)
         key = _cache.cache_key(root, graph.Limits.from_env())
+        assert key is not None
         with _cache.cache_path(root).open("rb") as handle:
             out["hit"] = handle.readline() == _cache._header(key)
         start = time.perf_counter()

@@ -122,25 +122,60 @@ def code_version() -> str:
     return h.hexdigest()
 
 
-def _data_files(root: Path) -> Iterator[Path]:
-    """Every file the loader may read, in a stable order."""
+#: At most this many files are hashed for a key; a folder with more loads without the cache.
+MAX_FILES = 100_000
+
+
+def _data_files(root: Path, limits: Limits) -> list[Path] | None:
+    """Every file the loader may read, in a stable order; None when the cache should stand aside.
+
+    Only regular files that stay inside ``root`` (links included) and within the
+    size :class:`Limits` are listed: the loader refuses the others, so a folder
+    that has them never loads cleanly and is never cached, and they are never
+    read here. A folder of more than :data:`MAX_FILES` files is not hashed at all.
+    """
+    inside = root.resolve()
+    found: list[Path] = []
     sources = root / "sources"
+    candidates: list[tuple[Path, int]] = []
     if sources.is_dir():
-        yield from sorted(p for p in sources.rglob("*") if p.is_file())
+        for p in sources.rglob("*"):
+            candidates.append((p, limits.max_source_bytes))
+            if len(candidates) > MAX_FILES:
+                return None
     for folder in ("entities", "relations"):
         here = root / folder
         if here.is_dir():
-            yield from sorted(
-                p for p in here.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
-            )
+            candidates += [
+                (p, limits.max_data_bytes) for p in here.iterdir() if p.suffix in (".yaml", ".yml")
+            ]
+    if len(candidates) > MAX_FILES:
+        return None
+    for path, cap in candidates:
+        try:
+            if (
+                path.is_file()
+                and path.resolve().is_relative_to(inside)
+                and path.stat().st_size <= cap
+            ):
+                found.append(path)
+        except (OSError, RuntimeError):
+            continue
+    return sorted(found)
 
 
-def cache_key(root: Path, limits: Limits) -> str:
-    """The key of ``root``'s cache entry: content of its files, code version, limits."""
+def cache_key(root: Path, limits: Limits) -> str | None:
+    """The key of ``root``'s cache entry: content of its files, code version, limits.
+
+    None when the folder is too large to hash (see :func:`_data_files`).
+    """
+    files = _data_files(root, limits)
+    if files is None:
+        return None
     h = hashlib.blake2b(digest_size=32)
     h.update(code_version().encode())
     h.update(repr(dataclasses.astuple(limits)).encode())
-    for path in _data_files(root):
+    for path in files:
         h.update(b"\0" + str(path.relative_to(root)).encode("utf-8", "surrogateescape") + b"\0")
         with path.open("rb") as handle:
             while chunk := handle.read(_CHUNK):
@@ -297,6 +332,8 @@ def cached_load(root: Path, limits: Limits, build: Callable[[], KnowledgeGraph])
     try:
         key = cache_key(root, limits)
     except OSError:  # an unreadable file: let the full load report it
+        key = None
+    if key is None:
         with reading(root):
             return build()
     path = cache_path(root)

@@ -263,3 +263,36 @@ def test_loads_pause_the_garbage_collector_and_restore_it(
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def test_the_key_never_reads_outside_the_folder_or_past_the_limits(
+    sample_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("secret")
+    (sample_data / "sources" / "link.txt").symlink_to(outside)
+    (sample_data / "sources" / "big.txt").write_bytes(b"x" * 2000)
+    limits = graph.Limits(max_source_bytes=1000)
+    files = cache._data_files(sample_data, limits)
+    assert files is not None
+    names = {p.name for p in files}
+    assert "report.txt" in names and "link.txt" not in names and "big.txt" not in names
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def spy(self: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", spy)
+    assert cache.cache_key(sample_data, limits) is not None
+    assert outside not in opened and sample_data / "sources" / "link.txt" not in opened
+
+
+def test_a_folder_of_too_many_files_loads_without_the_cache(
+    sample_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_FILES", 2)
+    assert cache.cache_key(sample_data, graph.Limits()) is None
+    assert len(graph.load(sample_data)) == len(graph.load(sample_data, cache=False))
+    assert _cache_files() == []
