@@ -1,4 +1,4 @@
-"""The :class:`KnowledgeGraph`: records, a NetworkX graph, and the queries over them."""
+"""The :class:`KnowledgeGraph`: records, their adjacency, queries, a NetworkX graph on demand."""
 
 from __future__ import annotations
 
@@ -115,38 +115,7 @@ class KnowledgeGraph:
             for name in (e.id, e.name, e.name_en, *e.aliases):
                 if name:
                     self._index.add(name, e.id)
-        g = nx.MultiDiGraph()
-        for e in self._entities.values():
-            g.add_node(
-                e.id,
-                type=str(e.type),
-                name=e.name,
-                name_en=e.name_en,
-                name_en_kind=str(e.name_en_kind),
-                aliases=list(e.aliases),
-                status=str(e.status) if e.status else None,
-                attributes=thaw(e.attributes),
-                notes=e.notes,
-                notes_zh=e.notes_zh,
-                evidence=[ev.to_dict() for ev in e.evidence],
-            )
-        for r in self._relations.values():
-            g.add_edge(
-                r.source,
-                r.target,
-                key=r.id,
-                id=r.id,
-                type=str(r.type),
-                status=str(r.status),
-                date=r.date,
-                basis=str(r.basis),
-                event=r.event,
-                attributes=thaw(r.attributes),
-                notes=r.notes,
-                notes_zh=r.notes_zh,
-                evidence=[ev.to_dict() for ev in r.evidence],
-            )
-        self._nx: nx.MultiDiGraph = nx.freeze(g)
+        self._nx: nx.MultiDiGraph | None = None  # built on first use (see nx)
         self._incident: dict[str, list[Relation]] = {e: [] for e in self._entities}
         for r in self._relations.values():
             self._incident[r.source].append(r)
@@ -186,6 +155,41 @@ class KnowledgeGraph:
             return False
         return True
 
+    def _build_nx(self) -> nx.MultiDiGraph:
+        g = nx.MultiDiGraph()
+        for e in self._entities.values():
+            g.add_node(
+                e.id,
+                type=str(e.type),
+                name=e.name,
+                name_en=e.name_en,
+                name_en_kind=str(e.name_en_kind),
+                aliases=list(e.aliases),
+                status=str(e.status) if e.status else None,
+                attributes=thaw(e.attributes),
+                notes=e.notes,
+                notes_zh=e.notes_zh,
+                evidence=[ev.to_dict() for ev in e.evidence],
+            )
+        for r in self._relations.values():
+            g.add_edge(
+                r.source,
+                r.target,
+                key=r.id,
+                id=r.id,
+                type=str(r.type),
+                status=str(r.status),
+                date=r.date,
+                basis=str(r.basis),
+                event=r.event,
+                attributes=thaw(r.attributes),
+                notes=r.notes,
+                notes_zh=r.notes_zh,
+                evidence=[ev.to_dict() for ev in r.evidence],
+            )
+        frozen: nx.MultiDiGraph = nx.freeze(g)
+        return frozen
+
     @property
     def nx(self) -> nx.MultiDiGraph:
         """A read-only ``networkx.MultiDiGraph``: node id = entity id, edge key = relation id.
@@ -194,9 +198,47 @@ class KnowledgeGraph:
         ``attributes``, ``notes`` and ``evidence``; edges carry ``type``, ``status``,
         ``date``, ``attributes``, ``notes`` and ``evidence`` (a list of dicts with
         ``source`` and ``quote``). Use ``networkx.MultiDiGraph(kg.nx)`` for a copy
-        you can change.
+        you can change. Built on first use (queries do not need it), then kept.
         """
+        if self._nx is None:
+            self._nx = self._build_nx()
         return self._nx
+
+    def _within(self, start: str, depth: int) -> dict[str, None]:
+        """Entity ids within ``depth`` relations of ``start``, either direction (breadth first)."""
+        seen: dict[str, None] = {start: None}
+        front = [start]
+        for _ in range(depth):
+            nxt: list[str] = []
+            for u in front:
+                for r in self._incident[u]:
+                    w = r.target if r.source == u else r.source
+                    if w not in seen:
+                        seen[w] = None
+                        nxt.append(w)
+            if not nxt:
+                break
+            front = nxt
+        return seen
+
+    def _components(self) -> int:
+        """How many weakly connected components the entities form."""
+        seen: set[str] = set()
+        count = 0
+        for start in self._entities:
+            if start in seen:
+                continue
+            count += 1
+            seen.add(start)
+            stack = [start]
+            while stack:
+                u = stack.pop()
+                for r in self._incident[u]:
+                    w = r.target if r.source == u else r.source
+                    if w not in seen:
+                        seen.add(w)
+                        stack.append(w)
+        return count
 
     def entities(self, type: str | Iterable[str] | None = None) -> tuple[Entity, ...]:
         """Every entity, in data order; only those of ``type`` when given."""
@@ -462,8 +504,7 @@ class KnowledgeGraph:
         if depth < 0:
             raise KGError(f"depth must be 0 or more, not {depth}")
         center = self.entity(name)
-        ego = nx.ego_graph(self._nx.to_undirected(as_view=True), center.id, radius=depth)
-        return self.subgraph(ego.nodes)
+        return self.subgraph(self._within(center.id, depth))
 
     def filter(
         self,
@@ -543,7 +584,9 @@ class KnowledgeGraph:
             raise KGError(
                 f"unknown measure {measure!r}; use one of: {', '.join(_MEASURES)}"
             ) from None
-        g = nx.Graph(self._nx.to_undirected(as_view=True))
+        g = nx.Graph()
+        g.add_nodes_from(self._entities)
+        g.add_edges_from((r.source, r.target) for r in self._relations.values())
         if measure != "degree" and not include_places:
             g.remove_nodes_from([e.id for e in self if e.type in UMBRELLA_TYPES])
         scores = func(g)
@@ -560,7 +603,7 @@ class KnowledgeGraph:
             "entities": len(self._entities),
             "relations": len(self._relations),
             "sources": len(self._sources),
-            "components": nx.number_weakly_connected_components(self._nx) if self._entities else 0,
+            "components": self._components(),
             "entity_types": dict(
                 Counter(str(e.type) for e in self._entities.values()).most_common()
             ),

@@ -470,3 +470,40 @@ def test_empty_selection_is_refused(kg: graph.KnowledgeGraph, tmp_path: Path) ->
     with pytest.raises(graph.KGError, match="keeps no entity"):
         kg.to_html(tmp_path / "g.html", types=["university", "enterprise"], statuses=["signed"])
     assert not (tmp_path / "g.html").exists()
+
+
+def test_neighborhood_stats_and_rank_agree_with_networkx() -> None:
+    """They run on the adjacency the graph keeps; NetworkX on kg.nx gives the same."""
+    rng = random.Random(11)
+    src = graph.Source("s", "标题", "Title", "zh-Hans", "甲与乙合作。")
+    for _ in range(30):
+        n = rng.randint(1, 40)
+        ents = [_ent(f"n{i}", "enterprise") for i in range(n)]
+        pairs = {(rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(0, 2 * n))}
+        rels = [_rel(f"n{a}", f"n{b}") for a, b in pairs if a != b]
+        kg = graph.KnowledgeGraph(ents, rels, [src])
+        fresh = graph.KnowledgeGraph(ents, rels, [src])
+        centre, depth = f"n{rng.randrange(n)}", rng.randint(0, 3)
+        ours = fresh.neighborhood(centre, depth)
+        components = fresh.stats()["components"]
+        ranked = [(e.id, round(s, 9)) for e, s in fresh.rank("degree")]
+        assert fresh._nx is None  # none of these needed the NetworkX graph
+        u = kg.nx.to_undirected(as_view=True)
+        assert {e.id for e in ours} == set(nx.ego_graph(u, centre, radius=depth).nodes)
+        assert components == nx.number_weakly_connected_components(kg.nx)
+        scores = nx.degree_centrality(nx.Graph(u))
+        assert ranked == sorted(
+            ((i, round(s, 9)) for i, s in scores.items()), key=lambda p: (-p[1], p[0])
+        )
+
+
+def test_queries_do_not_build_the_networkx_graph(kg: graph.KnowledgeGraph) -> None:
+    fresh = graph.KnowledgeGraph(kg.entities(), kg.relations(), kg.sources())
+    fresh.entity("天津大学")
+    partner = fresh.partners("天津大学")[0].entity.id
+    assert fresh.path("天津大学", partner)
+    fresh.neighborhood("天津大学", 2)
+    fresh.stats()
+    assert fresh._nx is None
+    assert fresh.nx.number_of_nodes() == len(fresh)
+    assert fresh.nx is fresh.nx  # built once, then kept
