@@ -1,4 +1,4 @@
-"""Progress bars for long work (loading, exporting, pushing), drawn with tqdm.
+"""Progress bars for long work (loading, exporting, ingesting, pushing), drawn with tqdm.
 
 The library is silent unless asked: bars appear only inside :func:`enabled`
 (the ``kg`` command line turns it on unless ``--quiet`` is given) and only when
@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["Bar", "advance", "bar", "enabled", "is_active", "reading", "track"]
+__all__ = ["Bar", "advance", "bar", "enabled", "is_active", "reading", "stages", "track"]
 
 _ENABLED: ContextVar[bool] = ContextVar("kg_progress_enabled", default=False)
 _READING: ContextVar[Bar | None] = ContextVar("kg_progress_reading", default=None)
@@ -100,6 +100,34 @@ def track(items: Iterable[Any], description: str, *, total: int | None = None) -
         for item in items:
             yield item
             progress.update(1)
+
+
+@contextlib.contextmanager
+def stages(description: str, *names: str) -> Iterator[Callable[[], None]]:
+    """A bar over the named stages of one piece of work; call what it yields as each ends.
+
+    The bar shows the stage under way (``export csv: write``). Used where the work
+    is a few calls into code that does not report its own progress (an exporter,
+    the extractor); outside :func:`enabled` or off a terminal nothing is drawn.
+    """
+    if not is_active():
+        yield lambda: None
+        return
+    with bar(len(names), description, unit="stage") as progress:
+        done = 0
+
+        def show() -> None:
+            if done < len(names) and hasattr(progress, "set_postfix_str"):
+                progress.set_postfix_str(names[done])
+
+        def next_stage() -> None:
+            nonlocal done
+            progress.update(1)
+            done += 1
+            show()
+
+        show()
+        yield next_stage
 
 
 def _data_bytes(root: Path) -> int:

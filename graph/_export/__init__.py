@@ -44,6 +44,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from .._errors import ExportError
+from .._progress import stages
 
 if TYPE_CHECKING:
     from .._kg import KnowledgeGraph
@@ -150,7 +151,12 @@ def export(kg: KnowledgeGraph, path: str | Path, format: str | None = None) -> P
             f"{target} is a folder, but the {fmt.name} export writes one file; "
             f"pass a file path such as {target / ('graph' + fmt.suffix)}"
         )
-    return fmt.write(kg, target)
+    with stages(f"export {fmt.name} to {target}", "attributes", "write") as done:
+        kg.nx  # noqa: B018 -- every writer starts from it; built here, its own stage
+        done()
+        written = fmt.write(kg, target)
+        done()
+    return written
 
 
 # -- the formats: one line each ---------------------------------------------------------------

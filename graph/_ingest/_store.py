@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .._errors import KGError, Problem
 from .._load import load
 from .._normalize import normalize
 from .._paths import BUNDLED_DATA, find_data
+from .._progress import stages
 from .._yaml import YList, YMap, read_yaml
 from ._draft import draft_path, dump_draft, from_proposals
 from ._extract import KnownName, extract
@@ -259,9 +261,30 @@ def ingest(
     >>> graph.ingest(doc, data=root).unchanged
     True
     """
+    with stages(f"ingest {Path(path).name}", "read", "names", "extract", "write") as done:
+        return _ingest(
+            path, data, id, title, title_en, date, origin, encoding, format, author, force, done
+        )
+
+
+def _ingest(
+    path: str | Path,
+    data: str | Path | None,
+    id: str | None,
+    title: str | None,
+    title_en: str | None,
+    date: str | None,
+    origin: str | None,
+    encoding: str | None,
+    format: str | None,
+    author: str | None,
+    force: bool,
+    done: Callable[[], None],
+) -> IngestResult:
     root = data_root(data)
     src = Path(path)
     doc = read(src, format=format, encoding=encoding)
+    done()
     sid = id or _slug(src.stem.removesuffix(".raw")) or f"source-{doc.sha256[:8]}"
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", sid):
         raise KGError(f"{sid!r} is not a valid source id; use lower-case letters, digits, hyphens")
@@ -306,8 +329,10 @@ def ingest(
     )
 
     known = known_names(root)
+    done()
     proposals = extract(doc.text, known, author=author, title=title)
     draft = from_proposals(sid, proposals)
+    done()
 
     if existing is not None:
         idx = records.index(existing)
@@ -340,6 +365,7 @@ def ingest(
             else:
                 write_bytes(p, old)
         raise
+    done()
     new = sum(1 for e in draft.entities if not e["match"])
     return IngestResult(
         sid,
