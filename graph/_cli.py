@@ -17,10 +17,21 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from ._errors import DataError, KGError, UnknownEntityError
+from ._history import as_of, check_date, ties
 from ._kg import KnowledgeGraph
 from ._load import load
 from ._paths import find_data
-from ._records import Basis, Entity, EntityType, Partner, Relation, RelationType, Status, thaw
+from ._records import (
+    Basis,
+    Entity,
+    EntityType,
+    Partner,
+    Relation,
+    RelationType,
+    Source,
+    Status,
+    thaw,
+)
 
 __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "main", "visible"]
 
@@ -56,8 +67,14 @@ def _write(out: TextIO, lines: Sequence[str]) -> None:
     out.write(visible("\n".join(lines)) + "\n")
 
 
+def _as_of(kg: KnowledgeGraph, args: argparse.Namespace) -> KnowledgeGraph:
+    """``kg`` as of ``--as-of DATE`` when given (:func:`graph.as_of`), else ``kg``."""
+    date = getattr(args, "as_of", None)
+    return kg if date is None else as_of(kg, date)
+
+
 def _kg(args: argparse.Namespace) -> KnowledgeGraph:
-    return load(find_data(args.data).path)
+    return _as_of(load(find_data(args.data).path), args)
 
 
 def _entity_line(e: Entity) -> str:
@@ -152,12 +169,56 @@ def cmd_normalize(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _stages(kg: KnowledgeGraph, rels: Sequence[Relation]) -> dict[str, list[Relation]]:
+    """For each of ``rels`` that shares its tie with other relations: the tie's
+    relations, oldest first (the last is current), as :func:`graph.history` orders them."""
+    sources = {s.id: s for s in kg.sources()}
+    return {r.id: group for group in ties(rels, sources).values() if len(group) > 1 for r in group}
+
+
+def _stage_dict(r: Relation, current: bool, sources: Mapping[str, Source]) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "type": str(r.type),
+        "status": str(r.status),
+        "date": r.date,
+        "current": current,
+        "evidence": [
+            {"source": ev.source, "source_date": sources[ev.source].date, "quote": ev.quote}
+            for ev in r.evidence
+        ],
+    }
+
+
+def _stage_lines(
+    r: Relation, group: Sequence[Relation], sources: Mapping[str, Source]
+) -> list[str]:
+    lines = [f"      history ({len(group)} relations, oldest first by their sources' dates):"]
+    for step in group:
+        mark = "  <- current" if step is group[-1] else ""
+        this = "  (this one)" if step is r and step is not group[-1] else ""
+        date = f" {step.date}" if step.date else ""
+        lines.append(f"        {step.type}/{step.status}{date}{mark}{this}")
+        for ev in step.evidence:
+            when = sources[ev.source].date or "undated"
+            lines.append(f"          {ev.source} ({when}): 「{ev.quote}」")
+    return lines
+
+
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     kg = _kg(args)
     e = kg.entity(args.name)
     rels = kg.relations(e.id)
+    stages = _stages(kg, rels)
+    sources = {s.id: s for s in kg.sources()}
     if args.json:
-        _emit_json(out, {"entity": e.to_dict(), "relations": [r.to_dict() for r in rels]})
+        relations = []
+        for r in rels:
+            group = stages.get(r.id, [])
+            relations.append(
+                {**r.to_dict(), "history": [_stage_dict(g, g is group[-1], sources) for g in group]}
+            )
+        _emit_json(out, {"entity": e.to_dict(), "relations": relations})
         return 0
     lines = [f"{e.name} · {e.name_en}", f"  id: {e.id}", f"  type: {e.type} ({e.type.description})"]
     if e.status:
@@ -173,8 +234,14 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     lines += quotes.lines(e, "    ")
     lines.append(f"relations ({len(rels)}):")
     for r in rels:
-        lines.append("  " + _relation_line(kg, r, e.id))
+        tie = stages.get(r.id)
+        line = "  " + _relation_line(kg, r, e.id)
+        if tie and r is not tie[-1]:
+            line += f"  (earlier; now {tie[-1].type}/{tie[-1].status})"
+        lines.append(line)
         lines += quotes.lines(r, "      ")
+        if tie:
+            lines += _stage_lines(r, tie, sources)
     _write(out, lines)
     return 0
 
@@ -259,16 +326,19 @@ def cmd_relations(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     where = find_data(args.data)
-    kg = load(where.path)
+    kg = _as_of(load(where.path), args)
     s = kg.stats()
     if args.json:
-        _emit_json(out, {"data": str(where.path), "data_origin": where.origin, **s})
+        extra = {"as_of": args.as_of} if args.as_of else {}
+        _emit_json(out, {"data": str(where.path), "data_origin": where.origin, **extra, **s})
         return 0
     lines = [
         f"data: {where.describe()}",
         f"{s['entities']} entities, {s['relations']} relations, {s['sources']} source(s), "
         f"{s['components']} connected component(s)",
     ]
+    if args.as_of:
+        lines.insert(1, f"as of {args.as_of} (sources dated up to then, and undated ones)")
     for title, key in (
         ("entities by type", "entity_types"),
         ("relations by type", "relation_types"),
@@ -447,6 +517,24 @@ COMMANDS: dict[str, tuple[Handler, str, str]] = {
 }
 
 _JSON_COMMANDS = ("show", "partners", "path", "find", "relations", "stats", "rank")
+_AS_OF_COMMANDS = (
+    "show",
+    "partners",
+    "path",
+    "find",
+    "relations",
+    "stats",
+    "rank",
+    "html",
+    "export",
+)
+
+
+def _date(text: str) -> str:
+    try:
+        return check_date(text)
+    except KGError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -474,6 +562,14 @@ def build_parser() -> argparse.ArgumentParser:
         if name in _JSON_COMMANDS:
             p.add_argument(
                 "--json", action="store_true", help="print JSON instead of text (errors too)"
+            )
+        if name in _AS_OF_COMMANDS:
+            p.add_argument(
+                "--as-of",
+                metavar="DATE",
+                type=_date,
+                help="ask the graph as the sources dated up to DATE (YYYY, YYYY-MM or "
+                "YYYY-MM-DD) tell it; undated sources count at any date",
             )
         if name == "validate":
             p.add_argument("data_dir", nargs="?", metavar="DATA", help="data folder to check")

@@ -14,7 +14,8 @@ import functools
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._history import history
+from ._errors import KGError
+from ._history import history, ties
 from ._ingest import accept, draft_graph, ingest, init, review
 from ._load import load
 from ._paths import DEFAULT_OUTPUT, find_data
@@ -75,10 +76,11 @@ def cmd_history(args: argparse.Namespace, out: TextIO) -> int:
     steps = history(kg, args.a, args.b)
     a, b = kg.entity(args.a), kg.entity(args.b)
     dates = {s.id: s.date or "undated" for s in kg.sources()}
+    by_id = {s.id: s for s in kg.sources()}
+    current = {id(g[-1]) for g in ties(steps, by_id).values() if len(g) > 1}
     lines = [f"{a.name} → {b.name}: {len(steps)} relation(s), oldest first"]
-    for i, r in enumerate(steps):
-        last = i + 1 == len(steps) or steps[i + 1].type is not r.type
-        mark = "  (current)" if last and len(steps) > 1 else ""
+    for r in steps:
+        mark = "  (current)" if id(r) in current else ""
         lines.append(f"  {r.type}/{r.status}{' ' + r.date if r.date else ''}{mark}")
         lines += [f"      「{ev.quote}」 ({ev.source}, {dates[ev.source]})" for ev in r.evidence]
     from ._cli import visible  # terminal control characters shown, never run
@@ -92,6 +94,8 @@ def _html_draft(original: Handler) -> Handler:
     def handler(args: argparse.Namespace, out: TextIO) -> int:
         if getattr(args, "draft", None) is None:
             return int(original(args, out))
+        if getattr(args, "as_of", None):
+            raise KGError("--as-of and --draft do not go together; accept the draft first")
         kg = draft_graph(args.draft, data=_root(args))
         target = args.output or DEFAULT_OUTPUT / f"draft-{args.draft}.html"
         path = kg.to_html(

@@ -16,6 +16,7 @@ import argparse
 import functools
 from typing import Any, TextIO
 
+from ._errors import KGError
 from ._falkordb import BATCH, load_from, push
 from ._load import load
 from ._progress import enabled
@@ -43,6 +44,8 @@ def _html_from(original: Handler) -> Handler:
     def handler(args: argparse.Namespace, out: TextIO) -> int:
         if args.from_url is None:
             return int(original(args, out))
+        if getattr(args, "as_of", None):
+            raise KGError("--as-of works on a data folder, not with --from; leave one out")
         kg = load_from(args.from_url, focus=args.focus, depth=args.depth)
         path = kg.to_html(args.output, types=args.type, statuses=args.status, lang=args.lang)
         out.write(f"wrote {path}\n")

@@ -18,12 +18,17 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
+from ._errors import KGError
 from ._kg import KnowledgeGraph
 from ._records import PARTNERSHIP_TYPES, Relation, RelationType, Source
 
-__all__ = ["as_of", "history"]
+__all__ = ["as_of", "check_date", "history", "ties"]
+
+_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 #: Relation types that are stages of one tie between two entities.
 STAGES = PARTNERSHIP_TYPES | {RelationType.WORKS_ON}
@@ -37,6 +42,29 @@ def _when(r: Relation, sources: Mapping[str, Source]) -> tuple[str, str]:
 
 def _family(r: Relation) -> str:
     return "stages" if r.type in STAGES else str(r.type)
+
+
+def ties(
+    relations: Iterable[Relation], sources: Mapping[str, Source]
+) -> dict[tuple[str, str, str], list[Relation]]:
+    """``relations`` grouped by tie (source, target, kind of tie), each group oldest first.
+
+    The last relation of each group is the tie's current state, as in :func:`history`
+    and :func:`as_of`.
+    """
+    groups: dict[tuple[str, str, str], list[Relation]] = {}
+    for r in relations:
+        groups.setdefault((r.source, r.target, _family(r)), []).append(r)
+    for group in groups.values():
+        group.sort(key=lambda r: _when(r, sources))
+    return groups
+
+
+def check_date(date: str) -> str:
+    """``date`` if it is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; else a :class:`KGError`."""
+    if not _DATE.fullmatch(date):
+        raise KGError(f"{date!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016-03)")
+    return date
 
 
 def history(kg: KnowledgeGraph, a: str, b: str) -> list[Relation]:
@@ -56,9 +84,14 @@ def as_of(kg: KnowledgeGraph, date: str) -> KnowledgeGraph:
     """The graph as the sources dated up to ``date`` (``YYYY``, ``YYYY-MM`` or
     ``YYYY-MM-DD``) tell it; undated sources count as known at any date.
 
-    Only relations and entities stated by such a source are kept, and of the
-    stages of one tie only the latest.
+    A source dated at a coarser precision than ``date`` counts if its period starts
+    by then (a source dated ``2016`` is known as of ``2016-01-01``), and one dated
+    more precisely if it falls in ``date``'s period (as of ``2016``, a source of
+    ``2016-12-31`` counts). Quotes of later sources are left out. Only relations
+    and entities stated by such a source are kept, and of the stages of one tie only
+    the latest (an undated source's statement is older than any dated one).
     """
+    check_date(date)
     sources = {s.id: s for s in kg.sources()}
     known = {s.id for s in sources.values() if s.date is None or s.date[: len(date)] <= date}
     latest: dict[tuple[str, str, str], Relation] = {}
@@ -66,9 +99,15 @@ def as_of(kg: KnowledgeGraph, date: str) -> KnowledgeGraph:
         kept = tuple(ev for ev in r.evidence if ev.source in known)
         if not kept:
             continue
+        if len(kept) < len(r.evidence):  # later sources' quotes are not known yet
+            r = replace(r, evidence=kept)
         key = (r.source, r.target, _family(r))
         if key not in latest or _when(r, sources) >= _when(latest[key], sources):
             latest[key] = r
-    ends = {e for r in latest.values() for e in (r.source, r.target)}
-    entities = [e for e in kg if e.id in ends or any(ev.source in known for ev in e.evidence)]
+    ends = {e for r in latest.values() for e in (r.source, r.target, r.event) if e}
+    entities = []
+    for e in kg:
+        kept_e = tuple(ev for ev in e.evidence if ev.source in known)
+        if kept_e or e.id in ends:
+            entities.append(e if len(kept_e) == len(e.evidence) else replace(e, evidence=kept_e))
     return KnowledgeGraph(entities, latest.values(), [sources[s] for s in sorted(known)])

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from conftest import SAMPLE_TEXT
 
+import graph
 from graph._cli import COMMANDS, build_parser, main
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -325,3 +326,155 @@ def test_non_utf8_files_name_line_and_column(
     bad_line = SAMPLE_TEXT[: SAMPLE_TEXT.index("天津大学")].count("\n") + 1
     column = len(SAMPLE_TEXT[: SAMPLE_TEXT.index("天津大学")].rsplit("\n", 1)[-1]) + 1
     assert f"'report.txt' is not UTF-8 text: byte 0xcc at line {bad_line}, column {column}" in err
+
+
+# -- many sources: history in kg show, --as-of ------------------------------------------
+
+# Two invented briefs (test text only): the same tie negotiated in one, signed in the next.
+_BRIEF_2015 = "星河公司与月湖大学正在洽谈合作。月湖大学设立了创新中心。\n"
+_BRIEF_2016 = "星河公司与月湖大学签订了合作协议。\n"
+_BRIEF_UNDATED = "星河公司与月湖大学建立了联系。\n"
+
+
+def _two_sources(root: Path, *, undated: bool = False) -> Path:
+    """A data folder with sources y2015 (2015) and y2016 (2016-03), optionally an undated one."""
+    import yaml
+
+    for sub in ("sources", "entities", "relations"):
+        (root / sub).mkdir(parents=True)
+    briefs = [("y2015", "2015", _BRIEF_2015), ("y2016", "2016-03", _BRIEF_2016)]
+    if undated:
+        briefs.append(("nodate", None, _BRIEF_UNDATED))
+    sources = []
+    for sid, date, text in briefs:
+        (root / "sources" / f"{sid}.txt").write_text(text, encoding="utf-8")
+        record = {"id": sid, "title": f"简报 {sid}", "title_en": f"Brief {sid}"}
+        record |= {"language": "zh-Hans", "text": f"{sid}.txt"}
+        sources.append(record | ({"date": date} if date else {}))
+
+    def ev(sid: str, quote: str) -> list[dict[str, str]]:
+        return [{"source": sid, "quote": quote}]
+
+    entities = [
+        {"id": "xinghe", "type": "enterprise", "name": "星河公司", "name_en": "Xinghe Co."},
+        {"id": "yuehu", "type": "university", "name": "月湖大学", "name_en": "Yuehu University"},
+        {"id": "centre", "type": "platform", "name": "创新中心", "name_en": "Innovation Centre"},
+    ]
+    entities[0]["evidence"] = ev("y2015", "星河公司")
+    entities[1]["evidence"] = ev("y2015", "月湖大学")
+    entities[2]["evidence"] = ev("y2015", "创新中心")
+    relations = [
+        {"id": "r1", "source": "xinghe", "target": "yuehu", "type": "negotiation"}
+        | {"status": "negotiating", "evidence": ev("y2015", "星河公司与月湖大学正在洽谈合作")},
+        {"id": "r2", "source": "xinghe", "target": "yuehu", "type": "signed_agreement"}
+        | {"status": "signed", "evidence": ev("y2016", "星河公司与月湖大学签订了合作协议")},
+        {"id": "r3", "source": "yuehu", "target": "centre", "type": "establishes"}
+        | {"status": "carried_out", "evidence": ev("y2015", "月湖大学设立了创新中心")},
+    ]
+    if undated:
+        relations.append(
+            {"id": "r0", "source": "xinghe", "target": "yuehu", "type": "cooperation"}
+            | {"status": "carried_out", "evidence": ev("nodate", "星河公司与月湖大学建立了联系")}
+        )
+
+    def dump(path: Path, records: Any) -> None:
+        path.write_text(yaml.safe_dump(records, allow_unicode=True), encoding="utf-8")
+
+    dump(root / "sources" / "sources.yaml", sources)
+    dump(root / "entities" / "entities.yaml", entities)
+    dump(root / "relations" / "relations.yaml", relations)
+    return root
+
+
+def test_show_gives_the_history_of_a_tie(tmp_path: Path) -> None:
+    data = str(_two_sources(tmp_path / "data"))
+    code, out = run("--data", data, "show", "星河公司")
+    assert code == 0
+    lines = out.splitlines()
+    older = next(i for i, line in enumerate(lines) if "--negotiation/negotiating-->" in line)
+    assert lines[older].endswith("(earlier; now signed_agreement/signed)")
+    newer = next(i for i, line in enumerate(lines) if "--signed_agreement/signed-->" in line)
+    block = lines[newer + 2 : newer + 7]  # the relation's quote, then its history
+    assert block[0].startswith("      history (2 relations, oldest first")
+    assert block[1].strip() == "negotiation/negotiating"
+    assert block[2].strip() == "y2015 (2015): 「星河公司与月湖大学正在洽谈合作」"
+    assert block[3].strip() == "signed_agreement/signed  <- current"
+    assert block[4].strip() == "y2016 (2016-03): 「星河公司与月湖大学签订了合作协议」"
+    # a relation alone on its tie has no history block
+    code, out = run("--data", data, "show", "创新中心")
+    assert code == 0 and "history" not in out
+
+
+def test_show_json_includes_the_history(tmp_path: Path) -> None:
+    data = str(_two_sources(tmp_path / "data"))
+    code, out = run("--data", data, "show", "月湖大学", "--json")
+    assert code == 0
+    rels = {r["id"]: r for r in json.loads(out)["relations"]}
+    assert rels["r3"]["history"] == []
+    assert rels["r1"]["history"] == rels["r2"]["history"]
+    steps = rels["r2"]["history"]
+    assert [(s["id"], s["status"], s["current"]) for s in steps] == [
+        ("r1", "negotiating", False),
+        ("r2", "signed", True),
+    ]
+    assert steps[1]["evidence"] == [
+        {"source": "y2016", "source_date": "2016-03", "quote": "星河公司与月湖大学签订了合作协议"}
+    ]
+
+
+def test_as_of_asks_the_graph_at_a_date(tmp_path: Path) -> None:
+    data = str(_two_sources(tmp_path / "data"))
+    code, out = run("--data", data, "relations", "星河公司", "--as-of", "2015-12")
+    assert code == 0 and out.startswith("1 relation\n") and "negotiation/negotiating" in out
+    code, out = run("--data", data, "relations", "星河公司", "--as-of", "2016")
+    assert code == 0 and out.startswith("1 relation\n") and "signed_agreement/signed" in out
+    code, out = run("--data", data, "relations", "星河公司")
+    assert code == 0 and out.startswith("2 relations\n")
+    code, out = run("--data", data, "show", "星河公司", "--as-of", "2015", "--json")
+    assert [r["status"] for r in json.loads(out)["relations"]] == ["negotiating"]
+    code, out = run("--data", data, "stats", "--as-of", "2015", "--json")
+    stats = json.loads(out)
+    assert (stats["as_of"], stats["sources"], stats["relations"]) == ("2015", 1, 2)
+    code, out = run("--data", data, "stats", "--as-of", "2015")
+    assert "as of 2015 (sources dated up to then, and undated ones)" in out.splitlines()[1]
+    code, out = run("--data", data, "partners", "星河公司", "--as-of", "2016-02", "--json")
+    assert [r["status"] for p in json.loads(out) for r in p["relations"]] == ["negotiating"]
+    code, out = run("--data", data, "path", "星河公司", "创新中心", "--as-of", "2015")
+    assert code == 0 and "2 step(s)" in out
+    code, out = run("--data", data, "find", "--type", "platform", "--as-of", "2014")
+    assert code == 0 and out.startswith("0 entities")  # no source yet
+    code, out = run("--data", data, "rank", "--as-of", "2016", "--json")
+    assert code == 0
+    page = tmp_path / "then.html"
+    code, _ = run("--data", data, "html", "--as-of", "2015", "-o", str(page))
+    assert code == 0 and "签订了合作协议" not in page.read_text(encoding="utf-8")
+    assert "正在洽谈合作" in page.read_text(encoding="utf-8")
+    exported = tmp_path / "then.json"
+    code, _ = run("--data", data, "export", "json", "--as-of", "2015", "-o", str(exported))
+    assert code == 0 and "签订了合作协议" not in exported.read_text(encoding="utf-8")
+
+
+def test_as_of_undated_sources_count_at_any_date_and_oldest(tmp_path: Path) -> None:
+    data = str(_two_sources(tmp_path / "data", undated=True))
+    code, out = run("--data", data, "relations", "星河公司", "--as-of", "1990")
+    assert code == 0 and out.startswith("1 relation\n") and "cooperation/carried_out" in out
+    code, out = run("--data", data, "show", "星河公司", "--json")
+    steps = json.loads(out)["relations"][0]["history"]
+    assert [(s["id"], s["current"]) for s in steps] == [("r0", False), ("r1", False), ("r2", True)]
+    assert steps[0]["evidence"][0]["source_date"] is None
+    code, out = run("--data", data, "show", "星河公司")
+    assert "nodate (undated): 「星河公司与月湖大学建立了联系」" in out
+
+
+def test_as_of_refuses_a_bad_date_and_other_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(_two_sources(tmp_path / "data"))
+    for bad in ("March 2016", "2016-13", "16"):
+        code, _ = run("--data", data, "show", "星河公司", "--as-of", bad)
+        assert code == 2
+        assert "write YYYY, YYYY-MM or YYYY-MM-DD" in capsys.readouterr().err
+    with pytest.raises(graph.KGError, match="is not a date"):
+        graph.as_of(graph.load(data), "2016/03")
+    code, _ = run("--data", data, "html", "--as-of", "2015", "--from", "falkordb://h:1/g")
+    assert code == 1 and "--as-of works on a data folder" in capsys.readouterr().err
