@@ -77,8 +77,13 @@ def _kg(args: argparse.Namespace) -> KnowledgeGraph:
     return _as_of(load(find_data(args.data).path), args)
 
 
+def _names(e: Entity, sep: str = " ") -> str:
+    """Both names, or one when the English name only stands in for the Chinese one."""
+    return e.name if e.name_en in ("", e.name) else f"{e.name}{sep}{e.name_en}"
+
+
 def _entity_line(e: Entity) -> str:
-    return f"{e.name}  {e.name_en}  [{e.type}]"
+    return f"{_names(e, '  ')}  [{e.type}]"
 
 
 def _emit_json(out: TextIO, value: Any) -> None:
@@ -110,9 +115,9 @@ def _relation_line(kg: KnowledgeGraph, r: Relation, me: str | None = None) -> st
     if r.basis is not Basis.STATED:
         group += f"  [{r.basis}: {r.basis.description}]"
     if me == r.source:
-        return f"--{r.type}/{r.status}{date}--> {dst.name} {dst.name_en}{group}"
+        return f"--{r.type}/{r.status}{date}--> {_names(dst)}{group}"
     if me == r.target:
-        return f"<--{r.type}/{r.status}{date}-- {src.name} {src.name_en}{group}"
+        return f"<--{r.type}/{r.status}{date}-- {_names(src)}{group}"
     return f"{src.name} --{r.type}/{r.status}{date}--> {dst.name}{group}"
 
 
@@ -220,7 +225,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
             )
         _emit_json(out, {"entity": e.to_dict(), "relations": relations})
         return 0
-    lines = [f"{e.name} · {e.name_en}", f"  id: {e.id}", f"  type: {e.type} ({e.type.description})"]
+    lines = [_names(e, " · "), f"  id: {e.id}", f"  type: {e.type} ({e.type.description})"]
     if e.status:
         lines.append(f"  status: {e.status} ({e.status.description})")
     if e.aliases:
@@ -262,7 +267,7 @@ def cmd_partners(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         _emit_json(out, [_partner_dict(p) for p in partners])
         return 0
-    lines = [f"partners of {me.name} · {me.name_en}: {len(partners)}"]
+    lines = [f"partners of {_names(me, ' · ')}: {len(partners)}"]
     quotes = _Quotes()
     for p in partners:
         flags = []

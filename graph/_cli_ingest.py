@@ -97,7 +97,10 @@ def _html_draft(original: Handler) -> Handler:
         if getattr(args, "as_of", None):
             raise KGError("--as-of and --draft do not go together; accept the draft first")
         kg = draft_graph(args.draft, data=_root(args))
-        target = args.output or DEFAULT_OUTPUT / f"draft-{args.draft}.html"
+        from ._cli import _into_folder  # -o DIR/ means DIR/draft-ID.html, as for kg html
+
+        name = f"draft-{args.draft}.html"
+        target = _into_folder(args.output, name) or DEFAULT_OUTPUT / name
         path = kg.to_html(
             target,
             focus=args.focus,

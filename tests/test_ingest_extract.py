@@ -219,3 +219,16 @@ def test_generic_names_designations_and_mojibake() -> None:
     _rel(p, "北岭大学廊坊附属学校", "affiliated_with", "北岭大学")
     _rel(p, "北岭大学廊坊附属学校", "located_in", "廊坊")  # the place inside the name
     assert names["西林公路"] == "project"
+
+
+def test_the_authors_short_name_in_the_clause_states_the_subject() -> None:
+    # 示范区 is a zone head word; 示范区 alone in a 某某示范区 report is the author, stated
+    p = extract(
+        "今年以来，示范区与北辰理工大学签订了合作协议。举办了产业对接会。", title="虚构示范区简报"
+    )
+    assert p.author == "虚构示范区"
+    basis = {(r.source, str(r.type), r.target): str(r.basis) for r in p.relations}
+    assert basis[("虚构示范区", "signed_agreement", "北辰理工大学")] == "stated"
+    assert basis[("虚构示范区", "organises", "产业对接会")] == "unstated_subject"
+    assert {e.name: str(e.type) for e in p.entities}["虚构示范区"] == "development_zone"
+    assert extract("举办了产业对接会。", title="工作简报").author is None

@@ -195,7 +195,7 @@ def test_review_is_a_bilingual_table(ingested: Path) -> None:
     table = graph.review("brief", data=ingested)
     for words in ("New entities 新实体", "图中已有的实体", "Relations 关系", "露露股份", "-> lulu"):
         assert words in table
-    assert "kg accept brief" in table
+    assert f"kg --data {ingested} accept brief" in table
 
 
 def test_accept_merges_accepted_and_keeps_the_rest(ingested: Path) -> None:
@@ -329,7 +329,7 @@ def test_cli_end_to_end(tmp_path: Path) -> None:
     doc.write_bytes(SYNTHETIC_REPORT.encode("gb18030"))
     assert _run("init", str(root))[0] == 0
     code, out = _run("--data", str(root), "ingest", str(doc), "--id", "qh", "--title-en", "Qinghe")
-    assert code == 0 and "gb18030" in out and "kg review qh" in out
+    assert code == 0 and "gb18030" in out and f"kg --data {root} review qh" in out
     code, out = _run("review", "qh", "--data", str(root))
     assert code == 0 and "青禾高新区" in out
     html = tmp_path / "draft.html"
@@ -436,3 +436,41 @@ def test_the_installed_sample_is_never_written(
     with pytest.raises(graph.KGError, match="kg init mydata"):
         graph.accept("brief")
     assert _files(sample) == before
+
+
+# -- a new user's run, end to end ------------------------------------------------------
+
+
+def test_ingest_says_whose_work_subjectless_sentences_are(tmp_path: Path) -> None:
+    root = graph.init(tmp_path / "data")
+    doc = tmp_path / "brief.txt"
+    doc.write_text(
+        "工作简报\n举办了产业对接会。露露股份与星河大学签订了合作协议。\n", encoding="utf-8"
+    )
+    code, out = _run("--data", str(root), "ingest", str(doc))
+    assert code == 0 and "1 relation proposed" in out  # no subject, no author: one relation
+    assert "no author" in out and "--author NAME" in out
+    code, out = _run("--data", str(root), "ingest", str(doc), "--force", "--author", "星河高新区")
+    assert code == 0 and "2 relations proposed" in out
+    assert "read as the work of 星河高新区" in out
+    assert f"`kg --data {root} review brief`" in out
+
+
+def test_a_fully_accepted_draft_still_reviews_and_draws(tmp_path: Path) -> None:
+    root = graph.init(tmp_path / "data")
+    doc = tmp_path / "brief.txt"
+    doc.write_text(DOC_TEXT, encoding="utf-8")
+    graph.ingest(doc, data=root)
+    _set_review(root, "brief", lambda rec: "accepted")
+    graph.accept("brief", data=root)
+    assert "entities: []" in (root / "drafts" / "brief.yaml").read_text(encoding="utf-8")
+    code, out = _run("--data", str(root), "review", "brief")
+    assert code == 0 and "nothing left to review" in out
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    code, out = _run("--data", str(root), "html", "--draft", "brief", "-o", f"{out_dir}/")
+    assert code == 0 and (out_dir / "draft-brief.html").is_file()
+    code, out = _run("--data", str(root), "show", "星河大学")
+    # no English name yet: the Chinese name is not printed twice
+    assert code == 0 and out.splitlines()[0] == "星河大学"
+    assert "露露股份 露露股份" not in out

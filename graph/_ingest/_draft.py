@@ -180,7 +180,9 @@ def load_draft(path: Path) -> Draft:
         ("entities", EntityType, None),
         ("relations", RelationType, "status"),
     ):
-        items = doc.get(key) or []
+        items = doc.get(key)
+        if items is None or items == []:  # `entities: []` once everything is accepted
+            continue
         if not isinstance(items, YList):
             raise KGError(f"{path}: {key} must be a list of records")
         for item, pos in zip(items, items.item_pos, strict=True):

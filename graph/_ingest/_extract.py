@@ -107,6 +107,8 @@ class Proposals:
 
     entities: list[EntityProposal]
     relations: list[RelationProposal]
+    #: whose work sentences without a subject are read as (``None``: no author found)
+    author: str | None = None
 
 
 @dataclass(slots=True)
@@ -609,7 +611,8 @@ def extract(
             e.quotes = [r.quote for r in ctx.relations.values() if r.source == e.ref][:1]
         if not e.quotes:
             del ctx.entities[author_m.ref]
-    return Proposals(list(ctx.entities.values()), list(ctx.relations.values()))
+    author_name = author_m.name if author_m is not None else None
+    return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
 
 
 def _author(index: _Index, author: str | None, title: str) -> _Mention | None:
@@ -872,11 +875,12 @@ def _clause_relations(
     designations: dict[int, str],
 ) -> None:
     text = ctx.text
-    author = ctx.author
     topic: _Mention | None = None
     for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
         clause = text[c_start:c_end]
         ms = [m for m in mentions if c_start <= m.start < c_end and m.start not in consumed]
+        # 高新区 written in the clause (in a 某某高新区 report): the author, stated as such
+        author = next((m for m in ms if m.origin == "author-alias"), ctx.author)
         status = _status(clause)
         quote = _quote(text, c_start, c_end)
         figs = _figures(clause)

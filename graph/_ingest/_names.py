@@ -75,6 +75,7 @@ HEADS: dict[str, tuple[T, float]] = {
     "自贸区": (T.DEVELOPMENT_ZONE, 0.8),
     "保税区": (T.DEVELOPMENT_ZONE, 0.8),
     "新区": (T.DEVELOPMENT_ZONE, 0.7),
+    "示范区": (T.DEVELOPMENT_ZONE, 0.8),
     "片区": (T.PLACE, 0.7),
     "产业园": (T.PLACE, 0.6),
     # platforms and programmes

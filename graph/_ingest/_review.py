@@ -84,11 +84,18 @@ def review_table(draft: Draft, kg: KnowledgeGraph | None = None) -> str:
     for rec in (*draft.entities, *draft.relations):
         counts[str(rec.get("review", "pending"))] = counts.get(str(rec.get("review")), 0) + 1
     lines.append("")
+    kg_cmd = f"kg --data {draft.path.parent.parent}" if draft.path is not None else "kg"
+    if not draft.entities and not draft.relations:
+        lines.append(
+            "review 审阅: nothing left to review; accepted records are in the data "
+            f"(`{kg_cmd} show NAME`)."
+        )
+        return "\n".join(lines) + "\n"
     lines.append(
         "review 审阅: "
         + ", ".join(f"{n} {s}" for s, n in counts.items())
         + f". Edit {draft.path}, set review: accepted/rejected, "
-        f"then run `kg accept {draft.source}`."
+        f"then run `{kg_cmd} accept {draft.source}`."
     )
     return "\n".join(lines) + "\n"
 

@@ -116,6 +116,8 @@ class IngestResult:
     relations: int = 0
     unchanged: bool = False
     files: list[Path] = field(default_factory=list)
+    #: whose work sentences without a subject were read as; ``None`` when none was found
+    author: str | None = None
 
     def __str__(self) -> str:
         if self.unchanged:
@@ -124,13 +126,31 @@ class IngestResult:
                 f"(draft: {self.draft})"
             )
         enc = f", encoding {self.encoding}" if self.encoding else ""
+        kg = f"kg --data {self.draft.parent.parent}"
+        if self.author:
+            author = (
+                f"sentences without a subject are read as the work of {self.author} "
+                "(marked basis: unstated_subject; --author NAME names someone else)"
+            )
+        else:
+            author = (
+                "no author: the title names no zone or government body, so sentences "
+                "without a subject (举办了…, …已开工建设) give no relation; ingest again "
+                "with --force --author NAME (e.g. --author 某某高新区) to read them as its work"
+            )
         return (
             f"ingested {self.source} ({self.format}{enc}, {self.characters:,} characters): "
-            f"{self.new_entities} new entities, {self.matched_entities} known ones, "
-            f"{self.relations} relations proposed in {self.draft}\n"
-            f"next: review it with `kg review {self.source}`, edit the draft, then "
-            f"`kg accept {self.source}`"
+            f"{_n(self.new_entities, 'new entity', 'new entities')}, "
+            f"{_n(self.matched_entities, 'known one', 'known ones')}, "
+            f"{_n(self.relations, 'relation', 'relations')} proposed in {self.draft}\n"
+            f"{author}\n"
+            f"next: review it with `{kg} review {self.source}`, edit the draft, then "
+            f"`{kg} accept {self.source}`"
         )
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def data_root(data: str | Path | None) -> Path:
@@ -377,4 +397,5 @@ def _ingest(
         matched_entities=len(draft.entities) - new,
         relations=len(draft.relations),
         files=list(targets),
+        author=proposals.author,
     )
