@@ -2,9 +2,10 @@
 
 When two sources give different statuses for the same tie (negotiating in one
 report, signed in the next), ``kg accept`` keeps both relations, each with its
-source. Relations between the same two entities, in the same direction, whose types
-are stages of one tie (the partnership types and ``works_on``: a negotiation that
-becomes a signed agreement) form one history; the latest is the current state. A
+source. Relations between the same two entities, in the same direction, of the
+same type or whose types are stages of one tie (talks, intent, agreements,
+cooperation and ``works_on``: a negotiation that becomes a signed agreement) form
+one history; the latest is the current state. A
 relation's time is the latest ``date`` among the sources that state it (undated
 sources sort first), then its own ``date``.
 
@@ -24,14 +25,26 @@ from dataclasses import replace
 
 from ._errors import KGError
 from ._kg import KnowledgeGraph
-from ._records import PARTNERSHIP_TYPES, Relation, RelationType, Source
+from ._records import Relation, RelationType, Source
 
 __all__ = ["as_of", "check_date", "history", "ties"]
 
 _DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
-#: Relation types that are stages of one tie between two entities.
-STAGES = PARTNERSHIP_TYPES | {RelationType.WORKS_ON}
+#: Relation types that are stages of one tie between two entities: how an agreement
+#: progresses (talks, intent, signature, cooperation) and work on a project. Other
+#: types (a visit, an investment, taking part) are ties of their own that coexist
+#: with an agreement: a later visit does not replace a signed agreement.
+STAGES = frozenset(
+    {
+        RelationType.NEGOTIATION,
+        RelationType.LETTER_OF_INTENT,
+        RelationType.SIGNED_AGREEMENT,
+        RelationType.AGENCY_AGREEMENT,
+        RelationType.COOPERATION,
+        RelationType.WORKS_ON,
+    }
+)
 
 
 def _when(r: Relation, sources: Mapping[str, Source]) -> tuple[str, str]:
@@ -70,8 +83,9 @@ def check_date(date: str) -> str:
 def history(kg: KnowledgeGraph, a: str, b: str) -> list[Relation]:
     """Every relation from ``a`` to ``b``, oldest first within each kind of tie.
 
-    The stages of one tie (partnership types and ``works_on``) form one kind; every
-    other type is a kind of its own. The last of each kind is its current state.
+    The stages of one tie (:data:`STAGES`: talks, intent, agreements, cooperation
+    and ``works_on``) form one kind; every other type is a kind of its own. The last
+    of each kind is its current state.
     ``a`` and ``b`` are names, aliases or ids.
     """
     src, dst = kg.entity(a).id, kg.entity(b).id

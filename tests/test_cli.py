@@ -478,3 +478,38 @@ def test_as_of_refuses_a_bad_date_and_other_sources(
         graph.as_of(graph.load(data), "2016/03")
     code, _ = run("--data", data, "html", "--as-of", "2015", "--from", "falkordb://h:1/g")
     assert code == 1 and "--as-of works on a data folder" in capsys.readouterr().err
+
+
+def test_a_later_visit_does_not_replace_an_agreement(tmp_path: Path) -> None:
+    import yaml
+
+    root = _two_sources(tmp_path / "data")
+    (root / "sources" / "y2017.txt").write_text("星河公司走访了月湖大学。\n", encoding="utf-8")
+    sources = yaml.safe_load((root / "sources" / "sources.yaml").read_text(encoding="utf-8"))
+    sources.append(
+        {"id": "y2017", "title": "简报", "title_en": "Brief", "language": "zh-Hans"}
+        | {"text": "y2017.txt", "date": "2017"}
+    )
+    (root / "sources" / "sources.yaml").write_text(
+        yaml.safe_dump(sources, allow_unicode=True), encoding="utf-8"
+    )
+    (root / "relations" / "later.yaml").write_text(
+        yaml.safe_dump(
+            [
+                {"id": "r4", "source": "xinghe", "target": "yuehu", "type": "visit"}
+                | {"status": "carried_out"}
+                | {"evidence": [{"source": "y2017", "quote": "星河公司走访了月湖大学"}]}
+            ],
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    code, out = run("--data", str(root), "relations", "星河公司", "--as-of", "2018")
+    assert code == 0 and out.startswith("2 relations\n")
+    assert "signed_agreement/signed" in out and "visit/carried_out" in out
+    code, out = run("--data", str(root), "show", "星河公司", "--json")
+    rels = {r["id"]: r for r in json.loads(out)["relations"]}
+    assert rels["r4"]["history"] == [] and rels["r2"]["history"][-1]["id"] == "r2"
+    code, out = run("--data", str(root), "history", "星河公司", "月湖大学")
+    marked = [line.strip() for line in out.splitlines() if "(current)" in line]
+    assert marked == ["signed_agreement/signed  (current)"]
