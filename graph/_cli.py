@@ -68,9 +68,37 @@ def _write(out: TextIO, lines: Sequence[str]) -> None:
 
 
 def _as_of(kg: KnowledgeGraph, args: argparse.Namespace) -> KnowledgeGraph:
-    """``kg`` as of ``--as-of DATE`` when given (:func:`graph.as_of`), else ``kg``."""
+    """``kg`` as of ``--as-of DATE`` when given (:func:`graph.as_of`), else ``kg``.
+
+    A name the data knows but no source up to DATE names gets its own message, not
+    "no entity is called …"; so does a date before every source.
+    """
     date = getattr(args, "as_of", None)
-    return kg if date is None else as_of(kg, date)
+    if date is None:
+        return kg
+    then = as_of(kg, date)
+    dates = sorted(s.date for s in kg.sources() if s.date)
+    if len(kg) and not len(then):
+        earliest = f" (the earliest is {dates[0]})" if dates else ""
+        raise KGError(
+            f"no source is dated up to {date}{earliest}; nothing is known then: "
+            "give a later --as-of"
+        )
+    for name in (getattr(args, key, None) for key in ("name", "a", "b", "focus")):
+        if name is None:
+            continue
+        try:
+            then.entity(name)
+        except UnknownEntityError:
+            e = kg.entity(name)  # unknown in the whole data too: that error, as without --as-of
+            evidence = [*e.evidence, *(ev for r in kg.relations(e.id) for ev in r.evidence)]
+            first = min((d for ev in evidence if (d := kg.source(ev.source).date)), default="")
+            raise KGError(
+                f"{e.name} is named by no source dated up to {date}"
+                + (f" (its first is dated {first})" if first else "")
+                + "; give a later --as-of"
+            ) from None
+    return then
 
 
 def _kg(args: argparse.Namespace) -> KnowledgeGraph:

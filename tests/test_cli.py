@@ -441,8 +441,8 @@ def test_as_of_asks_the_graph_at_a_date(tmp_path: Path) -> None:
     assert [r["status"] for p in json.loads(out) for r in p["relations"]] == ["negotiating"]
     code, out = run("--data", data, "path", "星河公司", "创新中心", "--as-of", "2015")
     assert code == 0 and "2 step(s)" in out
-    code, out = run("--data", data, "find", "--type", "platform", "--as-of", "2014")
-    assert code == 0 and out.startswith("0 entities")  # no source yet
+    code, out = run("--data", data, "find", "--type", "platform", "--as-of", "2015")
+    assert code == 0 and out.startswith("1 entity")
     code, out = run("--data", data, "rank", "--as-of", "2016", "--json")
     assert code == 0
     page = tmp_path / "then.html"
@@ -464,6 +464,40 @@ def test_as_of_undated_sources_count_at_any_date_and_oldest(tmp_path: Path) -> N
     assert steps[0]["evidence"][0]["source_date"] is None
     code, out = run("--data", data, "show", "星河公司")
     assert "nodate (undated): 「星河公司与月湖大学建立了联系」" in out
+
+
+def test_as_of_before_every_source_or_a_name_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _two_sources(tmp_path / "data")
+    (data / "sources" / "y2016.txt").write_text(
+        _BRIEF_2016 + "星河公司与晨光研究院签订了合作协议。\n", encoding="utf-8"
+    )
+    with (data / "entities" / "entities.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "- {id: chenguang, type: research_institute, name: 晨光研究院, name_en: Chenguang, "
+            "evidence: [{source: y2016, quote: 晨光研究院}]}\n"
+        )
+    with (data / "relations" / "relations.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "- {id: r5, source: xinghe, target: chenguang, type: signed_agreement, "
+            "status: signed, evidence: [{source: y2016, "
+            "quote: 星河公司与晨光研究院签订了合作协议}]}\n"
+        )
+    for argv in (("find",), ("stats",), ("html", "-o", str(tmp_path / "p.html"))):
+        code, _ = run("--data", str(data), *argv, "--as-of", "2014")
+        assert code == 1
+        err = capsys.readouterr().err
+        assert "no source is dated up to 2014 (the earliest is 2015)" in err
+    assert not (tmp_path / "p.html").exists()
+    code, _ = run("--data", str(data), "show", "晨光研究院", "--as-of", "2015")
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "晨光研究院 is named by no source dated up to 2015 (its first is dated 2016-03)" in err
+    code, _ = run("--data", str(data), "path", "星河公司", "晨光研究院", "--as-of", "2016")
+    assert code == 0
+    code, _ = run("--data", str(data), "show", "晨光研究员", "--as-of", "2015")
+    assert code == 1 and "no entity is called" in capsys.readouterr().err
 
 
 def test_as_of_refuses_a_bad_date_and_other_sources(
