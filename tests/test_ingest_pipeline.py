@@ -474,3 +474,21 @@ def test_a_fully_accepted_draft_still_reviews_and_draws(tmp_path: Path) -> None:
     # no English name yet: the Chinese name is not printed twice
     assert code == 0 and out.splitlines()[0] == "星河大学"
     assert "露露股份 露露股份" not in out
+
+
+def test_a_heading_under_a_generic_title_names_the_author(tmp_path: Path) -> None:
+    root = graph.init(tmp_path / "data")
+    doc = tmp_path / "page.txt"
+    doc.write_text("工作进展\n星河开发区简报\n开发区与星河大学签订了合作协议。\n", encoding="utf-8")
+    result = graph.ingest(doc, data=root)
+    assert result.author == "星河开发区"
+    (rel,) = _draft(root, "page")["relations"]
+    assert (rel["source"], rel["type"], rel["target"]) == (
+        "星河开发区",
+        "signed_agreement",
+        "星河大学",
+    )
+    assert "basis" not in rel or rel["basis"] == "stated"
+    doc2 = tmp_path / "page2.txt"  # a first line that is a sentence is no heading
+    doc2.write_text("工作进展\n星河开发区与星河大学签订了合作协议。\n", encoding="utf-8")
+    assert graph.ingest(doc2, data=root).author is None

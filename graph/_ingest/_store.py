@@ -134,7 +134,8 @@ class IngestResult:
             )
         else:
             author = (
-                "no author: the title names no zone or government body, so sentences "
+                "no author: neither the title nor the first lines name a zone or government "
+                "body, so sentences "
                 "without a subject (举办了…, …已开工建设) give no relation; ingest again "
                 "with --force --author NAME (e.g. --author 某某高新区) to read them as its work"
             )
@@ -316,7 +317,7 @@ def _ingest(
         if _stored_sha(root, rec) == doc.sha256:
             raise KGError(
                 f"these bytes are already ingested as source {rec.get('id')!r}; "
-                f"review that one with `kg review {rec.get('id')}`"
+                f"review that one with `kg --data {root} review {rec.get('id')}`"
             )
     draft_file = draft_path(root, sid)
     if existing is not None:
@@ -350,7 +351,11 @@ def _ingest(
 
     known = known_names(root)
     done()
-    proposals = extract(doc.text, known, author=author, title=title)
+    # whose report it is: the title, else a heading among the first lines (a web page's
+    # <h1> may be generic, 工作进展, with the zone's name on the line after)
+    lines = [ln.strip() for ln in doc.text.splitlines()[:10] if ln.strip()][:3]
+    headings = [ln for ln in lines if len(ln) <= 60 and not re.search("[。；;！？]", ln)]
+    proposals = extract(doc.text, known, author=author, title="\n".join([title, *headings]))
     draft = from_proposals(sid, proposals)
     done()
 
