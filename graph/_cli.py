@@ -503,7 +503,8 @@ COMMANDS: dict[str, tuple[Handler, str, str]] = {
     ),
     "show": (
         cmd_show,
-        "an entity card: names, type, attributes, relations and evidence",
+        "an entity card: names, type, attributes, relations, evidence and, where sources "
+        "differ, each tie's history",
         "kg show 天津大学",
     ),
     "partners": (
