@@ -35,6 +35,7 @@ import enum
 import functools
 import gc
 import hashlib
+import importlib.metadata
 import itertools
 import json
 import os
@@ -56,7 +57,7 @@ from ._records import Entity, Evidence, Relation, Source, freeze, thaw
 __all__ = ["CACHE_FORMAT", "bypassed", "cache_dir", "cache_key", "cache_path", "cached_load"]
 
 #: Bump when the layout of a cache file changes.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 _APP = "kg-regional-cooperation"
 _EMPTY = freeze({})
@@ -108,13 +109,15 @@ def cache_path(root: Path) -> Path:
 
 @cache
 def code_version() -> str:
-    """A hash of :data:`CACHE_FORMAT` and every top-level module of the ``graph`` package.
+    """A hash of :data:`CACHE_FORMAT`, the OpenCC version and every top-level module of ``graph``.
 
     Those hold the loader, the YAML reader, the records and the checks, so any
     change to how records are made invalidates the cache. (Subpackages, such as
     the exporters and ingestion, never make the records a load returns.)
     """
     h = hashlib.blake2b(f"format {CACHE_FORMAT}".encode(), digest_size=16)
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):  # name keys use OpenCC
+        h.update(f"opencc {importlib.metadata.version('opencc')}".encode())
     package = Path(__file__).resolve().parent
     for module in sorted(package.glob("*.py")):
         h.update(module.name.encode() + b"\0")
@@ -286,7 +289,12 @@ def _read(path: Path, key: str) -> KnowledgeGraph | None:
                 return None
             body = json.loads(handle.read())
         records = {name: codec.decode_all(body[name]) for name, codec in _CODECS.items()}
-        return KnowledgeGraph(records["entities"], records["relations"], records["sources"])
+        names = body["names"]
+        if type(names) is not dict:
+            return None
+        return KnowledgeGraph._restore(
+            records["entities"], records["relations"], records["sources"], names
+        )
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, KGError):
         return None
 
@@ -304,7 +312,8 @@ def _write(path: Path, key: str, kg: KnowledgeGraph) -> None:
                 text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))[1:-1]
                 handle.write(("," if start else "").encode() + text.encode("utf-8"))
             handle.write(b"]")
-        handle.write(b"}")
+        names = json.dumps(kg._name_keys(), ensure_ascii=False, separators=(",", ":"))
+        handle.write(b',"names":' + names.encode("utf-8") + b"}")
 
 
 _BYPASSED: ContextVar[bool] = ContextVar("kg_cache_bypassed", default=False)

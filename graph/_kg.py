@@ -100,27 +100,61 @@ class KnowledgeGraph:
         relations: Iterable[Relation],
         sources: Iterable[Source] = (),
     ) -> None:
+        self._setup(entities, relations, sources, None)
+
+    @classmethod
+    def _restore(
+        cls,
+        entities: Iterable[Entity],
+        relations: Iterable[Relation],
+        sources: Iterable[Source],
+        names: dict[str, str],
+    ) -> KnowledgeGraph:
+        """The graph of records from the warm-load cache, with the name index it saved
+        (:meth:`_name_keys` of the graph the cache was written from)."""
+        kg = cls.__new__(cls)
+        kg._setup(entities, relations, sources, names)
+        return kg
+
+    def _name_keys(self) -> dict[str, str]:
+        """The name index: lookup key of every name -> entity id (for the warm-load cache)."""
+        return self._index._ids
+
+    def _setup(
+        self,
+        entities: Iterable[Entity],
+        relations: Iterable[Relation],
+        sources: Iterable[Source],
+        names: dict[str, str] | None,
+    ) -> None:
         self._entities: dict[str, Entity] = {e.id: e for e in entities}
         self._relations: dict[str, Relation] = {r.id: r for r in relations}
         self._sources: dict[str, Source] = {s.id: s for s in sources}
-        missing = sorted(
-            {r.source for r in self._relations.values()}
-            | {r.target for r in self._relations.values()}
-        )
-        missing = [m for m in missing if m not in self._entities]
-        if missing:
-            raise KGError(f"relations refer to unknown entities: {', '.join(missing)}")
-        self._index = NameIndex()
-        for e in self._entities.values():
-            for name in (e.id, e.name, e.name_en, *e.aliases):
-                if name:
-                    self._index.add(name, e.id)
-        self._nx: nx.MultiDiGraph | None = None  # built on first use (see nx)
-        self._incident: dict[str, list[Relation]] = {e: [] for e in self._entities}
+        ents = self._entities
+        incident: dict[str, list[Relation]] = {e: [] for e in ents}
+        missing: set[str] = set()
         for r in self._relations.values():
-            self._incident[r.source].append(r)
-            if r.target != r.source:
-                self._incident[r.target].append(r)
+            for end in (r.source, r.target) if r.target != r.source else (r.source,):
+                found = incident.get(end)
+                if found is None:
+                    missing.add(end)
+                else:
+                    found.append(r)
+        if missing:
+            raise KGError(f"relations refer to unknown entities: {', '.join(sorted(missing))}")
+        self._incident = incident
+        self._index = NameIndex()
+        if names is not None:
+            if not all(i in ents for i in set(names.values())):
+                raise KGError("the saved name index names an unknown entity")
+            self._index._ids = names
+        else:
+            add = self._index.add
+            for e in ents.values():
+                for name in (e.id, e.name, e.name_en, *e.aliases):
+                    if name:
+                        add(name, e.id)
+        self._nx: nx.MultiDiGraph | None = None  # built on first use (see nx)
 
     # -- records ---------------------------------------------------------------------------
 

@@ -142,9 +142,32 @@ def test_data_with_problems_is_never_cached(sample_data: Path) -> None:
             + b'\n{"entities": [["x"]], "relations": [], "sources": []}'
         ),
         lambda p: p.write_bytes(p.read_bytes().replace(b'"university"', b'"unknown-type"')),
-        lambda p: p.write_bytes(p.read_bytes().replace(b'"format": 1', b'"format": 0')),
+        lambda p: p.write_bytes(
+            p.read_bytes().replace(
+                f'"format": {cache.CACHE_FORMAT}'.encode(),
+                f'"format": {cache.CACHE_FORMAT - 1}'.encode(),
+            )
+        ),
+        lambda p: p.write_bytes(p.read_bytes().rsplit(b',"names":', 1)[0] + b"}"),
+        lambda p: p.write_bytes(p.read_bytes().rsplit(b',"names":', 1)[0] + b',"names":[]}'),
+        lambda p: p.write_bytes(
+            p.read_bytes().rsplit(b',"names":', 1)[0] + b',"names":{"x":"no-such-entity"}}'
+        ),
+        lambda p: p.write_bytes(p.read_bytes().rsplit(b',"names":', 1)[0] + b',"names":{"x":[1]}}'),
     ],
-    ids=["empty", "truncated", "binary", "wrong-shape", "short-record", "bad-enum", "old-format"],
+    ids=[
+        "empty",
+        "truncated",
+        "binary",
+        "wrong-shape",
+        "short-record",
+        "bad-enum",
+        "old-format",
+        "no-names",
+        "names-not-a-map",
+        "names-unknown-entity",
+        "names-bad-value",
+    ],
 )
 def test_a_damaged_cache_is_rebuilt_silently(
     sample_data: Path, damage: Callable[[Path], None]
@@ -153,8 +176,21 @@ def test_a_damaged_cache_is_rebuilt_silently(
     (path,) = _cache_files()
     damage(path)
     assert _records(graph.load(sample_data)) == _records(cold)
-    header = json.loads(path.read_bytes().split(b"\n")[0])
-    assert header["format"] == cache.CACHE_FORMAT  # rewritten whole
+    header, body = path.read_bytes().split(b"\n", 1)
+    assert json.loads(header)["format"] == cache.CACHE_FORMAT  # rewritten whole
+    assert json.loads(body)["names"] == cold._name_keys()
+
+
+def test_the_saved_name_index_is_the_one_a_full_load_builds(sample_data: Path) -> None:
+    graph.load(sample_data)
+    (path,) = _cache_files()
+    written = path.stat().st_mtime_ns
+    warm = graph.load(sample_data)
+    assert path.stat().st_mtime_ns == written  # a hit: read, not rewritten
+    assert warm._name_keys() == graph.load(sample_data, cache=False)._name_keys()
+    some = next(iter(warm))
+    assert warm.entity(some.name_en or some.name) == some
+    assert warm.find(text=some.name[:2])
 
 
 def test_another_code_version_rebuilds(sample_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
