@@ -26,40 +26,16 @@ import yaml
 from .._atomic import write_text
 from .._errors import DataError, KGError, Problem
 from .._kg import KnowledgeGraph
-from .._load import load
+from .._load import ENTITY_FIELDS, RELATION_FIELDS, load
 from .._yaml import YList, YMap, read_yaml
 from ._draft import Draft, draft_path, dump_draft, load_draft
 from ._store import data_root
 
 __all__ = ["AcceptResult", "accept"]
 
-_DATA_FIELDS_ENTITY = (
-    "id",
-    "type",
-    "name",
-    "name_en",
-    "name_en_kind",
-    "aliases",
-    "status",
-    "attributes",
-    "notes",
-    "notes_zh",
-    "evidence",
-)
-_DATA_FIELDS_RELATION = (
-    "id",
-    "source",
-    "target",
-    "type",
-    "status",
-    "date",
-    "basis",
-    "event",
-    "attributes",
-    "notes",
-    "notes_zh",
-    "evidence",
-)
+#: The fields of a record in data/, in the loader's order (review fields are dropped).
+_DATA_FIELDS_ENTITY = tuple(ENTITY_FIELDS)
+_DATA_FIELDS_RELATION = tuple(RELATION_FIELDS)
 
 
 @dataclass
