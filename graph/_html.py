@@ -26,17 +26,19 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import heapq
 import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._atomic import write_text
+from ._atomic import atomic_open
 from ._errors import ExportError, KGError
+from ._history import STAGES
 from ._kg import UMBRELLA_TYPES
 from ._layout import radial_layout
 from ._paths import DEFAULT_OUTPUT
@@ -61,6 +63,14 @@ DEFAULT_HTML = DEFAULT_OUTPUT / "graph.html"
 
 #: Above this many entities, positions are computed in Python and physics starts off.
 PHYSICS_LIMIT = 300
+
+#: Above this many entities the page starts with a bounded subset (the
+#: :data:`OVERVIEW_SIZE` most connected) and says so; search, neighbour expansion,
+#: paths and addresses bring in the rest. At or below it every entity is drawn.
+OVERVIEW_LIMIT = 2000
+
+#: How many entities a page above :data:`OVERVIEW_LIMIT` draws at first.
+OVERVIEW_SIZE = 1000
 
 _VIS_JS = "templates/lib/vis-9.1.2/vis-network.min.js"
 
@@ -346,13 +356,35 @@ def _draft(attributes: Any) -> bool:
     return attributes.get("draft") is True
 
 
-def _payload(kg: KnowledgeGraph, lang: str, focus: str | None = None) -> dict[str, Any]:
-    """Everything the page shows, as plain JSON-ready data.
+def _compact(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` without the keys that hold their default (the page restores them):
+    empty lists, mappings and notes, ``None``, ``False`` and the basis ``stated``.
+    Only pages above :data:`OVERVIEW_LIMIT` entities are packed so."""
+    out = {}
+    for key, value in record.items():
+        if value is None or value is False or value == [] or value == {}:
+            continue
+        if key == "notes" and not value["en"] and not value["zh"]:
+            continue
+        if key == "basis" and value == "stated":
+            continue
+        out[key] = value
+    return out
+
+
+def _payload_parts(
+    kg: KnowledgeGraph, lang: str, focus: str | None = None
+) -> Iterator[tuple[str, Any]]:
+    """Everything the page shows, as ``(key, value)`` pairs of one JSON object, in order.
+
+    ``nodes`` and ``edges`` come as iterators of plain dicts (so a writer can stream
+    them one by one); the quotes and source texts they refer to follow them.
 
     Each source's text travels once (whole up to :data:`READER_LIMIT` characters,
     else as the merged windows around its quotes); a quote refers to it by offsets:
     ``start``/``end`` of the quote and ``from``/``to`` of its sentence window, clipped
-    to :data:`CONTEXT` characters on each side.
+    to :data:`CONTEXT` characters on each side. Each source carries its ``date``
+    (or ``null``), which orders a relation's history in the panel.
     """
     entities = kg.entities()
     relations = kg.relations()
@@ -393,61 +425,12 @@ def _payload(kg: KnowledgeGraph, lang: str, focus: str | None = None) -> dict[st
         degree[r.target] += 1
     ids = [e.id for e in entities]
     positions = radial_layout(ids, ((r.source, r.target) for r in relations))
-
-    nodes = [
-        {
-            "id": e.id,
-            "name": e.name,
-            "name_en": e.name_en,
-            "name_en_kind": str(e.name_en_kind),
-            "aliases": list(e.aliases),
-            "type": str(e.type),
-            "status": str(e.status) if e.status else None,
-            "attributes": thaw(e.attributes),
-            "notes": _notes(e),
-            "draft": _draft(e.attributes),
-            "collective": e.type in COLLECTIVE_TYPES,
-            "evidence": [quote(ev.source, ev.quote) for ev in e.evidence],
-            "degree": degree[e.id],
-            "size": round(10 + 5 * math.sqrt(degree[e.id]), 1),
-            "x": positions[e.id][0],
-            "y": positions[e.id][1],
-        }
-        for e in entities
-    ]
-    edges = [
-        {
-            "id": r.id,
-            "from": r.source,
-            "to": r.target,
-            "type": str(r.type),
-            "status": str(r.status),
-            "basis": str(r.basis),
-            "event": r.event,
-            "date": r.date,
-            "attributes": thaw(r.attributes),
-            "notes": _notes(r),
-            "draft": _draft(r.attributes),
-            "collective": r.collective,
-            "evidence": [quote(ev.source, ev.quote) for ev in r.evidence],
-        }
-        for r in relations
-    ]
-
-    texts = []
-    for k, s in enumerate(sources):
-        whole = len(s.text) <= READER_LIMIT
-        spans = [(0, len(s.text))] if whole else _merge(windows[k])
-        texts.append(
-            {
-                "id": s.id,
-                "title": s.title,
-                "title_en": s.title_en,
-                "length": len(s.text),
-                "whole": whole,
-                "segments": [[a, s.text[a:b]] for a, b in spans],
-            }
-        )
+    overview: list[str] | None = None
+    big = len(entities) > OVERVIEW_LIMIT
+    pack = _compact if big else dict
+    if big:
+        order = {e: i for i, e in enumerate(ids)}
+        overview = heapq.nsmallest(OVERVIEW_SIZE, ids, key=lambda i: (-degree[i], order[i]))
 
     type_count = Counter(e.type for e in entities)
     status_count = Counter(r.status for r in relations)
@@ -485,6 +468,7 @@ def _payload(kg: KnowledgeGraph, lang: str, focus: str | None = None) -> dict[st
             "en": RELATION_LABELS[t][1],
             "description": {"en": t.description, "zh": t.description_zh},
             "count": rtype_count[t],
+            "stage": t in STAGES,
         }
         for t in RelationType
         if rtype_count[t]
@@ -496,23 +480,117 @@ def _payload(kg: KnowledgeGraph, lang: str, focus: str | None = None) -> dict[st
         title = {"zh": sources[0].title, "en": sources[0].title_en}
     else:
         title = {"zh": "区域合作知识图谱", "en": "Regional cooperation knowledge graph"}
+    yield "lang", lang
+    yield "title", title
+    yield "focus", focus
+    yield "physics", len(entities) <= PHYSICS_LIMIT
+    yield "limit", OVERVIEW_LIMIT
+    yield "overview", overview
+    yield "types", types
+    yield "statuses", statuses
+    yield "relationTypes", rtypes
+    yield "bases", bases
+    yield "attributeLabels", ATTRIBUTE_LABELS_ZH
+    yield "placeTypes", [str(t) for t in DETOUR_TYPES]
+    yield "traditional", _traditional(n for e in entities for n in (e.name, *e.aliases))
+    yield (
+        "nodes",
+        (
+            pack(
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "name_en": e.name_en,
+                    "name_en_kind": str(e.name_en_kind),
+                    "aliases": list(e.aliases),
+                    "type": str(e.type),
+                    "status": str(e.status) if e.status else None,
+                    "attributes": thaw(e.attributes),
+                    "notes": _notes(e),
+                    "draft": _draft(e.attributes),
+                    "collective": e.type in COLLECTIVE_TYPES,
+                    "evidence": [quote(ev.source, ev.quote) for ev in e.evidence],
+                    "degree": degree[e.id],
+                    "size": round(10 + 5 * math.sqrt(degree[e.id]), 1),
+                    "x": positions[e.id][0],
+                    "y": positions[e.id][1],
+                }
+            )
+            for e in entities
+        ),
+    )
+    yield (
+        "edges",
+        (
+            pack(
+                {
+                    "id": r.id,
+                    "from": r.source,
+                    "to": r.target,
+                    "type": str(r.type),
+                    "status": str(r.status),
+                    "basis": str(r.basis),
+                    "event": r.event,
+                    "date": r.date,
+                    "attributes": thaw(r.attributes),
+                    "notes": _notes(r),
+                    "draft": _draft(r.attributes),
+                    "collective": r.collective,
+                    "evidence": [quote(ev.source, ev.quote) for ev in r.evidence],
+                }
+            )
+            for r in relations
+        ),
+    )
+    yield "quotes", quotes
+    texts = []
+    for k, s in enumerate(sources):
+        whole = len(s.text) <= READER_LIMIT
+        spans = [(0, len(s.text))] if whole else _merge(windows[k])
+        texts.append(
+            {
+                "id": s.id,
+                "title": s.title,
+                "title_en": s.title_en,
+                "date": s.date,
+                "length": len(s.text),
+                "whole": whole,
+                "segments": [[a, s.text[a:b]] for a, b in spans],
+            }
+        )
+    yield "sources", texts
+
+
+def _payload(kg: KnowledgeGraph, lang: str, focus: str | None = None) -> dict[str, Any]:
+    """Everything the page shows, as one JSON-ready dict (see :func:`_payload_parts`)."""
     return {
-        "lang": lang,
-        "title": title,
-        "focus": focus,
-        "physics": len(entities) <= PHYSICS_LIMIT,
-        "types": types,
-        "statuses": statuses,
-        "relationTypes": rtypes,
-        "bases": bases,
-        "attributeLabels": ATTRIBUTE_LABELS_ZH,
-        "placeTypes": [str(t) for t in DETOUR_TYPES],
-        "sources": texts,
-        "traditional": _traditional(n for e in entities for n in (e.name, *e.aliases)),
-        "quotes": quotes,
-        "nodes": nodes,
-        "edges": edges,
+        key: list(value) if key in ("nodes", "edges") else value
+        for key, value in _payload_parts(kg, lang, focus)
     }
+
+
+def _data_chunks(kg: KnowledgeGraph, lang: str, focus: str | None) -> Iterator[str]:
+    """The payload as script-safe JSON text, in pieces of bounded size (a batch of
+    records or one top-level value at a time), so the whole text is never in memory."""
+    first = True
+    for key, value in _payload_parts(kg, lang, focus):
+        yield ("{" if first else ",") + script_json(key) + ":"
+        first = False
+        if key not in ("nodes", "edges"):
+            yield script_json(value)
+            continue
+        opening = "["
+        batch: list[str] = []
+        for record in value:
+            batch.append(script_json(record))
+            if len(batch) >= 2000:
+                yield opening + ",".join(batch)
+                opening, batch = ",", []
+        if opening == "[":
+            yield "[" + ",".join(batch) + "]"
+        else:
+            yield ("," + ",".join(batch) if batch else "") + "]"
+    yield "}"
 
 
 def script() -> str:
@@ -555,6 +633,12 @@ def generate_html(kg: KnowledgeGraph, *, lang: str = "zh", focus: str | None = N
     >>> "tianjin-university" in html and "https://" not in html.split("<script")[0]
     True
     """
+    return "".join(_page_parts(kg, lang=lang, focus=focus))
+
+
+def _page_parts(kg: KnowledgeGraph, *, lang: str, focus: str | None) -> Iterator[str]:
+    """The page as a sequence of strings: the template's text between its slots, and
+    the slots' contents, the data in bounded pieces (see :func:`_data_chunks`)."""
     _check_lang(lang)
     vis = _asset("pyvis", _VIS_JS)
     app = script()
@@ -570,14 +654,16 @@ def generate_html(kg: KnowledgeGraph, *, lang: str = "zh", focus: str | None = N
             "form-action 'none'",
         ]
     )
-    slots = {
-        "CSP": csp,
-        "CSS": css,
-        "DATA": script_json(_payload(kg, lang, focus)),
-        "VIS": vis,
-        "APP": app,
-    }
-    return _SLOT.sub(lambda m: slots[m.group(1)], page)
+    slots = {"CSP": csp, "CSS": css, "VIS": vis, "APP": app}
+    at = 0
+    for m in _SLOT.finditer(page):
+        yield page[at : m.start()]
+        if m.group(1) == "DATA":
+            yield from _data_chunks(kg, lang, focus)
+        else:
+            yield slots[m.group(1)]
+        at = m.end()
+    yield page[at:]
 
 
 def write_html(
@@ -589,8 +675,9 @@ def write_html(
 ) -> Path:
     """Write the explorer page for ``kg`` to ``path`` atomically; return the path.
 
-    The page is built in memory first and then replaces ``path`` in one rename,
-    so a failed export leaves the previous file as it was.
+    The page is written in pieces (the data a batch of records at a time, so the
+    whole page is never held in memory) to a temporary file that then replaces
+    ``path`` in one rename: a failed export leaves the previous file as it was.
 
     Parameters
     ----------
@@ -617,4 +704,8 @@ def write_html(
         When the file cannot be written.
     """
     target = Path(path) if path is not None else DEFAULT_HTML
-    return write_text(target, generate_html(kg, lang=lang, focus=focus))
+    _check_lang(lang)
+    with atomic_open(target, "w", newline="") as handle:
+        for part in _page_parts(kg, lang=lang, focus=focus):
+            handle.write(part)
+    return target

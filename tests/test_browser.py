@@ -7,6 +7,7 @@ tests skip without it, unless ``KG_REQUIRE_BROWSER=1``, when they fail. Set
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -862,4 +863,143 @@ def test_a_hostile_address_is_text(open_page: Any, sample_data: Path) -> None:
     assert ex.page.get_by_test_id("search").input_value() == "<img src=x onerror=alert(1)>"
     assert ex.page.get_by_test_id("empty").is_visible()  # no such type: nothing to show
     assert ex.js("document.querySelectorAll('img, svg, iframe, a').length") == 0
+    assert_clean(ex)
+
+
+def aliased_tree(n: int) -> graph.KnowledgeGraph:
+    """``tree_kg(n, branching=3)`` whose entities also have an alias ``别名{i}``."""
+    kg = tree_kg(n, branching=3)
+    ents = [dataclasses.replace(e, aliases=(f"别名{e.id[1:]}",)) for e in kg.entities()]
+    return graph.KnowledgeGraph(ents, kg.relations(), kg.sources())
+
+
+def test_a_large_graph_starts_with_its_most_connected_entities(
+    open_page: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_html, "OVERVIEW_LIMIT", 1000)
+    monkeypatch.setattr(_html, "OVERVIEW_SIZE", 150)
+    kg = aliased_tree(3000)
+    degree = dict.fromkeys((e.id for e in kg.entities()), 0)
+    for r in kg.relations():
+        degree[r.source] += 1
+        degree[r.target] += 1
+    order = {e.id: i for i, e in enumerate(kg.entities())}
+    top = sorted(degree, key=lambda i: (-degree[i], order[i]))[:150]
+    ex = open_page(kg)
+    assert ex.js("kgExplorer.bounded()") is True
+    assert sorted(ex.js("kgExplorer.drawnNodeIds()")) == sorted(top)
+    note = ex.page.get_by_test_id("bounded-note")
+    assert note.is_visible()
+    assert "150" in note.inner_text() and "3,000" in note.inner_text()
+    # search finds any entity, drawn or not, by name, English name or alias
+    assert "e2999" not in top
+    assert ex.js("kgExplorer.search", "企业2999")[0] == "e2999"
+    assert ex.js("kgExplorer.search", "Firm 2999")[0] == "e2999"
+    assert ex.js("kgExplorer.search", "别名2999")[0] == "e2999"
+    # picking it from the search box draws it with its neighbours and opens its panel
+    ex.page.get_by_test_id("search").fill("别名2999")
+    ex.page.get_by_test_id("search").press("Enter")
+    assert ex.js("kgExplorer.selected()") == ["e2999"]
+    drawn = set(ex.js("kgExplorer.drawnNodeIds()"))
+    assert {"e2999", "e999"} <= drawn  # e999 is e2999's parent
+    assert ex.page.get_by_test_id("panel").is_visible()
+    assert "151" in note.inner_text() or "152" in note.inner_text()
+    # a drawn entity with undrawn neighbours offers to show them
+    ex.js("kgExplorer.select", "e140")
+    more = ex.page.get_by_test_id("panel").locator("button[data-action='expand']")
+    assert more.is_visible()
+    more.click()
+    drawn = set(ex.js("kgExplorer.drawnNodeIds()"))
+    assert {f"e{3 * 140 + k}" for k in (1, 2, 3)} <= drawn  # its children
+    assert ex.page.get_by_test_id("panel").locator("button[data-action='expand']").count() == 0
+    # a path between undrawn entities draws every step; an address opens any entity
+    result = ex.js("([a, b]) => kgExplorer.path(a, b)", ["e2500", "e2998"])
+    assert result is not None
+    ex.page.get_by_test_id("path-from").fill("企业2500")
+    ex.page.get_by_test_id("path-to").fill("企业2998")
+    ex.page.get_by_test_id("path-go").click()
+    assert set(result["nodes"]) <= set(ex.js("kgExplorer.drawnNodeIds()"))
+    assert_clean(ex)
+    ex2 = open_page(kg, hash="#focus=别名2777")
+    assert ex2.js("kgExplorer.selected()") == ["e2777"]
+    assert_clean(ex2)
+
+
+def test_a_graph_below_the_limit_is_drawn_whole(open_page: Any, sample_kg: Any) -> None:
+    ex = open_page(sample_kg)
+    assert ex.js("kgExplorer.bounded()") is False
+    assert len(ex.js("kgExplorer.drawnNodeIds()")) == len(sample_kg)
+    assert not ex.page.get_by_test_id("bounded-note").is_visible()
+
+
+def two_sources() -> graph.KnowledgeGraph:
+    """Two reports on one tie: talks in 2015 (the later-listed source), an agreement in
+    2016, and an undated third mention; plus a visit (a tie of its own kind)."""
+    s15 = graph.Source(
+        "r2015", "二〇一五年报告", "Report 2015", "zh-Hans", "甲与乙正在洽谈合作。", date="2015"
+    )
+    s16 = graph.Source(
+        "r2016",
+        "二〇一六年报告",
+        "Report 2016",
+        "zh-Hans",
+        "甲与乙签署合作协议。甲走访乙。",
+        date="2016-03",
+    )
+    s00 = graph.Source("r0", "无日期材料", "Undated note", "zh-Hans", "甲和乙有合作意向。")
+    ents = [
+        graph.Entity(
+            "a",
+            graph.EntityType.ENTERPRISE,
+            "甲公司",
+            "A Co.",
+            evidence=(graph.Evidence("r2015", "甲与乙"),),
+        ),
+        graph.Entity(
+            "b",
+            graph.EntityType.UNIVERSITY,
+            "乙大学",
+            "B University",
+            evidence=(graph.Evidence("r2015", "甲与乙"),),
+        ),
+    ]
+    R, S = graph.RelationType, graph.Status
+
+    def rel(rid: str, rtype: Any, status: Any, src: str, quote: str) -> graph.Relation:
+        return graph.Relation(rid, "a", "b", rtype, status, evidence=(graph.Evidence(src, quote),))
+
+    rels = [
+        rel("signed", R.SIGNED_AGREEMENT, S.SIGNED, "r2016", "甲与乙签署合作协议"),
+        rel("talks", R.NEGOTIATION, S.NEGOTIATING, "r2015", "甲与乙正在洽谈合作"),
+        rel("intent", R.LETTER_OF_INTENT, S.INTENT, "r0", "甲和乙有合作意向"),
+        rel("visit", R.VISIT, S.HELD, "r2016", "甲走访乙"),
+    ]
+    return graph.KnowledgeGraph(ents, rels, [s16, s15, s00])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_panel_shows_a_ties_history_by_source_date(open_page: Any, lang: str) -> None:
+    kg = two_sources()
+    ex = open_page(kg, lang, hash="#relation=talks")
+    history = ex.page.get_by_test_id("history")
+    steps = history.locator("li.kg-history-step")
+    # oldest first by the sources' dates (undated first), as graph.history orders them
+    assert (
+        [steps.nth(i).get_attribute("data-edge") for i in range(steps.count())]
+        == [r.id for r in graph.history(kg, "a", "b") if r.id != "visit"]
+        == ["intent", "talks", "signed"]
+    )
+    texts = [steps.nth(i).inner_text() for i in range(3)]
+    assert ("无日期" if lang == "zh" else "no date") in texts[0]
+    assert "2015" in texts[1] and "甲与乙正在洽谈合作" in texts[1]
+    assert "2016-03" in texts[2] and "甲与乙签署合作协议" in texts[2]
+    assert ("Report 2016" if lang == "en" else "二〇一六年报告") in texts[2]
+    current = history.locator(".kg-badge-current")
+    assert current.count() == 1
+    assert steps.nth(2).locator(".kg-badge-current").count() == 1
+    # a step selects its relation; the visit is a tie of its own and has no history
+    steps.nth(2).locator("button.kg-link").first.click()
+    assert ex.js("kgExplorer.selection()") == {"kind": "edge", "id": "signed"}
+    ex.js("kgExplorer.selectRelation", "visit")
+    assert ex.page.get_by_test_id("history").count() == 0
     assert_clean(ex)

@@ -3,6 +3,30 @@ var DATA = JSON.parse(document.getElementById("kg-data").textContent);
 var FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 lang = DATA.lang === "en" ? "en" : "zh";
 
+// Records travel without the fields that hold their default: restore them.
+var NO_NOTES = { en: "", zh: "" };
+DATA.nodes.forEach(function (n) {
+  if (!n.aliases) n.aliases = [];
+  if (!n.attributes) n.attributes = {};
+  if (!n.notes) n.notes = NO_NOTES;
+  if (!n.evidence) n.evidence = [];
+  if (n.status === undefined) n.status = null;
+  if (n.name_en === undefined) n.name_en = "";
+  n.draft = !!n.draft;
+  n.collective = !!n.collective;
+  n.degree = n.degree || 0;
+});
+DATA.edges.forEach(function (e) {
+  if (!e.attributes) e.attributes = {};
+  if (!e.notes) e.notes = NO_NOTES;
+  if (!e.evidence) e.evidence = [];
+  if (!e.basis) e.basis = "stated";
+  if (e.event === undefined) e.event = null;
+  if (e.date === undefined) e.date = null;
+  e.draft = !!e.draft;
+  e.collective = !!e.collective;
+});
+
 function byId(list) {
   var map = Object.create(null);
   list.forEach(function (item) { map[item.id] = item; });
@@ -72,6 +96,45 @@ function attrKey(key) {
   return key.replace(/_/g, " ");
 }
 
+// -- what is drawn: everything, or above DATA.limit entities a bounded subset ------------------
+// A large graph starts with its most connected entities (DATA.overview); search, neighbour
+// expansion, paths and addresses add more. Only present records are in the vis-network.
+var BOUNDED = !!DATA.overview;
+var PRESENT = Object.create(null);
+var EDGE_PRESENT = Object.create(null);
+var PRESENT_NODES = BOUNDED ? [] : DATA.nodes;
+var PRESENT_EDGES = BOUNDED ? [] : DATA.edges;
+if (BOUNDED) DATA.overview.forEach(makePresent);
+else {
+  DATA.nodes.forEach(function (n) { PRESENT[n.id] = true; });
+  DATA.edges.forEach(function (e) { EDGE_PRESENT[e.id] = true; });
+}
+// Add an entity, and its relations with entities already present; returns the new edges.
+function makePresent(id) {
+  var added = [];
+  if (PRESENT[id] || !NODES[id]) return added;
+  PRESENT[id] = true;
+  PRESENT_NODES.push(NODES[id]);
+  INCIDENT[id].forEach(function (e) {
+    if (!EDGE_PRESENT[e.id] && PRESENT[e.from] && PRESENT[e.to]) {
+      EDGE_PRESENT[e.id] = true;
+      PRESENT_EDGES.push(e);
+      added.push(e);
+    }
+  });
+  return added;
+}
+// Neighbours of id not yet drawn, most connected first.
+function hiddenNeighbours(id) {
+  var seen = Object.create(null), out = [];
+  INCIDENT[id].forEach(function (e) {
+    var o = otherEnd(e, id);
+    if (!PRESENT[o] && !seen[o]) { seen[o] = true; out.push(NODES[o]); }
+  });
+  out.sort(function (a, b) { return b.degree - a.degree; });
+  return out.map(function (n) { return n.id; });
+}
+
 // -- what is visible: filters, collapsed neighbourhoods ------------------------------------
 var typeOn = Object.create(null);
 DATA.types.forEach(function (x) { typeOn[x.id] = true; });
@@ -94,17 +157,19 @@ function hiddenByCollapse(id) {
 }
 function recompute() {
   var base = Object.create(null);
-  DATA.nodes.forEach(function (n) { base[n.id] = typeOn[n.type] && !hiddenByCollapse(n.id); });
+  NODE_SHOWN = Object.create(null);
+  EDGE_SHOWN = Object.create(null);
+  PRESENT_NODES.forEach(function (n) { base[n.id] = typeOn[n.type] && !hiddenByCollapse(n.id); });
   var live = Object.create(null);
-  DATA.edges.forEach(function (e) {
+  PRESENT_EDGES.forEach(function (e) {
     var on = statusOn[e.status] && rtypeOn[e.type] && base[e.from] && base[e.to];
     EDGE_SHOWN[e.id] = !!on;
     if (on) { live[e.from] = true; live[e.to] = true; }
   });
-  DATA.nodes.forEach(function (n) {
+  PRESENT_NODES.forEach(function (n) {
     NODE_SHOWN[n.id] = base[n.id] && (!hideIsolated || !!live[n.id]);
   });
 }
-function shownNodes() { return DATA.nodes.filter(function (n) { return NODE_SHOWN[n.id]; }); }
-function shownEdges() { return DATA.edges.filter(function (e) { return EDGE_SHOWN[e.id]; }); }
+function shownNodes() { return PRESENT_NODES.filter(function (n) { return NODE_SHOWN[n.id]; }); }
+function shownEdges() { return PRESENT_EDGES.filter(function (e) { return EDGE_SHOWN[e.id]; }); }
 recompute();

@@ -91,7 +91,7 @@ function relabel() {
     });
     return ok;
   }
-  DATA.nodes.forEach(function (n) { LABEL_ON[n.id] = false; });
+  PRESENT_NODES.forEach(function (n) { LABEL_ON[n.id] = false; });
   // The nodes themselves are obstacles: a label does not cover another entity.
   order.forEach(function (n) {
     var pos = positions[n.id];
@@ -113,7 +113,7 @@ function relabel() {
   EDGE_LABEL_ON = Object.create(null);
   if (emph === null) return;
   var efs = labelFont * 0.85;
-  DATA.edges.forEach(function (e) {
+  PRESENT_EDGES.forEach(function (e) {
     if (!emph.edges[e.id] || !EDGE_SHOWN[e.id]) return;
     var a = positions[e.from], b = positions[e.to];
     if (!a || !b) return;
@@ -141,7 +141,7 @@ function labelBoxes() {
     var at = network.canvasToDOM(positions[id]);
     return at.x >= 0 && at.y >= 0 && at.x <= rect.width && at.y <= rect.height;
   }
-  DATA.nodes.forEach(function (n) {
+  PRESENT_NODES.forEach(function (n) {
     var item = nodes.get(n.id);
     if (!NODE_SHOWN[n.id] || !item.label || !inView(n.id)) return;
     var size = network.body.nodes[n.id].labelModule.size;
@@ -150,7 +150,7 @@ function labelBoxes() {
     out.push({ id: n.id, kind: "node", left: rect.left + a.x, top: rect.top + a.y,
                right: rect.left + b.x, bottom: rect.top + b.y });
   });
-  DATA.edges.forEach(function (e) {
+  PRESENT_EDGES.forEach(function (e) {
     var item = edges.get(e.id);
     if (!EDGE_SHOWN[e.id] || !item.label || !inView(e.from) || !inView(e.to)) return;
     var size = network.body.edges[e.id].labelModule.size;

@@ -5,6 +5,7 @@ function phone() { return window.innerWidth < 700; }
 function selectNode(id, focus, record) {
   if (!NODES[id]) return false;
   var node = NODES[id];
+  if (!PRESENT[id]) reveal([id].concat(hiddenNeighbours(id).slice(0, EXPAND_STEP)));
   if (!typeOn[node.type]) setFilter("type", node.type, true, true);
   if (!NODE_SHOWN[id]) { delete collapsed[id]; hideIsolated = false; isolatedBox.checked = false; applyFilters(); }
   selection = { kind: "node", id: id };
@@ -34,6 +35,7 @@ function selectEdge(id, record) {
     setFilter("status", edge.status, true, true);
     setFilter("rtype", edge.type, true, true);
   }
+  reveal([edge.from, edge.to]);
   selection = { kind: "edge", id: id };
   emphasise([edge.from, edge.to], [id]);
   network.setSelection({ nodes: [], edges: [id] });
@@ -48,6 +50,7 @@ function selectPassage(qis) {
     if (r.kind === "node") ids.push(r.id);
     else { rels.push(r.id); ids.push(EDGES[r.id].from, EDGES[r.id].to); }
   });
+  reveal(ids);
   selection = { kind: "passage", quotes: qis };
   emphasise(ids, rels);
   network.setSelection({ nodes: recs.filter(function (r) { return r.kind === "node"; }).map(function (r) { return r.id; }),
@@ -103,6 +106,7 @@ function setLang(next) {
   emptyNote.textContent = t("empty");
   fillLegend();
   focusNote();
+  boundedNote();
   updatePhysicsButton();
   if (network) { relabel(); paint(); }
   rerenderPanel();
@@ -190,7 +194,11 @@ function start() {
   paint();
   if (location.hash && location.hash !== "#") applyAddress(location.hash);
   else lastHash = location.hash || "";
-  network.once("afterDrawing", function () { ready = true; });
+  network.once("afterDrawing", function () {
+    ready = true;
+    // A large page builds its search index once the first view is drawn.
+    if (BOUNDED) setTimeout(buildIndex, 30);
+  });
   network.redraw();
 }
 if (physicsOn) {
@@ -210,6 +218,9 @@ window.kgExplorer = Object.freeze({
   lang: function () { return lang; },
   physics: function () { return physicsOn; },
   nodeCount: function () { return DATA.nodes.length; },
+  bounded: function () { return BOUNDED; },
+  presentCount: function () { return PRESENT_NODES.length; },
+  expand: function (id) { var k = expandNeighbours(id); relabel(); paint(); return k; },
   drawnNodeIds: function () { return drawn({ indices: network.body.nodeIndices, items: network.body.nodes }); },
   drawnEdgeIds: function () { return drawn({ indices: network.body.edgeIndices, items: network.body.edges }); },
   nodeLabel: function (id) { return NODES[id] ? wrapLabel(nameOf(NODES[id]), lang) : null; },

@@ -121,6 +121,15 @@ function showNode(id) {
   });
   toggle.dataset.action = "collapse";
   tools.appendChild(toggle);
+  var more = BOUNDED ? hiddenNeighbours(id).length : 0;
+  if (more) {
+    var grow = button("kg-small", t("showMore").replace("{k}", more.toLocaleString()), function () {
+      expandNeighbours(id);
+      selectNode(id, false, false);
+    });
+    grow.dataset.action = "expand";
+    tools.appendChild(grow);
+  }
   var from = button("kg-small", t("pathFromHere"), function () { setPathEnd("from", id); });
   from.dataset.action = "path-from";
   tools.appendChild(from);
@@ -198,6 +207,63 @@ function showEdge(id) {
   var ev = el("div");
   edge.evidence.forEach(function (qi) { ev.appendChild(quoteBlock(qi, true)); });
   section(t("inSentence"), ev);
+  historySection(edge);
+}
+// -- a tie's history: relations between the same two entities, in the same direction, of the
+// same kind (the stages of one agreement count as one kind, as in graph.history), oldest first
+// by their sources' dates; the last is the current state.
+function familyOf(edge) { return RTYPES[edge.type] && RTYPES[edge.type].stage ? "stages" : edge.type; }
+function sourceDates(edge) {
+  var dates = [];
+  edge.evidence.forEach(function (qi) {
+    var src = DATA.sources[DATA.quotes[qi].source];
+    if (src && src.date && dates.indexOf(src.date) < 0) dates.push(src.date);
+  });
+  return dates.sort();
+}
+function whenOf(edge) {
+  var dates = sourceDates(edge);
+  var own = edge.date && edge.date.indexOf("--") !== 0 ? edge.date : "";
+  return [dates.length ? dates[dates.length - 1] : "", own];
+}
+function historyOf(edge) {
+  var family = familyOf(edge);
+  var list = INCIDENT[edge.from].filter(function (e) {
+    return e.from === edge.from && e.to === edge.to && familyOf(e) === family;
+  });
+  list.sort(function (a, b) {  // stable: equal times keep the data's order, as in Python
+    var x = whenOf(a), y = whenOf(b);
+    if (x[0] !== y[0]) return x[0] < y[0] ? -1 : 1;
+    if (x[1] !== y[1]) return x[1] < y[1] ? -1 : 1;
+    return 0;
+  });
+  return list;
+}
+function historySection(edge) {
+  var list = historyOf(edge);
+  if (list.length < 2) return;
+  var ol = el("ol", "kg-history");
+  ol.dataset.testid = "history";
+  list.forEach(function (e, i) {
+    var li = el("li", "kg-history-step" + (e.id === edge.id ? " kg-history-this" : ""));
+    li.dataset.edge = e.id;
+    var head = el("div", "kg-relation-head");
+    var dates = sourceDates(e);
+    head.appendChild(el("span", "kg-history-date", dates.length ? dates.join(", ") : t("undated")));
+    head.appendChild(document.createTextNode(" "));
+    head.appendChild(button("kg-link", enumLabel(RTYPES, e.type), function () { selectEdge(e.id); }));
+    head.appendChild(statusBadge(e.status));
+    if (i === list.length - 1) head.appendChild(badge(t("current"), "kg-badge-current"));
+    li.appendChild(head);
+    e.evidence.forEach(function (qi) {
+      var src = DATA.sources[DATA.quotes[qi].source];
+      if (src) li.appendChild(el("div", "kg-sub", (lang === "en" && src.title_en ? src.title_en : src.title) +
+                                                  (src.date ? " (" + src.date + ")" : "")));
+      li.appendChild(quoteBlock(qi, false));
+    });
+    ol.appendChild(li);
+  });
+  section(t("history") + " (" + list.length + ")", ol);
 }
 // A passage of the source (one or more overlapping quotes) and the records citing it.
 function showPassage(qis) {

@@ -53,6 +53,7 @@ function runPath(a, b, record) {
   pathFrom.value = nameOf(NODES[a]);
   pathTo.value = nameOf(NODES[b]);
   selection = { kind: "path", from: a, to: b };
+  reveal(result ? result.nodes : [a, b]);
   if (result) {
     // A path may run through filtered-out entities: show them.
     result.nodes.forEach(function (id) { if (!typeOn[NODES[id].type]) setFilter("type", NODES[id].type, true, true); });

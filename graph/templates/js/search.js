@@ -5,9 +5,36 @@ function norm(text) {
   for (var i = 0; i < s.length; i++) out += DATA.traditional[s[i]] || s[i];
   return out;
 }
-var INDEX = DATA.nodes.map(function (n) {
-  return { id: n.id, keys: [n.name, n.name_en, n.id].concat(n.aliases).map(norm) };
-});
+// The search index: every entity's normalised keys (name, English name, id, aliases) joined
+// into one string, separated by SEP, so that a search is a few native indexOf scans. KEY_AT[k]
+// is where key k starts, KEY_OWNER[k] the position of its entity in DATA.nodes. Built on the
+// first search, or when the page is idle after its first view.
+var SEP = "\u0001";
+var HAY = null, KEY_AT = [], KEY_OWNER = [], KEYS = [];
+function buildIndex() {
+  if (HAY !== null) return;
+  var at = 0;
+  DATA.nodes.forEach(function (n, order) {
+    [n.name, n.name_en, n.id].concat(n.aliases).forEach(function (raw) {
+      var key = norm(raw);
+      if (!key) return;
+      KEY_AT.push(at);
+      KEY_OWNER.push(order);
+      KEYS.push(key);
+      at += key.length + 1;
+    });
+  });
+  HAY = KEYS.join(SEP) + SEP;
+}
+// The key whose text contains position pos of HAY.
+function keyAt(pos) {
+  var lo = 0, hi = KEY_AT.length - 1;
+  while (lo < hi) {
+    var mid = (lo + hi + 1) >> 1;
+    if (KEY_AT[mid] <= pos) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
 // Edit distance of a and b, or limit + 1 when it is larger than limit.
 function within(a, b, limit) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -26,26 +53,35 @@ function within(a, b, limit) {
   return prev[b.length];
 }
 function search(text) {
-  var needle = norm(text);
+  var needle = norm(text).split(SEP).join("");
   if (!needle) return [];
-  var hits = [];
+  buildIndex();
+  var best = Object.create(null), found = [];
+  function hit(order, rank) {
+    if (!(order in best)) { best[order] = rank; found.push(order); }
+    else if (rank < best[order]) best[order] = rank;
+  }
+  for (var pos = HAY.indexOf(needle); pos >= 0; pos = HAY.indexOf(needle, pos + 1)) {
+    var k = keyAt(pos);
+    var rank = pos > KEY_AT[k] ? 2 : KEYS[k].length === needle.length ? 0 : 1;
+    hit(KEY_OWNER[k], rank);
+  }
+  // Typos: only for entities no key of which contains the search as written. A bounded
+  // (large) page skips them once a page of results has been found.
   var typo = needle.length >= 8 ? 2 : needle.length >= 4 ? 1 : 0;
-  INDEX.forEach(function (entry, order) {
-    var rank = 9;
-    entry.keys.forEach(function (key) {
-      if (!key) return;
-      if (key === needle) rank = Math.min(rank, 0);
-      else if (key.indexOf(needle) === 0) rank = Math.min(rank, 1);
-      else if (key.indexOf(needle) > 0) rank = Math.min(rank, 2);
-      else if (typo && rank > 3 && (within(needle, key, typo) <= typo ||
-               within(needle, key.slice(0, needle.length), typo) <= typo)) rank = 3;
-    });
-    if (rank < 9) hits.push([rank, order, entry.id]);
-  });
-  hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-  return hits.map(function (h) { return h[2]; });
+  if (typo && !(BOUNDED && found.length >= 12)) {
+    for (var i = 0; i < KEYS.length; i++) {
+      var owner = KEY_OWNER[i];
+      if (owner in best) continue;
+      var key = KEYS[i];
+      if (within(needle, key, typo) <= typo || within(needle, key.slice(0, needle.length), typo) <= typo) {
+        hit(owner, 3);
+      }
+    }
+  }
+  found.sort(function (a, b) { return best[a] - best[b] || a - b; });
+  return found.map(function (order) { return DATA.nodes[order].id; });
 }
-
 var input = document.getElementById("kg-search");
 var results = document.getElementById("kg-results");
 function setResultsOpen(open) {

@@ -70,13 +70,8 @@ var container = document.getElementById("kg-network");
 var labelFont = 14;
 var nodes = null, edges = null, network = null;
 function buildNetwork() {
-  nodes = new vis.DataSet(DATA.nodes.map(function (n) {
-    var item = visNode(n);
-    item.x = n.x;
-    item.y = n.y;
-    return item;
-  }));
-  edges = new vis.DataSet(DATA.edges.map(visEdge));
+  nodes = new vis.DataSet(PRESENT_NODES.map(placedNode));
+  edges = new vis.DataSet(PRESENT_EDGES.map(visEdge));
   network = new vis.Network(container, { nodes: nodes, edges: edges }, {
     autoResize: true,
     layout: { improvedLayout: false, randomSeed: 7 },
@@ -92,10 +87,44 @@ function buildNetwork() {
   });
 }
 
-// Restyle every node and edge (after a change of emphasis, language, filters or zoom).
+function placedNode(n) {
+  var item = visNode(n);
+  item.x = n.x;
+  item.y = n.y;
+  return item;
+}
+// Restyle every drawn node and edge (after a change of emphasis, language, filters or zoom).
 function paint() {
-  nodes.update(DATA.nodes.map(visNode));
-  edges.update(DATA.edges.map(visEdge));
+  nodes.update(PRESENT_NODES.map(visNode));
+  edges.update(PRESENT_EDGES.map(visEdge));
+}
+// A bounded page: draw these entities too (with their relations to what is drawn).
+// Returns how many were new; the caller restyles.
+function reveal(ids) {
+  var newNodes = [], newEdges = [];
+  ids.forEach(function (id) {
+    if (PRESENT[id] || !NODES[id]) return;
+    newEdges = newEdges.concat(makePresent(id));
+    newNodes.push(NODES[id]);
+  });
+  if (!newNodes.length) return 0;
+  recompute();
+  nodes.add(newNodes.map(placedNode));
+  edges.add(newEdges.map(visEdge));
+  boundedNote();
+  return newNodes.length;
+}
+var EXPAND_STEP = 100;
+// Draw up to EXPAND_STEP more neighbours of id, most connected first; returns how many.
+function expandNeighbours(id) {
+  return reveal(hiddenNeighbours(id).slice(0, EXPAND_STEP));
+}
+function boundedNote() {
+  var note = document.getElementById("kg-bounded-note");
+  if (!BOUNDED) return;
+  note.hidden = false;
+  note.textContent = t("bounded").replace("{n}", PRESENT_NODES.length.toLocaleString())
+    .replace("{m}", DATA.nodes.length.toLocaleString());
 }
 function emphasise(nodeIds, edgeIds) {
   if (nodeIds === null) { emph = null; relabel(); paint(); return; }
