@@ -45,6 +45,10 @@ _FLOAT = re.compile(
     r"[-+]?(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+"
 )
 _STR_TAG = "tag:yaml.org,2002:str"
+#: The first characters of every plain scalar that may resolve to other than a string
+#: (null, ~, true, false, a number); any other plain scalar is a string as it stands.
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
+_Scalar = yaml.ScalarEvent
 
 
 class YMap(dict[Any, Any]):
@@ -88,6 +92,8 @@ class _Builder:
             return value
         if event.style or event.tag is not None:
             return value  # quoted, block or !!str: always a string
+        if value and value[0] not in _MAYBE_NOT_TEXT:
+            return value  # the common case: names, ids, quotes
         if value in _NULL:
             return None
         if value in _TRUE:
@@ -130,6 +136,8 @@ class _Builder:
                     return
 
     def node(self, events: Any, event: Any) -> Any:
+        if type(event) is _Scalar and event.anchor is None:
+            return self.scalar(event)  # the common case first
         if not isinstance(event, yaml.AliasEvent) and getattr(event, "anchor", None) is not None:
             self.problem(
                 _pos(event),
