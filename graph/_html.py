@@ -91,6 +91,7 @@ SCRIPT_MODULES = (
     "search",
     "export",
     "address",
+    "views",
     "main",
 )
 

@@ -1003,3 +1003,40 @@ def test_the_panel_shows_a_ties_history_by_source_date(open_page: Any, lang: str
     ex.js("kgExplorer.selectRelation", "visit")
     assert ex.page.get_by_test_id("history").count() == 0
     assert_clean(ex)
+
+
+def test_saved_views_are_kept_and_reopen_their_address(open_page: Any, sample_kg: Any) -> None:
+    ex = open_page(sample_kg, hash="#focus=天津大学")
+    ex.js("() => localStorage.clear()")
+    ex.js("() => kgExplorer.setLang('zh')")  # the list re-renders (now empty)
+    views = ex.page.get_by_test_id("view-list")
+    assert views.locator("button").count() == 0
+    # keyboard only: type a name, Enter saves the current view
+    ex.page.get_by_test_id("view-name").fill("天大 <b>x</b>")
+    ex.page.get_by_test_id("view-name").press("Enter")
+    ex.page.get_by_test_id("reset").click()
+    ex.page.get_by_test_id("search").fill("露露")
+    ex.page.get_by_test_id("view-save").focus()
+    ex.page.keyboard.press("Enter")  # an unnamed view is named after its search
+    names = [b.inner_text() for b in views.locator("button.kg-view-open").all()]
+    assert names == ["露露", "天大 <b>x</b>"]  # newest first, names as text
+    assert views.locator("b").count() == 0
+    ex.page.get_by_test_id("reset").click()
+    assert ex.js("kgExplorer.selection()") is None
+    # a saved view reopens from the keyboard, in a new page too (localStorage from file://)
+    ex2 = open_page(sample_kg)
+    views2 = ex2.page.get_by_test_id("view-list")
+    opener = views2.locator("button.kg-view-open", has_text="天大")
+    opener.focus()
+    ex2.page.keyboard.press("Enter")
+    ex2.page.wait_for_function("() => (kgExplorer.selection() || {}).id === 'tianjin-university'")
+    assert "focus=tianjin-university" in ex2.page.url
+    views2.locator("button.kg-view-open", has_text="露露").click()
+    assert ex2.page.get_by_test_id("search").input_value() == "露露"
+    assert ex2.js("kgExplorer.selection()") is None
+    views2.locator("button.kg-view-remove").first.click()
+    assert [b.inner_text() for b in views2.locator("button.kg-view-open").all()] == [
+        "天大 <b>x</b>"
+    ]
+    assert_clean(ex)
+    assert_clean(ex2)

@@ -107,6 +107,7 @@ function setLang(next) {
   fillLegend();
   focusNote();
   boundedNote();
+  renderViews();
   updatePhysicsButton();
   if (network) { relabel(); paint(); }
   rerenderPanel();
