@@ -357,20 +357,34 @@ def _draft(attributes: Any) -> bool:
     return attributes.get("draft") is True
 
 
-def _compact(record: dict[str, Any]) -> dict[str, Any]:
-    """``record`` without the keys that hold their default (the page restores them):
-    empty lists, mappings and notes, ``None``, ``False`` and the basis ``stated``.
-    Only pages above :data:`OVERVIEW_LIMIT` entities are packed so."""
-    out = {}
+#: The fields a packed record (a page above :data:`OVERVIEW_LIMIT`) carries in a list,
+#: in this order, with a mapping of its other non-default fields last.
+PACKED_FIELDS = {
+    "node": ("id", "name", "name_en", "type", "degree", "size", "x", "y", "evidence"),
+    "edge": ("id", "from", "to", "type", "status", "evidence"),
+}
+
+
+def _packed(record: dict[str, Any]) -> list[Any]:
+    """``record`` as a list (see :data:`PACKED_FIELDS`), its other fields in a mapping
+    at the end without those holding their default: empty lists, mappings and notes,
+    ``None``, ``False``, the basis ``stated`` and the English name kind ``translation``.
+    The page restores the defaults."""
+    fields = PACKED_FIELDS["edge" if "from" in record else "node"]
+    rest = {}
     for key, value in record.items():
-        if value is None or value is False or value == [] or value == {}:
+        if key in fields or value is None or value is False or value == [] or value == {}:
             continue
         if key == "notes" and not value["en"] and not value["zh"]:
             continue
-        if key == "basis" and value == "stated":
+        if (key, value) in (("basis", "stated"), ("name_en_kind", "translation")):
             continue
-        out[key] = value
-    return out
+        rest[key] = value
+    return [record[key] for key in fields] + [rest]
+
+
+def _packer(big: bool) -> Any:
+    return _packed if big else dict
 
 
 def _payload_parts(
@@ -392,7 +406,8 @@ def _payload_parts(
     sources = kg.sources()
     source_index = {s.id: i for i, s in enumerate(sources)}
 
-    quotes: list[dict[str, Any]] = []
+    big = len(entities) > OVERVIEW_LIMIT
+    quotes: list[Any] = []
     quote_index: dict[tuple[str, str], int] = {}
     windows: list[list[tuple[int, int]]] = [[] for _ in sources]
 
@@ -403,7 +418,7 @@ def _payload_parts(
             return found
         k = source_index.get(source_id, -1)
         at = sources[k].text.find(text) if k >= 0 and text else -1
-        item: dict[str, Any]
+        item: Any
         if at < 0:  # not in a known source: the quote travels alone
             item = {"source": k, "text": text}
         else:
@@ -414,8 +429,11 @@ def _payload_parts(
                 a > 0 and not src[a - 1].isspace() and not _ends_sentence(src, a - 1),
                 b < len(src) and not _ends_sentence(src, b - 1),
             ]
-            item = {"source": k, "start": at, "end": at + len(text), "from": a, "to": b}
-            item["cut"] = cut
+            if big:  # packed: [source, start, end, from, to, cut left, cut right]
+                item = [k, at, at + len(text), a, b, int(cut[0]), int(cut[1])]
+            else:
+                item = {"source": k, "start": at, "end": at + len(text), "from": a, "to": b}
+                item["cut"] = cut
         quote_index[key] = len(quotes)
         quotes.append(item)
         return quote_index[key]
@@ -427,8 +445,7 @@ def _payload_parts(
     ids = [e.id for e in entities]
     positions = radial_layout(ids, ((r.source, r.target) for r in relations))
     overview: list[str] | None = None
-    big = len(entities) > OVERVIEW_LIMIT
-    pack = _compact if big else dict
+    pack = _packer(big)
     if big:
         order = {e: i for i, e in enumerate(ids)}
         overview = heapq.nsmallest(OVERVIEW_SIZE, ids, key=lambda i: (-degree[i], order[i]))

@@ -902,7 +902,11 @@ def test_a_large_graph_starts_with_its_most_connected_entities(
     assert ex.js("kgExplorer.selected()") == ["e2999"]
     drawn = set(ex.js("kgExplorer.drawnNodeIds()"))
     assert {"e2999", "e999"} <= drawn  # e999 is e2999's parent
-    assert ex.page.get_by_test_id("panel").is_visible()
+    panel = ex.page.get_by_test_id("panel")
+    assert panel.is_visible()
+    # records travel packed on a large page: names, aliases and quotes come back whole
+    assert "企业2999" in panel.inner_text() and "别名2999" in panel.inner_text()
+    assert "甲与乙合作" in panel.inner_text()
     assert "151" in note.inner_text() or "152" in note.inner_text()
     # a drawn entity with undrawn neighbours offers to show them
     ex.js("kgExplorer.select", "e140")

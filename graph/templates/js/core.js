@@ -3,20 +3,36 @@ var DATA = JSON.parse(document.getElementById("kg-data").textContent);
 var FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 lang = DATA.lang === "en" ? "en" : "zh";
 
-// Records travel without the fields that hold their default: restore them.
+// A large page's records travel packed (lists, defaults left out; see PACKED_FIELDS in
+// graph/_html.py): unpack them.
+var NODE_FIELDS = ["id", "name", "name_en", "type", "degree", "size", "x", "y", "evidence"];
+var EDGE_FIELDS = ["id", "from", "to", "type", "status", "evidence"];
+function unpack(fields, row) {
+  if (!Array.isArray(row)) return row;
+  var rec = row[fields.length] || {};
+  for (var i = 0; i < fields.length; i++) rec[fields[i]] = row[i];
+  return rec;
+}
 var NO_NOTES = { en: "", zh: "" };
-DATA.nodes.forEach(function (n) {
+DATA.quotes = DATA.quotes.map(function (q) {
+  return Array.isArray(q) ? { source: q[0], start: q[1], end: q[2], from: q[3], to: q[4], cut: [!!q[5], !!q[6]] } : q;
+});
+DATA.nodes = DATA.nodes.map(function (row) {
+  var n = unpack(NODE_FIELDS, row);
   if (!n.aliases) n.aliases = [];
   if (!n.attributes) n.attributes = {};
   if (!n.notes) n.notes = NO_NOTES;
   if (!n.evidence) n.evidence = [];
   if (n.status === undefined) n.status = null;
   if (n.name_en === undefined) n.name_en = "";
+  if (!n.name_en_kind) n.name_en_kind = "translation";
   n.draft = !!n.draft;
   n.collective = !!n.collective;
   n.degree = n.degree || 0;
+  return n;
 });
-DATA.edges.forEach(function (e) {
+DATA.edges = DATA.edges.map(function (row) {
+  var e = unpack(EDGE_FIELDS, row);
   if (!e.attributes) e.attributes = {};
   if (!e.notes) e.notes = NO_NOTES;
   if (!e.evidence) e.evidence = [];
@@ -25,6 +41,7 @@ DATA.edges.forEach(function (e) {
   if (e.date === undefined) e.date = null;
   e.draft = !!e.draft;
   e.collective = !!e.collective;
+  return e;
 });
 
 function byId(list) {
