@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -104,7 +105,15 @@ def measure(page_path: Path, probes: list[list[str]]) -> dict[str, object]:
 
 
 def main(n: int = 100_000) -> None:
-    """Print the page figures next to their targets."""
+    """Print the page figures next to their targets (or why they cannot be measured)."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        print("skipped: Playwright is not installed (pip install -e '.[test]')")
+        return
+    if not shutil.which(CHROMIUM):
+        print(f"skipped: no Chromium at {CHROMIUM} (apt-get install chromium; or set KG_CHROMIUM)")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "graph.html"
         w = write_page(n, path)

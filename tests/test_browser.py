@@ -1044,3 +1044,14 @@ def test_saved_views_are_kept_and_reopen_their_address(open_page: Any, sample_kg
     ]
     assert_clean(ex)
     assert_clean(ex2)
+
+
+def test_a_large_graph_on_a_phone(open_page: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_html, "OVERVIEW_LIMIT", 1000)
+    monkeypatch.setattr(_html, "OVERVIEW_SIZE", 150)
+    ex = open_page(aliased_tree(2000), size=PHONE)
+    assert len(ex.js("kgExplorer.drawnNodeIds()")) == 150
+    assert ex.page.get_by_test_id("bounded-note").is_visible()
+    assert ex.js("document.documentElement.scrollWidth") <= PHONE[0]
+    assert ex.page.locator("#kg-header").bounding_box()["height"] <= 130
+    assert_clean(ex)
