@@ -13,6 +13,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -473,25 +474,26 @@ def _version() -> str:
         return "unknown"
 
 
+def _repeatable(
+    p: argparse.ArgumentParser, flag: str, members: type[Enum], metavar: str, help: str
+) -> None:
+    """An option naming one value of ``members``, given as often as needed."""
+    p.add_argument(
+        flag,
+        action="append",
+        metavar=metavar,
+        choices=[m.value for m in members],
+        help=help,
+    )
+
+
 def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--focus", metavar="NAME", help="keep only the neighbourhood of this entity")
     p.add_argument(
         "--depth", type=_count(0), default=2, help="neighbourhood radius for --focus (default 2)"
     )
-    p.add_argument(
-        "--type",
-        action="append",
-        metavar="T",
-        choices=[t.value for t in EntityType],
-        help="keep entities of this type (repeatable)",
-    )
-    p.add_argument(
-        "--status",
-        action="append",
-        metavar="S",
-        choices=[s.value for s in Status],
-        help="keep relations with this status (repeatable)",
-    )
+    _repeatable(p, "--type", EntityType, "T", "keep entities of this type (repeatable)")
+    _repeatable(p, "--status", Status, "S", "keep relations with this status (repeatable)")
 
 
 COMMANDS: dict[str, tuple[Handler, str, str]] = {
@@ -622,19 +624,19 @@ def build_parser() -> argparse.ArgumentParser:
                 "the two ends)",
             )
         elif name == "find":
-            p.add_argument(
+            _repeatable(
+                p,
                 "--type",
-                action="append",
-                choices=[t.value for t in EntityType],
-                metavar="T",
-                help="entity type (repeatable): " + ", ".join(t.value for t in EntityType),
+                EntityType,
+                "T",
+                "entity type (repeatable): " + ", ".join(t.value for t in EntityType),
             )
-            p.add_argument(
+            _repeatable(
+                p,
                 "--status",
-                action="append",
-                choices=[s.value for s in Status],
-                metavar="S",
-                help="the entity's own status (repeatable; for relation statuses use "
+                Status,
+                "S",
+                "the entity's own status (repeatable; for relation statuses use "
                 "`kg relations --status`): " + ", ".join(s.value for s in Status),
             )
             p.add_argument("--text", help="part of a name or alias")
@@ -642,20 +644,14 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument(
                 "name", nargs="?", metavar="NAME", help="only relations touching this entity"
             )
-            p.add_argument(
+            _repeatable(
+                p,
                 "--type",
-                action="append",
-                choices=[t.value for t in RelationType],
-                metavar="T",
-                help="relation type (repeatable): " + ", ".join(t.value for t in RelationType),
+                RelationType,
+                "T",
+                "relation type (repeatable): " + ", ".join(t.value for t in RelationType),
             )
-            p.add_argument(
-                "--status",
-                action="append",
-                choices=[s.value for s in Status],
-                metavar="S",
-                help="relation status (repeatable)",
-            )
+            _repeatable(p, "--status", Status, "S", "relation status (repeatable)")
         elif name == "rank":
             p.add_argument(
                 "measure",
