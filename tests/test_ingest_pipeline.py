@@ -323,6 +323,26 @@ def test_draft_graph_marks_proposals(ingested: Path) -> None:
     assert drafted and all(r.evidence[0].source == "brief" for r in drafted)
 
 
+def test_draft_graph_keeps_readings_visible(ingested: Path) -> None:
+    """A proposal read with an unstated subject is drawn as a reading, not as stated."""
+    path = ingested / "drafts" / "brief.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = data["relations"][0]
+    first.update(basis="unstated_subject", notes="read as the author's", notes_zh="作者")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    kg = graph.draft_graph("brief", data=ingested)
+    drafted = [r for r in kg.relations() if r.attributes.get("draft")]
+    read = [r for r in drafted if r.basis is graph.Basis.UNSTATED_SUBJECT]
+    in_draft = [r for r in data["relations"] if r.get("basis") == "unstated_subject"]
+    assert len(read) == len(in_draft) >= 2  # the extractor's own reading and the edited one
+    assert all(r.inferred and r.notes for r in read)
+    assert "作者" in {r.notes_zh for r in read}
+    first["basis"] = "guessed"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(graph.KGError, match="unknown basis 'guessed'; use one of: stated"):
+        graph.draft_graph("brief", data=ingested)
+
+
 def test_cli_end_to_end(tmp_path: Path) -> None:
     root = tmp_path / "mydata"
     doc = tmp_path / "qinghe.txt"

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .._errors import KGError, Problem
-from .._records import EntityType, RelationType, Status
+from .._records import Basis, EntityType, RelationType, Status
 from .._yaml import YList, YMap, read_yaml
 from ._extract import Proposals
 
@@ -202,6 +202,10 @@ def load_draft(path: Path) -> Draft:
                 raise KGError(
                     f"{where}: unknown status {item.get(status_field)!r}; use one of: {allowed}"
                 )
+            basis = item.get("basis", "stated")
+            if key == "relations" and basis not in Basis._value2member_map_:
+                allowed = ", ".join(b.value for b in Basis)
+                raise KGError(f"{where}: unknown basis {basis!r}; use one of: {allowed}")
             rec = _plain(item)
             rec["_line"] = pos[0]
             getattr(out, key).append(rec)

@@ -10,7 +10,16 @@ from typing import Any
 from .._kg import KnowledgeGraph
 from .._load import load
 from .._paths import find_data
-from .._records import Entity, EntityType, Evidence, Relation, RelationType, Status, freeze
+from .._records import (
+    Basis,
+    Entity,
+    EntityType,
+    Evidence,
+    Relation,
+    RelationType,
+    Status,
+    freeze,
+)
 from ._draft import Draft, draft_path, load_draft
 
 __all__ = ["draft_graph", "review", "review_table"]
@@ -141,6 +150,8 @@ def draft_graph(source_id: str, *, data: str | Path | None = None) -> KnowledgeG
             name_en=str(rec.get("name_en") or name),
             aliases=tuple(str(a) for a in rec.get("aliases") or ()),
             attributes=freeze(attrs),
+            notes=str(rec.get("notes") or ""),
+            notes_zh=str(rec.get("notes_zh") or ""),
             evidence=_evidence(rec),
         )
     relations = list(kg.relations())
@@ -173,7 +184,11 @@ def draft_graph(source_id: str, *, data: str | Path | None = None) -> KnowledgeG
                 date=rec.get("date"),
                 attributes=freeze(attrs),
                 notes=str(rec.get("notes") or ""),
+                notes_zh=str(rec.get("notes_zh") or ""),
                 evidence=_evidence(rec),
+                # a reading stays visible as a reading on the page (unstated subject, …)
+                basis=Basis(rec.get("basis") or "stated"),
+                event=rec["event"] if rec.get("event") in entities else None,
             )
         )
     return KnowledgeGraph(entities.values(), relations, kg.sources())
