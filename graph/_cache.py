@@ -6,7 +6,7 @@ are written, as plain JSON, to one file per data folder under the user's cache
 folder. The next load of the same folder, in any process, reads them back when
 the cache's key matches; otherwise it loads in full and rewrites the cache.
 
-The key is a BLAKE2 hash of
+The key is a SHA-256 hash of
 
 - the name, size and content of every file the loader reads (``sources/`` and
   everything in it, ``entities/*.yaml``, ``relations/*.yaml``),
@@ -17,10 +17,18 @@ The key is a BLAKE2 hash of
 so any change to data, sources, code or limits means a full load. Only clean
 loads are cached: a folder with problems is checked (and reported) every time.
 
-The cache is data, never code: JSON read with :func:`json.loads`, then turned
-into records field by field. A cache file that is unreadable, truncated, from
-another version or otherwise wrong is ignored and rewritten, silently. Writes
-are atomic; a cache folder that cannot be written only costs the speed-up.
+The cache is data, never code: one line of JSON (the records as lists of
+their fields, and the name index) between a header line (format, key, field
+names) and a trailer line (the SHA-256 of the JSON), read with
+:func:`json.loads`. A cache file that is unreadable, truncated, damaged (its
+checksum does not match), from another version or otherwise wrong is ignored
+and rewritten, silently. Writes are atomic; a cache folder that cannot be
+written only costs the speed-up.
+
+A warm load reads the JSON, indexes the rows by id and joins each entity to its
+relations; the :class:`Entity` and :class:`Relation` records themselves are made
+from their rows on first use (``graph._lazy``), so a query that needs a few
+records never waits for 300,000.
 
 Where: ``$KG_CACHE_DIR`` when set; else ``$XDG_CACHE_HOME/kg-regional-cooperation``;
 else ``~/.cache/kg-regional-cooperation``. Delete the folder at any time.
@@ -50,6 +58,7 @@ from typing import Any, ParamSpec, TypeVar
 from ._atomic import atomic_open
 from ._errors import KGError
 from ._kg import KnowledgeGraph
+from ._lazy import LazyIncident, LazyRecords
 from ._limits import Limits
 from ._progress import reading
 from ._records import Entity, Evidence, Relation, Source, freeze, thaw
@@ -57,7 +66,7 @@ from ._records import Entity, Evidence, Relation, Source, freeze, thaw
 __all__ = ["CACHE_FORMAT", "bypassed", "cache_dir", "cache_key", "cache_path", "cached_load"]
 
 #: Bump when the layout of a cache file changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 _APP = "kg-regional-cooperation"
 _EMPTY = freeze({})
@@ -175,7 +184,7 @@ def cache_key(root: Path, limits: Limits) -> str | None:
     files = _data_files(root, limits)
     if files is None:
         return None
-    h = hashlib.blake2b(digest_size=32)
+    h = hashlib.sha256()  # in hardware on most CPUs: twice BLAKE2's speed here
     h.update(code_version().encode())
     h.update(repr(dataclasses.astuple(limits)).encode())
     for path in files:
@@ -208,7 +217,7 @@ def _decoder(name: str, hint: Any) -> Decode:
     if hint is str:
         return _text
     if origin is tuple and args[0] is str:
-        return tuple
+        return _texts
     if origin is tuple and args[0] is Evidence:
         return lambda v: tuple(itertools.starmap(Evidence, v))
     if origin is Mapping or hint is Mapping:
@@ -220,6 +229,12 @@ def _text(value: Any) -> str:
     if type(value) is not str:
         raise TypeError(f"expected text, got {type(value).__name__}")
     return value
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if type(value) is not list or not all(type(v) is str for v in value):
+        raise TypeError("expected a list of texts")
+    return tuple(value)
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -257,20 +272,18 @@ class _Codec:
             for i, n in enumerate(self.names)
             if hints[n] is not str and hints[n] != (str | None)
         ]
+        self.width = len(self.names)
 
     def encode(self, record: Any) -> list[Any]:
         return [enc(getattr(record, n)) for n, enc in zip(self.names, self.encoders, strict=True)]
 
-    def decode_all(self, rows: list[Any]) -> list[Any]:
-        cls, convert, width = self.cls, self.convert, len(self.names)
-        out = []
-        for row in rows:
-            if type(row) is not list or len(row) != width:
-                raise ValueError("a record of another shape")
-            for i, decode in convert:
-                row[i] = decode(row[i])
-            out.append(cls(*row))
-        return out
+    def decode(self, row: Any) -> Any:
+        """The record of one row (changed in place); a row of the wrong shape raises."""
+        if type(row) is not list or len(row) != self.width:
+            raise ValueError("a record of another shape")
+        for i, decode in self.convert:
+            row[i] = decode(row[i])
+        return self.cls(*row)
 
 
 _CODECS = {"entities": _Codec(Entity), "relations": _Codec(Relation), "sources": _Codec(Source)}
@@ -287,33 +300,72 @@ def _read(path: Path, key: str) -> KnowledgeGraph | None:
         with path.open("rb") as handle:
             if handle.readline() != _header(key):
                 return None
-            body = json.loads(handle.read())
-        records = {name: codec.decode_all(body[name]) for name, codec in _CODECS.items()}
-        names = body["names"]
-        if type(names) is not dict:
+            data = handle.read()
+        body, newline, checksum = data[:-1].rpartition(b"\n")
+        if not newline or data[-1:] != b"\n":
             return None
-        return KnowledgeGraph._restore(
-            records["entities"], records["relations"], records["sources"], names
-        )
+        if hashlib.sha256(body).hexdigest().encode() != checksum:
+            return None
+        return _restore(path, json.loads(body))
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, KGError):
         return None
+
+
+def _restore(path: Path, body: Any) -> KnowledgeGraph | None:
+    """The graph of a cache file's JSON: rows indexed by id, each entity joined to its
+    relations; records made on first use. None when the rows do not fit together."""
+    entities, relations, sources = _CODECS["entities"], _CODECS["relations"], _CODECS["sources"]
+    entity_rows: dict[str, Any] = {row[0]: row for row in body["entities"]}
+    relation_rows: dict[str, Any] = {row[0]: row for row in body["relations"]}
+    if len(entity_rows) != len(body["entities"]) or len(relation_rows) != len(body["relations"]):
+        return None
+    ids: dict[str, list[str]] = {e: [] for e in entity_rows}
+    ends: dict[str, list[str]] = {e: [] for e in entity_rows}
+    for rid, row in relation_rows.items():
+        s, t = row[1], row[2]
+        ids[s].append(rid)  # KeyError: a relation to an entity the cache lacks
+        ends[s].append(t)
+        if t != s:
+            ids[t].append(rid)
+            ends[t].append(s)
+    names = body["names"]
+    if type(names) is not dict or not set(names.values()) <= entity_rows.keys():
+        return None
+    entity_records = LazyRecords[Entity](entity_rows, entities.decode, path)
+    relation_records = LazyRecords[Relation](relation_rows, relations.decode, path)
+    return KnowledgeGraph._restore(
+        entity_records,
+        relation_records,
+        [sources.decode(row) for row in body["sources"]],
+        names,
+        LazyIncident(ids, relation_records),
+        ends,
+    )
 
 
 def _write(path: Path, key: str, kg: KnowledgeGraph) -> None:
     """Write the cache file, a few thousand records at a time (bounded memory)."""
     parts = {"entities": list(kg), "relations": kg.relations(), "sources": kg.sources()}
+    checksum = hashlib.sha256()
+
     with contextlib.suppress(KGError, OSError), atomic_open(path, "wb") as handle:
+
+        def write(chunk: bytes) -> None:
+            checksum.update(chunk)
+            handle.write(chunk)
+
         handle.write(_header(key))
         for k, (name, records) in enumerate(parts.items()):
-            handle.write(f'{"," if k else "{"}"{name}":['.encode())
+            write(f'{"," if k else "{"}"{name}":['.encode())
             encode = _CODECS[name].encode
             for start in range(0, len(records), _BATCH):
                 rows = [encode(r) for r in records[start : start + _BATCH]]
                 text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))[1:-1]
-                handle.write(("," if start else "").encode() + text.encode("utf-8"))
-            handle.write(b"]")
+                write(("," if start else "").encode() + text.encode("utf-8"))
+            write(b"]")
         names = json.dumps(kg._name_keys(), ensure_ascii=False, separators=(",", ":"))
-        handle.write(b',"names":' + names.encode("utf-8") + b"}")
+        write(b',"names":' + names.encode("utf-8") + b"}")
+        handle.write(b"\n" + checksum.hexdigest().encode() + b"\n")
 
 
 _BYPASSED: ContextVar[bool] = ContextVar("kg_cache_bypassed", default=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -100,20 +100,30 @@ class KnowledgeGraph:
         relations: Iterable[Relation],
         sources: Iterable[Source] = (),
     ) -> None:
-        self._setup(entities, relations, sources, None)
+        self._setup(entities, relations, sources)
 
     @classmethod
     def _restore(
         cls,
-        entities: Iterable[Entity],
-        relations: Iterable[Relation],
+        entities: Mapping[str, Entity],
+        relations: Mapping[str, Relation],
         sources: Iterable[Source],
         names: dict[str, str],
+        incident: Mapping[str, Sequence[Relation]],
+        ends: dict[str, list[str]],
     ) -> KnowledgeGraph:
-        """The graph of records from the warm-load cache, with the name index it saved
-        (:meth:`_name_keys` of the graph the cache was written from)."""
+        """The graph from the warm-load cache (``graph._cache``): records by id (made on
+        first use, see ``graph._lazy``), the name index it saved (:meth:`_name_keys`),
+        and per entity its relations and their other ends, in data order."""
         kg = cls.__new__(cls)
-        kg._setup(entities, relations, sources, names)
+        kg._entities = entities
+        kg._relations = relations
+        kg._sources = {s.id: s for s in sources}
+        kg._incident = incident
+        kg._ends = ends
+        kg._index = NameIndex()
+        kg._index._ids = names
+        kg._nx = None
         return kg
 
     def _name_keys(self) -> dict[str, str]:
@@ -125,35 +135,36 @@ class KnowledgeGraph:
         entities: Iterable[Entity],
         relations: Iterable[Relation],
         sources: Iterable[Source],
-        names: dict[str, str] | None,
     ) -> None:
-        self._entities: dict[str, Entity] = {e.id: e for e in entities}
-        self._relations: dict[str, Relation] = {r.id: r for r in relations}
+        ents: dict[str, Entity] = {e.id: e for e in entities}
+        rels: dict[str, Relation] = {r.id: r for r in relations}
+        self._entities: Mapping[str, Entity] = ents
+        self._relations: Mapping[str, Relation] = rels
         self._sources: dict[str, Source] = {s.id: s for s in sources}
-        ents = self._entities
         incident: dict[str, list[Relation]] = {e: [] for e in ents}
+        ends: dict[str, list[str]] = {e: [] for e in ents}
         missing: set[str] = set()
-        for r in self._relations.values():
-            for end in (r.source, r.target) if r.target != r.source else (r.source,):
-                found = incident.get(end)
-                if found is None:
-                    missing.add(end)
-                else:
-                    found.append(r)
+        for r in rels.values():
+            s, t = r.source, r.target
+            if s not in ents or t not in ents:
+                missing.update(end for end in (s, t) if end not in ents)
+                continue
+            incident[s].append(r)
+            ends[s].append(t)
+            if t != s:
+                incident[t].append(r)
+                ends[t].append(s)
         if missing:
             raise KGError(f"relations refer to unknown entities: {', '.join(sorted(missing))}")
-        self._incident = incident
+        #: entity id -> the relations touching it, and (in the same order) their other ends
+        self._incident: Mapping[str, Sequence[Relation]] = incident
+        self._ends: dict[str, list[str]] = ends
         self._index = NameIndex()
-        if names is not None:
-            if not all(i in ents for i in set(names.values())):
-                raise KGError("the saved name index names an unknown entity")
-            self._index._ids = names
-        else:
-            add = self._index.add
-            for e in ents.values():
-                for name in (e.id, e.name, e.name_en, *e.aliases):
-                    if name:
-                        add(name, e.id)
+        add = self._index.add
+        for e in ents.values():
+            for name in (e.id, e.name, e.name_en, *e.aliases):
+                if name:
+                    add(name, e.id)
         self._nx: nx.MultiDiGraph | None = None  # built on first use (see nx)
 
     # -- records ---------------------------------------------------------------------------
@@ -245,8 +256,7 @@ class KnowledgeGraph:
         for _ in range(depth):
             nxt: list[str] = []
             for u in front:
-                for r in self._incident[u]:
-                    w = r.target if r.source == u else r.source
+                for w in self._ends[u]:
                     if w not in seen:
                         seen[w] = None
                         nxt.append(w)
@@ -267,8 +277,7 @@ class KnowledgeGraph:
             stack = [start]
             while stack:
                 u = stack.pop()
-                for r in self._incident[u]:
-                    w = r.target if r.source == u else r.source
+                for w in self._ends[u]:
                     if w not in seen:
                         seen.add(w)
                         stack.append(w)
@@ -455,7 +464,7 @@ class KnowledgeGraph:
         (bidirectional breadth-first search, O(V + E)); None when there is none."""
         if s == t:
             return [s]
-        entities, incident = self._entities, self._incident
+        entities, ends = self._entities, self._ends
 
         def passable(n: str) -> bool:
             return through_all or entities[n].type not in UMBRELLA_TYPES
@@ -468,8 +477,7 @@ class KnowledgeGraph:
             front, seen, other = (front_s, pred, succ) if forward else (front_t, succ, pred)
             nxt: list[str] = []
             for u in front:
-                for r in incident[u]:
-                    w = r.target if r.source == u else r.source
+                for w in ends[u]:
                     if w in seen:
                         continue
                     if w in other:
@@ -525,11 +533,18 @@ class KnowledgeGraph:
 
     def subgraph(self, ids: Iterable[str]) -> KnowledgeGraph:
         """The graph restricted to these entity ids and the relations among them."""
-        keep = [i for i in dict.fromkeys(ids) if i in self._entities]
-        kept = set(keep)
+        kept = {i for i in ids if i in self._entities}
+        # the relations among them, found from their ends (never a walk over every
+        # relation), then put back in data order
+        found = {
+            r.id: r
+            for i in kept
+            for r, w in zip(self._incident[i], self._ends[i], strict=True)
+            if w in kept
+        }
         return KnowledgeGraph(
             (self._entities[i] for i in self._entities if i in kept),
-            (r for r in self._relations.values() if r.source in kept and r.target in kept),
+            (found[r] for r in self._relations if r in found),
             self._sources.values(),
         )
 

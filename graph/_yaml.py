@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,8 @@ _STR_TAG = "tag:yaml.org,2002:str"
 #: (null, ~, true, false, a number); any other plain scalar is a string as it stands.
 _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
 _Scalar = yaml.ScalarEvent
+_SeqEnd = yaml.SequenceEndEvent
+_MapEnd = yaml.MappingEndEvent
 
 
 class YMap(dict[Any, Any]):
@@ -72,10 +75,20 @@ def _pos(event: Any) -> Pos:
 
 
 class _Builder:
-    def __init__(self, path: Path, problems: list[Problem], limits: Limits) -> None:
+    """Builds values from the parser's events, one call of ``get`` per event.
+
+    The common events (plain or quoted scalars without anchor or tag inside a
+    list or map) are handled inline in :meth:`sequence` and :meth:`mapping`;
+    everything else goes through :meth:`node`, which checks it in full.
+    """
+
+    def __init__(
+        self, path: Path, problems: list[Problem], limits: Limits, get: Callable[[], Any]
+    ) -> None:
         self.path = path
         self.problems = problems
         self.limits = limits
+        self.get = get
         self.depth = 0
 
     def problem(self, pos: Pos, message: str, hint: str = "") -> None:
@@ -124,10 +137,10 @@ class _Builder:
             return number
         return value
 
-    def skip(self, events: Any) -> None:
+    def skip(self) -> None:
         """Consume the events up to the end of the collection just started."""
         depth = 1
-        for event in events:
+        while (event := self.get()) is not None:
             if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
                 depth += 1
             elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
@@ -135,7 +148,8 @@ class _Builder:
                 if depth == 0:
                     return
 
-    def node(self, events: Any, event: Any) -> Any:
+    def node(self, event: Any) -> Any:
+        """The value that starts with ``event``, whatever it is."""
         if type(event) is _Scalar and event.anchor is None:
             return self.scalar(event)  # the common case first
         if not isinstance(event, yaml.AliasEvent) and getattr(event, "anchor", None) is not None:
@@ -159,66 +173,101 @@ class _Builder:
                 f"lists and maps nested more than {self.limits.max_depth} levels deep",
                 "flatten the value; or " + Limits.setting("max_depth"),
             )
-            self.skip(events)
+            self.skip()
             return None
         self.depth += 1
         try:
-            return self.collection(events, event)
+            if isinstance(event, yaml.SequenceStartEvent):
+                return self.sequence(event)
+            if isinstance(event, yaml.MappingStartEvent):
+                return self.mapping(event)
         finally:
             self.depth -= 1
+        raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
 
-    def collection(self, events: Any, event: Any) -> Any:
-        if isinstance(event, yaml.SequenceStartEvent):
-            self.check_tag(event)
-            seq = YList()
-            seq.pos, seq.item_pos = _pos(event), []
-            for item in iter(lambda: next(events), None):
-                if isinstance(item, yaml.SequenceEndEvent):
-                    break
-                seq.item_pos.append(_pos(item))
-                seq.append(self.node(events, item))
-            return seq
-        if isinstance(event, yaml.MappingStartEvent):
-            self.check_tag(event)
-            mapping = YMap()
-            mapping.pos, mapping.key_pos, mapping.value_pos = _pos(event), {}, {}
-            while True:
-                key_event = next(events)
-                if isinstance(key_event, yaml.MappingEndEvent):
-                    break
-                key_pos = _pos(key_event)
-                key = self.node(events, key_event)
-                value_event = next(events)
-                value_pos = _pos(value_event)
-                value = self.node(events, value_event)
+    def sequence(self, event: Any) -> YList:
+        self.check_tag(event)
+        seq = YList()
+        mark = event.start_mark
+        seq.pos, seq.item_pos = (mark.line + 1, mark.column + 1), []
+        get, append, append_pos = self.get, seq.append, seq.item_pos.append
+        while True:
+            item = get()
+            kind = type(item)
+            if kind is _SeqEnd:
+                return seq
+            mark = item.start_mark
+            append_pos((mark.line + 1, mark.column + 1))
+            if kind is _Scalar and item.anchor is None and item.tag is None:
+                value = item.value
+                if item.style or (value and value[0] not in _MAYBE_NOT_TEXT):
+                    append(value)  # text as it stands: the common case, inline
+                    continue
+            append(self.node(item))
+
+    def mapping(self, event: Any) -> YMap:
+        self.check_tag(event)
+        mapping = YMap()
+        mark = event.start_mark
+        mapping.pos = (mark.line + 1, mark.column + 1)
+        key_pos: dict[Any, Pos] = {}
+        value_pos: dict[Any, Pos] = {}
+        mapping.key_pos, mapping.value_pos = key_pos, value_pos
+        get = self.get
+        while True:
+            key_event = get()
+            kind = type(key_event)
+            if kind is _MapEnd:
+                return mapping
+            mark = key_event.start_mark
+            kpos = (mark.line + 1, mark.column + 1)
+            key = None
+            plain = False  # a text key as it stands (not '<<', not a number, ...)
+            if kind is _Scalar and key_event.anchor is None and key_event.tag is None:
+                key = key_event.value
+                plain = bool(key_event.style) or (
+                    bool(key) and key[0] not in _MAYBE_NOT_TEXT and key != "<<"
+                )
+            if not plain:
+                key = self.node(key_event)
+            value_event = get()
+            mark = value_event.start_mark
+            vpos = (mark.line + 1, mark.column + 1)
+            if (
+                type(value_event) is _Scalar
+                and value_event.anchor is None
+                and value_event.tag is None
+            ):
+                value = value_event.value
+                if not (value_event.style or (value and value[0] not in _MAYBE_NOT_TEXT)):
+                    value = self.scalar(value_event)
+            else:
+                value = self.node(value_event)
+            if not plain:
                 if (
-                    isinstance(key_event, yaml.ScalarEvent)
+                    kind is _Scalar
                     and key_event.value == "<<"
                     and not key_event.style  # a quoted "<<" is an ordinary key
                     and key_event.tag is None
                 ):
                     self.problem(
-                        key_pos,
-                        "merge key '<<' is not allowed",
-                        "write the fields out in full",
+                        kpos, "merge key '<<' is not allowed", "write the fields out in full"
                     )
                     continue
                 if not isinstance(key, str | int | float | bool) and key is not None:
-                    self.problem(key_pos, "a key must be a plain value", "use a string key")
+                    self.problem(kpos, "a key must be a plain value", "use a string key")
                     continue
-                if key in mapping:
-                    first = mapping.key_pos[key]
-                    self.problem(
-                        key_pos,
-                        f"duplicate key {shorten(key)} (first at line {first[0]})",
-                        "keep one of the two; YAML would silently drop the first",
-                    )
-                    continue
-                mapping[key] = value
-                mapping.key_pos[key] = key_pos
-                mapping.value_pos[key] = value_pos
-            return mapping
-        raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
+            if key in mapping:
+                first = key_pos[key]
+                self.problem(
+                    kpos,
+                    f"duplicate key {shorten(key)} (first at line {first[0]})",
+                    "keep one of the two; YAML would silently drop the first",
+                )
+                continue
+            mapping[key] = value
+            key_pos[key] = kpos
+            value_pos[key] = vpos
 
     def check_tag(self, event: Any) -> None:
         if event.tag is not None and not event.implicit:
@@ -273,22 +322,26 @@ def read_yaml(
         except KGError as exc:
             problems.append(Problem(path, 0, 0, str(exc)))
             return None
-    builder = _Builder(path, problems, limits)
     documents: list[Any] = []
     try:
-        events = iter(yaml.parse(text, Loader=_Parser))
-        for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                start = _pos(event)
-                body = builder.node(events, next(events))
-                next(events)  # DocumentEndEvent
-                documents.append(body)
-                if len(documents) == 2:
-                    builder.problem(
-                        start,
-                        "a second YAML document ('---') in one file",
-                        "put every record in one list, or split the file in two",
-                    )
+        parser = _Parser(text)
+        try:
+            get = parser.get_event
+            builder = _Builder(path, problems, limits, get)
+            while (event := get()) is not None:
+                if type(event) is yaml.DocumentStartEvent:
+                    start = _pos(event)
+                    body = builder.node(get())
+                    get()  # DocumentEndEvent
+                    documents.append(body)
+                    if len(documents) == 2:
+                        builder.problem(
+                            start,
+                            "a second YAML document ('---') in one file",
+                            "put every record in one list, or split the file in two",
+                        )
+        finally:
+            parser.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)

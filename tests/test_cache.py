@@ -5,6 +5,7 @@ The autouse fixture in conftest points ``KG_CACHE_DIR`` at a fresh folder per te
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -130,43 +131,75 @@ def test_data_with_problems_is_never_cached(sample_data: Path) -> None:
     assert _cache_files() == []
 
 
+def _parts(path: Path) -> tuple[bytes, Any, bytes]:
+    """A cache file's header line, its JSON body (parsed) and its checksum line."""
+    header, body, checksum, end = path.read_bytes().split(b"\n")
+    assert end == b""
+    return header, json.loads(body), checksum
+
+
+def _reseal(path: Path, change: Callable[[Any], Any]) -> None:
+    """Change the JSON body of a cache file and give it a matching checksum, as
+    someone editing the file by hand would."""
+    header, body, _ = _parts(path)
+    text = json.dumps(change(body), ensure_ascii=False).encode()
+    path.write_bytes(
+        header + b"\n" + text + b"\n" + hashlib.sha256(text).hexdigest().encode() + b"\n"
+    )
+
+
+def _set(body: Any, part: str, value: Any) -> Any:
+    body[part] = value
+    return body
+
+
 @pytest.mark.parametrize(
     "damage",
     [
+        # damaged bytes: the header or the checksum no longer matches
         lambda p: p.write_bytes(b""),
         lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),
+        lambda p: p.write_bytes(p.read_bytes()[:-1]),
         lambda p: p.write_bytes(b"\x80\x03garbage that is not JSON"),
-        lambda p: p.write_bytes(p.read_bytes().split(b"\n")[0] + b"\n[1, 2, 3]"),
-        lambda p: p.write_bytes(
-            p.read_bytes().split(b"\n")[0]
-            + b'\n{"entities": [["x"]], "relations": [], "sources": []}'
-        ),
         lambda p: p.write_bytes(p.read_bytes().replace(b'"university"', b'"unknown-type"')),
+        lambda p: p.write_bytes(p.read_bytes().replace("天津大学".encode(), "天津大字".encode())),
         lambda p: p.write_bytes(
             p.read_bytes().replace(
                 f'"format": {cache.CACHE_FORMAT}'.encode(),
                 f'"format": {cache.CACHE_FORMAT - 1}'.encode(),
             )
         ),
-        lambda p: p.write_bytes(p.read_bytes().rsplit(b',"names":', 1)[0] + b"}"),
-        lambda p: p.write_bytes(p.read_bytes().rsplit(b',"names":', 1)[0] + b',"names":[]}'),
-        lambda p: p.write_bytes(
-            p.read_bytes().rsplit(b',"names":', 1)[0] + b',"names":{"x":"no-such-entity"}}'
+        # edited by hand, with a checksum to match: rows that do not fit together
+        lambda p: _reseal(p, lambda b: [1, 2, 3]),
+        lambda p: _reseal(p, lambda b: {k: v for k, v in b.items() if k != "names"}),
+        lambda p: _reseal(p, lambda b: _set(b, "names", [])),
+        lambda p: _reseal(p, lambda b: _set(b, "names", {"x": "no-such-entity"})),
+        lambda p: _reseal(p, lambda b: _set(b, "names", {"x": [1]})),
+        lambda p: _reseal(p, lambda b: _set(b, "entities", b["entities"] + b["entities"][:1])),
+        lambda p: _reseal(
+            p,
+            lambda b: _set(
+                b, "relations", [[r[0], "no-such-entity", *r[2:]] for r in b["relations"]]
+            ),
         ),
-        lambda p: p.write_bytes(p.read_bytes().rsplit(b',"names":', 1)[0] + b',"names":{"x":[1]}}'),
+        lambda p: _reseal(p, lambda b: _set(b, "relations", [[1], *b["relations"]])),
     ],
     ids=[
         "empty",
         "truncated",
+        "no-checksum-newline",
         "binary",
-        "wrong-shape",
-        "short-record",
         "bad-enum",
+        "changed-quote",
         "old-format",
+        "not-a-map",
         "no-names",
         "names-not-a-map",
         "names-unknown-entity",
         "names-bad-value",
+        "duplicate-entity",
+        "relation-to-unknown-entity",
+        "short-relation",
     ],
 )
 def test_a_damaged_cache_is_rebuilt_silently(
@@ -176,9 +209,37 @@ def test_a_damaged_cache_is_rebuilt_silently(
     (path,) = _cache_files()
     damage(path)
     assert _records(graph.load(sample_data)) == _records(cold)
-    header, body = path.read_bytes().split(b"\n", 1)
-    assert json.loads(header)["format"] == cache.CACHE_FORMAT  # rewritten whole
-    assert json.loads(body)["names"] == cold._name_keys()
+    header, body, _ = _parts(path)  # rewritten whole
+    assert json.loads(header)["format"] == cache.CACHE_FORMAT
+    assert body["names"] == cold._name_keys()
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        lambda e: [e[0]],
+        lambda e: [e[0], "unknown-type", *e[2:]],
+        lambda e: [e[0], e[1], e[2], e[3], "aliases must be a list", *e[5:]],
+        lambda e: [*e[:8], [["only-a-source"]], *e[9:]],
+    ],
+    ids=["short", "bad-enum", "bad-aliases", "bad-evidence"],
+)
+def test_a_hand_edited_cache_row_is_a_clear_error_where_it_is_used(
+    sample_data: Path, row: Callable[[list[Any]], list[Any]]
+) -> None:
+    """Rows become records on first use (graph._lazy); a row that a person edited,
+    checksum and all, into something no record can be made of is reported then."""
+    cold = graph.load(sample_data)
+    (path,) = _cache_files()
+    first = next(iter(cold))
+    _reseal(path, lambda b: _set(b, "entities", [row(b["entities"][0]), *b["entities"][1:]]))
+    warm = graph.load(sample_data)
+    assert len(warm) == len(cold)
+    assert warm.entity(list(cold)[1].id) == list(cold)[1]  # other records are fine
+    with pytest.raises(graph.KGError, match=r"warm-load cache .*load-.*\.json is damaged .*delete"):
+        warm.entity(first.id)
+    with pytest.raises(graph.KGError, match="is damaged"):
+        list(warm)
 
 
 def test_the_saved_name_index_is_the_one_a_full_load_builds(sample_data: Path) -> None:
@@ -238,9 +299,11 @@ def test_an_unwritable_cache_folder_only_costs_speed(
 
 def test_the_cache_is_plain_json(sample_data: Path) -> None:
     graph.load(sample_data)
-    header, body = _cache_files()[0].read_bytes().split(b"\n", 1)
+    header, body, checksum = _parts(_cache_files()[0])
     assert json.loads(header)["fields"]["entities"][:2] == ["id", "type"]
-    assert {"entities", "relations", "sources"} <= set(json.loads(body))
+    assert json.loads(header)["fields"]["relations"][:3] == ["id", "source", "target"]
+    assert {"entities", "relations", "sources", "names"} == set(body)
+    assert len(checksum) == 64
     source = Path(cache.__file__).read_text(encoding="utf-8")
     for unsafe in ("import pickle", "import marshal", "eval(", "exec("):
         assert unsafe not in source
