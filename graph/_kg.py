@@ -79,6 +79,24 @@ def _as_set(
     return frozenset(out)
 
 
+class _OtherEnds(Mapping[str, list[str]]):
+    """``entity id -> [the other end of each relation touching it]``, from the relations."""
+
+    __slots__ = ("_incident",)
+
+    def __init__(self, incident: Mapping[str, Sequence[Relation]]) -> None:
+        self._incident = incident
+
+    def __getitem__(self, key: str) -> list[str]:
+        return [r.target if r.source == key else r.source for r in self._incident[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._incident)
+
+    def __len__(self) -> int:
+        return len(self._incident)
+
+
 class KnowledgeGraph:
     """Entities and relations curated from sources, queryable by name.
 
@@ -110,7 +128,7 @@ class KnowledgeGraph:
         sources: Iterable[Source],
         names: dict[str, str],
         incident: Mapping[str, Sequence[Relation]],
-        ends: dict[str, list[str]],
+        ends: Mapping[str, list[str]],
     ) -> KnowledgeGraph:
         """The graph from the warm-load cache (``graph._cache``): records by id (made on
         first use, see ``graph._lazy``), the name index it saved (:meth:`_name_keys`),
@@ -130,11 +148,26 @@ class KnowledgeGraph:
         """The name index: lookup key of every name -> entity id (for the warm-load cache)."""
         return self._index._ids
 
+    @classmethod
+    def _loaded(
+        cls,
+        entities: Iterable[Entity],
+        relations: Iterable[Relation],
+        sources: Iterable[Source],
+        names: dict[str, str],
+    ) -> KnowledgeGraph:
+        """The graph of a checked load, with the name index the loader built while it
+        checked that names are unique (lookup key -> entity id, first claim kept)."""
+        kg = cls.__new__(cls)
+        kg._setup(entities, relations, sources, names)
+        return kg
+
     def _setup(
         self,
         entities: Iterable[Entity],
         relations: Iterable[Relation],
         sources: Iterable[Source],
+        names: dict[str, str] | None = None,
     ) -> None:
         ents: dict[str, Entity] = {e.id: e for e in entities}
         rels: dict[str, Relation] = {r.id: r for r in relations}
@@ -142,7 +175,6 @@ class KnowledgeGraph:
         self._relations: Mapping[str, Relation] = rels
         self._sources: dict[str, Source] = {s.id: s for s in sources}
         incident: dict[str, list[Relation]] = {e: [] for e in ents}
-        ends: dict[str, list[str]] = {e: [] for e in ents}
         missing: set[str] = set()
         for r in rels.values():
             s, t = r.source, r.target
@@ -150,21 +182,24 @@ class KnowledgeGraph:
                 missing.update(end for end in (s, t) if end not in ents)
                 continue
             incident[s].append(r)
-            ends[s].append(t)
             if t != s:
                 incident[t].append(r)
-                ends[t].append(s)
         if missing:
             raise KGError(f"relations refer to unknown entities: {', '.join(sorted(missing))}")
         #: entity id -> the relations touching it, and (in the same order) their other ends
         self._incident: Mapping[str, Sequence[Relation]] = incident
-        self._ends: dict[str, list[str]] = ends
+        self._ends: Mapping[str, list[str]] = _OtherEnds(incident)
         self._index = NameIndex()
-        add = self._index.add
-        for e in ents.values():
-            for name in (e.id, e.name, e.name_en, *e.aliases):
-                if name:
-                    add(name, e.id)
+        if names is not None:
+            if not set(names.values()) <= ents.keys():
+                raise KGError("the name index names an unknown entity")
+            self._index._ids = names
+        else:
+            add = self._index.add
+            for e in ents.values():
+                for name in (e.id, e.name, e.name_en, *e.aliases):
+                    if name:
+                        add(name, e.id)
         self._nx: nx.MultiDiGraph | None = None  # built on first use (see nx)
 
     # -- records ---------------------------------------------------------------------------

@@ -53,6 +53,15 @@ _DATE = re.compile(r"(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2}))")
 
 Check = Callable[[Any], str | None]
 
+_ABSENT: Any = object()  # a field the record does not have
+
+# value -> member, for values the field checks have passed (a dict is faster than Enum())
+_ENTITY_TYPES = {m.value: m for m in EntityType}
+_RELATION_TYPES = {m.value: m for m in RelationType}
+_STATUSES = {m.value: m for m in Status}
+_BASES = {m.value: m for m in Basis}
+_NAME_KINDS = {m.value: m for m in NameKind}
+
 
 def _text(value: Any) -> str | None:
     if not isinstance(value, str):
@@ -314,14 +323,19 @@ class _Checker:
     ) -> bool:
         """Check required, unknown and malformed fields; True when the record is usable."""
         ok = True
-        for key in record:
-            if key not in spec:
-                close = difflib.get_close_matches(str(key)[:100], list(spec), n=1)
-                hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(spec)
-                self.add(file, record.key_pos[key], f"unknown field {shorten(key)} in {what}", hint)
-                ok = False
+        if not record.keys() <= spec.keys():
+            for key in record:
+                if key not in spec:
+                    close = difflib.get_close_matches(str(key)[:100], list(spec), n=1)
+                    hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(spec)
+                    self.add(
+                        file, record.key_pos[key], f"unknown field {shorten(key)} in {what}", hint
+                    )
+                    ok = False
+        get = record.get
         for name, (required, check) in spec.items():
-            if name in record and record[name] is None and not required:
+            value = get(name, _ABSENT)
+            if value is None and not required:
                 # an empty optional field is an absent one (`raw:` is no raw file)
                 if name == "raw_sha256":
                     self.add(
@@ -333,7 +347,7 @@ class _Checker:
                     ok = False
                 del record[name]
                 continue
-            if name not in record or record[name] is None:
+            if value is _ABSENT or value is None:
                 if required:
                     self.add(
                         file,
@@ -343,7 +357,7 @@ class _Checker:
                     )
                     ok = False
                 continue
-            err = check(record[name])
+            err = check(value)
             if err is not None:
                 self.add(file, record.value_pos[name], f"{name}: {err}")
                 ok = False
@@ -396,13 +410,13 @@ def load(
         return cached_load(root, limits, lambda: load(root, limits=limits, cache=False))
     c = _Checker(root, limits)
     sources = _load_sources(c, root)
-    entities, entity_pos = _load_entities(c, root, sources)
+    entities, entity_pos, names = _load_entities(c, root, sources)
     relations = _load_relations(c, root, sources, entities, entity_pos)
     c.report_unchecked()
     if c.problems:
         raise DataError(c.problems)
     try:
-        return KnowledgeGraph(entities.values(), relations, sources.values())
+        return KnowledgeGraph._loaded(entities.values(), relations, sources.values(), names)
     except KGError:
         raise
     except Exception as exc:  # a check the loader lacks: report it, never a traceback
@@ -552,7 +566,9 @@ def _evidence(
 
 def _load_entities(
     c: _Checker, root: Path, sources: Mapping[str, Source]
-) -> tuple[dict[str, Entity], dict[str, tuple[Path, Pos]]]:
+) -> tuple[dict[str, Entity], dict[str, tuple[Path, Pos]], dict[str, str]]:
+    """The entities, where each id was first defined, and the name index (the lookup
+    key of every id, name and alias -> entity id; the first to claim a key keeps it)."""
     entities: dict[str, Entity] = {}
     where: dict[str, tuple[Path, Pos]] = {}
     names: dict[str, tuple[str, Path, Pos]] = {}
@@ -584,7 +600,8 @@ def _load_entities(
             aliases = tuple(rec.get("aliases") or ())
             clash = False
             for label in dict.fromkeys((eid, rec["name"], rec["name_en"], *aliases)):
-                other = names.get(_key(label))
+                label_key = _key(label)
+                other = names.get(label_key)
                 if other is not None and other[0] != eid:
                     c.add(
                         file,
@@ -595,20 +612,21 @@ def _load_entities(
                         "names and aliases must identify one entity; drop or change one",
                     )
                     clash = True
-                names.setdefault(_key(label), (eid, file, rec.pos))
+                if other is None:
+                    names[label_key] = (eid, file, rec.pos)
             if evidence is None or clash:
                 continue
             entities[eid] = Entity(
                 id=eid,
-                type=EntityType(rec["type"]),
+                type=_ENTITY_TYPES[rec["type"]],
                 name=rec["name"],
                 name_en=rec["name_en"],
                 aliases=aliases,
-                status=Status(rec["status"]) if rec.get("status") else None,
+                status=_STATUSES[rec["status"]] if rec.get("status") else None,
                 attributes=freeze(rec.get("attributes") or {}),
                 notes=rec.get("notes") or "",
                 evidence=evidence,
-                name_en_kind=NameKind(rec.get("name_en_kind") or "translation"),
+                name_en_kind=_NAME_KINDS[rec.get("name_en_kind") or "translation"],
                 notes_zh=rec.get("notes_zh") or "",
             )
 
@@ -617,7 +635,7 @@ def _load_entities(
             read(file)
         except Exception as exc:  # a check the loader lacks: report it, never a traceback
             c.unexpected(file, exc)
-    return entities, where
+    return entities, where, {k: found[0] for k, found in names.items() if k}
 
 
 def _load_relations(
@@ -661,7 +679,7 @@ def _load_relations(
             if ok and rec["source"] == rec["target"]:
                 c.add(file, rec.value_pos["target"], "a relation cannot join an entity to itself")
                 ok = False
-            rtype = RelationType(rec["type"])
+            rtype = _RELATION_TYPES[rec["type"]]
             if (
                 ok
                 and rtype is RelationType.PARTICIPATES_IN
@@ -677,7 +695,7 @@ def _load_relations(
                     "between two organisations use cooperation, signed_agreement or another type",
                 )
                 ok = False
-            basis = Basis(rec.get("basis") or "stated")
+            basis = _BASES[rec.get("basis") or "stated"]
             if basis is not Basis.STATED and not (rec.get("notes") or rec.get("notes_zh")):
                 c.add(
                     file,
@@ -731,7 +749,7 @@ def _load_relations(
                 source=rec["source"],
                 target=rec["target"],
                 type=rtype,
-                status=Status(rec["status"]),
+                status=_STATUSES[rec["status"]],
                 date=rec.get("date"),
                 attributes=freeze(rec.get("attributes") or {}),
                 notes=rec.get("notes") or "",

@@ -254,6 +254,15 @@ def test_the_saved_name_index_is_the_one_a_full_load_builds(sample_data: Path) -
     assert warm.find(text=some.name[:2])
 
 
+def test_the_loaders_name_index_is_the_one_the_graph_would_build(sample_data: Path) -> None:
+    """graph.load hands the graph the index of names it built for its uniqueness
+    check; it must be the index KnowledgeGraph builds from the records, in order."""
+    for data in (sample_data, graph.DEFAULT_DATA):
+        loaded = graph.load(data, cache=False)
+        built = graph.KnowledgeGraph(list(loaded), loaded.relations(), loaded.sources())
+        assert list(loaded._name_keys().items()) == list(built._name_keys().items())
+
+
 def test_another_code_version_rebuilds(sample_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     graph.load(sample_data)
     first = _cache_files()[0].read_bytes().split(b"\n")[0]
