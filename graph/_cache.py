@@ -17,9 +17,9 @@ The key is a SHA-256 hash of
 so any change to data, sources, code or limits means a full load. Only clean
 loads are cached: a folder with problems is checked (and reported) every time.
 
-The cache is data, never code: one line of JSON (the records as lists of
-their fields, and the name index) between a header line (format, key, field
-names) and a trailer line (the SHA-256 of the JSON), read with
+The cache is data, never code: a header line (format, key, field names, and
+the SHA-256 of the rest) and one line of JSON (every table column by column,
+the name index, and which relations touch each entity), read with
 :func:`json.loads`. A cache file that is unreadable, truncated, damaged (its
 checksum does not match), from another version or otherwise wrong is ignored
 and rewritten, silently. Writes are atomic; a cache folder that cannot be
@@ -46,10 +46,11 @@ import hashlib
 import importlib.metadata
 import itertools
 import json
+import operator
 import os
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -58,7 +59,7 @@ from typing import Any, ParamSpec, TypeVar
 from ._atomic import atomic_open
 from ._errors import KGError
 from ._kg import KnowledgeGraph
-from ._lazy import LazyIncident, LazyRecords
+from ._lazy import Adjacency, LazyIncident, LazyRecords, OtherEnds
 from ._limits import Limits
 from ._progress import reading
 from ._records import Entity, Evidence, Relation, Source, freeze, thaw
@@ -66,7 +67,7 @@ from ._records import Entity, Evidence, Relation, Source, freeze, thaw
 __all__ = ["CACHE_FORMAT", "bypassed", "cache_dir", "cache_key", "cache_path", "cached_load"]
 
 #: Bump when the layout of a cache file changes.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 _APP = "kg-regional-cooperation"
 _EMPTY = freeze({})
@@ -196,114 +197,179 @@ def cache_key(root: Path, limits: Limits) -> str | None:
 
 
 # -- records <-> JSON ----------------------------------------------------------------------
+#
+# A table (entities, relations, sources) is stored column by column: one JSON list per
+# field, in the order of the record's fields. A tuple field (aliases, processing,
+# evidence) is a column of counts and one flat list of its items (evidence as source,
+# quote, source, quote, ...). Few large lists parse faster than one small list per
+# record, and leave almost nothing for the garbage collector to walk.
 
-Decode = Callable[[Any], Any]
+#: How each field is stored: as it is, an enumeration's value, a mapping, or a tuple.
+_PLAIN, _ENUM, _OPTIONAL_ENUM, _MAPPING, _TEXTS, _EVIDENCE = range(6)
 
 
-def _decoder(name: str, hint: Any) -> Decode:
-    """How to turn the JSON value of a record field back into the field's type.
-
-    Wrong shapes raise (``KeyError``, ``TypeError``, ``ValueError``), which
-    makes the whole cache entry count as damaged.
-    """
+def _kind(name: str, hint: Any) -> tuple[int, Any]:
     args = typing.get_args(hint)
     origin = typing.get_origin(hint)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return hint._value2member_map_.__getitem__  # KeyError for an unknown value
+        return _ENUM, {m.value: m for m in hint}
     if origin in (typing.Union, types.UnionType) and type(None) in args:
         (inner,) = [a for a in args if a is not type(None)]
-        decode = _decoder(name, inner)
-        return lambda v: None if v is None else decode(v)
+        if inner is str:
+            return _PLAIN, (str, type(None))
+        if isinstance(inner, type) and issubclass(inner, enum.Enum):
+            return _OPTIONAL_ENUM, {m.value: m for m in inner}
     if hint is str:
-        return _text
+        return _PLAIN, (str,)
     if origin is tuple and args[0] is str:
-        return _texts
+        return _TEXTS, 1
     if origin is tuple and args[0] is Evidence:
-        return lambda v: tuple(itertools.starmap(Evidence, v))
+        return _EVIDENCE, 2
     if origin is Mapping or hint is Mapping:
-        return lambda v: _EMPTY if v == {} else freeze(_mapping(v))
+        return _MAPPING, None
     raise TypeError(f"the cache cannot store field {name!r} of type {hint!r}")  # pragma: no cover
 
 
-def _text(value: Any) -> str:
-    if type(value) is not str:
-        raise TypeError(f"expected text, got {type(value).__name__}")
-    return value
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if type(value) is not list or not all(type(v) is str for v in value):
-        raise TypeError("expected a list of texts")
-    return tuple(value)
-
-
-def _mapping(value: Any) -> dict[str, Any]:
+def _mapping(value: Any) -> Mapping[str, Any]:
     if type(value) is not dict:
         raise TypeError(f"expected a mapping, got {type(value).__name__}")
-    return value
+    frozen: Mapping[str, Any] = _EMPTY if not value else freeze(value)
+    return frozen
 
 
-def _encoder(name: str, hint: Any) -> Callable[[Any], Any]:
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin is tuple and args[0] is Evidence:
-        return lambda v: [[e.source, e.quote] for e in v]
-    if origin is Mapping or hint is Mapping:
-        return thaw
-    if origin is tuple:
-        return list
-    return lambda v: v if v is None else (str(v) if isinstance(v, enum.Enum) else v)
-
-
-class _Codec:
-    """Encode and decode one record class as a JSON list of its fields, in order.
-
-    Text fields come back as they are; enumerations, mappings, tuples and
-    evidence are converted, and a value of the wrong shape raises.
-    """
+class _Table:
+    """Write one record class column by column, and make records from the columns."""
 
     def __init__(self, cls: type[Any]) -> None:
         hints = typing.get_type_hints(cls)
         self.cls = cls
         self.names = [f.name for f in dataclasses.fields(cls)]
-        self.encoders = [_encoder(n, hints[n]) for n in self.names]
-        self.convert = [
-            (i, _decoder(n, hints[n]))
-            for i, n in enumerate(self.names)
-            if hints[n] is not str and hints[n] != (str | None)
-        ]
-        self.width = len(self.names)
+        self.kinds = [_kind(n, hints[n]) for n in self.names]
 
-    def encode(self, record: Any) -> list[Any]:
-        return [enc(getattr(record, n)) for n, enc in zip(self.names, self.encoders, strict=True)]
+    def write(self, records: Sequence[Any], write: Callable[[bytes], None]) -> None:
+        """``{"columns": [...], "items": [...]}`` of ``records``, a batch at a time."""
 
-    def decode(self, row: Any) -> Any:
-        """The record of one row (changed in place); a row of the wrong shape raises."""
-        if type(row) is not list or len(row) != self.width:
-            raise ValueError("a record of another shape")
-        for i, decode in self.convert:
-            row[i] = decode(row[i])
-        return self.cls(*row)
+        def values(column: Iterable[Any]) -> None:
+            batch: list[Any] = []
+            first = True
+            for value in itertools.chain(column, [_END]):
+                if value is not _END:
+                    batch.append(value)
+                if len(batch) == _BATCH or (value is _END and batch):
+                    text = json.dumps(batch, ensure_ascii=False, separators=(",", ":"))
+                    write(("" if first else ",").encode() + text[1:-1].encode("utf-8"))
+                    batch, first = [], False
+
+        write(b'{"columns":[')
+        items: list[Iterable[Any]] = []
+        for k, (name, (kind, _)) in enumerate(zip(self.names, self.kinds, strict=True)):
+            write(b"," if k else b"")
+            write(b"[")
+            column = (getattr(r, name) for r in records)
+            if kind in (_ENUM, _OPTIONAL_ENUM):
+                values(None if v is None else v.value for v in column)
+            elif kind == _MAPPING:
+                values(thaw(v) for v in column)
+            elif kind in (_TEXTS, _EVIDENCE):
+                values(len(v) for v in column)
+                flat = map(operator.attrgetter(name), records)  # bound now: read later
+                if kind == _TEXTS:
+                    items.append(itertools.chain.from_iterable(flat))
+                else:
+                    items.append(x for v in flat for e in v for x in (e.source, e.quote))
+            else:
+                values(column)
+            write(b"]")
+        write(b'],"items":[')
+        for k, flat_items in enumerate(items):
+            write(b",[" if k else b"[")
+            values(flat_items)
+            write(b"]")
+        write(b"]}")
+
+    def reader(self, table: Any) -> tuple[list[str], Callable[[int], Any]]:
+        """The ids column of a table read back, and a function making record ``i``.
+
+        Shapes are checked here (columns of one length, texts where texts belong,
+        counts that add up); enumeration values and mappings when a record is made.
+        """
+        columns, items = table["columns"], table["items"]
+        if type(columns) is not list or len(columns) != len(self.names):
+            raise ValueError("another number of columns")
+        size = len(columns[0])
+        flat_items = iter(items)
+        getters: list[Callable[[int], Any]] = []
+        for column, (kind, extra) in zip(columns, self.kinds, strict=True):
+            if type(column) is not list or len(column) != size:
+                raise ValueError("columns of different lengths")
+            if kind == _PLAIN:
+                if not set(map(type, column)) <= set(extra):
+                    raise TypeError("a value of the wrong type")
+                getters.append(column.__getitem__)
+            elif kind in (_ENUM, _OPTIONAL_ENUM, _MAPPING):
+                getters.append(_converting(column, kind, extra))
+            else:  # a tuple: counts, and the items
+                getters.append(_slicing(column, next(flat_items), kind))
+        cls = self.cls
+
+        def make(i: int) -> Any:
+            return cls(*[get(i) for get in getters])
+
+        return columns[0], make
 
 
-_CODECS = {"entities": _Codec(Entity), "relations": _Codec(Relation), "sources": _Codec(Source)}
+def _converting(column: list[Any], kind: int, members: Any) -> Callable[[int], Any]:
+    """Value ``i`` of an enumeration or mapping column, converted."""
+    if kind == _MAPPING:
+        return lambda i: _mapping(column[i])
+    if kind == _OPTIONAL_ENUM:
+        return lambda i: None if column[i] is None else members[column[i]]
+    return lambda i: members[column[i]]
 
 
-def _header(key: str) -> bytes:
-    fields = {name: codec.names for name, codec in _CODECS.items()}
-    return json.dumps({"format": CACHE_FORMAT, "key": key, "fields": fields}).encode() + b"\n"
+def _slicing(counts: list[Any], flat: Any, kind: int) -> Callable[[int], Any]:
+    """Value ``i`` of a tuple column: its slice of the flat items, as a tuple."""
+    if not set(map(type, counts)) <= {int} or min(counts, default=0) < 0:
+        raise TypeError("counts must be integers")
+    if type(flat) is not list or not set(map(type, flat)) <= {str}:
+        raise TypeError("items must be texts")
+    starts = list(itertools.accumulate(counts, initial=0))
+    if starts[-1] * (2 if kind == _EVIDENCE else 1) != len(flat):
+        raise ValueError("counts that do not add up")
+    if kind == _TEXTS:
+        return lambda i: tuple(flat[starts[i] : starts[i + 1]])
+    return lambda i: tuple(
+        Evidence(flat[j], flat[j + 1]) for j in range(2 * starts[i], 2 * starts[i + 1], 2)
+    )
+
+
+_END: Any = object()
+_TABLES = {"entities": _Table(Entity), "relations": _Table(Relation), "sources": _Table(Source)}
+_CHECKSUM = b"0" * 64  # the place of the body's SHA-256 in the header, until it is known
+
+
+def _header(key: str, checksum: bytes = _CHECKSUM) -> bytes:
+    """The first line of a cache file: format, key, fields, and the SHA-256 of the body."""
+    fields = {name: table.names for name, table in _TABLES.items()}
+    head = {"format": CACHE_FORMAT, "key": key, "fields": fields, "sha256": checksum.decode()}
+    return json.dumps(head).encode() + b"\n"
+
+
+def _checksum(line: bytes, key: str) -> bytes | None:
+    """The body's SHA-256 that a header line gives, when the line is this key's header."""
+    prefix, _, _ = _header(key).partition(_CHECKSUM)
+    checksum = line[len(prefix) : len(prefix) + 64]
+    return checksum if line == _header(key, checksum) else None
 
 
 def _read(path: Path, key: str) -> KnowledgeGraph | None:
     """The cached graph, or None when the file is missing, stale or damaged."""
     try:
         with path.open("rb") as handle:
-            if handle.readline() != _header(key):
+            checksum = _checksum(handle.readline(), key)
+            if checksum is None:
                 return None
-            data = handle.read()
-        body, newline, checksum = data[:-1].rpartition(b"\n")
-        if not newline or data[-1:] != b"\n":
-            return None
+            body = handle.read()
         if hashlib.sha256(body).hexdigest().encode() != checksum:
             return None
         return _restore(path, json.loads(body))
@@ -311,41 +377,41 @@ def _read(path: Path, key: str) -> KnowledgeGraph | None:
         return None
 
 
-def _restore(path: Path, body: Any) -> KnowledgeGraph | None:
-    """The graph of a cache file's JSON: rows indexed by id, each entity joined to its
-    relations; records made on first use. None when the rows do not fit together."""
-    entities, relations, sources = _CODECS["entities"], _CODECS["relations"], _CODECS["sources"]
-    entity_rows: dict[str, Any] = {row[0]: row for row in body["entities"]}
-    relation_rows: dict[str, Any] = {row[0]: row for row in body["relations"]}
-    if len(entity_rows) != len(body["entities"]) or len(relation_rows) != len(body["relations"]):
-        return None
-    ids: dict[str, list[str]] = {e: [] for e in entity_rows}
-    ends: dict[str, list[str]] = {e: [] for e in entity_rows}
-    for rid, row in relation_rows.items():
-        s, t = row[1], row[2]
-        ids[s].append(rid)  # KeyError: a relation to an entity the cache lacks
-        ends[s].append(t)
-        if t != s:
-            ids[t].append(rid)
-            ends[t].append(s)
+def _restore(path: Path, body: Any) -> KnowledgeGraph:
+    """The graph of a cache file's JSON; records are made on first use (graph._lazy)."""
+    entity_ids, make_entity = _TABLES["entities"].reader(body["entities"])
+    relation_ids, make_relation = _TABLES["relations"].reader(body["relations"])
+    source_ids, make_source = _TABLES["sources"].reader(body["sources"])
+    entities = LazyRecords[Entity](entity_ids, make_entity, path)
+    relations = LazyRecords[Relation](relation_ids, make_relation, path)
+    columns = body["relations"]["columns"]  # id, source, target, ...: checked by the reader
+    known = entities._index.keys()
+    if not set(columns[1]).union(columns[2]) <= known:
+        raise ValueError("a relation to an entity the cache lacks")
+    offsets, positions = body["incident"]
+    adjacency = Adjacency(entities._index, offsets, positions, columns[1], columns[2])
     names = body["names"]
-    if type(names) is not dict or not set(names.values()) <= entity_rows.keys():
-        return None
-    entity_records = LazyRecords[Entity](entity_rows, entities.decode, path)
-    relation_records = LazyRecords[Relation](relation_rows, relations.decode, path)
+    if type(names) is not dict or not set(names.values()) <= known:
+        raise ValueError("a name index that names an unknown entity")
     return KnowledgeGraph._restore(
-        entity_records,
-        relation_records,
-        [sources.decode(row) for row in body["sources"]],
+        entities,
+        relations,
+        [make_source(i) for i in range(len(source_ids))],
         names,
-        LazyIncident(ids, relation_records),
-        ends,
+        LazyIncident(adjacency, relations),
+        OtherEnds(adjacency),
     )
 
 
 def _write(path: Path, key: str, kg: KnowledgeGraph) -> None:
-    """Write the cache file, a few thousand records at a time (bounded memory)."""
-    parts = {"entities": list(kg), "relations": kg.relations(), "sources": kg.sources()}
+    """Write the cache file, a few thousand values at a time (bounded memory)."""
+    entities, relations = list(kg), kg.relations()
+    position = {r.id: j for j, r in enumerate(relations)}
+    parts: dict[str, Sequence[Any]] = {
+        "entities": entities,
+        "relations": relations,
+        "sources": kg.sources(),
+    }
     checksum = hashlib.sha256()
 
     with contextlib.suppress(KGError, OSError), atomic_open(path, "wb") as handle:
@@ -356,16 +422,18 @@ def _write(path: Path, key: str, kg: KnowledgeGraph) -> None:
 
         handle.write(_header(key))
         for k, (name, records) in enumerate(parts.items()):
-            write(f'{"," if k else "{"}"{name}":['.encode())
-            encode = _CODECS[name].encode
-            for start in range(0, len(records), _BATCH):
-                rows = [encode(r) for r in records[start : start + _BATCH]]
-                text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))[1:-1]
-                write(("," if start else "").encode() + text.encode("utf-8"))
-            write(b"]")
+            write(f'{"," if k else "{"}"{name}":'.encode())
+            _TABLES[name].write(records, write)
         names = json.dumps(kg._name_keys(), ensure_ascii=False, separators=(",", ":"))
-        write(b',"names":' + names.encode("utf-8") + b"}")
-        handle.write(b"\n" + checksum.hexdigest().encode() + b"\n")
+        write(b',"names":' + names.encode("utf-8"))
+        offsets, positions = [0], []
+        for e in entities:
+            positions += [position[r.id] for r in kg._incident[e.id]]
+            offsets.append(len(positions))
+        write(b',"incident":' + json.dumps([offsets, positions], separators=(",", ":")).encode())
+        write(b"}")
+        handle.seek(0)
+        handle.write(_header(key, checksum.hexdigest().encode()))
 
 
 _BYPASSED: ContextVar[bool] = ContextVar("kg_cache_bypassed", default=False)

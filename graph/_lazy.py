@@ -1,93 +1,65 @@
 """Records restored from the warm-load cache, each made the first time it is asked for.
 
-A warm load (``graph._cache``) reads the rows of every record from one JSON
+A warm load (``graph._cache``) reads the records column by column from one JSON
 file. Turning 300,000 rows into :class:`Relation` objects would take longer
 than reading them, and most uses (``kg show``, ``partners``, ``path``) need a
-few dozen. So the graph keeps the rows and these mappings make each record on
-first access, then keep it; iterating over all values makes the rest, in data
-order. Keys, ``len`` and ``in`` never make a record.
+few dozen. So the graph keeps the columns, and these mappings make each record
+on first access, then keep it; iterating over all values makes the rest, in
+data order. Keys, ``len`` and ``in`` never make a record.
 
-The rows come from a cache file whose checksum matched, so a row that cannot
-be turned into its record means the file was edited by hand: that raises a
-:class:`graph.KGError` naming the file, never a traceback.
+The columns come from a cache file whose checksum matched, so a value that
+cannot be turned into its record means the file was edited by hand: that
+raises a :class:`graph.KGError` naming the file, never a traceback.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, ValuesView
+from collections.abc import Callable, Iterator, Mapping, Sequence, ValuesView
+from itertools import pairwise
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Generic, TypeVar
 
 from ._errors import KGError
 
-__all__ = ["LazyIncident", "LazyRecords"]
+__all__ = ["Adjacency", "LazyIncident", "LazyRecords", "OtherEnds"]
 
 R = TypeVar("R")
 
-#: What turning a damaged row into a record may raise.
+#: What turning a damaged value into a record may raise.
 _DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 
 class LazyRecords(Mapping[str, R]):
-    """``id -> record`` over cache rows; a record is made on first access and kept."""
+    """``id -> record`` over the columns of a table; made on first access and kept."""
 
-    __slots__ = ("_complete", "_made", "_make", "_rows", "_where")
+    __slots__ = ("_done", "_ids", "_index", "_made", "_make", "_where")
 
-    def __init__(self, rows: dict[str, Any], make: Callable[[Any], R], where: Path) -> None:
-        self._rows: dict[str, Any] = rows
-        self._made: dict[str, R] = {}
+    def __init__(self, ids: list[str], make: Callable[[int], R], where: Path) -> None:
+        self._ids = ids
+        self._index: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))
+        if len(self._index) != len(ids):
+            raise ValueError("the same id twice")
+        self._made: list[R | None] = [None] * len(ids)
         self._make = make
         self._where = where
-        self._complete = not rows
+        self._done: dict[str, R] | None = None
 
-    def __getitem__(self, key: str) -> R:
-        made = self._made.get(key)
-        if made is not None:
-            return made
-        row = self._rows[key]  # KeyError for an unknown id, as a dict
-        try:
-            record = self._make(row)
-        except _DAMAGE as exc:
-            raise KGError(
-                f"the warm-load cache {self._where} is damaged ({type(exc).__name__} in the "
-                f"record {key!r}); delete that file and load again"
-            ) from None
-        self._made[key] = record
+    def at(self, i: int) -> R:
+        """The record in data position ``i``."""
+        record = self._made[i]
+        if record is None:
+            try:
+                record = self._make(i)
+            except _DAMAGE as exc:
+                raise KGError(
+                    f"the warm-load cache {self._where} is damaged ({type(exc).__name__} in "
+                    f"the record {self._ids[i]!r}); delete that file and load again"
+                ) from None
+            self._made[i] = record
         return record
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._rows
-
-    def values(self) -> ValuesView[R]:
-        """Every record, in data order (made now when not made yet)."""
-        if not self._complete:
-            self._made = {key: self[key] for key in self._rows}
-            self._rows = self._made  # the rows are no longer needed
-            self._complete = True
-        return self._made.values()
-
-    def __repr__(self) -> str:
-        return f"<LazyRecords: {len(self._made)} of {len(self._rows)} made>"
-
-
-class LazyIncident(Mapping[str, list[R]]):
-    """``entity id -> [relations touching it]`` from relation ids, made on access."""
-
-    __slots__ = ("_ids", "_records")
-
-    def __init__(self, ids: dict[str, list[str]], records: Mapping[str, R]) -> None:
-        self._ids = ids
-        self._records = records
-
-    def __getitem__(self, key: str) -> list[R]:
-        records = self._records
-        return [records[i] for i in self._ids[key]]
+    def __getitem__(self, key: str) -> R:
+        return self.at(self._index[key])  # KeyError for an unknown id, as a dict
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)
@@ -96,4 +68,91 @@ class LazyIncident(Mapping[str, list[R]]):
         return len(self._ids)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._ids
+        return key in self._index
+
+    def values(self) -> ValuesView[R]:
+        """Every record, in data order (made now when not made yet)."""
+        if self._done is None:
+            self._done = {key: self.at(i) for i, key in enumerate(self._ids)}
+        return self._done.values()
+
+    def __repr__(self) -> str:
+        made = sum(r is not None for r in self._made)
+        return f"<LazyRecords: {made} of {len(self._ids)} made>"
+
+
+class Adjacency:
+    """Which relations touch each entity, as positions in the relation table.
+
+    ``offsets[i]:offsets[i + 1]`` is the slice of ``positions`` that belongs to
+    entity ``i`` (compressed sparse rows). Checked when made: offsets rise from
+    0 to ``len(positions)`` and every position is a relation's.
+    """
+
+    __slots__ = ("entity_index", "offsets", "positions", "sources", "targets")
+
+    def __init__(
+        self,
+        entity_index: Mapping[str, int],
+        offsets: list[int],
+        positions: list[int],
+        sources: Sequence[str],
+        targets: Sequence[str],
+    ) -> None:
+        if not set(map(type, offsets)) | set(map(type, positions)) <= {int}:
+            raise TypeError("positions must be integers")
+        if len(offsets) != len(entity_index) + 1 or offsets[0] != 0:
+            raise ValueError("offsets of another length")
+        if offsets[-1] != len(positions) or any(a > b for a, b in pairwise(offsets)):
+            raise ValueError("offsets that do not rise")
+        if positions and not (min(positions) >= 0 and max(positions) < len(sources)):
+            raise ValueError("a position outside the relations")
+        self.entity_index = entity_index
+        self.offsets = offsets
+        self.positions = positions
+        self.sources = sources
+        self.targets = targets
+
+    def of(self, key: str) -> list[int]:
+        i = self.entity_index[key]
+        return self.positions[self.offsets[i] : self.offsets[i + 1]]
+
+
+class LazyIncident(Mapping[str, list[R]], Generic[R]):
+    """``entity id -> [relations touching it]``, in data order, made on access."""
+
+    __slots__ = ("_adjacency", "_records")
+
+    def __init__(self, adjacency: Adjacency, records: LazyRecords[R]) -> None:
+        self._adjacency = adjacency
+        self._records = records
+
+    def __getitem__(self, key: str) -> list[R]:
+        at = self._records.at
+        return [at(j) for j in self._adjacency.of(key)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._adjacency.entity_index)
+
+    def __len__(self) -> int:
+        return len(self._adjacency.entity_index)
+
+
+class OtherEnds(Mapping[str, list[str]]):
+    """``entity id -> [the other end of each relation touching it]``, no record made."""
+
+    __slots__ = ("_adjacency",)
+
+    def __init__(self, adjacency: Adjacency) -> None:
+        self._adjacency = adjacency
+
+    def __getitem__(self, key: str) -> list[str]:
+        a = self._adjacency
+        sources, targets = a.sources, a.targets
+        return [targets[j] if sources[j] == key else sources[j] for j in a.of(key)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._adjacency.entity_index)
+
+    def __len__(self) -> int:
+        return len(self._adjacency.entity_index)

@@ -131,25 +131,34 @@ def test_data_with_problems_is_never_cached(sample_data: Path) -> None:
     assert _cache_files() == []
 
 
-def _parts(path: Path) -> tuple[bytes, Any, bytes]:
-    """A cache file's header line, its JSON body (parsed) and its checksum line."""
-    header, body, checksum, end = path.read_bytes().split(b"\n")
-    assert end == b""
-    return header, json.loads(body), checksum
+def _parts(path: Path) -> tuple[dict[str, Any], Any]:
+    """A cache file's header line and its JSON body, both parsed; the body checked
+    against the header's checksum."""
+    header, body = path.read_bytes().split(b"\n", 1)
+    head = json.loads(header)
+    assert hashlib.sha256(body).hexdigest() == head["sha256"]
+    return head, json.loads(body)
 
 
 def _reseal(path: Path, change: Callable[[Any], Any]) -> None:
     """Change the JSON body of a cache file and give it a matching checksum, as
     someone editing the file by hand would."""
-    header, body, _ = _parts(path)
+    head, body = _parts(path)
     text = json.dumps(change(body), ensure_ascii=False).encode()
-    path.write_bytes(
-        header + b"\n" + text + b"\n" + hashlib.sha256(text).hexdigest().encode() + b"\n"
-    )
+    head["sha256"] = hashlib.sha256(text).hexdigest()
+    path.write_bytes(json.dumps(head).encode() + b"\n" + text)
 
 
 def _set(body: Any, part: str, value: Any) -> Any:
     body[part] = value
+    return body
+
+
+def _column(body: Any, table: str, field: str, change: Callable[[list[Any]], list[Any]]) -> Any:
+    head = cache._header("")
+    names = json.loads(head)["fields"][table]
+    columns = body[table]["columns"]
+    columns[names.index(field)] = change(columns[names.index(field)])
     return body
 
 
@@ -169,25 +178,26 @@ def _set(body: Any, part: str, value: Any) -> Any:
                 f'"format": {cache.CACHE_FORMAT - 1}'.encode(),
             )
         ),
-        # edited by hand, with a checksum to match: rows that do not fit together
+        # edited by hand, with a checksum to match: columns that do not fit together
         lambda p: _reseal(p, lambda b: [1, 2, 3]),
         lambda p: _reseal(p, lambda b: {k: v for k, v in b.items() if k != "names"}),
         lambda p: _reseal(p, lambda b: _set(b, "names", [])),
         lambda p: _reseal(p, lambda b: _set(b, "names", {"x": "no-such-entity"})),
         lambda p: _reseal(p, lambda b: _set(b, "names", {"x": [1]})),
-        lambda p: _reseal(p, lambda b: _set(b, "entities", b["entities"] + b["entities"][:1])),
+        lambda p: _reseal(p, lambda b: _column(b, "entities", "id", lambda c: c[:1] + c[:-1])),
+        lambda p: _reseal(p, lambda b: _column(b, "entities", "name", lambda c: c[:-1])),
+        lambda p: _reseal(p, lambda b: _column(b, "entities", "name", lambda c: [1, *c[1:]])),
+        lambda p: _reseal(p, lambda b: _column(b, "entities", "aliases", lambda c: [9, *c[1:]])),
         lambda p: _reseal(
-            p,
-            lambda b: _set(
-                b, "relations", [[r[0], "no-such-entity", *r[2:]] for r in b["relations"]]
-            ),
+            p, lambda b: _column(b, "relations", "source", lambda c: ["no-such-entity", *c[1:]])
         ),
-        lambda p: _reseal(p, lambda b: _set(b, "relations", [[1], *b["relations"]])),
+        lambda p: _reseal(p, lambda b: _set(b, "incident", [[0], []])),
+        lambda p: _reseal(p, lambda b: _set(b, "incident", [b["incident"][0], [10**6]])),
     ],
     ids=[
         "empty",
         "truncated",
-        "no-checksum-newline",
+        "cut-short",
         "binary",
         "bad-enum",
         "changed-quote",
@@ -198,8 +208,12 @@ def _set(body: Any, part: str, value: Any) -> Any:
         "names-unknown-entity",
         "names-bad-value",
         "duplicate-entity",
+        "short-column",
+        "number-for-a-name",
+        "counts-that-do-not-add-up",
         "relation-to-unknown-entity",
-        "short-relation",
+        "incident-of-another-length",
+        "incident-past-the-relations",
     ],
 )
 def test_a_damaged_cache_is_rebuilt_silently(
@@ -209,30 +223,24 @@ def test_a_damaged_cache_is_rebuilt_silently(
     (path,) = _cache_files()
     damage(path)
     assert _records(graph.load(sample_data)) == _records(cold)
-    header, body, _ = _parts(path)  # rewritten whole
-    assert json.loads(header)["format"] == cache.CACHE_FORMAT
+    head, body = _parts(path)  # rewritten whole
+    assert head["format"] == cache.CACHE_FORMAT
     assert body["names"] == cold._name_keys()
 
 
 @pytest.mark.parametrize(
-    "row",
-    [
-        lambda e: [e[0]],
-        lambda e: [e[0], "unknown-type", *e[2:]],
-        lambda e: [e[0], e[1], e[2], e[3], "aliases must be a list", *e[5:]],
-        lambda e: [*e[:8], [["only-a-source"]], *e[9:]],
-    ],
-    ids=["short", "bad-enum", "bad-aliases", "bad-evidence"],
+    ("field", "value"),
+    [("type", "unknown-type"), ("attributes", "not a mapping"), ("status", "no-such-status")],
 )
-def test_a_hand_edited_cache_row_is_a_clear_error_where_it_is_used(
-    sample_data: Path, row: Callable[[list[Any]], list[Any]]
+def test_a_hand_edited_cache_value_is_a_clear_error_where_it_is_used(
+    sample_data: Path, field: str, value: Any
 ) -> None:
-    """Rows become records on first use (graph._lazy); a row that a person edited,
+    """Records are made on first use (graph._lazy); a value that a person edited,
     checksum and all, into something no record can be made of is reported then."""
     cold = graph.load(sample_data)
     (path,) = _cache_files()
     first = next(iter(cold))
-    _reseal(path, lambda b: _set(b, "entities", [row(b["entities"][0]), *b["entities"][1:]]))
+    _reseal(path, lambda b: _column(b, "entities", field, lambda c: [value, *c[1:]]))
     warm = graph.load(sample_data)
     assert len(warm) == len(cold)
     assert warm.entity(list(cold)[1].id) == list(cold)[1]  # other records are fine
@@ -308,11 +316,10 @@ def test_an_unwritable_cache_folder_only_costs_speed(
 
 def test_the_cache_is_plain_json(sample_data: Path) -> None:
     graph.load(sample_data)
-    header, body, checksum = _parts(_cache_files()[0])
-    assert json.loads(header)["fields"]["entities"][:2] == ["id", "type"]
-    assert json.loads(header)["fields"]["relations"][:3] == ["id", "source", "target"]
-    assert {"entities", "relations", "sources", "names"} == set(body)
-    assert len(checksum) == 64
+    head, body = _parts(_cache_files()[0])
+    assert head["fields"]["entities"][:2] == ["id", "type"]
+    assert head["fields"]["relations"][:3] == ["id", "source", "target"]
+    assert {"entities", "relations", "sources", "names", "incident"} == set(body)
     source = Path(cache.__file__).read_text(encoding="utf-8")
     for unsafe in ("import pickle", "import marshal", "eval(", "exec("):
         assert unsafe not in source
