@@ -385,11 +385,11 @@ def _restore(path: Path, body: Any) -> KnowledgeGraph:
     entities = LazyRecords[Entity](entity_ids, make_entity, path)
     relations = LazyRecords[Relation](relation_ids, make_relation, path)
     columns = body["relations"]["columns"]  # id, source, target, ...: checked by the reader
-    known = entities._index.keys()
+    known = entities.index.keys()
     if not set(columns[1]).union(columns[2]) <= known:
         raise ValueError("a relation to an entity the cache lacks")
     offsets, positions = body["incident"]
-    adjacency = Adjacency(entities._index, offsets, positions, columns[1], columns[2])
+    adjacency = Adjacency(entities.index, offsets, positions, columns[1], columns[2])
     names = body["names"]
     if type(names) is not dict or not set(names.values()) <= known:
         raise ValueError("a name index that names an unknown entity")

@@ -32,12 +32,12 @@ _DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError)
 class LazyRecords(Mapping[str, R]):
     """``id -> record`` over the columns of a table; made on first access and kept."""
 
-    __slots__ = ("_done", "_ids", "_index", "_made", "_make", "_where")
+    __slots__ = ("_done", "_ids", "_made", "_make", "_where", "index")
 
     def __init__(self, ids: list[str], make: Callable[[int], R], where: Path) -> None:
         self._ids = ids
-        self._index: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))
-        if len(self._index) != len(ids):
+        self.index: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))  # id -> position
+        if len(self.index) != len(ids):
             raise ValueError("the same id twice")
         self._made: list[R | None] = [None] * len(ids)
         self._make = make
@@ -59,7 +59,7 @@ class LazyRecords(Mapping[str, R]):
         return record
 
     def __getitem__(self, key: str) -> R:
-        return self.at(self._index[key])  # KeyError for an unknown id, as a dict
+        return self.at(self.index[key])  # KeyError for an unknown id, as a dict
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)
@@ -68,7 +68,7 @@ class LazyRecords(Mapping[str, R]):
         return len(self._ids)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._index
+        return key in self.index
 
     def values(self) -> ValuesView[R]:
         """Every record, in data order (made now when not made yet)."""

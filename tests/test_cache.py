@@ -411,3 +411,43 @@ def test_a_folder_of_too_many_files_loads_without_the_cache(
     assert cache.cache_key(sample_data, graph.Limits()) is None
     assert len(graph.load(sample_data)) == len(graph.load(sample_data, cache=False))
     assert _cache_files() == []
+
+
+def test_a_warm_graph_answers_every_query_as_the_checked_load_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm graph keeps columns and makes records on use (graph._lazy); every
+    query must still give what the full load gives, and a lookup must not make them all."""
+    import shutil
+
+    data = shutil.copytree(graph.DEFAULT_DATA, tmp_path / "data")
+    cold = graph.load(data, cache=False)
+    graph.load(data)  # writes the cache
+    _no_full_load(monkeypatch)
+    warm = graph.load(data)
+    some = list(cold)[len(cold) // 2]
+    assert warm.entity(some.name) == some
+    made = [r for r in warm._entities._made if r is not None]  # type: ignore[attr-defined]
+    assert len(made) < len(cold) // 2  # a lookup made a few records, not all
+    ids = [e.id for e in cold]
+    for eid in ids:
+        assert warm.partners(eid) == cold.partners(eid)
+        assert warm.relations(eid) == cold.relations(eid)
+        assert warm.degree(eid) == cold.degree(eid)
+        near_w, near_c = warm.neighborhood(eid, 1), cold.neighborhood(eid, 1)
+        assert (list(near_w), near_w.relations()) == (list(near_c), near_c.relations())
+    for a, b in zip(ids, ids[7:] + ids[:7], strict=True):
+        for through_all in (False, True):
+            try:
+                expected: Any = cold.path(a, b, through_all=through_all)
+            except graph.NoPathError as exc:
+                expected = str(exc)
+            try:
+                got: Any = warm.path(a, b, through_all=through_all)
+            except graph.NoPathError as exc:
+                got = str(exc)
+            assert got == expected
+    assert warm.find(text="大学") == cold.find(text="大学")
+    assert warm.stats() == cold.stats()
+    assert warm.rank("betweenness") == cold.rank("betweenness")
+    assert _records(warm) == _records(cold)
