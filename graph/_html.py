@@ -43,6 +43,7 @@ from ._kg import UMBRELLA_TYPES
 from ._layout import radial_layout
 from ._paths import DEFAULT_OUTPUT
 from ._records import COLLECTIVE_TYPES, Basis, EntityType, RelationType, Status, thaw
+from ._sentences import ends_sentence, sentence_window
 
 if TYPE_CHECKING:
     from ._kg import KnowledgeGraph
@@ -221,14 +222,9 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-#: A quote's context: at most this many characters of its sentence on each side.
-CONTEXT = 300
-
 #: Sources up to this many characters travel whole (the reader pane shows them);
 #: longer ones travel as the excerpts around their quotes only.
 READER_LIMIT = 200_000
-
-_ENDERS = frozenset("。！？；;!?\n")
 
 #: Attribute keys as the panel shows them in Chinese (other keys show as written).
 ATTRIBUTE_LABELS_ZH: dict[str, str] = {
@@ -279,44 +275,11 @@ ATTRIBUTE_LABELS_ZH: dict[str, str] = {
     "date": "日期",
 }
 
-
-def _ends_sentence(text: str, i: int) -> bool:
-    """True when ``text[i]`` ends a sentence: 。！？；;!? or a line break, or an
-    ASCII full stop followed by white space."""
-    ch = text[i]
-    if ch in _ENDERS:
-        return True
-    return ch == "." and i + 1 < len(text) and text[i + 1].isspace()
-
-
-def sentence_window(text: str, start: int, end: int, cap: int = CONTEXT) -> tuple[int, int]:
-    """The span of the sentence around ``text[start:end]``, at most ``cap`` characters
-    on either side of it; the cost is O(cap + end - start), whatever the text's length.
-
-    >>> t = "第一句。甲与乙合作，建设园区。第三句"
-    >>> a, b = sentence_window(t, t.index("甲"), t.index("，"))
-    >>> t[a:b]
-    '甲与乙合作，建设园区。'
-    >>> t = "x" * 1000 + "QUOTE" + "y" * 1000
-    >>> a, b = sentence_window(t, 1000, 1005, cap=10)
-    >>> (a, b)
-    (990, 1015)
-    >>> sentence_window("One. Two three. Four", 5, 8)
-    (5, 15)
-    """
-    left = start
-    low = max(0, start - cap)
-    while left > low and not _ends_sentence(text, left - 1):
-        left -= 1
-    while left < start and text[left].isspace():
-        left += 1
-    right = end
-    high = min(len(text), end + cap)
-    while right < high and not _ends_sentence(text, right):
-        right += 1
-    if right < high and text[right] != "\n":
-        right += 1  # keep the full stop, not the line break
-    return left, right
+#: Attribute values written in English codes, as the panel shows them in Chinese.
+ATTRIBUTE_VALUES_ZH: dict[str, dict[str, str]] = {
+    "role": {"enterprise": "企业方", "institution": "院校方"},
+    "currency": {"CNY": "人民币"},
+}
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -426,8 +389,8 @@ def _payload_parts(
             windows[k].append((a, b))
             src = sources[k].text
             cut = [
-                a > 0 and not src[a - 1].isspace() and not _ends_sentence(src, a - 1),
-                b < len(src) and not _ends_sentence(src, b - 1),
+                a > 0 and not src[a - 1].isspace() and not ends_sentence(src, a - 1),
+                b < len(src) and not ends_sentence(src, b - 1),
             ]
             if big:  # packed: [source, start, end, from, to, cut left, cut right]
                 item = [k, at, at + len(text), a, b, int(cut[0]), int(cut[1])]
@@ -509,6 +472,7 @@ def _payload_parts(
     yield "relationTypes", rtypes
     yield "bases", bases
     yield "attributeLabels", ATTRIBUTE_LABELS_ZH
+    yield "attributeValues", ATTRIBUTE_VALUES_ZH
     yield "placeTypes", [str(t) for t in DETOUR_TYPES]
     yield "traditional", _traditional(n for e in entities for n in (e.name, *e.aliases))
     yield (

@@ -282,6 +282,14 @@ class _Checker:
         advance(file)  # the progress bar, when one is open (graph._progress)
         return doc
 
+    def each(self, files: Iterable[Path], read: Callable[[Path], None]) -> None:
+        """``read`` every file in turn; an error no check foresaw is reported at its file."""
+        for file in files:
+            try:
+                read(file)
+            except Exception as exc:  # a check the loader lacks: report it, never a traceback
+                self.unexpected(file, exc)
+
     def unexpected(self, file: Path, exc: Exception) -> None:
         """An error no check foresaw, reported at its file instead of as a traceback."""
         self.unreadable.append(file)
@@ -630,11 +638,7 @@ def _load_entities(
                 notes_zh=rec.get("notes_zh") or "",
             )
 
-    for file in files:
-        try:
-            read(file)
-        except Exception as exc:  # a check the loader lacks: report it, never a traceback
-            c.unexpected(file, exc)
+    c.each(files, read)
     return entities, where, {k: found[0] for k, found in names.items() if k}
 
 
@@ -759,9 +763,5 @@ def _load_relations(
                 notes_zh=rec.get("notes_zh") or "",
             )
 
-    for file in files:
-        try:
-            read(file)
-        except Exception as exc:  # a check the loader lacks: report it, never a traceback
-            c.unexpected(file, exc)
+    c.each(files, read)
     return list(relations.values())

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from ._sentences import sentence_window
+
 __all__ = [
     "COLLECTIVE_TYPES",
     "HUB_TYPES",
@@ -382,18 +384,15 @@ class Source:
     def sentence(self, quote: str) -> tuple[str, int, int]:
         """The sentence that contains ``quote``, and the quote's span within it.
 
-        Sentences end at 。！？；or a line break. Raises ``ValueError`` when the
-        quote is not in the text.
+        The sentence is the one the explorer shows (``graph._sentences``): it ends at
+        。！？；;!?, a line break, or a full stop followed by a space, and takes at most
+        300 characters on each side of the quote. Raises ``ValueError`` when the quote
+        is not in the text.
         """
         start = self.text.index(quote)
         end = start + len(quote)
-        enders = "。！？；;!?\n"
-        left = max(self.text.rfind(ch, 0, start) for ch in enders) + 1
-        rights = [i for ch in enders if (i := self.text.find(ch, end)) != -1]
-        right = min(rights) + 1 if rights else len(self.text)
-        sentence = self.text[left:right]
-        stripped = sentence.rstrip("\n")
-        return stripped, start - left, end - left
+        left, right = sentence_window(self.text, start, end)
+        return self.text[left:right], start - left, end - left
 
 
 @dataclass(frozen=True, slots=True)

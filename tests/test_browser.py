@@ -225,6 +225,26 @@ def test_clicking_a_node_shows_its_relations_with_quotes(
     assert_clean(ex)
 
 
+def test_attributes_show_in_the_pages_language(open_page: Any) -> None:
+    """English codes (role, currency) show in Chinese in Chinese mode; an English twin
+    (text_en beside text) stands in for its value in English and never shows itself,
+    at the top level and inside a nested value."""
+    ex = open_page(graph.load(), lang="zh")
+    panel = ex.page.get_by_test_id("panel")
+    ex.js("kgExplorer.selectRelation", "lulu--participates_in--enterprise-academia-cooperation")
+    assert "企业方" in panel.inner_text() and "enterprise" not in panel.inner_text()
+    ex.js("kgExplorer.select", "anyun-idc-data-centre")
+    text = panel.inner_text()
+    assert "币种: 人民币" in text and "原文: 投资30亿元" in text
+    assert "CNY" not in text and "text en" not in text and "billion" not in text
+    ex.js("() => kgExplorer.setLang('en')")
+    ex.js("kgExplorer.select", "anyun-idc-data-centre")
+    text = panel.inner_text()
+    assert "currency: CNY" in text and "text: investment of 3 billion yuan" in text
+    assert "text en" not in text
+    assert_clean(ex)
+
+
 def test_group_statement_is_shown_as_one(open_page: Any, kg: graph.KnowledgeGraph) -> None:
     ex = open_page(kg)
     group = next(e for e in kg.entities(type="cooperation"))
@@ -929,6 +949,40 @@ def test_a_large_graph_starts_with_its_most_connected_entities(
     assert_clean(ex2)
 
 
+def test_filters_and_tables_reach_entities_a_large_graph_has_not_drawn(
+    open_page: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a bounded page, narrowing a filter draws the most connected entities it lets
+    through, and the tables list every matching record, drawn or not."""
+    monkeypatch.setattr(_html, "OVERVIEW_LIMIT", 1000)
+    monkeypatch.setattr(_html, "OVERVIEW_SIZE", 150)
+    tree = tree_kg(3000, branching=3)
+    unis = {f"e{i}" for i in range(2800, 2920)}  # leaves: none among the 150 drawn first
+    ents = [
+        dataclasses.replace(e, type=graph.EntityType.UNIVERSITY) if e.id in unis else e
+        for e in tree.entities()
+    ]
+    ex = open_page(graph.KnowledgeGraph(ents, tree.relations(), tree.sources()))
+    assert not unis & set(ex.js("kgExplorer.drawnNodeIds()"))
+    ex.js("([k, i, v]) => kgExplorer.setFilter(k, i, v)", ["type", "enterprise", False])
+    assert set(ex.js("kgExplorer.drawnNodeIds()")) == unis
+    ex.js("([k, i, v]) => kgExplorer.setFilter(k, i, v)", ["type", "enterprise", True])
+    ex.page.get_by_test_id("tables-toggle").click()
+    table = ex.page.get_by_test_id("table")
+    assert table.locator("tbody tr").count() == 2000  # the page holds the first 2,000
+    count = ex.page.get_by_test_id("table-count").inner_text()
+    assert "3,000" in count and "2,000" in count
+    ex.page.get_by_test_id("table-filter").fill("企业2999")
+    assert table.locator("tbody tr").count() == 1
+    assert "e2999" not in ex.js("kgExplorer.drawnNodeIds()")
+    table.locator("tbody tr button").first.click()  # opens it, and draws it
+    assert ex.js("kgExplorer.selected()") == ["e2999"]
+    ex.page.get_by_test_id("table-filter").fill("")
+    ex.page.get_by_test_id("tab-relations").click()
+    assert "2,999" in ex.page.get_by_test_id("table-count").inner_text()
+    assert_clean(ex)
+
+
 def test_a_graph_below_the_limit_is_drawn_whole(open_page: Any, sample_kg: Any) -> None:
     ex = open_page(sample_kg)
     assert ex.js("kgExplorer.bounded()") is False
@@ -1036,7 +1090,10 @@ def test_saved_views_are_kept_and_reopen_their_address(open_page: Any, sample_kg
     ex2.page.wait_for_function("() => (kgExplorer.selection() || {}).id === 'tianjin-university'")
     assert "focus=tianjin-university" in ex2.page.url
     views2.locator("button.kg-view-open", has_text="露露").click()
-    assert ex2.page.get_by_test_id("search").input_value() == "露露"
+    # the view's address is applied on the hashchange that follows: wait for it
+    ex2.page.wait_for_function(
+        "() => document.querySelector('[data-testid=search]').value === '露露'"
+    )
     assert ex2.js("kgExplorer.selection()") is None
     views2.locator("button.kg-view-remove").first.click()
     assert [b.inner_text() for b in views2.locator("button.kg-view-open").all()] == [

@@ -15,7 +15,7 @@ import pytest
 from conftest import HOSTILE_IMG, HOSTILE_SCRIPT, tree_kg
 
 import graph
-from graph import _html
+from graph import _html, _sentences
 from graph._layout import radial_layout
 
 _DATA = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.S)
@@ -163,14 +163,14 @@ def test_each_source_text_travels_once(sample_kg: graph.KnowledgeGraph) -> None:
 )
 def test_sentence_window_ends(text: str, quote: str, expected: str) -> None:
     at = text.index(quote)
-    a, b = _html.sentence_window(text, at, at + len(quote))
+    a, b = _sentences.sentence_window(text, at, at + len(quote))
     assert text[a:b] == expected
 
 
 def test_sentence_window_is_capped_on_each_side() -> None:
     text = "x" * 5000 + "QUOTE" + "y" * 5000
-    a, b = _html.sentence_window(text, 5000, 5005)
-    assert (a, b) == (5000 - _html.CONTEXT, 5005 + _html.CONTEXT)
+    a, b = _sentences.sentence_window(text, 5000, 5005)
+    assert (a, b) == (5000 - _sentences.CONTEXT, 5005 + _sentences.CONTEXT)
 
 
 def test_long_source_without_breaks_gives_a_small_page() -> None:
@@ -195,7 +195,7 @@ def test_long_source_without_breaks_gives_a_small_page() -> None:
     (source,) = data["sources"]
     assert source["whole"] is False and source["length"] == 2_000_000
     carried = sum(len(seg[1]) for seg in source["segments"])
-    assert carried <= 200 * (2 * _html.CONTEXT + 12)
+    assert carried <= 200 * (2 * _sentences.CONTEXT + 12)
     assert len(page.encode("utf-8")) < 3_000_000  # vis-network alone is about 470 kB
     for i, q in enumerate(data["quotes"]):
         quote, sentence = _sentence(data, i)

@@ -507,3 +507,21 @@ def test_queries_do_not_build_the_networkx_graph(kg: graph.KnowledgeGraph) -> No
     assert fresh._nx is None
     assert fresh.nx.number_of_nodes() == len(fresh)
     assert fresh.nx is fresh.nx  # built once, then kept
+
+
+def test_the_sentence_of_a_quote_is_the_one_the_explorer_shows() -> None:
+    """Source.sentence and the page use one rule (graph._sentences): an ASCII full stop
+    before a space ends a sentence, and at most 300 characters stand on each side."""
+    from graph._sentences import CONTEXT
+
+    text = (
+        "First part. Tianjin University signed it. Then more\n"
+        + "长" * 1000
+        + "甲与乙合作"
+        + "长" * 1000
+    )
+    source = graph.Source("s", "标题", "Title", "zh-Hans", text)
+    assert source.sentence("signed")[0] == "Tianjin University signed it."
+    sentence, start, end = source.sentence("甲与乙合作")
+    assert sentence[start:end] == "甲与乙合作"
+    assert len(sentence) == 2 * CONTEXT + len("甲与乙合作")

@@ -100,11 +100,31 @@ function valueText(value) {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.map(valueText).join(lang === "zh" ? "、" : ", ");
   if (typeof value === "object") {
-    return Object.keys(value).map(function (k) { return attrKey(k) + ": " + valueText(value[k]); }).join("; ");
+    return attrPairs(value).map(function (p) { return attrKey(p[0]) + ": " + valueText(p[1]); }).join("; ");
   }
   if (value === true) return lang === "zh" ? "是" : "yes";
   if (value === false) return lang === "zh" ? "否" : "no";
   return String(value);
+}
+// The attributes to show, each [key, value] in the page's language: an English twin
+// (text_en beside text) stands in for its key's value in English and is never shown itself.
+function attrPairs(values) {
+  return Object.keys(values || {}).filter(function (k) {
+    if (k === "draft") return false;
+    return !(/_en$/.test(k) && Object.prototype.hasOwnProperty.call(values, k.slice(0, -3)));
+  }).map(function (k) {
+    var value = values[k];
+    if (lang === "en" && values[k + "_en"] !== undefined) value = values[k + "_en"];
+    return [k, attrValue(k, value)];
+  });
+}
+// An attribute value written as an English code (role: enterprise), in Chinese when shown in Chinese.
+function attrValue(key, value) {
+  var zh = Object.prototype.hasOwnProperty.call(DATA.attributeValues, key) ? DATA.attributeValues[key] : null;
+  if (lang === "zh" && zh && typeof value === "string" && Object.prototype.hasOwnProperty.call(zh, value)) {
+    return zh[value];
+  }
+  return value;
 }
 function attrKey(key) {
   if (lang === "zh" && Object.prototype.hasOwnProperty.call(DATA.attributeLabels, key)) {
@@ -188,5 +208,26 @@ function recompute() {
   });
 }
 function shownNodes() { return PRESENT_NODES.filter(function (n) { return NODE_SHOWN[n.id]; }); }
+// Everything the filters let through, drawn or not: on a bounded page the tables list
+// these, and narrowing a filter draws the most connected of them (drawMatching).
+function edgeMatches(e) {
+  return statusOn[e.status] && rtypeOn[e.type] && typeOn[NODES[e.from].type] && typeOn[NODES[e.to].type];
+}
+function allOn(table) {
+  for (var k in table) if (!table[k]) return false;
+  return true;
+}
+function matchingNodes() {
+  if (!BOUNDED) return shownNodes();
+  var linked = null;
+  if (hideIsolated || !allOn(statusOn) || !allOn(rtypeOn)) {
+    linked = Object.create(null);
+    DATA.edges.forEach(function (e) { if (edgeMatches(e)) { linked[e.from] = true; linked[e.to] = true; } });
+  }
+  return DATA.nodes.filter(function (n) { return typeOn[n.type] && (!linked || linked[n.id]); });
+}
+function matchingEdges() {
+  return BOUNDED ? DATA.edges.filter(edgeMatches) : shownEdges();
+}
 function shownEdges() { return PRESENT_EDGES.filter(function (e) { return EDGE_SHOWN[e.id]; }); }
 recompute();

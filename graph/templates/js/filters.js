@@ -6,6 +6,7 @@ var emptyNote = document.getElementById("kg-empty");
 
 function applyFilters() {
   recompute();
+  drawMatching();
   if (selection && selection.kind === "node" && !NODE_SHOWN[selection.id]) clearSelection();
   relabel();
   paint();

@@ -50,19 +50,13 @@ function nodeLink(id) {
 }
 function badge(text, cls) { return el("span", "kg-badge" + (cls ? " " + cls : ""), text); }
 function attrs(values) {
-  var keys = Object.keys(values || {}).filter(function (k) {
-    if (k === "draft") return false;
-    var en = /_en$/.test(k) && Object.prototype.hasOwnProperty.call(values, k.slice(0, -3));
-    return !en;  // an English twin is shown in place of its key in English mode
-  });
+  var pairs = attrPairs(values);
   var list = el("dl", "kg-attrs");
-  keys.forEach(function (k) {
-    var value = values[k];
-    if (lang === "en" && values[k + "_en"] !== undefined) value = values[k + "_en"];
-    list.appendChild(el("dt", null, attrKey(k)));
-    list.appendChild(el("dd", null, valueText(value)));
+  pairs.forEach(function (pair) {
+    list.appendChild(el("dt", null, attrKey(pair[0])));
+    list.appendChild(el("dd", null, valueText(pair[1])));
   });
-  return keys.length ? list : null;
+  return pairs.length ? list : null;
 }
 function section(title, body) {
   if (!body) return;

@@ -23,10 +23,17 @@ var COLUMNS = {
     { key: "quote", label: "quote", value: firstQuote },
   ],
 };
-// The rows of the current table: visible records matching the table's filter, sorted.
+// At most this many rows go into the page (all of them into the CSV).
+var TABLE_LIMIT = 2000;
+var COLLATORS = Object.create(null);
+function collator() {
+  return COLLATORS[lang] || (COLLATORS[lang] = new Intl.Collator(lang === "zh" ? "zh-Hans-CN" : "en"));
+}
+// The rows of the current table: the records the filters let through (on a bounded page,
+// drawn or not) that match the table's filter, sorted.
 function tableRows() {
   var cols = COLUMNS[tableKind];
-  var rows = tableKind === "entities" ? shownNodes() : shownEdges();
+  var rows = tableKind === "entities" ? matchingNodes() : matchingEdges();
   var needle = norm(tableFilter.value);
   if (needle) {
     rows = rows.filter(function (r) {
@@ -36,11 +43,13 @@ function tableRows() {
   }
   var col = cols.filter(function (c) { return c.key === tableSort.key; })[0];
   if (col) {
-    rows = rows.slice().sort(function (a, b) {
-      var x = col.value(a), y = col.value(b);
-      var d = col.numeric ? x - y : String(x).localeCompare(String(y), lang === "zh" ? "zh-Hans-CN" : "en");
-      return d * tableSort.dir;
+    var compare = collator().compare;
+    var keyed = rows.map(function (r, i) { var v = col.value(r); return { r: r, v: col.numeric ? v : String(v), i: i }; });
+    keyed.sort(function (a, b) {
+      var d = col.numeric ? a.v - b.v : compare(a.v, b.v);
+      return d * tableSort.dir || a.i - b.i;
     });
+    rows = keyed.map(function (k) { return k.r; });
   }
   return rows;
 }
@@ -64,7 +73,7 @@ function refreshTable() {
   });
   head.appendChild(tr);
   var rows = tableRows();
-  rows.forEach(function (r) {
+  rows.slice(0, TABLE_LIMIT).forEach(function (r) {
     var row = el("tr");
     row.dataset.id = r.id;
     cols.forEach(function (c, i) {
@@ -83,7 +92,9 @@ function refreshTable() {
     empty.appendChild(td);
     body.appendChild(empty);
   }
-  document.getElementById("kg-table-count").textContent = rows.length + " " + t("rows");
+  document.getElementById("kg-table-count").textContent = rows.length > TABLE_LIMIT
+    ? t("rowsCapped").replace("{m}", rows.length.toLocaleString()).replace("{n}", TABLE_LIMIT.toLocaleString())
+    : rows.length + " " + t("rows");
   document.getElementById("kg-tab-entities").setAttribute("aria-pressed", tableKind === "entities" ? "true" : "false");
   document.getElementById("kg-tab-relations").setAttribute("aria-pressed", tableKind === "relations" ? "true" : "false");
 }

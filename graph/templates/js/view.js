@@ -114,6 +114,17 @@ function reveal(ids) {
   boundedNote();
   return newNodes.length;
 }
+// A bounded page whose filters leave fewer entities shown than its first view drew: draw
+// more of those the filters let through, most connected first, up to that many again.
+function drawMatching() {
+  if (!BOUNDED) return 0;
+  var budget = DATA.overview.length, count = 0;
+  PRESENT_NODES.forEach(function (n) { if (NODE_SHOWN[n.id]) count++; });
+  if (count >= budget) return 0;
+  var more = matchingNodes().filter(function (n) { return !PRESENT[n.id]; });
+  more.sort(function (a, b) { return b.degree - a.degree; });
+  return reveal(more.slice(0, budget - count).map(function (n) { return n.id; }));
+}
 var EXPAND_STEP = 100;
 // Draw up to EXPAND_STEP more neighbours of id, most connected first; returns how many.
 function expandNeighbours(id) {
