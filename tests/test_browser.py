@@ -591,6 +591,9 @@ def test_phone_layout(open_page: Any) -> None:
     assert ex.js("document.documentElement.scrollWidth") <= PHONE[0]
     header = page.locator("#kg-header").bounding_box()
     assert header["height"] <= 110
+    for button in page.locator("#kg-tools button").all():  # every tool in view, no sideways scroll
+        box = button.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE[0], button.inner_text()
     network = page.get_by_test_id("network").bounding_box()
     assert network["width"] >= PHONE[0] - 2 and network["height"] >= 600
     assert not page.get_by_test_id("filters").is_visible()
