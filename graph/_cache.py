@@ -25,9 +25,9 @@ checksum does not match), from another version or otherwise wrong is ignored
 and rewritten, silently. Writes are atomic; a cache folder that cannot be
 written only costs the speed-up.
 
-A warm load reads the JSON, indexes the rows by id and joins each entity to its
-relations; the :class:`Entity` and :class:`Relation` records themselves are made
-from their rows on first use (``graph._lazy``), so a query that needs a few
+A warm load reads the JSON and indexes the ids; the :class:`Entity` and
+:class:`Relation` records themselves are made from their columns on first use
+(``graph._lazy``), so a query that needs a few
 records never waits for 300,000.
 
 Where: ``$KG_CACHE_DIR`` when set; else ``$XDG_CACHE_HOME/kg-regional-cooperation``;
