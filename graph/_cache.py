@@ -357,7 +357,7 @@ def _header(key: str, checksum: bytes = _CHECKSUM) -> bytes:
 
 def _checksum(line: bytes, key: str) -> bytes | None:
     """The body's SHA-256 that a header line gives, when the line is this key's header."""
-    prefix, _, _ = _header(key).partition(_CHECKSUM)
+    prefix, _, _ = _header(key).rpartition(_CHECKSUM)  # the last field of the header
     checksum = line[len(prefix) : len(prefix) + 64]
     return checksum if line == _header(key, checksum) else None
 
