@@ -655,6 +655,95 @@ def test_search_traditional_and_typo(open_page: Any, sample_data: Path) -> None:
     assert_clean(ex)
 
 
+def _levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _reference_search(keys: list[tuple[int, str]], needle: str, bounded: bool) -> list[int]:
+    """The explorer's search as documented, by brute force: whole key 0, start of a key 1,
+    inside a key 2, then (unless a large page has a page of results) one typo from 4
+    characters, two from 8, against a whole key or its start: 3."""
+    best: dict[int, int] = {}
+    for owner, key in keys:
+        at = key.find(needle)
+        while at >= 0:
+            rank = 2 if at > 0 else 0 if len(key) == len(needle) else 1
+            best[owner] = min(rank, best.get(owner, rank))
+            at = key.find(needle, at + 1)
+    typo = 2 if len(needle) >= 8 else 1 if len(needle) >= 4 else 0
+    if typo and not (bounded and len(best) >= 12):
+        exact = set(best)
+        for owner, key in keys:  # (a distance is at least the difference in length)
+            start = key[: len(needle)]
+            if owner not in exact and (
+                (abs(len(key) - len(needle)) <= typo and _levenshtein(needle, key) <= typo)
+                or (len(needle) - len(start) <= typo and _levenshtein(needle, start) <= typo)
+            ):
+                best.setdefault(owner, 3)
+    return sorted(best, key=lambda o: (best[o], o))
+
+
+@pytest.mark.parametrize("bounded", [False, True])
+def test_search_finds_what_a_brute_force_search_finds(
+    open_page: Any, monkeypatch: pytest.MonkeyPatch, bounded: bool
+) -> None:
+    """Differential: the page's search (typos found through pieces of the search, not by
+    comparing every key) against a brute-force reference, on names made to be near."""
+    import random
+
+    if bounded:
+        monkeypatch.setattr(_html, "OVERVIEW_LIMIT", 300)
+        monkeypatch.setattr(_html, "OVERVIEW_SIZE", 100)
+    rng = random.Random(5)
+    syllables = ["天津", "大学", "科技", "有限", "公司", "研究", "院", "承德", "北京", "集团"]
+    tree = tree_kg(600, branching=3)
+    ents = []
+    for e in tree.entities():
+        name = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 5))) + e.id
+        english = " ".join(rng.choice(["tianjin", "beijing", "science", "group"]) for _ in range(3))
+        ents.append(dataclasses.replace(e, name=name, name_en=f"{english} {e.id}"))
+    kg = graph.KnowledgeGraph(ents, tree.relations(), tree.sources())
+    keys = [
+        (order, key)
+        for order, e in enumerate(kg.entities())
+        for raw in (e.name, e.name_en, e.id)
+        if (key := "".join(raw.lower().split()))
+    ]
+    ex = open_page(kg)
+    queries = []
+    for _ in range(80):
+        e = rng.choice(ents)
+        word = rng.choice([e.name, e.name_en.replace(" ", "")])
+        start = rng.randrange(len(word))
+        cut = word[start : start + rng.randint(3, 12)] if rng.random() < 0.5 else word
+        chars = list(cut)
+        for _ in range(rng.randint(0, 2)):  # typos: replace, drop or add a character
+            k = rng.randrange(len(chars))
+            action = rng.choice(["replace", "drop", "add"])
+            if action == "replace":
+                chars[k] = rng.choice("天大学科院x")
+            elif action == "drop" and len(chars) > 1:
+                del chars[k]
+            else:
+                chars.insert(k, rng.choice("京集y"))
+        queries.append("".join(chars))
+    got = ex.js("(qs) => qs.map((q) => kgExplorer.search(q))", queries)
+    ids = [e.id for e in kg.entities()]
+    by_typo = 0
+    for query, found in zip(queries, got, strict=True):
+        expected = [ids[o] for o in _reference_search(keys, query.lower(), bounded)]
+        assert found == expected, query
+        by_typo += bool(expected) and not any(query.lower() in key for _, key in keys)
+    assert by_typo >= 10  # the typo search was put to the test
+    assert_clean(ex)
+
+
 def test_chinese_mode_is_chinese(open_page: Any) -> None:
     kg = graph.load()
     ex = open_page(kg)
