@@ -17,8 +17,10 @@ each (``_synthetic.write_folder``), then measures, each load in a new process:
   ``neighborhood``.
 
 Every load is timed up to the end of a full ``gc.collect()``, so work the
-garbage collector was spared during the load is counted. Then prints one
-table: figure, measured, baseline, ratio, target, met.
+garbage collector was spared during the load is counted. The bare parse, the cold
+load and the warm load each run ``REPEAT`` (2) times in new processes and the
+fastest run counts, as timeit does; memory peaks are the highest of the runs.
+Then prints one table: figure, measured, baseline, ratio, target, met.
 
     .venv/bin/python benchmarks/bench_scale.py                 # 10k and 100k (~25 min)
     .venv/bin/python benchmarks/bench_scale.py --small 1000 --large 10000 --no-pyvis
@@ -139,6 +141,25 @@ def run_child(task: str, root: Path, cache_dir: Path, timeout: float = 1800) -> 
     if done.returncode != 0:
         raise SystemExit(f"{task} on {root} failed:\n{done.stderr[-3000:]}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+#: Each load is measured this many times, each in a new process, and the fastest run
+#: counts (as timeit does: the others only add the machine's noise); memory peaks
+#: are the highest of the runs.
+REPEAT = 2
+
+
+def best_of(task: str, root: Path, cache_dir: Path) -> dict[str, Any]:
+    """``run_child`` REPEAT times: the fastest run's figures, each time-like figure at
+    its lowest and each memory peak at its highest over the runs."""
+    runs = [run_child(task, root, cache_dir) for _ in range(REPEAT)]
+    out = dict(min(runs, key=lambda r: r["seconds"]))
+    for key in out:
+        if key.startswith("rss"):
+            out[key] = max(r[key] for r in runs)
+        elif key.endswith("seconds"):
+            out[key] = min(r[key] for r in runs)
+    return out
 
 
 # -- in-process measurements -------------------------------------------------------------
@@ -283,12 +304,12 @@ def main() -> None:
         for name, root in (("small", small), ("large", large)):
             cache_dir = Path(tmp) / name
             m[name] = {
-                "bare": run_child("bare", root, cache_dir),
-                "cold": run_child("cold", root, cache_dir),
+                "bare": best_of("bare", root, cache_dir),
+                "cold": best_of("cold", root, cache_dir),
             }
             for _ in range(2):  # again when the code changed between the two (a working tree)
                 m[name]["cached"] = run_child("cached", root, cache_dir)
-                m[name]["warm"] = run_child("warm", root, cache_dir)
+                m[name]["warm"] = best_of("warm", root, cache_dir)
                 if m[name]["warm"]["hit"]:
                     break
             else:

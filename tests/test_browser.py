@@ -1075,6 +1075,23 @@ def test_filters_and_tables_reach_entities_a_large_graph_has_not_drawn(
     assert_clean(ex)
 
 
+def test_collapsing_on_a_large_graph_draws_nothing_in_place_of_what_it_hides(
+    open_page: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_html, "OVERVIEW_LIMIT", 1000)
+    monkeypatch.setattr(_html, "OVERVIEW_SIZE", 150)
+    ex = open_page(tree_kg(2600, branching=10_000))  # a star: e0 and 2,599 leaves
+    assert len(ex.js("kgExplorer.drawnNodeIds()")) == 150
+    ex.js("kgExplorer.select", "e0")
+    collapse = ex.page.get_by_test_id("panel").locator("button[data-action='collapse']")
+    collapse.click()
+    assert ex.js("kgExplorer.drawnNodeIds()") == ["e0"]  # its leaves are hidden...
+    assert ex.js("kgExplorer.presentCount()") == 150  # ...and no other leaves drawn
+    collapse.click()
+    assert len(ex.js("kgExplorer.drawnNodeIds()")) == 150
+    assert_clean(ex)
+
+
 def test_a_graph_below_the_limit_is_drawn_whole(open_page: Any, sample_kg: Any) -> None:
     ex = open_page(sample_kg)
     assert ex.js("kgExplorer.bounded()") is False

@@ -60,7 +60,7 @@ function applyAddress(hash) {
     setList("type", state.type);
     setList("status", state.status);
     setList("rtype", state.rtype);
-    applyFilters();
+    applyFilters(true);
     input.value = state.q || "";
     if (state.q) showResults(); else setResultsOpen(false);
     if (state.path && state.path.indexOf("~") > 0) {

@@ -4,9 +4,10 @@ var TABLES = { type: typeOn, status: statusOn, rtype: rtypeOn };
 var isolatedBox = document.getElementById("kg-hide-isolated");
 var emptyNote = document.getElementById("kg-empty");
 
-function applyFilters() {
+// fill: a filter changed (not a collapse): on a large page, draw what it lets through.
+function applyFilters(fill) {
   recompute();
-  drawMatching();
+  if (fill) drawMatching();
   if (selection && selection.kind === "node" && !NODE_SHOWN[selection.id]) clearSelection();
   relabel();
   paint();
@@ -20,14 +21,14 @@ function setFilter(kind, id, on, quiet) {
   if (!table || !(id in table)) return false;
   table[id] = !!on;
   BOXES[kind][id].checked = !!on;
-  applyFilters();
+  applyFilters(true);
   if (!quiet) writeAddress(false);
   return true;
 }
 function setHideIsolated(on) {
   hideIsolated = !!on;
   isolatedBox.checked = hideIsolated;
-  applyFilters();
+  applyFilters(true);
 }
 function setCollapsed(id, on) {
   if (on) collapsed[id] = true; else delete collapsed[id];
