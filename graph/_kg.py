@@ -79,6 +79,37 @@ def _as_set(
     return frozenset(out)
 
 
+class _Incident(Mapping[str, list[Relation]]):
+    """``entity id -> [the relations touching it]``, in data order, built on first use:
+    a load that only checks the data (``kg validate``) never needs it."""
+
+    __slots__ = ("_entities", "_relations", "_table")
+
+    def __init__(self, entities: Mapping[str, Entity], relations: Mapping[str, Relation]) -> None:
+        self._entities = entities
+        self._relations = relations
+        self._table: dict[str, list[Relation]] | None = None
+
+    def _built(self) -> dict[str, list[Relation]]:
+        if self._table is None:
+            table: dict[str, list[Relation]] = {e: [] for e in self._entities}
+            for r in self._relations.values():
+                table[r.source].append(r)
+                if r.target != r.source:
+                    table[r.target].append(r)
+            self._table = table
+        return self._table
+
+    def __getitem__(self, key: str) -> list[Relation]:
+        return self._built()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entities)
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+
 class _OtherEnds(Mapping[str, list[str]]):
     """``entity id -> [the other end of each relation touching it]``, from the relations."""
 
@@ -118,7 +149,7 @@ class KnowledgeGraph:
         relations: Iterable[Relation],
         sources: Iterable[Source] = (),
     ) -> None:
-        self._setup(entities, relations, sources)
+        self._setup({e.id: e for e in entities}, {r.id: r for r in relations}, sources)
 
     @classmethod
     def _restore(
@@ -151,48 +182,39 @@ class KnowledgeGraph:
     @classmethod
     def _loaded(
         cls,
-        entities: Iterable[Entity],
-        relations: Iterable[Relation],
+        entities: dict[str, Entity],
+        relations: dict[str, Relation],
         sources: Iterable[Source],
         names: dict[str, str],
     ) -> KnowledgeGraph:
-        """The graph of a checked load, with the name index the loader built while it
-        checked that names are unique (lookup key -> entity id, first claim kept)."""
+        """The graph of a checked load: its records by id, taken as they are, and the
+        name index the loader built while it checked that names are unique (lookup key
+        -> entity id, first claim kept; it names only these entities)."""
         kg = cls.__new__(cls)
         kg._setup(entities, relations, sources, names)
         return kg
 
     def _setup(
         self,
-        entities: Iterable[Entity],
-        relations: Iterable[Relation],
+        ents: dict[str, Entity],
+        rels: dict[str, Relation],
         sources: Iterable[Source],
         names: dict[str, str] | None = None,
     ) -> None:
-        ents: dict[str, Entity] = {e.id: e for e in entities}
-        rels: dict[str, Relation] = {r.id: r for r in relations}
         self._entities: Mapping[str, Entity] = ents
         self._relations: Mapping[str, Relation] = rels
         self._sources: dict[str, Source] = {s.id: s for s in sources}
-        incident: dict[str, list[Relation]] = {e: [] for e in ents}
-        missing: set[str] = set()
-        for r in rels.values():
-            s, t = r.source, r.target
-            if s not in ents or t not in ents:
-                missing.update(end for end in (s, t) if end not in ents)
-                continue
-            incident[s].append(r)
-            if t != s:
-                incident[t].append(r)
-        if missing:
-            raise KGError(f"relations refer to unknown entities: {', '.join(sorted(missing))}")
+        if names is None:  # the loader has checked this; anyone else may not have
+            missing = {end for r in rels.values() for end in (r.source, r.target)} - ents.keys()
+            if missing:
+                missing_ids = ", ".join(sorted(missing))
+                raise KGError(f"relations refer to unknown entities: {missing_ids}")
         #: entity id -> the relations touching it, and (in the same order) their other ends
+        incident = _Incident(ents, rels)
         self._incident: Mapping[str, Sequence[Relation]] = incident
         self._ends: Mapping[str, list[str]] = _OtherEnds(incident)
         self._index = NameIndex()
         if names is not None:
-            if not set(names.values()) <= ents.keys():
-                raise KGError("the name index names an unknown entity")
             self._index._ids = names
         else:
             add = self._index.add

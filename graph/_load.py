@@ -424,7 +424,7 @@ def load(
     if c.problems:
         raise DataError(c.problems)
     try:
-        return KnowledgeGraph._loaded(entities.values(), relations, sources.values(), names)
+        return KnowledgeGraph._loaded(entities, relations, sources.values(), names)
     except KGError:
         raise
     except Exception as exc:  # a check the loader lacks: report it, never a traceback
@@ -648,7 +648,7 @@ def _load_relations(
     sources: Mapping[str, Source],
     entities: Mapping[str, Entity],
     entity_pos: Mapping[str, tuple[Path, Pos]],
-) -> list[Relation]:
+) -> dict[str, Relation]:
     relations: dict[str, Relation] = {}
     where: dict[str, tuple[Path, Pos]] = {}
     folder = root / "relations"
@@ -764,4 +764,4 @@ def _load_relations(
             )
 
     c.each(files, read)
-    return list(relations.values())
+    return relations
