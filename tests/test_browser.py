@@ -631,8 +631,9 @@ def test_keyboard_only_search_select_close(open_page: Any, sample_data: Path) ->
     page.keyboard.press("Enter")
     assert ex.js("kgExplorer.selected()") == [second]
     assert page.get_by_test_id("panel").is_visible()
+    assert not page.get_by_test_id("search-results").is_visible()
     page.keyboard.press("Escape")
-    assert not page.get_by_test_id("panel").is_visible()
+    page.get_by_test_id("panel").wait_for(state="hidden", timeout=5000)  # as a web-first assert
     # Focus is visible: the focused control gets an outline.
     page.get_by_test_id("search").focus()
     page.keyboard.press("Tab")
