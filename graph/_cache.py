@@ -72,7 +72,7 @@ CACHE_FORMAT = 4
 _APP = "kg-regional-cooperation"
 _EMPTY = freeze({})
 _CHUNK = 1 << 20
-_BATCH = 5000  # records per json.dumps when writing
+_BATCH = 5000  # values per json.dumps when writing
 
 
 _P = ParamSpec("_P")
@@ -250,15 +250,11 @@ class _Table:
         """``{"columns": [...], "items": [...]}`` of ``records``, a batch at a time."""
 
         def values(column: Iterable[Any]) -> None:
-            batch: list[Any] = []
-            first = True
-            for value in itertools.chain(column, [_END]):
-                if value is not _END:
-                    batch.append(value)
-                if len(batch) == _BATCH or (value is _END and batch):
-                    text = json.dumps(batch, ensure_ascii=False, separators=(",", ":"))
-                    write(("" if first else ",").encode() + text[1:-1].encode("utf-8"))
-                    batch, first = [], False
+            stream, sep = iter(column), b""
+            while batch := list(itertools.islice(stream, _BATCH)):
+                text = json.dumps(batch, ensure_ascii=False, separators=(",", ":"))
+                write(sep + text[1:-1].encode("utf-8"))
+                sep = b","
 
         write(b'{"columns":[')
         items: list[Iterable[Any]] = []
@@ -343,7 +339,6 @@ def _slicing(counts: list[Any], flat: Any, kind: int) -> Callable[[int], Any]:
     )
 
 
-_END: Any = object()
 _TABLES = {"entities": _Table(Entity), "relations": _Table(Relation), "sources": _Table(Source)}
 _CHECKSUM = b"0" * 64  # the place of the body's SHA-256 in the header, until it is known
 

@@ -165,14 +165,7 @@ class KnowledgeGraph:
         first use, see ``graph._lazy``), the name index it saved (:meth:`_name_keys`),
         and per entity its relations and their other ends, in data order."""
         kg = cls.__new__(cls)
-        kg._entities = entities
-        kg._relations = relations
-        kg._sources = {s.id: s for s in sources}
-        kg._incident = incident
-        kg._ends = ends
-        kg._index = NameIndex()
-        kg._index._ids = names
-        kg._nx = None
+        kg._assemble(entities, relations, sources, incident, ends, names)
         return kg
 
     def _name_keys(self) -> dict[str, str]:
@@ -201,27 +194,39 @@ class KnowledgeGraph:
         sources: Iterable[Source],
         names: dict[str, str] | None = None,
     ) -> None:
-        self._entities: Mapping[str, Entity] = ents
-        self._relations: Mapping[str, Relation] = rels
-        self._sources: dict[str, Source] = {s.id: s for s in sources}
         if names is None:  # the loader has checked this; anyone else may not have
             missing = {end for r in rels.values() for end in (r.source, r.target)} - ents.keys()
             if missing:
                 missing_ids = ", ".join(sorted(missing))
                 raise KGError(f"relations refer to unknown entities: {missing_ids}")
-        #: entity id -> the relations touching it, and (in the same order) their other ends
-        incident = _Incident(ents, rels)
-        self._incident: Mapping[str, Sequence[Relation]] = incident
-        self._ends: Mapping[str, list[str]] = _OtherEnds(incident)
-        self._index = NameIndex()
-        if names is not None:
-            self._index._ids = names
-        else:
-            add = self._index.add
+            index = NameIndex()
             for e in ents.values():
                 for name in (e.id, e.name, e.name_en, *e.aliases):
                     if name:
-                        add(name, e.id)
+                        index.add(name, e.id)
+            names = index._ids
+        incident = _Incident(ents, rels)
+        self._assemble(ents, rels, sources, incident, _OtherEnds(incident), names)
+
+    def _assemble(
+        self,
+        entities: Mapping[str, Entity],
+        relations: Mapping[str, Relation],
+        sources: Iterable[Source],
+        incident: Mapping[str, Sequence[Relation]],
+        ends: Mapping[str, list[str]],
+        names: dict[str, str],
+    ) -> None:
+        """Every attribute of a graph, in one place (a checked load, a graph built from
+        records, and a warm load all end here)."""
+        self._entities: Mapping[str, Entity] = entities
+        self._relations: Mapping[str, Relation] = relations
+        self._sources: dict[str, Source] = {s.id: s for s in sources}
+        #: entity id -> the relations touching it, and (in the same order) their other ends
+        self._incident: Mapping[str, Sequence[Relation]] = incident
+        self._ends: Mapping[str, list[str]] = ends
+        self._index = NameIndex()
+        self._index._ids = names
         self._nx: nx.MultiDiGraph | None = None  # built on first use (see nx)
 
     # -- records ---------------------------------------------------------------------------
