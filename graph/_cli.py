@@ -36,7 +36,7 @@ from ._records import (
 
 __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "main", "visible"]
 
-#: Exit statuses, as the README documents them.
+#: Exit statuses, as docs/cli.md documents them.
 EXIT_OK = 0
 EXIT_ERROR = 1  # bad data, unknown name, no path, empty selection, unwritable output
 EXIT_USAGE = 2  # the arguments are wrong: unknown command or option, bad value

@@ -297,7 +297,7 @@ class _Checker:
             file,
             (0, 0),
             f"cannot check this file ({type(exc).__name__}: {shorten(str(exc), 120, quote=False)})",
-            "please report it with the file attached (see SECURITY in the README)",
+            "please report it with the file attached (see SECURITY.md)",
         )
 
     def add(self, file: Path, pos: Pos, message: str, hint: str = "") -> None:
