@@ -204,3 +204,30 @@ def test_output_target_says_what_is_written_directly(tmp_path: Path) -> None:
     link = tmp_path / "l"
     link.symlink_to(tmp_path / "new.json")
     assert _atomic.output_target(link).path == tmp_path / "new.json"
+
+
+def test_a_failed_ingest_removes_only_the_files_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Undoing a failed ingest removes the new files, never a link that led to them."""
+    from graph._ingest import _store
+
+    root = graph.init(tmp_path / "data")
+    doc = tmp_path / "brief.txt"
+    doc.write_text("星河科技园工作简报\n露露股份与星河大学签订了合作协议。\n", encoding="utf-8")
+    link = root / "drafts" / "brief.yaml"
+    link.symlink_to(tmp_path / "kept-draft.yaml")  # a link to nowhere: the draft goes there
+
+    calls: list[Path] = []
+
+    def broken(path: Path) -> graph.KnowledgeGraph:
+        calls.append(path)
+        if len(calls) > 1:  # the first reads the names; the second checks what was written
+            raise graph.KGError("the check after writing failed")
+        return graph.load(path)
+
+    monkeypatch.setattr(_store, "load", broken)
+    with pytest.raises(graph.KGError, match="check after writing"):
+        graph.ingest(doc, data=root, origin="synthetic test document")
+    assert len(calls) == 2 and kind(link) == "lnk"
+    assert not (root / "sources" / "brief.txt").exists()
