@@ -306,8 +306,14 @@ def _direct_open(target: Path, mode: str, **kwargs: object) -> Iterator[IO]:  # 
         with os.fdopen(fd, mode.replace("+", ""), **kwargs) as handle:  # type: ignore[call-overload]
             yield handle
             handle.flush()
+    except BrokenPipeError:
+        raise  # the reader has gone (`-o /dev/stdout | head`): the command's own business
     except OSError as exc:
-        raise os_error(target, exc) from exc
+        raise ExportError(
+            f"cannot write {target}: {exc.strerror or exc}; it is written to directly (a "
+            "device, a FIFO or a descriptor, never replaced), so part of the output may "
+            "have gone through"
+        ) from exc
 
 
 def write_text(path: str | Path, text: str) -> Path:
