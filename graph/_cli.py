@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
@@ -17,11 +16,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from ._cli_common import STDOUT, Handler, visible, write_lines, write_output
 from ._errors import DataError, KGError, UnknownEntityError
 from ._history import as_of, check_date, ties
 from ._kg import KnowledgeGraph
 from ._load import load
-from ._paths import find_data
+from ._paths import DEFAULT_OUTPUT, find_data
 from ._records import (
     Basis,
     Entity,
@@ -41,31 +41,9 @@ EXIT_OK = 0
 EXIT_ERROR = 1  # bad data, unknown name, no path, empty selection, unwritable output
 EXIT_USAGE = 2  # the arguments are wrong: unknown command or option, bad value
 
-Handler = Callable[[argparse.Namespace, TextIO], int]
-
-# Terminal controls a data file must not smuggle into a terminal: C0 (but tab and
-# newline), DEL, C1, bidirectional overrides and isolates, line separators.
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
-
-
-def visible(text: str) -> str:
-    """``text`` with terminal control characters written out (``\\x1b``, ``\\u202e``).
-
-    >>> visible("a\x1b[2Jb\u202ec\r")
-    'a\\x1b[2Jb\\u202ec\\x0d'
-    """
-
-    def escape(m: re.Match[str]) -> str:
-        c = ord(m.group())
-        return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
-
-    return _CONTROL.sub(escape, text)
-
 
 def _write(out: TextIO, lines: Sequence[str]) -> None:
-    out.write(visible("\n".join(lines)) + "\n")
+    write_lines(out, lines)
 
 
 def _as_of(kg: KnowledgeGraph, args: argparse.Namespace) -> KnowledgeGraph:
@@ -150,6 +128,15 @@ def _relation_line(kg: KnowledgeGraph, r: Relation, me: str | None = None) -> st
     return f"{src.name} --{r.type}/{r.status}{date}--> {dst.name}{group}"
 
 
+def _described(member: EntityType | Status) -> str:
+    """A type or status with its Chinese label, and the English description when it
+    says more than the name: ``university · 大学``, ``place · 地点 (city, region, …)``."""
+    text = f"{member} · {member.description_zh}"
+    if member.description.casefold() != member.value.replace("_", " "):
+        text += f" ({member.description})"
+    return text
+
+
 def _format_value(value: Any) -> str:
     if isinstance(value, Mapping | tuple | list):
         return json.dumps(thaw(value), ensure_ascii=False)
@@ -195,9 +182,10 @@ def cmd_normalize(args: argparse.Namespace, out: TextIO) -> int:
         except UnicodeDecodeError:
             raise KGError(f"{args.file} is not UTF-8 text; convert it to UTF-8 first") from None
     result = normalize(text)
-    if args.output:
-        write_text(args.output, result)
-        out.write(f"wrote {args.output}\n")
+    if args.output and args.output != STDOUT:
+        if args.output.endswith(("/", os.sep)) or Path(args.output).is_dir():
+            raise KGError(f"{args.output} is a folder; pass a file path for the normalised text")
+        write_output(out, lambda path: write_text(path, result), args.output, Path(args.output))
     else:
         out.write(result)
     return 0
@@ -254,9 +242,9 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
             )
         _emit_json(out, {"entity": e.to_dict(), "relations": relations})
         return 0
-    lines = [_names(e, " · "), f"  id: {e.id}", f"  type: {e.type} ({e.type.description})"]
+    lines = [_names(e, " · "), f"  id: {e.id}", f"  type: {_described(e.type)}"]
     if e.status:
-        lines.append(f"  status: {e.status} ({e.status.description})")
+        lines.append(f"  status: {_described(e.status)}")
     if e.aliases:
         lines.append("  aliases: " + ", ".join(e.aliases))
     for k, v in e.attributes.items():
@@ -400,26 +388,21 @@ def cmd_rank(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _into_folder(arg: str | None, name: str) -> str | None:
-    """``-o DIR/`` or ``-o`` an existing folder means ``DIR/name``."""
-    if arg is None:
-        return None
-    if arg.endswith(("/", os.sep)) or Path(arg).is_dir():
-        return str(Path(arg) / name)
-    return arg
-
-
 def cmd_html(args: argparse.Namespace, out: TextIO) -> int:
     kg = _kg(args)
-    path = kg.to_html(
-        _into_folder(args.output, "graph.html"),
-        focus=args.focus,
-        depth=args.depth,
-        types=args.type,
-        statuses=args.status,
-        lang=args.lang,
+    write_output(
+        out,
+        lambda path: kg.to_html(
+            path,
+            focus=args.focus,
+            depth=args.depth,
+            types=args.type,
+            statuses=args.status,
+            lang=args.lang,
+        ),
+        args.output,
+        DEFAULT_OUTPUT / "graph.html",
     )
-    _write(out, [f"wrote {path}"])
     return 0
 
 
@@ -429,13 +412,21 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     if args.format not in EXPORT_FORMATS:
         known = ", ".join(EXPORT_FORMATS)
         raise KGError(f"unknown format {args.format!r}; use one of: {known}")
-    kg = _kg(args).select(focus=args.focus, depth=args.depth, types=args.type, statuses=args.status)
     fmt = EXPORT_FORMATS[args.format]
-    target = args.output or fmt.default_path
-    if args.output and not fmt.folder:
-        target = _into_folder(args.output, fmt.default_path.name) or target
-    path = kg.export(target, args.format)
-    _write(out, [f"wrote {path}"])
+    if args.output == STDOUT and fmt.folder:  # refused before the graph is loaded
+        single = ", ".join(name for name, f in EXPORT_FORMATS.items() if not f.folder)
+        raise KGError(
+            f"the {fmt.name} export writes a folder of files, which cannot go to standard "
+            f"output (-o -); pass a folder, or use one of: {single}"
+        )
+    kg = _kg(args).select(focus=args.focus, depth=args.depth, types=args.type, statuses=args.status)
+    write_output(
+        out,
+        lambda path: kg.export(path, args.format),
+        args.output,
+        fmt.default_path,
+        folder=fmt.folder,
+    )
     return 0
 
 
@@ -611,7 +602,9 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("data_dir", nargs="?", metavar="DATA", help="data folder to check")
         elif name == "normalize":
             p.add_argument("file", metavar="FILE", help="UTF-8 text file, or - for standard input")
-            p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+            p.add_argument(
+                "-o", "--output", metavar="FILE", help="write here instead of standard output"
+            )
         elif name in ("show", "partners"):
             p.add_argument("name", metavar="NAME", help="id, Chinese or English name, or alias")
         elif name == "path":
@@ -672,8 +665,8 @@ def build_parser() -> argparse.ArgumentParser:
                 "-o",
                 "--output",
                 metavar="FILE",
-                help="default: output/graph.html; a folder (or a path ending in /) gets "
-                "graph.html inside",
+                help="default: output/graph.html under the current folder; a folder (or a "
+                "path ending in /) gets graph.html inside; - writes to standard output",
             )
             p.add_argument(
                 "--lang", choices=["zh", "en"], default="zh", help="initial label language"
@@ -685,8 +678,9 @@ def build_parser() -> argparse.ArgumentParser:
                 "-o",
                 "--output",
                 metavar="PATH",
-                help="a file for graphml, gexf, json (a folder gets graph.<format> inside); "
-                "a folder for csv and neo4j (default: output/graph.<format> or output/<format>/)",
+                help="a file for graphml, gexf, json (a folder gets graph.<format> inside; - "
+                "writes to standard output); a folder for csv and neo4j (default, under the "
+                "current folder: output/graph.<format> or output/<format>/)",
             )
             _add_filters(p)
     from ._cli_ingest import register as register_ingest  # kg init/ingest/review/accept

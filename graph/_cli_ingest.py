@@ -14,6 +14,7 @@ import functools
 from pathlib import Path
 from typing import Any, TextIO
 
+from ._cli_common import Handler, visible, write_output
 from ._errors import KGError
 from ._history import history, ties
 from ._ingest import accept, draft_graph, ingest, init, review
@@ -21,8 +22,6 @@ from ._load import load
 from ._paths import DEFAULT_OUTPUT, find_data
 
 __all__ = ["cmd_accept", "cmd_history", "cmd_ingest", "cmd_init", "cmd_review", "register"]
-
-Handler = Any  # Callable[[argparse.Namespace, TextIO], int], as in graph._cli
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -83,8 +82,6 @@ def cmd_history(args: argparse.Namespace, out: TextIO) -> int:
         mark = "  (current)" if id(r) in current else ""
         lines.append(f"  {r.type}/{r.status}{' ' + r.date if r.date else ''}{mark}")
         lines += [f"      「{ev.quote}」 ({ev.source}, {dates[ev.source]})" for ev in r.evidence]
-    from ._cli import visible  # terminal control characters shown, never run
-
     out.write(visible("\n".join(lines)) + "\n")
     return 0
 
@@ -97,19 +94,20 @@ def _html_draft(original: Handler) -> Handler:
         if getattr(args, "as_of", None):
             raise KGError("--as-of and --draft do not go together; accept the draft first")
         kg = draft_graph(args.draft, data=_root(args))
-        from ._cli import _into_folder  # -o DIR/ means DIR/draft-ID.html, as for kg html
-
-        name = f"draft-{args.draft}.html"
-        target = _into_folder(args.output, name) or DEFAULT_OUTPUT / name
-        path = kg.to_html(
-            target,
-            focus=args.focus,
-            depth=args.depth,
-            types=args.type,
-            statuses=args.status,
-            lang=args.lang,
+        write_output(  # -o DIR/ means DIR/draft-ID.html, as for kg html
+            out,
+            lambda path: kg.to_html(
+                path,
+                focus=args.focus,
+                depth=args.depth,
+                types=args.type,
+                statuses=args.status,
+                lang=args.lang,
+            ),
+            args.output,
+            DEFAULT_OUTPUT / f"draft-{args.draft}.html",
+            note=f" (proposals of {args.draft} drawn apart from curated records)",
         )
-        out.write(f"wrote {path} (proposals of {args.draft} drawn apart from curated records)\n")
         return 0
 
     return handler
@@ -206,7 +204,7 @@ def register(sub: Any) -> None:
         "--draft",
         metavar="ID",
         help="draw the proposals of drafts/ID.yaml on the graph, apart from curated records "
-        "(default output: output/draft-ID.html)",
+        "(default output: output/draft-ID.html under the current folder)",
     )
     html.epilog = (html.epilog or "") + "\n         kg html --draft zone-2016"
     html.set_defaults(handler=_html_draft(html.get_default("handler")))

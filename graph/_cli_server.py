@@ -16,14 +16,14 @@ import argparse
 import functools
 from typing import Any, TextIO
 
+from ._cli_common import Handler, write_output
 from ._errors import KGError
 from ._falkordb import BATCH, load_from, push
+from ._html import DEFAULT_HTML
 from ._load import load
 from ._progress import enabled
 
 __all__ = ["cmd_push", "register"]
-
-Handler = Any  # Callable[[argparse.Namespace, TextIO], int], as in graph._cli
 
 PUSH_EXAMPLE = "kg push falkordb://localhost:6379/cooperation"
 
@@ -47,8 +47,12 @@ def _html_from(original: Handler) -> Handler:
         if getattr(args, "as_of", None):
             raise KGError("--as-of works on a data folder, not with --from; leave one out")
         kg = load_from(args.from_url, focus=args.focus, depth=args.depth)
-        path = kg.to_html(args.output, types=args.type, statuses=args.status, lang=args.lang)
-        out.write(f"wrote {path}\n")
+        write_output(
+            out,
+            lambda path: kg.to_html(path, types=args.type, statuses=args.status, lang=args.lang),
+            args.output,
+            DEFAULT_HTML,
+        )
         return 0
 
     return handler

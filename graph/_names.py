@@ -4,6 +4,8 @@ Every name, alias and id of an entity is stored under its :func:`key`, so
 ``清華大學``, ``清华\\u200b大学`` and ``清华大学`` are one name. A name that is not
 a key resolves when it is the prefix (or else a substring) of exactly one
 entity's names; otherwise the index offers close names in the query's script.
+A Chinese name too short to resolve that way (one character) is never taken,
+but the names that start with it are offered (``天`` lists 天津, 天津大学, …).
 
 The index stays cheap at 100,000 entities: the keys are joined into one string
 that ``str.find`` scans in C, every scan stops after a bounded number of hits,
@@ -109,6 +111,7 @@ class NameIndex:
         self._ids: dict[str, str] = {}
         self._keys: list[str] = []
         self._starts: list[int] = []
+        self._sorted: list[str] = []
         self._blob: str | None = None
 
     def add(self, name: str, eid: str) -> None:
@@ -122,8 +125,8 @@ class NameIndex:
         """The id whose name, alias or id has the key of ``name``, else ``None``."""
         return self._ids.get(key(name))
 
-    def _scan(self, needle: str, cap: int = SCAN_CAP) -> Iterator[str]:
-        """Keys containing ``needle``, each once, at most ``cap`` of them."""
+    def _build(self) -> str:
+        """The keys joined into one string (built on first use after a change)."""
         if self._blob is None:
             self._keys = list(self._ids)
             self._starts = []
@@ -131,8 +134,26 @@ class NameIndex:
             for k in self._keys:
                 self._starts.append(pos)
                 pos += len(k) + 1
+            self._sorted = []  # sorted by _starting when first needed
             self._blob = "\n".join(self._keys)  # keys hold no whitespace
-        blob, starts, keys = self._blob, self._starts, self._keys
+        return self._blob
+
+    def _starting(self, prefix: str, cap: int = SCAN_CAP) -> list[str]:
+        """Ids with a key that starts with ``prefix``, in key order, at most ``cap`` keys."""
+        self._build()
+        if not self._sorted:
+            self._sorted = sorted(self._keys)
+        keys = self._sorted
+        found: dict[str, None] = {}
+        i = bisect.bisect_left(keys, prefix)
+        while i < len(keys) and keys[i].startswith(prefix) and len(found) < cap:
+            found[self._ids[keys[i]]] = None
+            i += 1
+        return list(found)
+
+    def _scan(self, needle: str, cap: int = SCAN_CAP) -> Iterator[str]:
+        """Keys containing ``needle``, each once, at most ``cap`` of them."""
+        blob, starts, keys = self._build(), self._starts, self._keys
         found = 0
         i = blob.find(needle)
         while i != -1 and found < cap:
@@ -144,11 +165,15 @@ class NameIndex:
     def partial(self, name: str) -> tuple[list[str], list[str], list[str]]:
         """Ids with a name that starts with ``name``, ids with a name that only
         contains it, and ids with a name that ``name`` cuts inside a head word such
-        as 大学 (candidates to suggest, never to resolve); all empty when ``name`` is
-        too short to be taken as part of a name."""
+        as 大学 (candidates to suggest, never to resolve). A Chinese ``name`` too short
+        to be taken as part of a name only gets the ids with a name that starts with
+        it, as candidates to suggest; a short name in another script gets none."""
         k = key(name)
-        if len(k) < MIN_PARTIAL[is_chinese(k)]:
+        if not k:
             return [], [], []
+        chinese = is_chinese(k)
+        if len(k) < MIN_PARTIAL[chinese]:  # one Chinese character: the names it starts
+            return [], [], self._starting(k) if chinese else []
         prefix: dict[str, None] = {}
         inner: dict[str, None] = {}
         split: dict[str, None] = {}

@@ -8,7 +8,9 @@ when given none, in this order:
 3. the bundled sample: the repository's ``data/`` in a checkout, or the copy of
    it that the package ships as ``graph/_sample`` when installed from a wheel.
 
-Outputs go to the repository's ``output/`` in a checkout, else to ``./output``.
+Outputs go to ``output/`` under the current folder (:data:`DEFAULT_OUTPUT`),
+in a checkout as when installed: a checkout's ``kg`` run from another folder
+writes where the user works, not into the checkout.
 """
 
 from __future__ import annotations
@@ -37,9 +39,9 @@ def _in_checkout() -> bool:
 #: copy installed with the package.
 BUNDLED_DATA = _REPO / "data" if _in_checkout() else _PACKAGE / "_sample"
 
-#: Where ``kg html`` and ``kg export`` write by default: the repository's
-#: ``output/`` in a checkout, else ``output/`` in the current folder.
-DEFAULT_OUTPUT = _REPO / "output" if _in_checkout() else Path("output")
+#: Where ``kg html`` and ``kg export`` write by default: ``output/`` under the
+#: current folder (relative, so it follows the folder the command runs in).
+DEFAULT_OUTPUT = Path("output")
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,12 +67,14 @@ def test_find_stats_rank_validate() -> None:
 
 def test_normalize(tmp_path: Path) -> None:
     raw = tmp_path / "raw.txt"
-    raw.write_text("領(lǐng)導(dǎo) IDC 北 京", encoding="utf-8")
+    raw.write_text("領(lǐng)導(dǎo) IDC 北 京", encoding="utf-8")  # one space: no wrapping shown
     code, out = run("normalize", str(raw))
-    assert code == 0 and out == "领导 IDC 北京"
+    assert code == 0 and out == "领导 IDC 北 京"
     target = tmp_path / "out.txt"
     code, _ = run("normalize", str(raw), "-o", str(target))
-    assert code == 0 and target.read_text(encoding="utf-8") == "领导 IDC 北京"
+    assert code == 0 and target.read_text(encoding="utf-8") == "领导 IDC 北 京"
+    code, _ = run("normalize", str(raw), "-o", str(tmp_path))
+    assert code == 1 and target.read_text(encoding="utf-8") == "领导 IDC 北 京"
     code, _ = run("normalize", str(tmp_path / "missing.txt"))
     assert code == 1
 
@@ -547,3 +549,67 @@ def test_a_later_visit_does_not_replace_an_agreement(tmp_path: Path) -> None:
     code, out = run("--data", str(root), "history", "星河公司", "月湖大学")
     marked = [line.strip() for line in out.splitlines() if "(current)" in line]
     assert marked == ["signed_agreement/signed  (current)"]
+
+
+def test_show_lists_the_candidates_that_start_with_a_short_name(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _ = run("show", "天")
+    err = capsys.readouterr().err
+    assert code == 1 and "did you mean" in err, err
+    starts = sorted(e.name for e in graph.load() if e.name.startswith("天"))
+    assert len(starts) > 1
+    for name in starts:
+        assert repr(name)[1:-1] in err or name in err, (name, err)
+    code, out = run("show", "天", "--json")
+    assert code == 1 and len(json.loads(out)["suggestions"]) == len(starts)
+
+
+def test_a_one_letter_name_is_suggested_never_taken() -> None:
+    kg = graph.load()
+    firsts = [e.name[0] for e in kg]
+    unique = sorted(c for c in set(firsts) if firsts.count(c) == 1 and "\u4e00" <= c <= "\u9fff")
+    assert unique, "the sample has a Chinese first character that only one name starts with"
+    with pytest.raises(graph.UnknownEntityError) as caught:
+        kg.entity(unique[0])
+    (only,) = [e for e in kg if e.name.startswith(unique[0])]
+    assert caught.value.suggestions == (f"{only.name} ({only.name_en})",)
+
+
+def test_show_names_the_type_once_with_its_chinese_label() -> None:
+    code, out = run("show", "天津大学")
+    assert code == 0
+    assert "  type: university · 大学\n" in out
+    assert "(university)" not in out
+    code, out = run("show", "Tianjin")
+    assert "  type: place · 地点 (city, region, district or park)\n" in out
+
+
+def test_default_outputs_go_under_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkout's kg run from another folder writes there, not into the checkout."""
+    monkeypatch.chdir(tmp_path)
+    repo_output = Path(graph.__file__).resolve().parents[1] / "output"
+    before = {p: p.stat().st_mtime_ns for p in repo_output.glob("*")}
+    code, out = run("html", "--focus", "天津大学")
+    assert code == 0 and out == "wrote output/graph.html\n"
+    assert (tmp_path / "output" / "graph.html").is_file()
+    code, out = run("export", "csv")
+    assert code == 0 and (tmp_path / "output" / "csv" / "entities.csv").is_file()
+    after = {p: p.stat().st_mtime_ns for p in repo_output.glob("*")}
+    assert after == before
+
+
+def test_the_cli_modules_do_not_import_each_other() -> None:
+    import ast
+
+    root = Path(graph.__file__).resolve().parent
+    for name in ("_cli_ingest.py", "_cli_server.py", "_cli_common.py"):
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        imported = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module
+        }
+        assert "_cli" not in imported and "graph._cli" not in imported, name

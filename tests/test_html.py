@@ -300,10 +300,10 @@ def test_write_html_writes_and_returns_the_path(
     assert out.read_text(encoding="utf-8") == _html.generate_html(sample_kg, lang="en")
 
 
-def test_default_path_is_the_repositorys_output_folder(
+def test_default_path_is_output_under_the_current_folder(
     sample_kg: graph.KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert Path(graph.DEFAULT_DATA).parent / "output" / "graph.html" == _html.DEFAULT_HTML
+    assert Path("output") / "graph.html" == _html.DEFAULT_HTML
     monkeypatch.setattr(_html, "DEFAULT_HTML", tmp_path / "output" / "graph.html")
     assert _html.write_html(sample_kg) == tmp_path / "output" / "graph.html"
     assert (tmp_path / "output" / "graph.html").is_file()

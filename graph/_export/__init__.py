@@ -74,7 +74,7 @@ class ExportFormat:
 
     @property
     def default_path(self) -> Path:
-        """Where the CLI writes when no ``-o`` is given: the repository's
+        """Where the CLI writes when no ``-o`` is given, under the current folder:
         ``output/graph.<suffix>``, or ``output/<name>/`` for a folder format (as for
         ``kg html``, whose default is ``output/graph.html``)."""
         from .._paths import DEFAULT_OUTPUT

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .._atomic import default_mode, locked, os_error
+from .._atomic import default_mode, follow, locked, os_error
 from .._errors import ExportError, shorten
 
 __all__ = ["write_files"]
@@ -30,7 +30,7 @@ def write_files(path: str | Path, files: Mapping[str, bytes]) -> Path:
     >>> (out / "a.txt").read_bytes()
     b'A'
     """
-    target = Path(path)
+    target = follow(path)  # a link to a folder stays a link; the folder it names is replaced
     with locked(target):
         if target.exists() and not target.is_dir():
             raise ExportError(f"{target} is a file; pass a folder path (it is created if needed)")

@@ -159,7 +159,7 @@ def read(
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "r.txt"
-    >>> _ = p.write_bytes("北 京師範大學".encode("big5"))
+    >>> _ = p.write_bytes("北京師範大學".encode("big5"))
     >>> t = read(p)
     >>> t.text, t.encoding
     ('北京师范大学', 'big5')

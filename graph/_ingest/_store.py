@@ -386,7 +386,8 @@ def _ingest(
     except BaseException:
         for p, old in backup.items():
             if old is None:
-                p.unlink(missing_ok=True)
+                if p.is_file() and not p.is_symlink():  # never a link, FIFO or device
+                    p.unlink()
             else:
                 write_bytes(p, old)
         raise
