@@ -260,6 +260,7 @@ ATTRIBUTE_LABELS_ZH: dict[str, str] = {
     "problem": "问题",
     "rules": "规则",
     "rules_text": "规则（原文）",
+    "policies_of": "政策来源",
     "head": "负责人",
     "staff": "人员",
     "tasks": "任务",

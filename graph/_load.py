@@ -455,6 +455,14 @@ def _read_sources(c: _Checker, file: Path, sources: dict[str, Source]) -> None:
         if sid in sources:
             c.add(file, rec.value_pos["id"], f"duplicate source id {sid!r}", "give each its own id")
             continue
+        if "raw_sha256" in rec and "raw" not in rec:  # `raw: null` or no `raw` line
+            c.add(
+                file,
+                rec.value_pos["raw_sha256"],
+                "raw_sha256 is set but no raw file is named, so there is nothing to check it on",
+                "name the raw file (raw: FILE next to the text), or remove raw_sha256",
+            )
+            continue
         text = _read_source_file(c, file, rec, "text")
         if text is None:
             continue
