@@ -405,14 +405,15 @@ def write_folder(
     return root
 
 
-def data_folder(n: int, *, seed: int = 1, quotes: str = "short") -> Path:
+def data_folder(n: int, *, seed: int = 1, quotes: str = "short", per_file: int = 2000) -> Path:
     """A generated folder of ``n`` entities, written once and kept for later runs."""
     base = Path(os.environ.get("KG_BENCH_DIR", "/tmp/kg-bench"))
     shape = "" if quotes == "short" else f"-{quotes}"
+    shape += "" if per_file == 2000 else f"-f{per_file}"
     root = base / f"v{FOLDER_VERSION}-n{n}-s{seed}{shape}"
     stamp = root / ".complete"
     if not stamp.exists():
-        write_folder(root, n, seed=seed, quotes=quotes)
+        write_folder(root, n, seed=seed, quotes=quotes, per_file=per_file)
         stamp.write_text("ok\n")
     return root
 
