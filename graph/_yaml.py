@@ -376,7 +376,7 @@ def read_items(
 
     >>> import tempfile
     >>> path = Path(tempfile.mkdtemp()) / "list.yaml"
-    >>> _ = path.write_text("- id: a\n- id: b\n", encoding="utf-8")
+    >>> _ = path.write_text("- id: a\\n- id: b\\n", encoding="utf-8")
     >>> reader = read_items(path, [])
     >>> [(dict(item), pos) for item, pos in reader]
     [({'id': 'a'}, (1, 3)), ({'id': 'b'}, (2, 3))]
