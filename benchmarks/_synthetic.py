@@ -7,7 +7,10 @@ this module from their own folder.
 - :func:`write_folder` writes a data folder in the project's own format (what
   :func:`graph.load` reads): many generated reports as sources, entities with
   Chinese and English names and aliases, three relations per entity of several
-  types and statuses, and every quote a verbatim piece of its report's text.
+  types and statuses, and every quote a verbatim piece of its report's text. Two
+  shapes of quote: ``"short"`` (a clause of 10-40 characters, or the name) and
+  ``"sentence"`` (every quote a whole sentence of 100-120 characters, the length
+  of a real report's sentences: about 190 MB of YAML at 100,000 entities).
 - :func:`data_folder` keeps such folders under ``/tmp/kg-bench`` (or
   ``$KG_BENCH_DIR``) so the 100,000-entity folder is generated once.
 """
@@ -91,6 +94,9 @@ def synthetic(n: int, seed: int = 1) -> graph.KnowledgeGraph:
 
 #: Bump when the generated folders change, so cached folders are regenerated.
 FOLDER_VERSION = 1
+
+#: The shapes of quote :func:`write_folder` can write (see the module docstring).
+QUOTE_SHAPES = ("short", "sentence")
 
 _PLACES = [
     ("北京", "Beijing"),
@@ -228,19 +234,51 @@ _HUB_STATUS = [
 ]
 
 
+# Clauses that lengthen a quote into a report-like sentence (shape "sentence"); {n} is a
+# number, so that no two sentences are alike.
+_CLAUSES = [
+    "双方将在技术研发、人才培养和成果转化等方面开展深度合作",
+    "共同推动区域产业转型升级和协同创新发展",
+    "预计全部建成后年产值可达{n}亿元",
+    "可新增就业岗位{n}个",
+    "进一步完善合作机制并建立定期会商制度",
+    "着力打造开放共享的区域创新资源平台",
+    "为当地经济社会发展注入新的动力",
+    "相关工作已列入本年度第{n}项重点任务",
+    "目前各项前期手续正在有序办理之中",
+    "计划总投资{n}万元，分两期实施",
+    "有关部门将在用地、融资和审批等方面给予支持",
+    "并将定期向社会公布工作进展情况",
+]
+
+
+def _sentence(rng: random.Random, start: str) -> str:
+    """``start`` lengthened by clauses into a sentence of 100-120 characters."""
+    text = start
+    while len(text) < 100:
+        text += "，" + rng.choice(_CLAUSES).format(n=rng.randrange(1, 1000))
+    return text[: rng.randrange(100, 121)].rstrip("，、")
+
+
 def _q(text: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
     return json.dumps(text, ensure_ascii=False)
 
 
-def write_folder(root: str | Path, n: int, *, seed: int = 1, per_file: int = 2000) -> Path:
+def write_folder(
+    root: str | Path, n: int, *, seed: int = 1, per_file: int = 2000, quotes: str = "short"
+) -> Path:
     """Write a data folder of about ``n`` entities and ``3 n`` relations to ``root``.
 
     The folder is in the project's format: ``sources/`` holds one generated
     report per 100 entities, ``entities/`` and ``relations/`` YAML lists of at
     most ``per_file`` records. Each entity has a unique Chinese name, an English
-    name and an alias; every record quotes its report verbatim. Returns ``root``.
+    name and an alias; every record quotes its report verbatim, in the shape
+    ``quotes`` names (one of :data:`QUOTE_SHAPES`). Returns ``root``.
     """
+    if quotes not in QUOTE_SHAPES:
+        raise ValueError(f"quotes must be one of {QUOTE_SHAPES}, not {quotes!r}")
+    long = quotes == "sentence"
     rng = random.Random(seed)
     root = Path(root)
     if root.exists():
@@ -283,6 +321,8 @@ def write_folder(root: str | Path, n: int, *, seed: int = 1, per_file: int = 200
         if aid == bid or (aid, rtype.value, bid) in seen:
             return
         seen.add((aid, rtype.value, bid))
+        if long:
+            quote = _sentence(rng, quote)
         report = report_of[a]
         sentences[report].append(quote + "。")
         rel_lines.append(
@@ -326,11 +366,17 @@ def write_folder(root: str | Path, n: int, *, seed: int = 1, per_file: int = 200
         if i in hub_status:
             status, text = hub_status[i]
             quote = text.format(a=name)
+            if long:
+                quote = _sentence(rng, quote)
             sentences[report].append(quote + "。")
             lines.append(f"  status: {status.value}\n")
         if kind is EntityType.ENTERPRISE and i % 3 == 0:
             lines.append(f"  attributes: {{sector: 新材料, employees: {10 + i % 900}}}\n")
-        sentences[report].append(f"{name}积极对接京津资源。")
+        if long and i not in hub_status:
+            quote = _sentence(rng, f"{name}积极对接京津资源")
+            sentences[report].append(quote + "。")
+        else:
+            sentences[report].append(f"{name}积极对接京津资源。")
         lines.append(f"  evidence:\n  - source: report-{report}\n    quote: {_q(quote)}\n")
         ent_lines.append("".join(lines))
     for pid, pzh, pen in places:
@@ -359,13 +405,15 @@ def write_folder(root: str | Path, n: int, *, seed: int = 1, per_file: int = 200
     return root
 
 
-def data_folder(n: int, *, seed: int = 1) -> Path:
+def data_folder(n: int, *, seed: int = 1, quotes: str = "short", per_file: int = 2000) -> Path:
     """A generated folder of ``n`` entities, written once and kept for later runs."""
     base = Path(os.environ.get("KG_BENCH_DIR", "/tmp/kg-bench"))
-    root = base / f"v{FOLDER_VERSION}-n{n}-s{seed}"
+    shape = "" if quotes == "short" else f"-{quotes}"
+    shape += "" if per_file == 2000 else f"-f{per_file}"
+    root = base / f"v{FOLDER_VERSION}-n{n}-s{seed}{shape}"
     stamp = root / ".complete"
     if not stamp.exists():
-        write_folder(root, n, seed=seed)
+        write_folder(root, n, seed=seed, quotes=quotes, per_file=per_file)
         stamp.write_text("ok\n")
     return root
 

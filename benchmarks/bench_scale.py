@@ -9,6 +9,12 @@ each (``_synthetic.write_folder``), then measures, each load in a new process:
 - cold load: ``graph.load(folder, cache=False)``; the first cached load (cold
   plus writing the cache); the warm load (same folder, new process);
 - peak memory (``ru_maxrss``) of loading and exporting (``to_html``);
+- memory at scale with quotes of real length (``quotes="sentence"``: every quote
+  a sentence of 100-120 characters, about 190 MB of YAML at 100,000 entities), in
+  two layouts: files of 2,000 records, and each kind in one file (the limit on a
+  file's size raised for it): the peak of a cold load (``ru_maxrss``, new
+  process) against what the loaded graph keeps (traced by ``tracemalloc`` in
+  another new process, plus the process's size before the load);
 - ``to_html`` at 10,000 and 100,000 entities, and on 16,000 entities against
   pyvis ``Network().from_nx(G)`` + ``write_html`` on the same graph;
 - the median of ``entity``, ``partners`` and ``path`` over random names;
@@ -24,6 +30,7 @@ Then prints one table: figure, measured, baseline, ratio, target, met.
 
     .venv/bin/python benchmarks/bench_scale.py                 # 10k and 100k (~25 min)
     .venv/bin/python benchmarks/bench_scale.py --small 1000 --large 10000 --no-pyvis
+    .venv/bin/python benchmarks/bench_scale.py --only-sentence     # the real-length memory
 """
 
 from __future__ import annotations
@@ -67,6 +74,15 @@ def _rss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
+def _rss_now() -> int:
+    """The process's resident size now (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize()
+    except OSError:
+        return 0
+
+
 def child(task: str, root: Path) -> dict[str, Any]:
     """One measurement in this (fresh) process; the result as a dict."""
     out: dict[str, Any] = {}
@@ -82,6 +98,8 @@ def child(task: str, root: Path) -> dict[str, Any]:
     elif task in ("cold", "cached"):  # cold: no cache; cached: the load that writes it
         import graph
 
+        gc.collect()
+        out["rss_before"] = _rss_now()
         start = time.perf_counter()
         kg = graph.load(root, cache=task == "cached")
         gc.collect()  # any collection the load put off is part of its cost
@@ -97,6 +115,21 @@ def child(task: str, root: Path) -> dict[str, Any]:
             out["html_bytes"] = len(page.encode("utf-8"))
             del page
             out["rss_export"] = _rss()
+    elif task == "kept":  # what the loaded graph keeps: traced, so slower; never timed
+        import tracemalloc
+
+        import graph
+
+        gc.collect()
+        out["rss_before"] = _rss_now()
+        tracemalloc.start()
+        kg = graph.load(root, cache=False)
+        gc.collect()
+        out["kept"] = tracemalloc.get_traced_memory()[0]
+        out["traced_peak"] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        out["seconds"] = 0.0
+        out["entities"], out["relations"] = len(kg), len(kg.relations())
     elif task == "warm":
         import graph
         from graph import _cache
@@ -129,8 +162,10 @@ def child(task: str, root: Path) -> dict[str, Any]:
     return out
 
 
-def run_child(task: str, root: Path, cache_dir: Path, timeout: float = 1800) -> dict[str, Any]:
-    env = {**os.environ, "KG_CACHE_DIR": str(cache_dir)}
+def run_child(
+    task: str, root: Path, cache_dir: Path, timeout: float = 1800, env: dict[str, str] | None = None
+) -> dict[str, Any]:
+    env = {**os.environ, "KG_CACHE_DIR": str(cache_dir), **(env or {})}
     done = subprocess.run(
         [sys.executable, __file__, "--child", task, str(root)],
         env=env,
@@ -281,6 +316,60 @@ class Table:
                 print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 
 
+#: The layouts of the real-length-quote folder: label, records per file, and the
+#: environment the load needs (one file per kind is larger than the default limit).
+SENTENCE_LAYOUTS: list[tuple[str, int, dict[str, str]]] = [
+    ("files of 2,000 records", 2000, {}),
+    ("each kind in one file", 10**9, {"KG_MAX_DATA_BYTES": str(1 << 30)}),
+]
+
+
+def sentence_figures(n: int) -> dict[str, dict[str, Any]]:
+    """Bare parse, cold load and what the graph keeps, once each in new processes, on
+    ``n`` entities with quotes of real length, in each of :data:`SENTENCE_LAYOUTS`."""
+    out: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, per_file, env in SENTENCE_LAYOUTS:
+            root = data_folder(n, quotes="sentence", per_file=per_file)
+            size = sum(f.stat().st_size for f in _yaml_files(root))
+            cache_dir = Path(tmp) / str(per_file)
+            figures = {"yaml_bytes": size}
+            for task in ("bare", "cold", "kept"):
+                figures[task] = run_child(task, root, cache_dir, env=env)
+            out[label] = figures
+            print(f"sentence, {label}: {json.dumps(figures)}", flush=True)
+    return out
+
+
+def add_sentence_rows(t: Table, figures: dict[str, dict[str, Any]]) -> None:
+    """The real-length rows: each layout's peak against what its graph keeps, and the
+    cold load against the parse of the same files."""
+    for label, m in figures.items():
+        cold, kept = m["cold"], m["kept"]
+        counts = f"{cold['entities']:,}/{cold['relations']:,}"
+        peak = cold["rss_load"] / GB
+        # what the graph keeps, plus the process before the load (interpreter, modules)
+        held = (kept["kept"] + kept["rss_before"]) / GB
+        t.add(
+            f"peak memory, cold load {counts}, real-length quotes "
+            f"({m['yaml_bytes'] / 1e6:.0f} MB of YAML), {label}",
+            f"{peak:.2f} GB",
+            f"kept by the graph {held:.2f} GB",
+            peak / held,
+            "<= 1.0 GB and <= 2x kept",
+            peak <= 1.0 and peak <= 2 * held,
+        )
+        seconds, bare = cold["seconds"], m["bare"]["seconds"]
+        t.add(
+            f"cold load {counts}, real-length quotes, {label}",
+            f"{seconds:.2f} s",
+            f"CSafeLoader parse {bare:.2f} s",
+            seconds / bare,
+            "<= 0.75x",
+            seconds / bare <= 0.75,
+        )
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--small", type=int, default=10_000, help="the smaller size (default 10,000)")
@@ -288,10 +377,27 @@ def main() -> None:
     p.add_argument("--pyvis-size", type=int, default=16_000, help="entities for the pyvis run")
     p.add_argument("--no-pyvis", action="store_true", help="skip the (slow, quadratic) pyvis run")
     p.add_argument("--no-server", action="store_true", help="skip the FalkorDB figures")
+    p.add_argument(
+        "--sentence",
+        type=int,
+        default=100_000,
+        help="entities of the real-length-quote folders (default 100,000; 0 skips them)",
+    )
+    p.add_argument(
+        "--only-sentence", action="store_true", help="measure the real-length folders only"
+    )
     p.add_argument("--child", nargs=2, metavar=("TASK", "ROOT"), help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.child:
         print(json.dumps(child(args.child[0], Path(args.child[1]))))
+        return
+
+    sentence = sentence_figures(args.sentence) if args.sentence else None
+    if args.only_sentence:
+        t = Table()
+        add_sentence_rows(t, sentence or {})
+        print()
+        t.print()
         return
 
     import graph
@@ -394,6 +500,7 @@ def main() -> None:
                 "<= 1.5 GB",
                 peak <= 1.5,
             )
+    add_sentence_rows(t, sentence or {})
     if pyvis is not None and html16 is not None:
         t.add(
             f"to_html {args.pyvis_size:,} entities",

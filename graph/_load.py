@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ from ._records import (
     Status,
     freeze,
 )
-from ._yaml import Pos, YList, YMap, bad_utf8, read_yaml
+from ._yaml import Pos, YList, YMap, bad_utf8, read_items
 
 __all__ = ["DEFAULT_DATA", "load"]
 
@@ -265,23 +265,6 @@ class _Checker:
                 "fix that file first; these are checked again then",
             )
 
-    def read(self, file: Path) -> Any:
-        """The YAML document of a data file inside the folder; None after a problem."""
-        before = len(self.problems)
-        try:
-            inside = file.resolve().is_relative_to(self.root.resolve())
-        except (OSError, RuntimeError):
-            inside = False
-        if not inside:
-            self.add(file, (0, 0), "a link to a file outside the data folder", "copy it in")
-            doc = None
-        else:
-            doc = read_yaml(file, self.problems, limits=self.limits)
-        if doc is None and len(self.problems) > before:
-            self.unreadable.append(file)
-        advance(file)  # the progress bar, when one is open (graph._progress)
-        return doc
-
     def each(self, files: Iterable[Path], read: Callable[[Path], None]) -> None:
         """``read`` every file in turn; an error no check foresaw is reported at its file."""
         for file in files:
@@ -303,20 +286,48 @@ class _Checker:
     def add(self, file: Path, pos: Pos, message: str, hint: str = "") -> None:
         self.problems.append(Problem(file, pos[0], pos[1], message, hint))
 
-    def records(self, file: Path, doc: Any, what: str) -> list[YMap]:
-        """The mappings of a file that must hold a YAML list of records."""
-        if doc is None:
-            return []
-        if not isinstance(doc, YList):
+    def records(self, file: Path, what: str) -> Iterator[YMap]:
+        """The records of a data file that must hold a YAML list of mappings, each as
+        soon as it is read (``graph._yaml.read_items``): a large file is never held
+        whole. Problems of the file's YAML are recorded as they are met; a file that
+        cannot be read or parsed is noted as unreadable (its records before a syntax
+        error are still checked)."""
+        before = len(self.problems)
+        try:
+            inside = file.resolve().is_relative_to(self.root.resolve())
+        except (OSError, RuntimeError):
+            inside = False
+        doc: Any = None
+        try:
+            if not inside:
+                self.add(file, (0, 0), "a link to a file outside the data folder", "copy it in")
+            else:
+                doc = yield from self._mappings(
+                    file, read_items(file, self.problems, limits=self.limits), what
+                )
+        finally:
+            advance(file)  # the progress bar, when one is open (graph._progress)
+        # None after new problems: the file could not be read or parsed (a file read to
+        # its end returns its list, even when the checks of its records found problems)
+        if doc is None and len(self.problems) > before:
+            self.unreadable.append(file)
+        elif doc is not None and not isinstance(doc, YList):
             pos = getattr(doc, "pos", (1, 1))
             self.add(
                 file, pos, f"the file must be a YAML list of {what}", "start each record with '- '"
             )
-            return []
-        out = []
-        for item, pos in zip(doc, doc.item_pos, strict=True):
+
+    def _mappings(
+        self, file: Path, items: Generator[tuple[Any, Pos], None, Any], what: str
+    ) -> Generator[YMap, None, Any]:
+        """The mappings among ``items``; any other item is reported. Returns the document."""
+        while True:
+            try:
+                item, pos = next(items)
+            except StopIteration as stop:
+                return stop.value
             if isinstance(item, YMap):
-                out.append(item)
+                yield item
             else:
                 self.add(
                     file,
@@ -324,7 +335,6 @@ class _Checker:
                     f"each {_SINGULAR.get(what, what)} must be a mapping, not {shorten(item)}",
                     "write 'field: value' lines",
                 )
-        return out
 
     def fields(
         self, file: Path, record: YMap, spec: dict[str, tuple[bool, Check]], what: str
@@ -446,7 +456,7 @@ def _load_sources(c: _Checker, root: Path) -> dict[str, Source]:
 
 
 def _read_sources(c: _Checker, file: Path, sources: dict[str, Source]) -> None:
-    for rec in c.records(file, c.read(file), "sources"):
+    for rec in c.records(file, "sources"):
         if isinstance(rec.get("id"), str):
             c.broken_sources.add(rec["id"])  # until it has loaded cleanly
         if not c.fields(file, rec, SOURCE_FIELDS, "source"):
@@ -594,7 +604,7 @@ def _load_entities(
         c.add(folder, (0, 0), "no entity files (*.yaml)", "add at least one YAML list of entities")
 
     def read(file: Path) -> None:
-        for rec in c.records(file, c.read(file), "entities"):
+        for rec in c.records(file, "entities"):
             ok = c.fields(file, rec, ENTITY_FIELDS, "entity")
             eid = rec.get("id")
             if isinstance(eid, str):
@@ -669,7 +679,7 @@ def _load_relations(
     suggest = _Suggester(entity_pos)
 
     def read(file: Path) -> None:
-        for rec in c.records(file, c.read(file), "relations"):
+        for rec in c.records(file, "relations"):
             if not c.fields(file, rec, RELATION_FIELDS, "relation"):
                 continue
             ok = True

@@ -17,13 +17,17 @@ builds values from PyYAML's event stream (the C parser where available) and:
 
 Mappings and sequences come back as :class:`YMap` and :class:`YList`, a ``dict``
 and a ``list`` that remember the line and column of every key and item.
+:func:`read_items` reads a file of records one record at a time: it yields each
+item of the top-level list as soon as the parser has read it, so a large file
+is never held as a whole tree of values (the loader builds each record from its
+item and drops the item).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +36,7 @@ import yaml
 from ._errors import KGError, Problem, shorten
 from ._limits import Limits, read_capped
 
-__all__ = ["Pos", "YList", "YMap", "bad_utf8", "read_yaml"]
+__all__ = ["Pos", "YList", "YMap", "bad_utf8", "read_items", "read_yaml"]
 
 Pos = tuple[int, int]  # 1-based line and column
 
@@ -152,12 +156,8 @@ class _Builder:
         """The value that starts with ``event``, whatever it is."""
         if type(event) is _Scalar and event.anchor is None:
             return self.scalar(event)  # the common case first
-        if not isinstance(event, yaml.AliasEvent) and getattr(event, "anchor", None) is not None:
-            self.problem(
-                _pos(event),
-                f"anchor '&{event.anchor}' is not allowed",
-                "write the value out in full; anchors and aliases hide what a record contains",
-            )
+        if not isinstance(event, yaml.AliasEvent):
+            self.check_anchor(event)
         if isinstance(event, yaml.AliasEvent):
             self.problem(
                 _pos(event),
@@ -184,6 +184,25 @@ class _Builder:
         finally:
             self.depth -= 1
         raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
+
+    def items(self, event: Any) -> Generator[tuple[Any, Pos], None, YList]:
+        """Each item of the list that ``event`` starts, with its position, as soon as it
+        is built (the top-level list of a file: one record at a time, never all at
+        once); returns the list itself, empty, with its position."""
+        self.check_anchor(event)
+        self.check_tag(event)
+        seq = YList()
+        seq.pos, seq.item_pos = _pos(event), []
+        get, node = self.get, self.node
+        self.depth += 1
+        try:
+            while type(item := get()) is not _SeqEnd:
+                mark = item.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                yield node(item), pos
+        finally:
+            self.depth -= 1
+        return seq
 
     def sequence(self, event: Any) -> YList:
         self.check_tag(event)
@@ -269,6 +288,14 @@ class _Builder:
             key_pos[key] = kpos
             value_pos[key] = vpos
 
+    def check_anchor(self, event: Any) -> None:
+        if getattr(event, "anchor", None) is not None:
+            self.problem(
+                _pos(event),
+                f"anchor '&{event.anchor}' is not allowed",
+                "write the value out in full; anchors and aliases hide what a record contains",
+            )
+
     def check_tag(self, event: Any) -> None:
         if event.tag is not None and not event.implicit:
             self.problem(
@@ -307,14 +334,60 @@ def read_yaml(
 
     Returns the document (``None`` for an empty file). When the file cannot be
     read or parsed at all, a problem with the parser's position is recorded and
-    ``None`` is returned. ``limits`` default to :meth:`Limits.from_env`.
+    ``None`` is returned. ``limits`` default to :meth:`Limits.from_env`. (A file of
+    records is better read with :func:`read_items`, one record at a time.)
+    """
+    reader = read_items(path, problems, text, limits=limits)
+    items: list[Any] = []
+    positions: list[Pos] = []
+    while True:
+        try:
+            item, pos = next(reader)
+        except StopIteration as stop:
+            doc = stop.value
+            break
+        items.append(item)
+        positions.append(pos)
+    if isinstance(doc, YList):
+        doc.extend(items)
+        doc.item_pos = positions
+    return doc
+
+
+def read_items(
+    path: Path,
+    problems: list[Problem],
+    text: str | None = None,
+    *,
+    limits: Limits | None = None,
+) -> Generator[tuple[Any, Pos], None, Any]:
+    """Read one YAML document from ``path``, yielding each item of its top-level list.
+
+    Each item comes as ``(value, (line, column))`` as soon as the parser has read
+    it, so a file of records never exists in memory as a whole: its reader holds
+    the file's bytes and one record. Problems are appended to ``problems`` as they
+    are found, with the same checks, positions and messages as :func:`read_yaml`.
+
+    Returns (as the generator's value) the document: for a top-level list, a
+    :class:`YList` with its position and none of its items (they were yielded);
+    ``None`` for an empty file, or when the file cannot be read or parsed (with a
+    problem recorded; items yielded before a syntax error stand). ``limits``
+    default to :meth:`Limits.from_env`.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "list.yaml"
+    >>> _ = path.write_text("- id: a\\n- id: b\\n", encoding="utf-8")
+    >>> reader = read_items(path, [])
+    >>> [(dict(item), pos) for item, pos in reader]
+    [({'id': 'a'}, (1, 3)), ({'id': 'b'}, (2, 3))]
     """
     limits = limits if limits is not None else Limits.from_env()
+    source: str | bytes
     if text is None:
         data = b""
         try:
             data = read_capped(path, limits.max_data_bytes, setting="max_data_bytes")
-            text = data.decode("utf-8")
+            data.decode("utf-8")  # checked here, so the parser reads the bytes as they are
         except UnicodeDecodeError as exc:
             line, column, what = bad_utf8(data, exc)
             problems.append(Problem(path, line, column, what, "save the file as UTF-8"))
@@ -322,19 +395,35 @@ def read_yaml(
         except KGError as exc:
             problems.append(Problem(path, 0, 0, str(exc)))
             return None
-    documents: list[Any] = []
+        source = data  # UTF-8 bytes: the C parser reads them without a copy
+        del data
+    else:
+        source = text
+    document: Any = None
     try:
-        parser = _Parser(text)
+        parser = _Parser(source)
+        del source
         try:
             get = parser.get_event
             builder = _Builder(path, problems, limits, get)
+            documents = 0
             while (event := get()) is not None:
                 if type(event) is yaml.DocumentStartEvent:
+                    documents += 1
                     start = _pos(event)
-                    body = builder.node(get())
+                    first = get()
+                    if (
+                        documents == 1
+                        and type(first) is yaml.SequenceStartEvent
+                        and limits.max_depth > 0
+                    ):
+                        document = yield from builder.items(first)
+                    else:
+                        body = builder.node(first)
+                        if documents == 1:
+                            document = body
                     get()  # DocumentEndEvent
-                    documents.append(body)
-                    if len(documents) == 2:
+                    if documents == 2:
                         builder.problem(
                             start,
                             "a second YAML document ('---') in one file",
@@ -358,4 +447,4 @@ def read_yaml(
     except yaml.YAMLError as exc:
         problems.append(Problem(path, 0, 0, f"invalid YAML: {exc}", "check the file's syntax"))
         return None
-    return documents[0] if documents else None
+    return document
