@@ -19,7 +19,8 @@ from typing import Any
 
 import yaml
 
-from .._errors import KGError, Problem
+from .._errors import KGError, Problem, shorten
+from .._folder import check_target
 from .._records import Basis, EntityType, RelationType, Status
 from .._yaml import YList, YMap, read_yaml
 from ._extract import Proposals
@@ -148,6 +149,46 @@ def dump_draft(draft: Draft) -> str:
     return _HEADER.format(sid=draft.source) + "\n" + text
 
 
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_evidence(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(v, Mapping)
+        and isinstance(v.get("source"), str)
+        and isinstance(v.get("quote"), str)
+        for v in value
+    )
+
+
+#: What each field of a draft record must be (when present and not empty).
+_FIELD_SHAPES = {
+    "name": (_is_text, "text"),
+    "id": (_is_text, "text"),
+    "name_en": (_is_text, "text"),
+    "match": (_is_text, "an entity id (text) or empty"),
+    "source": (_is_text, "text (an entity id or a proposed name)"),
+    "target": (_is_text, "text (an entity id or a proposed name)"),
+    "event": (_is_text, "an event's entity id (text)"),
+    "date": (_is_text, "a quoted date such as '2016-12'"),
+    "notes": (_is_text, "text"),
+    "notes_zh": (_is_text, "text"),
+    "confidence": (_is_number, "a number between 0 and 1"),
+    "aliases": (_is_texts, "a list of names"),
+    "attributes": (lambda v: isinstance(v, Mapping), "a mapping of fields (key: value)"),
+    "evidence": (_is_evidence, "a list of {source: ..., quote: ...}"),
+}
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
@@ -158,6 +199,7 @@ def _plain(value: Any) -> Any:
 
 def load_draft(path: Path) -> Draft:
     """Read and check a draft's shape; a :class:`KGError` locates every problem."""
+    check_target(path)  # a link or special file is refused, never read
     if not path.is_file():
         raise KGError(
             f"no draft at {path}; run `kg ingest FILE --id {path.stem}` first "
@@ -206,6 +248,12 @@ def load_draft(path: Path) -> Draft:
             if key == "relations" and basis not in Basis._value2member_map_:
                 allowed = ", ".join(b.value for b in Basis)
                 raise KGError(f"{where}: unknown basis {basis!r}; use one of: {allowed}")
+            for field, (ok, want) in _FIELD_SHAPES.items():
+                if field in item and item[field] is not None and not ok(item[field]):
+                    raise KGError(
+                        f"{where}: {field} must be {want}, not {shorten(item[field])}; "
+                        "correct it in the draft"
+                    )
             rec = _plain(item)
             rec["_line"] = pos[0]
             getattr(out, key).append(rec)
