@@ -35,12 +35,10 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 def os_message(path: str | Path, exc: OSError) -> str:
     """A one-line message for an :class:`OSError` on ``path``, with what to do.
 
-    >>> os_message("x" * 300, OSError(36, "File name too long"))
-    "cannot use 'xxxxx…' (300 characters): the name is too long; pick a shorter name"
+    >>> print(os_message("x" * 300, OSError(36, "File name too long")))
+    cannot use 'xxx...… (302 characters): the name is too long; pick a shorter name
     """
-    name = shorten(str(path), 60)
-    if len(str(path)) > 60:
-        name = f"{shorten(str(path), 8)} ({len(str(path))} characters)"
+    name = shorten(str(path), 40)
     if exc.errno == errno.ENAMETOOLONG:
         return f"cannot use {name}: the name is too long; pick a shorter name"
     reason = exc.strerror or type(exc).__name__

@@ -12,6 +12,7 @@ entities proposed in the same draft, plus ``confidence`` and ``review``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,6 +135,40 @@ def _ordered(rec: Mapping[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
+#: Characters PyYAML writes as they are in plain or single-quoted scalars, where a
+#: reader folds them (U+0085 NEXT LINE, the line and paragraph separators).
+_FOLDED = re.compile("[\x85\u2028\u2029]")
+
+
+class _Dumper(yaml.SafeDumper):
+    """``yaml.SafeDumper`` that writes a string holding U+0085, U+2028 or U+2029 in
+    double quotes, where they are escaped and read back as they were."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _FOLDED.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def safe_dump(data: Any) -> str:
+    r"""YAML text of ``data`` (block style, Unicode as it is) that reads back exactly.
+
+    >>> print(safe_dump({"quote": "星河\x85大学"}), end="")
+    quote: "星河\N大学"
+    """
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
+
+
 def dump_draft(draft: Draft) -> str:
     """The YAML text of a draft, with a header that says how to review it."""
     body = {
@@ -141,9 +176,7 @@ def dump_draft(draft: Draft) -> str:
         "entities": [_ordered(e, _ENTITY_ORDER) for e in draft.entities],
         "relations": [_ordered(r, _RELATION_ORDER) for r in draft.relations],
     }
-    text = yaml.safe_dump(
-        body, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
-    )
+    text = safe_dump(body)
     # a blank line between records makes the draft easier to edit by hand
     text = text.replace("\n- ", "\n\n- ")
     return _HEADER.format(sid=draft.source) + "\n" + text

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .._atomic import write_text
 from .._errors import DataError, KGError, Problem
 from .._folder import check_folder, check_target, read_file
@@ -30,7 +28,7 @@ from .._limits import Limits
 from .._load import ENTITY_FIELDS, RELATION_FIELDS, load
 from .._lock import folder_lock
 from .._yaml import YList, YMap, read_yaml
-from ._draft import Draft, draft_path, dump_draft, load_draft
+from ._draft import Draft, draft_path, dump_draft, load_draft, safe_dump
 from ._store import data_root, yaml_quoted
 
 __all__ = ["AcceptResult", "accept"]
@@ -148,9 +146,7 @@ def _append_evidence(text: str, file: Path, kind: str, rid: str, quote: dict[str
 
 
 def _dump_records(records: list[dict[str, Any]], header: str) -> str:
-    body = yaml.safe_dump(
-        records, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
-    )
+    body = safe_dump(records)
     return header + "\n" + body.replace("\n- ", "\n\n- ")
 
 
