@@ -4,10 +4,10 @@ Every evidence quote must be a verbatim substring of its source's text. Testing 
 quote with ``quote in text`` costs the source's length per quote: 2,000 quotes of a
 60 MB source would keep the loader busy for minutes. :class:`QuoteIndex` collects the
 quotes per source (deduplicated) and answers them together: an Aho–Corasick
-automaton (``pyahocorasick``) over the source's distinct quotes is run over the text
-in chunks; a quote found once is dropped from the automaton before the next chunk, so
-a quote that occurs a million times is reported a few times, not a million. Without
-``pyahocorasick`` (it comes with the ``ingest`` extra), each distinct quote is looked up
+automaton (``pyahocorasick``, a dependency) over the source's distinct quotes makes
+one pass over the text; when quotes already found keep being reported (quotes nested
+in each other in a repetitive text), the automaton is rebuilt without them and the
+pass goes on. Should ``pyahocorasick`` be missing, each distinct quote is looked up
 once with ``str.__contains__``.
 
 >>> sorted(find_quotes("与天津大学合作", ["天津大学", "北京大学", "天津大学"]))
@@ -29,9 +29,9 @@ Pos = tuple[int, int]
 
 __all__ = ["QuoteIndex", "find_quotes"]
 
-#: Characters of text scanned before the automaton is rebuilt without the quotes found.
-_FIRST_CHUNK = 1 << 16
-_MAX_CHUNK = 1 << 24
+#: Matches of quotes already found that a pass reports before the automaton is rebuilt
+#: without them.
+_WASTE = 200_000
 
 
 def _module() -> Any:
@@ -53,6 +53,11 @@ def _automaton(quotes: Iterable[str]) -> Any:
 def find_quotes(text: str, quotes: Iterable[str]) -> set[str]:
     """The members of ``quotes`` that occur in ``text``, in time linear in both.
 
+    One pass of an Aho–Corasick automaton over ``text``. A quote found once is not
+    wanted again: when the pass has reported :data:`_WASTE` matches of quotes already
+    found (quotes nested in each other, "a", "aa", ..., in a text of "aaaa..."), the
+    automaton is rebuilt without them and the pass goes on from where it was.
+
     >>> sorted(find_quotes("abcabc", ["bca", "cab", "x", ""]))
     ['', 'bca', 'cab']
     """
@@ -63,25 +68,26 @@ def find_quotes(text: str, quotes: Iterable[str]) -> set[str]:
         return found
     if _module() is None:  # one scan per distinct quote (C speed, but not linear)
         return found | {q for q in wanted if q in text}
-    longest = max(map(len, wanted))
-    automaton = _automaton(wanted)
     start = 0
-    chunk = _FIRST_CHUNK
-    while start < len(text) and wanted:
-        end = min(len(text), start + chunk)
-        # a quote may end in this chunk and begin before it: look back longest-1 characters
-        window = text[max(0, start - longest + 1) : end]
-        new = {q for _, q in automaton.iter(window)} - found
-        if new:
-            found |= new
-            wanted -= new
-            if wanted:
-                automaton = _automaton(wanted)
-                longest = max(map(len, wanted))
-            chunk = _FIRST_CHUNK
-        else:
-            chunk = min(chunk * 2, _MAX_CHUNK)
-        start = end
+    while wanted:
+        automaton = _automaton(wanted)
+        waste = 0
+        resume = None
+        for end, quote in automaton.iter(text, start):
+            if quote in found:
+                waste += 1
+                if waste > _WASTE:
+                    resume = end + 1
+                    break
+                continue
+            found.add(quote)
+            wanted.discard(quote)
+            if not wanted:
+                return found
+        if resume is None:
+            break
+        # go on from the last match, looking back far enough for a quote that ends later
+        start = max(0, resume - max(map(len, wanted)))
     return found
 
 
