@@ -24,7 +24,8 @@ import yaml
 import graph
 from graph._quotes import find_quotes
 
-_HAN = "星河科技园青禾物流大学高新区合作协议签订项目建设工作进展情况"
+#: 3,000 common Chinese characters (a report's text has about as many distinct ones)
+_HAN = [chr(0x4E00 + i) for i in range(3000)]
 
 
 def _folder(root: Path, text: str, quotes: list[str]) -> None:
