@@ -777,3 +777,17 @@ def test_16_gb18030_with_four_byte_characters_is_detected(extra: str) -> None:
     raw = text.encode("gb18030")
     decoded = decode_txt(raw, None)
     assert decoded.encoding == "gb18030" and decoded.text == text
+
+
+@pytest.mark.parametrize("field", ["type", "status", "basis"])
+def test_11_a_list_where_an_enumeration_goes_is_a_message(
+    root: Path, doc: Path, field: str
+) -> None:
+    """Found by the draft fuzzer (seed 1556): ``status: [x]`` was a TypeError."""
+    graph.ingest(doc, data=root)
+    path = root / "drafts" / "report.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["relations"][0][field] = ["signed"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, _, err = _run("--data", str(root), "review", "report")
+    assert code == 1 and "kg: error:" in err and field in err, err

@@ -182,6 +182,11 @@ def dump_draft(draft: Draft) -> str:
     return _HEADER.format(sid=draft.source) + "\n" + text
 
 
+def _one_of(value: Any, allowed: Any) -> bool:
+    """``value`` is text and one of ``allowed`` (a list or a mapping is never)."""
+    return isinstance(value, str) and value in allowed
+
+
 def _is_text(value: Any) -> bool:
     return isinstance(value, str)
 
@@ -265,22 +270,26 @@ def load_draft(path: Path) -> Draft:
             if not isinstance(item, YMap):
                 raise KGError(f"{where}: each of {key} must be a mapping of fields")
             review = item.get("review", "pending")
-            if review not in REVIEW_STATES:
+            if not _one_of(review, REVIEW_STATES):
                 raise KGError(
-                    f"{where}: review must be one of {', '.join(REVIEW_STATES)}, not {review!r}"
+                    f"{where}: review must be one of {', '.join(REVIEW_STATES)}, "
+                    f"not {shorten(review)}"
                 )
-            if item.get("type") not in allowed_types._value2member_map_:
+            if not _one_of(item.get("type"), allowed_types._value2member_map_):
                 allowed = ", ".join(t.value for t in allowed_types)
-                raise KGError(f"{where}: unknown type {item.get('type')!r}; use one of: {allowed}")
-            if status_field and item.get(status_field) not in Status._value2member_map_:
+                raise KGError(
+                    f"{where}: unknown type {shorten(item.get('type'))}; use one of: {allowed}"
+                )
+            if status_field and not _one_of(item.get(status_field), Status._value2member_map_):
                 allowed = ", ".join(s.value for s in Status)
                 raise KGError(
-                    f"{where}: unknown status {item.get(status_field)!r}; use one of: {allowed}"
+                    f"{where}: unknown status {shorten(item.get(status_field))}; "
+                    f"use one of: {allowed}"
                 )
             basis = item.get("basis", "stated")
-            if key == "relations" and basis not in Basis._value2member_map_:
+            if key == "relations" and not _one_of(basis, Basis._value2member_map_):
                 allowed = ", ".join(b.value for b in Basis)
-                raise KGError(f"{where}: unknown basis {basis!r}; use one of: {allowed}")
+                raise KGError(f"{where}: unknown basis {shorten(basis)}; use one of: {allowed}")
             for field, (ok, want) in _FIELD_SHAPES.items():
                 if field in item and item[field] is not None and not ok(item[field]):
                     raise KGError(
