@@ -769,14 +769,15 @@ def test_15_a_nul_in_a_name_is_refused_before_anything_is_pushed(
 # -- 16. GB18030's four-byte characters ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("extra", ["𠀀", "€", "𠀀€𪚥"])
-def test_16_gb18030_with_four_byte_characters_is_detected(extra: str) -> None:
+@pytest.mark.parametrize("text", ["€", "𠀀€", "价格€100", "报告：价格为100€，地址𠀀路。"])
+def test_16_gb18030_with_four_byte_characters_is_detected(text: str) -> None:
     from graph._ingest._txt import decode_txt
 
-    text = "星河科技园工作简报，" + extra + "星河大学与青禾高新区合作。"
-    raw = text.encode("gb18030")
-    decoded = decode_txt(raw, None)
+    decoded = decode_txt(text.encode("gb18030"), None)
     assert decoded.encoding == "gb18030" and decoded.text == text
+    # Big5 text is still read as Big5
+    big5 = "北京師範大學與青禾高新區合作。"
+    assert decode_txt(big5.encode("big5"), None).encoding == "big5"
 
 
 @pytest.mark.parametrize("field", ["type", "status", "basis"])
