@@ -30,14 +30,16 @@ test: $(STAMP)
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
-# The fuzzer of tests/test_fuzz.py on many more cases (the suite runs 250):
+# The fuzzers of tests/test_fuzz.py (data folders) and tests/test_fuzz_ingest.py (drafts,
+# documents) on many more cases, FUZZ_CASES of each (the suite runs 250, 12 and 16):
 # make fuzz FUZZ_CASES=50000 FUZZ_SEED=0   (progress in output/fuzz.log)
 FUZZ_CASES ?= 20000
 FUZZ_SEED  ?= 0
 fuzz: $(STAMP)
 	mkdir -p output
 	KG_FUZZ_CASES=$(FUZZ_CASES) KG_FUZZ_SEED=$(FUZZ_SEED) KG_FUZZ_REPORT=1 KG_FUZZ_LOG=output/fuzz.log \
-		$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py -k never_crash
+		$(BIN)/python -m pytest -q -p no:cacheprovider -s tests/test_fuzz.py tests/test_fuzz_ingest.py \
+		-k never_crash
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -32,6 +32,12 @@ records never waits for 300,000.
 
 Where: ``$KG_CACHE_DIR`` when set; else ``$XDG_CACHE_HOME/kg-regional-cooperation``;
 else ``~/.cache/kg-regional-cooperation``. Delete the folder at any time.
+
+The cache folder is private, as ssh wants its keys: it is created with mode 0700,
+and a folder (or cache file) that belongs to another user or that others may write
+is never used: anyone who can write a cache file could change the answers a load
+gives (its checksum only detects damage). Loads then check everything, and say so
+once on stderr.
 ``graph.load(path, cache=False)`` and ``kg validate`` never use it.
 """
 
@@ -48,6 +54,8 @@ import itertools
 import json
 import operator
 import os
+import stat
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -111,6 +119,44 @@ def cache_dir() -> Path:
     return base / _APP
 
 
+_WARNED: set[str] = set()
+
+
+def _refuse(folder: Path, why: str) -> None:
+    if str(folder) not in _WARNED:
+        _WARNED.add(str(folder))
+        sys.stderr.write(
+            f"kg: not using the cache folder {folder}: {why}; fix it (chmod 700, or set "
+            "KG_CACHE_DIR to a private folder) to get warm loads back\n"
+        )
+
+
+def _private(info: os.stat_result) -> bool:
+    owner = getattr(os, "getuid", lambda: info.st_uid)()
+    return info.st_uid == owner and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def private_cache_dir() -> Path | None:
+    """The cache folder, created 0700 when missing; None when it is not private."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(folder)
+    except OSError:
+        return None  # no cache folder: only the speed-up is lost
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            info = os.stat(folder)
+        except OSError:
+            return None
+    if not stat.S_ISDIR(info.st_mode):
+        return None
+    if not _private(info):
+        _refuse(folder, "it belongs to another user or others may write to it")
+        return None
+    return folder
+
+
 def cache_path(root: Path) -> Path:
     """The cache file of the data folder ``root``: one per folder, named by its path."""
     where = str(root.resolve()).encode("utf-8", "surrogateescape")
@@ -139,16 +185,18 @@ def code_version() -> str:
 MAX_FILES = 100_000
 
 
-def _data_files(root: Path, limits: Limits) -> list[Path] | None:
+def _data_files(root: Path, limits: Limits, refused: list[Path] | None = None) -> list[Path] | None:
     """Every file the loader may read, in a stable order; None when the cache should stand aside.
 
     Only regular files that stay inside ``root`` (links included) and within the
     size :class:`Limits` are listed: the loader refuses the others, so a folder
     that has them never loads cleanly and is never cached, and they are never
-    read here. A folder of more than :data:`MAX_FILES` files is not hashed at all.
+    read here (they are appended to ``refused``). A folder of more than
+    :data:`MAX_FILES` files is not hashed at all.
     """
     inside = root.resolve()
     found: list[Path] = []
+    refused = refused if refused is not None else []
     sources = root / "sources"
     candidates: list[tuple[Path, int]] = []
     if sources.is_dir():
@@ -172,22 +220,35 @@ def _data_files(root: Path, limits: Limits) -> list[Path] | None:
                 and path.stat().st_size <= cap
             ):
                 found.append(path)
+                continue
         except (OSError, RuntimeError):
-            continue
+            pass
+        refused.append(path)
     return sorted(found)
 
 
 def cache_key(root: Path, limits: Limits) -> str | None:
     """The key of ``root``'s cache entry: content of its files, code version, limits.
 
-    None when the folder is too large to hash (see :func:`_data_files`).
+    None when the folder is too large to hash (see :func:`_data_files`). A file the
+    loader would refuse (too large, not a regular file, a link out) is never read,
+    but its name and size are part of the key: adding one means a full load, which
+    reports it.
     """
-    files = _data_files(root, limits)
+    refused: list[Path] = []
+    files = _data_files(root, limits, refused)
     if files is None:
         return None
     h = hashlib.sha256()  # in hardware on most CPUs: twice BLAKE2's speed here
     h.update(code_version().encode())
     h.update(repr(dataclasses.astuple(limits)).encode())
+    for path in sorted(refused):
+        try:
+            size = os.lstat(path).st_size
+        except OSError:
+            size = -1
+        name = str(path.relative_to(root)).encode("utf-8", "surrogateescape")
+        h.update(b"\0refused\0" + name + b"\0%d\0" % size)
     for path in files:
         h.update(b"\0" + str(path.relative_to(root)).encode("utf-8", "surrogateescape") + b"\0")
         with path.open("rb") as handle:
@@ -360,7 +421,11 @@ def _checksum(line: bytes, key: str) -> bytes | None:
 def _read(path: Path, key: str) -> KnowledgeGraph | None:
     """The cached graph, or None when the file is missing, stale or damaged."""
     try:
-        with path.open("rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or not _private(info):
+                return None  # only a regular file of ours that no one else can write
             checksum = _checksum(handle.readline(), key)
             if checksum is None:
                 return None
@@ -458,6 +523,9 @@ def cached_load(root: Path, limits: Limits, build: Callable[[], KnowledgeGraph])
     except OSError:  # an unreadable file: let the full load report it
         key = None
     if key is None:
+        with reading(root):
+            return build()
+    if private_cache_dir() is None:
         with reading(root):
             return build()
     path = cache_path(root)

@@ -728,6 +728,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:  # `kg show x | head`
         return EXIT_OK
+    except OSError as exc:  # a path the system refuses (a name over 255 bytes, …): no traceback
+        from ._folder import os_message
+
+        _fail("error: ", os_message(exc.filename or "a path", exc), json_out, out, suggestions=[])
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

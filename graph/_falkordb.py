@@ -77,13 +77,18 @@ def parse_url(url: str) -> ServerAddress:
     ServerAddress(host='localhost', port=6380, graph='cooperation', username=None, password=None)
     """
     example = "falkordb://localhost:6379/cooperation"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # falkordb://[127.0.0.1/g: an unclosed IPv6 bracket
+        raise KGError(f"{url!r} is not a valid address ({exc}); write it like {example}") from None
     if parts.scheme != "falkordb":
         raise KGError(f"{url!r} is not a FalkorDB address; write it like {example}")
     try:
-        port = parts.port or 6379
+        port = parts.port if parts.port is not None else 6379
     except ValueError:
         raise KGError(f"{url!r} has no valid port; write it like {example}") from None
+    if not 1 <= port <= 65535:
+        raise KGError(f"{url!r} has no valid port (1 to 65535); write it like {example}")
     graph = unquote(parts.path.lstrip("/"))
     if not parts.hostname or not graph or "/" in graph:
         raise KGError(f"{url!r} needs a host and a graph name; write it like {example}")
@@ -94,6 +99,16 @@ def parse_url(url: str) -> ServerAddress:
         unquote(parts.username) if parts.username else None,
         unquote(parts.password) if parts.password else None,
     )
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def _connect(address: ServerAddress) -> Any:
@@ -224,6 +239,16 @@ def push(kg: KnowledgeGraph, url: str, *, batch: int = BATCH) -> dict[str, int]:
     address = parse_url(url)
     if batch < 1:
         raise KGError(f"batch must be 1 or more, not {batch}")
+    sources = [_source_row(s) for s in kg.sources()]
+    entities = [_entity_row(e) for e in kg]
+    relations = [_relation_row(r) for r in kg.relations()]
+    for what, rows in (("source", sources), ("entity", entities), ("relation", relations)):
+        for row in rows:  # checked before anything is written: never a partial push
+            if _has_nul(row):
+                raise KGError(
+                    f"{what} {str(row.get('id'))!r} holds a NUL character, which FalkorDB "
+                    "cannot store; remove it from the data and push again"
+                )
     graph = _connect(address)
     import redis
 
@@ -235,9 +260,6 @@ def push(kg: KnowledgeGraph, url: str, *, batch: int = BATCH) -> dict[str, int]:
                 raise KGError(f"the FalkorDB server refused an index: {exc}") from None
     from ._progress import bar
 
-    sources = [_source_row(s) for s in kg.sources()]
-    entities = [_entity_row(e) for e in kg]
-    relations = [_relation_row(r) for r in kg.relations()]
     work = [
         (_MERGE_SOURCES, sources),
         (_MERGE_ENTITIES, entities),

@@ -27,6 +27,7 @@ from ._limits import Limits, read_capped, safe_source_path
 from ._normalize import normalize
 from ._paths import BUNDLED_DATA, find_data
 from ._progress import advance
+from ._quotes import QuoteIndex
 from ._records import (
     HUB_TYPES,
     Basis,
@@ -243,6 +244,7 @@ class _Checker:
         self.broken_sources: set[str] = set()  # declared, but with problems of their own
         self.unreadable: list[Path] = []  # data files that could not be read or parsed
         self.unchecked: dict[Path, int] = {}  # references not checked because of those, by file
+        self.quotes = QuoteIndex()  # every source scanned once for all its quotes
 
     def unreadable_in(self, folder: str) -> list[Path]:
         """The unreadable files of ``entities/``, ``relations/`` or ``sources/``."""
@@ -430,6 +432,7 @@ def load(
     sources = _load_sources(c, root)
     entities, entity_pos, names = _load_entities(c, root, sources)
     relations = _load_relations(c, root, sources, entities, entity_pos)
+    c.quotes.report(c.add)
     c.report_unchecked()
     if c.problems:
         raise DataError(c.problems)
@@ -574,18 +577,7 @@ def _evidence(
             ok = False
             continue
         quote = item["quote"]
-        if quote not in src.text:
-            hint = f"copy the words exactly from {src.text_path} (the normalised, simplified text)"
-            if normalize(quote) in src.text:
-                hint = "write it in simplified characters, as in " + src.text_path
-            c.add(
-                file,
-                item.value_pos["quote"],
-                f"quote not found in source {src.id!r}: {shorten(quote)}",
-                hint,
-            )
-            ok = False
-            continue
+        c.quotes.add(src, quote, file, item.value_pos["quote"])  # checked at the end, at once
         out.append(Evidence(src.id, quote))
     return tuple(out) if ok else None
 

@@ -2,7 +2,8 @@
 
 Both files are UTF-8 with a byte-order mark (so Excel reads Chinese), a header
 row, commas, ``"``-quoting where needed (values may hold commas, quotes and
-line breaks) and CRLF line ends (RFC 4180).
+line breaks; a value with ``;`` or a tab is quoted too, so that a spreadsheet whose
+list separator is ``;`` cannot split it into cells) and CRLF line ends (RFC 4180).
 
 ``entities.csv`` has one row per entity:
 ``id, type, name, name_en, name_en_kind, aliases, status, attributes, notes,
@@ -35,8 +36,8 @@ or ``pandas.read_csv("out/entities.csv", encoding="utf-8-sig")``.
 
 from __future__ import annotations
 
-import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -118,12 +119,25 @@ def _cell(value: Any) -> str:
     return escape_cell(str(flat))
 
 
+#: A field holding one of these is quoted: the comma, and the other list separators a
+#: spreadsheet may split on (Excel in many locales uses ``;``; tab-separated imports).
+_QUOTE_IF = re.compile('[,;\t"\r\n]')
+
+
+def _field(text: str) -> str:
+    """One CSV field: quoted (``"`` doubled) when it holds a separator of any locale.
+
+    >>> _field("a;=1+1;b"), _field("天津大学")
+    ('"a;=1+1;b"', '天津大学')
+    """
+    return '"' + text.replace('"', '""') + '"' if _QUOTE_IF.search(text) else text
+
+
 def _table(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    buffer.write(",".join(_field(c) for c in columns) + "\r\n")
     for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+        buffer.write(",".join(_field(_cell(row.get(c))) for c in columns) + "\r\n")
     return buffer.getvalue().encode("utf-8-sig")
 
 

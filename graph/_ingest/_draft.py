@@ -12,6 +12,7 @@ entities proposed in the same draft, plus ``confidence`` and ``review``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from .._errors import KGError, Problem
+from .._errors import KGError, Problem, shorten
+from .._folder import check_target
 from .._records import Basis, EntityType, RelationType, Status
 from .._yaml import YList, YMap, read_yaml
 from ._extract import Proposals
@@ -133,6 +135,40 @@ def _ordered(rec: Mapping[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
+#: Characters PyYAML writes as they are in plain or single-quoted scalars, where a
+#: reader folds them (U+0085 NEXT LINE, the line and paragraph separators).
+_FOLDED = re.compile("[\x85\u2028\u2029]")
+
+
+class _Dumper(yaml.SafeDumper):
+    """``yaml.SafeDumper`` that writes a string holding U+0085, U+2028 or U+2029 in
+    double quotes, where they are escaped and read back as they were."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _FOLDED.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def safe_dump(data: Any) -> str:
+    r"""YAML text of ``data`` (block style, Unicode as it is) that reads back exactly.
+
+    >>> print(safe_dump({"quote": "星河\x85大学"}), end="")
+    quote: "星河\N大学"
+    """
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
+
+
 def dump_draft(draft: Draft) -> str:
     """The YAML text of a draft, with a header that says how to review it."""
     body = {
@@ -140,12 +176,55 @@ def dump_draft(draft: Draft) -> str:
         "entities": [_ordered(e, _ENTITY_ORDER) for e in draft.entities],
         "relations": [_ordered(r, _RELATION_ORDER) for r in draft.relations],
     }
-    text = yaml.safe_dump(
-        body, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
-    )
+    text = safe_dump(body)
     # a blank line between records makes the draft easier to edit by hand
     text = text.replace("\n- ", "\n\n- ")
     return _HEADER.format(sid=draft.source) + "\n" + text
+
+
+def _one_of(value: Any, allowed: Any) -> bool:
+    """``value`` is text and one of ``allowed`` (a list or a mapping is never)."""
+    return isinstance(value, str) and value in allowed
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_evidence(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(v, Mapping)
+        and isinstance(v.get("source"), str)
+        and isinstance(v.get("quote"), str)
+        for v in value
+    )
+
+
+#: What each field of a draft record must be (when present and not empty).
+_FIELD_SHAPES = {
+    "name": (_is_text, "text"),
+    "id": (_is_text, "text"),
+    "name_en": (_is_text, "text"),
+    "match": (_is_text, "an entity id (text) or empty"),
+    "source": (_is_text, "text (an entity id or a proposed name)"),
+    "target": (_is_text, "text (an entity id or a proposed name)"),
+    "event": (_is_text, "an event's entity id (text)"),
+    "date": (_is_text, "a quoted date such as '2016-12'"),
+    "notes": (_is_text, "text"),
+    "notes_zh": (_is_text, "text"),
+    "confidence": (_is_number, "a number between 0 and 1"),
+    "aliases": (_is_texts, "a list of names"),
+    "attributes": (lambda v: isinstance(v, Mapping), "a mapping of fields (key: value)"),
+    "evidence": (_is_evidence, "a list of {source: ..., quote: ...}"),
+}
 
 
 def _plain(value: Any) -> Any:
@@ -158,6 +237,7 @@ def _plain(value: Any) -> Any:
 
 def load_draft(path: Path) -> Draft:
     """Read and check a draft's shape; a :class:`KGError` locates every problem."""
+    check_target(path)  # a link or special file is refused, never read
     if not path.is_file():
         raise KGError(
             f"no draft at {path}; run `kg ingest FILE --id {path.stem}` first "
@@ -190,22 +270,32 @@ def load_draft(path: Path) -> Draft:
             if not isinstance(item, YMap):
                 raise KGError(f"{where}: each of {key} must be a mapping of fields")
             review = item.get("review", "pending")
-            if review not in REVIEW_STATES:
+            if not _one_of(review, REVIEW_STATES):
                 raise KGError(
-                    f"{where}: review must be one of {', '.join(REVIEW_STATES)}, not {review!r}"
+                    f"{where}: review must be one of {', '.join(REVIEW_STATES)}, "
+                    f"not {shorten(review)}"
                 )
-            if item.get("type") not in allowed_types._value2member_map_:
+            if not _one_of(item.get("type"), allowed_types._value2member_map_):
                 allowed = ", ".join(t.value for t in allowed_types)
-                raise KGError(f"{where}: unknown type {item.get('type')!r}; use one of: {allowed}")
-            if status_field and item.get(status_field) not in Status._value2member_map_:
+                raise KGError(
+                    f"{where}: unknown type {shorten(item.get('type'))}; use one of: {allowed}"
+                )
+            if status_field and not _one_of(item.get(status_field), Status._value2member_map_):
                 allowed = ", ".join(s.value for s in Status)
                 raise KGError(
-                    f"{where}: unknown status {item.get(status_field)!r}; use one of: {allowed}"
+                    f"{where}: unknown status {shorten(item.get(status_field))}; "
+                    f"use one of: {allowed}"
                 )
             basis = item.get("basis", "stated")
-            if key == "relations" and basis not in Basis._value2member_map_:
+            if key == "relations" and not _one_of(basis, Basis._value2member_map_):
                 allowed = ", ".join(b.value for b in Basis)
-                raise KGError(f"{where}: unknown basis {basis!r}; use one of: {allowed}")
+                raise KGError(f"{where}: unknown basis {shorten(basis)}; use one of: {allowed}")
+            for field, (ok, want) in _FIELD_SHAPES.items():
+                if field in item and item[field] is not None and not ok(item[field]):
+                    raise KGError(
+                        f"{where}: {field} must be {want}, not {shorten(item[field])}; "
+                        "correct it in the draft"
+                    )
             rec = _plain(item)
             rec["_line"] = pos[0]
             getattr(out, key).append(rec)

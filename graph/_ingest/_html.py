@@ -1,7 +1,9 @@
 """Web pages: the main text, without scripts, navigation, headers, footers or link lists.
 
 The page is decoded by its declared charset (``<meta charset>``) or, failing that,
-like plain text. The stdlib :mod:`html.parser` walks it; text inside ``script``,
+like plain text. lxml (libxml2's HTML parser, linear in the page's size: the
+standard library's :mod:`html.parser` is quadratic on some markup) parses it; text
+inside ``script``,
 ``style``, ``nav``, ``header``, ``footer``, ``aside``, ``form`` and elements whose
 class or id names navigation, menus, breadcrumbs, sidebars, sharing, comments or
 copyright is dropped. When the page has an ``<article>`` or ``<main>``, only its text
@@ -11,13 +13,12 @@ is kept. Blocks that are mostly link text (menus, "related articles") are droppe
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from .._errors import KGError
-from ._base import Decoded
-from ._txt import decode_bytes
+from ._base import Decoded, require
+from ._txt import decode_bytes, text_codec
 
 __all__ = ["decode_html", "main_text"]
 
@@ -114,11 +115,11 @@ class _Block:
         return " ".join("".join(self.text).split())
 
 
-class _Parser(HTMLParser):
+class _Walker:
+    """The blocks of text of a parsed page; one pass over its elements."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool, bool]] = []  # tag, skipped, main
-        self.open: Counter[str] = Counter()  # how many of each tag the stack holds
+        self.stack: list[tuple[bool, bool, bool]] = []  # skipped, main, link
         self.blocks: list[_Block] = [_Block()]
         self.skip = 0
         self.link = 0
@@ -131,18 +132,11 @@ class _Parser(HTMLParser):
         else:
             self.blocks[-1].main = self.main > 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            if tag in _BLOCK:
-                self._new_block()
-            return
-        names = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
+    def start(self, tag: str, attrs: Mapping[str, str]) -> None:
+        names = " ".join(attrs.get(k) or "" for k in ("class", "id", "role"))
         skipped = tag in _SKIP or bool(_BOILER.search(names)) or "navigation" in names
-        is_main = tag in ("article", "main") or ("role" in dict(attrs) and names == "main")
-        if len(self.stack) > 2000:  # absurd nesting: treat as flat text
-            return
-        self.stack.append((tag, skipped, is_main))
-        self.open[tag] += 1
+        is_main = tag in ("article", "main") or ("role" in attrs and names == "main")
+        self.stack.append((skipped, is_main, tag == "a"))
         self.skip += skipped
         self.main += is_main
         self.has_main |= is_main
@@ -150,21 +144,15 @@ class _Parser(HTMLParser):
         if tag in _BLOCK:
             self._new_block()
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not self.open[tag]:
-            return  # a stray end tag: O(1), never a scan of the stack
-        while self.stack:
-            t, skipped, is_main = self.stack.pop()
-            self.open[t] -= 1
-            self.skip -= skipped
-            self.main -= is_main
-            self.link -= t == "a"
-            if t == tag:
-                break
+    def end(self, tag: str) -> None:
+        skipped, is_main, link = self.stack.pop()
+        self.skip -= skipped
+        self.main -= is_main
+        self.link -= link
         if tag in _BLOCK:
             self._new_block()
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str | None) -> None:
         if self.skip or not data:
             return
         block = self.blocks[-1]
@@ -174,19 +162,71 @@ class _Parser(HTMLParser):
             block.link += len(data.strip())
 
 
+_TAG = re.compile(r"<[^<>]*>")  # linear: a match never scans past the next '<'
+
+
+def _flat(html: str) -> _Walker:
+    """Absurdly nested markup (deeper than libxml2 follows): the text without its tags."""
+    import html as std_html
+
+    walker = _Walker()
+    for line in std_html.unescape(_TAG.sub("\n", html)).split("\n"):
+        if line.strip():
+            walker.data(line)
+            walker._new_block()
+    return walker
+
+
+def _walk(html: str) -> _Walker:
+    """Parse ``html`` with lxml (libxml2's HTML parser: linear time, no network, no
+    entities from outside) and walk its elements once, iteratively."""
+    lxml_html = require("lxml.html", "lxml")
+    etree = require("lxml.etree", "lxml")
+
+    walker = _Walker()
+    if not html.strip():
+        return walker
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
+    )
+    try:
+        root = etree.fromstring(html.encode("utf-8", "surrogatepass"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        return _flat(html)
+    if root is None:
+        return walker
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.rsplit("}", 1)[-1].lower()
+        if event == "start":
+            if not tag:  # a comment or processing instruction left over
+                continue
+            if tag in _VOID:
+                if tag in _BLOCK:
+                    walker._new_block()
+                continue
+            walker.start(tag, el.attrib)
+            walker.data(el.text)
+        else:
+            if tag and tag not in _VOID:
+                walker.end(tag)
+            walker.data(el.tail)
+    return walker
+
+
 def main_text(html: str) -> str:
     """The main text of an HTML page, one block per line.
 
     >>> main_text("<nav><a href=/>首页</a></nav><p>某区与某大学合作。</p><footer>版权</footer>")
     '某区与某大学合作。'
     """
-    parser = _Parser()
-    parser.feed(html)
-    parser.close()
+    walker = _walk(html)
     lines = []
-    for block in parser.blocks:
+    for block in walker.blocks:
         text = block.joined
-        if not text or (parser.has_main and not block.main):
+        if not text or (walker.has_main and not block.main):
             continue
         if block.link and block.link >= 0.5 * len(text.replace(" ", "")):
             continue  # a menu or a list of links
@@ -202,16 +242,14 @@ def decode_html(raw: bytes, encoding: str | None) -> Decoded:
         if declared in ("gb2312", "gbk"):
             declared = "gb18030"  # a superset: pages that say gb2312 often use GBK characters
         try:
+            declared = text_codec(declared)
             html = raw.decode(declared)
             encoding, steps = declared, [f"decoded from {declared} (declared by the page)"]
-        except (LookupError, UnicodeDecodeError):
+        except (KGError, LookupError, UnicodeError, ValueError, TypeError):
             encoding = None
     if not steps:
         html, encoding, steps = decode_bytes(raw, encoding)
-    try:
-        text = main_text(html)
-    except (AssertionError, ValueError) as exc:  # html.parser on hopeless markup
-        raise KGError(f"cannot parse this HTML ({exc}); save the page's text as .txt") from None
+    text = main_text(html)
     steps.append(
         "kept the page's main text (dropped scripts, styles, navigation, headers, footers "
         "and link lists)"

@@ -11,7 +11,6 @@ half way is finished by running it again.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -21,15 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .._atomic import write_text
 from .._errors import DataError, KGError, Problem
+from .._folder import check_folder, check_target, read_file
 from .._kg import KnowledgeGraph
+from .._limits import Limits
 from .._load import ENTITY_FIELDS, RELATION_FIELDS, load
+from .._lock import folder_lock
 from .._yaml import YList, YMap, read_yaml
-from ._draft import Draft, draft_path, dump_draft, load_draft
-from ._store import data_root
+from ._draft import Draft, draft_path, dump_draft, load_draft, safe_dump
+from ._store import data_root, yaml_quoted
 
 __all__ = ["AcceptResult", "accept"]
 
@@ -68,10 +68,15 @@ class _Files:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.text: dict[Path, str] = {}
+        self.cap = Limits.from_env().max_data_bytes
 
     def get(self, path: Path) -> str:
         if path not in self.text:
-            self.text[path] = path.read_text(encoding="utf-8") if path.is_file() else ""
+            data = read_file(path, self.cap)  # never through a link
+            try:
+                self.text[path] = data.decode("utf-8") if data is not None else ""
+            except UnicodeDecodeError:
+                raise KGError(f"{path} is not UTF-8; run `kg validate` and fix it") from None
         return self.text[path]
 
 
@@ -132,8 +137,8 @@ def _append_evidence(text: str, file: Path, kind: str, rid: str, quote: dict[str
     while end > line_no and not lines[end - 1].strip():
         end -= 1
     pad = " " * dash
-    source = json.dumps(str(quote.get("source")), ensure_ascii=False)
-    quoted = json.dumps(str(quote.get("quote")), ensure_ascii=False)
+    source = yaml_quoted(str(quote.get("source")))
+    quoted = yaml_quoted(str(quote.get("quote")))
     item = f"{pad}- source: {source}\n{pad}  quote: {quoted}\n"
     if not lines[end - 1].endswith("\n"):
         lines[end - 1] += "\n"
@@ -141,9 +146,7 @@ def _append_evidence(text: str, file: Path, kind: str, rid: str, quote: dict[str
 
 
 def _dump_records(records: list[dict[str, Any]], header: str) -> str:
-    body = yaml.safe_dump(
-        records, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
-    )
+    body = safe_dump(records)
     return header + "\n" + body.replace("\n- ", "\n\n- ")
 
 
@@ -157,25 +160,70 @@ def _clean(rec: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
+#: The prefix of the staging folders ``kg accept`` makes inside the data folder.
+STAGE_PREFIX = ".kg-accept-"
+
+
+def _clear_stale_stages(root: Path) -> None:
+    """Remove staging folders a killed ``kg accept`` left (the caller holds the lock)."""
+    with os.scandir(root) as entries:
+        stale = [
+            e.path
+            for e in entries
+            if e.name.startswith(STAGE_PREFIX) and e.is_dir(follow_symlinks=False)
+        ]
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _stage_file(src: Path, dst: Path, cap: int, *, link: bool) -> None:
+    """Put the regular file ``src`` at ``dst``: a copy, or a hard link when ``link`` (for
+    files the staging never changes); never through a link."""
+    if link:
+        check_target(src)
+        try:
+            os.link(src, dst, follow_symlinks=False)
+            return
+        except OSError:
+            pass
+    data = read_file(src, cap)
+    if data is not None:
+        dst.write_bytes(data)
+
+
 def _stage_and_check(root: Path, changes: Mapping[Path, str]) -> None:
-    """Load a copy of the folder with ``changes`` applied; a :class:`KGError` if it fails."""
-    with tempfile.TemporaryDirectory(prefix=".kg-accept-", dir=root.parent) as tmp:
+    """Load a copy of the folder with ``changes`` applied; a :class:`KGError` if it fails.
+
+    The copy lives inside the data folder (a later ``kg accept`` removes one a kill left
+    behind) and holds only the files the loader reads: ``entities/*.yaml``,
+    ``relations/*.yaml``, ``sources/sources.yaml`` and the source files, each a regular
+    file (links inside ``sources/`` are staged as the file they name there).
+    """
+    limits = Limits.from_env()
+    with tempfile.TemporaryDirectory(prefix=STAGE_PREFIX, dir=root) as tmp:
         stage = Path(tmp) / root.name
+        stage.mkdir()
         for kind in ("entities", "relations"):
-            shutil.copytree(root / kind, stage / kind)
+            (stage / kind).mkdir()
+            folder = root / kind
+            if not folder.is_dir():
+                continue
+            for p in sorted(folder.iterdir()):
+                if p.suffix in (".yaml", ".yml") and p.is_file() and not p.is_symlink():
+                    _stage_file(p, stage / kind / p.name, limits.max_data_bytes, link=False)
         (stage / "sources").mkdir()
-        for p in (root / "sources").iterdir():
-            if p.is_file() and not p.is_symlink():
-                try:
-                    os.link(p, stage / "sources" / p.name)
-                except OSError:
-                    shutil.copy2(p, stage / "sources" / p.name)
+        sources = (root / "sources").resolve()
+        for p in sorted((root / "sources").iterdir()):
+            real = p.resolve() if p.is_symlink() else p
+            if real.is_relative_to(sources) and real.is_file() and not real.is_symlink():
+                cap = max(limits.max_source_bytes, limits.max_data_bytes)
+                _stage_file(real, stage / "sources" / p.name, cap, link=True)
         for path, text in changes.items():
             rel = path.relative_to(root)
             if rel.parts[0] in ("entities", "relations"):
                 (stage / rel).write_text(text, encoding="utf-8")
         try:
-            load(stage)
+            load(stage, cache=False)  # no cache file for a folder that is gone in a second
         except DataError as exc:
             lines = [str(p).replace(str(stage), str(root)) for p in exc.problems]
             raise KGError(
@@ -192,6 +240,14 @@ def accept(source_id: str, *, data: str | Path | None = None) -> AcceptResult:
     pending and rejected records in the draft.
     """
     root = data_root(data)
+    check_folder(root)
+    with folder_lock(root):  # read -> validate -> write, one command at a time
+        _clear_stale_stages(root)
+        return _accept(root, source_id)
+
+
+def _accept(root: Path, source_id: str) -> AcceptResult:
+    check_folder(root)
     draft = load_draft(draft_path(root, source_id))
     if draft.source != source_id:
         raise KGError(f"{draft.path}: its source is {draft.source!r}, not {source_id!r}")
@@ -288,6 +344,8 @@ def accept(source_id: str, *, data: str | Path | None = None) -> AcceptResult:
         text = files.get(rel_file) or f"# Relations accepted from source {source_id}.\n"
         files.text[rel_file] = text.rstrip("\n") + "\n" + _dump_records(new_relations, "")
     changes = {p: t for p, t in files.text.items()}
+    for path in (*changes, draft_path(root, source_id)):
+        check_target(path)  # never write through a link
     _stage_and_check(root, changes)
 
     left = Draft(

@@ -22,7 +22,6 @@ Adding a format is one module with a ``decode_<name>`` function and one
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -120,12 +119,7 @@ def decode(
 ) -> Text:
     """Run ``reader`` on ``raw`` and normalise the result into a :class:`Text`."""
     if encoding is not None:
-        try:
-            encoding = codecs.lookup(encoding).name
-        except LookupError:
-            raise KGError(
-                f"unknown encoding {encoding!r}; use one such as utf-8, gb18030, gbk or big5"
-            ) from None
+        encoding = _txt.text_codec(encoding)
     decoded = reader.decode(raw, encoding)
     if len(decoded.text) > MAX_TEXT_CHARS:
         raise KGError(

@@ -48,7 +48,7 @@ def review_table(draft: Draft, kg: KnowledgeGraph | None = None) -> str:
     names: dict[str, str] = {}
     if kg is not None:
         names = {e.id: e.name for e in kg}
-    lines = [f"Draft 草稿: {draft.source}  ({draft.path})"]
+    lines = [f"Draft 草稿: {_safe(draft.source)}  ({_safe(draft.path)})"]
     new = [e for e in draft.entities if not e.get("match")]
     matched = [e for e in draft.entities if e.get("match")]
     for title, group in (
@@ -93,7 +93,7 @@ def review_table(draft: Draft, kg: KnowledgeGraph | None = None) -> str:
     for rec in (*draft.entities, *draft.relations):
         counts[str(rec.get("review", "pending"))] = counts.get(str(rec.get("review")), 0) + 1
     lines.append("")
-    kg_cmd = f"kg --data {draft.path.parent.parent}" if draft.path is not None else "kg"
+    kg_cmd = f"kg --data {_safe(draft.path.parent.parent)}" if draft.path is not None else "kg"
     if not draft.entities and not draft.relations:
         lines.append(
             "review 审阅: nothing left to review; accepted records are in the data "
@@ -103,8 +103,8 @@ def review_table(draft: Draft, kg: KnowledgeGraph | None = None) -> str:
     lines.append(
         "review 审阅: "
         + ", ".join(f"{n} {s}" for s, n in counts.items())
-        + f". Edit {draft.path}, set review: accepted/rejected, "
-        f"then run `{kg_cmd} accept {draft.source}`."
+        + f". Edit {_safe(draft.path)}, set review: accepted/rejected, "
+        f"then run `{kg_cmd} accept {_safe(draft.source)}`."
     )
     return "\n".join(lines) + "\n"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,11 @@ from pathlib import Path
 
 from .._atomic import write_bytes, write_text
 from .._errors import KGError, Problem
+from .._folder import check_folder, read_file
+from .._kg import KnowledgeGraph
+from .._limits import Limits, safe_source_path
 from .._load import load
+from .._lock import folder_lock
 from .._normalize import normalize
 from .._paths import BUNDLED_DATA, find_data
 from .._progress import stages
@@ -172,7 +177,10 @@ def data_root(data: str | Path | None) -> Path:
 
 def known_names(root: Path) -> list[KnownName]:
     """Every name and alias of the entities in the data folder ``root``."""
-    kg = load(root)
+    return _names_of(load(root))
+
+
+def _names_of(kg: KnowledgeGraph) -> list[KnownName]:
     out = []
     for e in kg:
         for name in dict.fromkeys((e.name, *e.aliases)):
@@ -187,31 +195,72 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _records(root: Path) -> tuple[str, list[YMap]]:
+def _records(root: Path, limits: Limits) -> tuple[str, list[YMap]]:
     file = root / "sources" / "sources.yaml"
-    if not file.is_file():
+    data = read_file(file, limits.max_data_bytes)
+    if data is None:
         raise KGError(
             f"{root} is not a data folder (no sources/sources.yaml); create one with "
             f"`kg init {root}` or pass the right folder with --data"
         )
     problems: list[Problem] = []
-    doc = read_yaml(file, problems)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+        problems.append(Problem(file, 0, 0, "not UTF-8"))
+    doc = read_yaml(file, problems, text, limits=limits) if not problems else None
     if problems:
         raise KGError(f"{file} has problems; run `kg validate {root}` and fix them first")
-    return file.read_text(encoding="utf-8"), list(doc) if isinstance(doc, YList) else []
+    return text, list(doc) if isinstance(doc, YList) else []
 
 
-def _stored_sha(root: Path, rec: YMap) -> str | None:
+def _stored_sha(root: Path, rec: YMap, limits: Limits) -> str | None:
+    """The SHA-256 of a source's raw bytes: recorded, else of its raw file.
+
+    The raw file is the record's ``raw:`` or, for formats the loader cannot re-read,
+    the file ``ID.raw.SUFFIX`` that ingest wrote; it is found by listing the folder
+    (never a pattern built from the id) and read only when it is a regular file.
+    """
     if isinstance(rec.get("raw_sha256"), str):
         return str(rec["raw_sha256"])
     sid = rec.get("id")
-    for p in sorted((root / "sources").glob(f"{sid}.raw.*")):
-        return hashlib.sha256(p.read_bytes()).hexdigest()
+    if not isinstance(sid, str) or not _ID.fullmatch(sid):
+        return None
+    sources = root / "sources"
+    if isinstance(rec.get("raw"), str):
+        names = [safe_source_path(root, rec["raw"]).name]
+    else:
+        with os.scandir(sources) as entries:
+            names = sorted(
+                e.name
+                for e in entries
+                if e.name.startswith(f"{sid}.raw.") and e.is_file(follow_symlinks=False)
+            )
+    for name in names:
+        data = read_file(sources / name, limits.max_source_bytes)
+        if data is not None:
+            return hashlib.sha256(data).hexdigest()
     return None
 
 
-def _yaml_str(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
+#: Characters YAML does not keep in a double-quoted scalar as they are (it folds
+#: U+0085 and the line and paragraph separators, refuses other non-printables).
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
+def yaml_quoted(value: str) -> str:
+    r"""``value`` as a YAML double-quoted scalar that reads back exactly as ``value``.
+
+    >>> print(yaml_quoted("天津\x85大学"))
+    "天津\u0085大学"
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_yaml_str = yaml_quoted
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _record_text(
@@ -239,6 +288,22 @@ def _record_text(
     lines.append("  processing:")
     lines += [f"    - {_yaml_str(step)}" for step in doc.steps]
     return "\n".join(lines) + "\n"
+
+
+def _check_not_taken(
+    root: Path, records: list[YMap], existing: YMap | None, names: tuple[str, ...]
+) -> None:
+    """Refuse to write a file that another source names as its ``text`` or ``raw``."""
+    for rec in records:
+        if not isinstance(rec, YMap) or rec is existing:
+            continue
+        for key in ("text", "raw"):
+            value = rec.get(key)
+            if isinstance(value, str) and value in names:
+                raise KGError(
+                    f"source {rec.get('id')!r} names sources/{value} as its {key}; ingesting "
+                    f"would overwrite it: pass --id with another id"
+                )
 
 
 def _without_record(text: str, rec: YMap, following: YMap | None) -> str:
@@ -307,21 +372,44 @@ def _ingest(
     doc = read(src, format=format, encoding=encoding)
     done()
     sid = id or _slug(src.stem.removesuffix(".raw")) or f"source-{doc.sha256[:8]}"
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", sid):
+    if not _ID.fullmatch(sid):
         raise KGError(f"{sid!r} is not a valid source id; use lower-case letters, digits, hyphens")
-    old_text, records = _records(root)
+    check_folder(root)
+    with folder_lock(root):  # read -> validate -> write, one command at a time
+        return _ingest_locked(
+            root, src, doc, sid, title, title_en, date, origin, author, force, done
+        )
+
+
+def _ingest_locked(
+    root: Path,
+    src: Path,
+    doc: Text,
+    sid: str,
+    title: str | None,
+    title_en: str | None,
+    date: str | None,
+    origin: str | None,
+    author: str | None,
+    force: bool,
+    done: Callable[[], None],
+) -> IngestResult:
+    limits = Limits.from_env()
+    check_folder(root)
+    old_text, records = _records(root, limits)
+    kg = load(root)  # the folder is validated before ingest touches it
     existing = next((r for r in records if isinstance(r, YMap) and r.get("id") == sid), None)
     for rec in records:
         if not isinstance(rec, YMap) or rec is existing:
             continue
-        if _stored_sha(root, rec) == doc.sha256:
+        if _stored_sha(root, rec, limits) == doc.sha256:
             raise KGError(
                 f"these bytes are already ingested as source {rec.get('id')!r}; "
                 f"review that one with `kg --data {root} review {rec.get('id')}`"
             )
     draft_file = draft_path(root, sid)
     if existing is not None:
-        if _stored_sha(root, existing) == doc.sha256 and not force:
+        if _stored_sha(root, existing, limits) == doc.sha256 and not force:
             return IngestResult(
                 sid, draft_file, doc.format, doc.encoding, len(doc.text), unchanged=True
             )
@@ -349,7 +437,7 @@ def _ingest(
         f"{raw_name} (SHA-256 {doc.sha256}), {how}"
     )
 
-    known = known_names(root)
+    known = _names_of(kg)
     done()
     # whose report it is: the title, else a heading among the first lines (a web page's
     # <h1> may be generic, 工作进展, with the zone's name on the line after)
@@ -378,7 +466,12 @@ def _ingest(
         draft_file: dump_draft(draft).encode("utf-8"),
         sources / "sources.yaml": new_sources.encode("utf-8"),
     }
-    backup = {p: p.read_bytes() if p.is_file() else None for p in targets}
+    _check_not_taken(root, records, existing, (raw_name, f"{sid}.txt"))
+    (root / "drafts").mkdir(exist_ok=True)
+    check_folder(root)
+    cap = max(limits.max_source_bytes, limits.max_data_bytes)
+    # backups never follow links: a link or special file where a target goes is refused
+    backup = {p: read_file(p, cap) for p in targets}
     try:
         for p, content in targets.items():  # sources.yaml last: the record commits it
             write_bytes(p, content)

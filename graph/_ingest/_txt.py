@@ -9,7 +9,35 @@ import codecs
 from .._errors import KGError
 from ._base import Decoded, require
 
-__all__ = ["decode_bytes", "decode_txt"]
+__all__ = ["decode_bytes", "decode_txt", "text_codec"]
+
+#: Codecs Python knows that are not encodings of text files (or never of Chinese text).
+_NOT_TEXT = frozenset(["undefined", "punycode", "idna", "unicode-escape", "raw-unicode-escape"])
+
+
+def text_codec(name: str) -> str:
+    """The canonical name of the text encoding ``name``; a :class:`KGError` otherwise.
+
+    >>> text_codec("GBK")
+    'gbk'
+    >>> text_codec("rot13")
+    Traceback (most recent call last):
+    ...
+    graph._errors.KGError: 'rot13' is not an encoding of text; ...
+    """
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        raise KGError(
+            f"unknown encoding {name!r}; use one such as utf-8, gb18030, gbk or big5"
+        ) from None
+    canonical = info.name.replace("_", "-")
+    if not getattr(info, "_is_text_encoding", True) or canonical in _NOT_TEXT:
+        raise KGError(
+            f"{name!r} is not an encoding of text; use one such as utf-8, gb18030, gbk or big5"
+        )
+    return str(info.name)
+
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -29,8 +57,15 @@ def _detect(raw: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    # which candidates decode the bytes at all (GB18030 has four-byte characters,
+    # 𠀀 and €, that charset-normalizer does not expect)
+    valid = [name for name in CANDIDATES if _decodes(raw, name)]
+    if len(valid) == 1:
+        return valid[0]
     cn = require("charset_normalizer", "charset-normalizer")
-    best = cn.from_bytes(raw, cp_isolation=list(CANDIDATES)).best()
+    best = cn.from_bytes(raw, cp_isolation=list(valid or CANDIDATES)).best()
+    if best is None and valid:
+        return valid[0]
     if best is None:
         raise KGError(
             "cannot tell the text's encoding (not UTF-8, GB18030/GBK or Big5); "
@@ -39,16 +74,28 @@ def _detect(raw: bytes) -> str:
     return str(codecs.lookup(best.encoding).name)
 
 
+def _decodes(raw: bytes, name: str) -> bool:
+    try:
+        raw.decode(name)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_bytes(raw: bytes, encoding: str | None) -> tuple[str, str, list[str]]:
     """Decode ``raw`` with ``encoding`` or the detected one; the text, encoding and steps."""
     given = encoding is not None
-    name = encoding or _detect(raw)
+    name = text_codec(encoding) if encoding is not None else _detect(raw)
     try:
         text = raw.decode(name)
     except UnicodeDecodeError as exc:
         raise KGError(
             f"the bytes are not valid {name} (at byte {exc.start})"
             + ("; try another --encoding" if given else "; pass the right one with --encoding")
+        ) from None
+    except (UnicodeError, LookupError, ValueError, TypeError) as exc:
+        raise KGError(
+            f"cannot decode the bytes as {name} ({exc}); try another --encoding"
         ) from None
     steps = [f"decoded from {name} ({'given' if given else 'detected'})"]
     if text.startswith("\ufeff"):

@@ -114,7 +114,8 @@ function escapeCell(text) {
 }
 function csvField(value) {
   var text = escapeCell(value);
-  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  // quoted when it holds the separator of any locale (Excel splits on ";" in many)
+  return /[",;\t\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 function tableCSV() {
   var header, rows = tableRows();
