@@ -22,6 +22,7 @@ Every quote is a slice of the text, and :func:`extract` checks that it is.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,7 @@ from .._errors import KGError
 from .._records import Basis, EntityType, RelationType, Status
 from ._base import require
 from ._figures import amounts, counts, dates
+from ._model_names import model_names, snap
 from ._names import (
     CATEGORIES,
     GENERIC_START,
@@ -46,6 +48,7 @@ from ._names import (
     trim_left,
 )
 from ._places import PLACES
+from ._tagging import Word, tag
 
 __all__ = ["EntityProposal", "KnownName", "Proposals", "RelationProposal", "extract"]
 
@@ -458,7 +461,7 @@ def _choose(known: list[_Mention], found: list[_Mention]) -> list[_Mention]:
                     clash = True
                     break
                 if same:
-                    if k.origin in ("place", "head") and cand.origin != "known":
+                    if k.origin in ("place", "head") and cand.origin not in ("known", "model"):
                         out[i] = cand  # a list knows its items' category
                     clash = True
                     break
@@ -499,6 +502,15 @@ class _Context:
     author: _Mention | None
     entities: dict[str, EntityProposal] = field(default_factory=dict)
     relations: dict[tuple[str, str, str], RelationProposal] = field(default_factory=dict)
+    #: the tagger's words over the whole text (absolute offsets) and their starts
+    words: list[Word] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    def words_in(self, start: int, end: int) -> list[Word]:
+        """The tagged words of ``text[start:end]``."""
+        return self.words[
+            bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)
+        ]
 
     def entity(self, m: _Mention, quote: str) -> str:
         if m.match is None and (k := self.index.resolve(m.name)):
@@ -595,9 +607,17 @@ def extract(
     index = _Index(known)
     author_m = _author(index, author, title)
     ctx = _Context(text, index, author_m)
-    for s_start, s_end in _spans(text, 0, len(text), _SENTENCE_END):
-        for p_start, p_end in _pieces(text, s_start, s_end):
-            _sentence(ctx, p_start, p_end)
+    pieces = [
+        _trim_span(text, a, b)
+        for s_start, s_end in _spans(text, 0, len(text), _SENTENCE_END)
+        for a, b in _pieces(text, s_start, s_end)
+    ]
+    pieces = [(a, b) for a, b in pieces if a < b]
+    for (a, _), words in zip(pieces, tag([text[a:b] for a, b in pieces]), strict=True):
+        ctx.words.extend(Word(w.start + a, w.end + a, w.tag) for w in words)
+    ctx.starts = [w.start for w in ctx.words]
+    for p_start, p_end in pieces:
+        _sentence(ctx, p_start, p_end)
     for e in ctx.entities.values():
         for q in e.quotes:
             if q not in text:  # pragma: no cover - quotes are slices of the text
@@ -670,7 +690,23 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         and not HEAD_RE.search(m.group(1))
         and not re.search(r"[的了在就]", m.group(1))
     ]
-    mentions = _choose(known, heads + listed + extra + partners)
+    words = ctx.words_in(s_start, s_end)
+    for m in heads + listed + partners:
+        if m.origin in ("head", "list", "partner"):
+            m.start = snap(text, ctx.words, ctx.starts, m.start, m.end)
+            m.name = text[m.start : m.end]
+    heads = [  # a name the snap reduced to its bare head word is no name (今年公司 → 公司)
+        m
+        for m in heads
+        if m.origin != "head"
+        or (m.end - m.start >= 2 and (m.name not in HEADS or m.name in STANDALONE))
+    ]
+    listed = [m for m in listed if m.end - m.start >= 2]
+    partners = [m for m in partners if m.end - m.start >= 2]
+    modelled = [
+        _Mention(a, b, text[a:b], t, c, origin="model") for a, b, t, c in model_names(text, words)
+    ]
+    mentions = _choose(known, heads + listed + extra + partners + modelled)
     designations: dict[int, str] = {}
     for m in list(mentions):  # 被列为全省示范项目: a designation, not a project
         if re.search(

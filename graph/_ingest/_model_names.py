@@ -1,0 +1,116 @@
+"""Names from the tagger's words, with the language's rules on top.
+
+The model (:mod:`graph._ingest._tagging`) knows where words begin and which are
+organisations (``ORG``), places (``LOC``) and proper nouns (``nz``). The rules here
+do what it does not:
+
+- :func:`model_names` completes a tagged name with the head word that follows it
+  (an ``ORG`` + 项目/基地/生产线 is a project, + 签约仪式/论坛 an event), joins
+  ``ORG(LOC)有限公司`` and adjacent places (重庆 + 两江新区), and types the result
+  by its head word;
+- :func:`snap` moves the start of a name found by head words (…公司, …项目) to a word
+  boundary and drops the words no name starts with: verbs, adverbs, prepositions,
+  conjunctions, particles, numbers, times (今年公司 → 公司, 而某某大学 → 某某大学).
+
+Pure functions of a text and its words (absolute offsets).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from .._records import EntityType as T
+from ._names import HEAD_RE, HEADS
+from ._tagging import Word
+
+__all__ = ["FUNCTION_TAGS", "model_names", "snap"]
+
+#: Tags of words no name starts with.
+FUNCTION_TAGS = frozenset(
+    {"v", "vd", "d", "p", "c", "u", "xc", "r", "m", "q", "TIME", "t", "w", "ad", "f", "PER"}
+)
+_NAME_TAGS = frozenset({"ORG", "LOC", "nz"})
+#: Words that may sit between a tagged name and its head word (西南 产业 基地).
+_EXTEND_TAGS = frozenset({"ORG", "LOC", "nz", "n", "vn", "nw", "an", "j", "s"})
+_MAX_EXTEND = 4
+
+
+def _head(name: str) -> tuple[T, float] | None:
+    """The type a name's last head word gives, when the name ends with one."""
+    last = None
+    for m in HEAD_RE.finditer(name):
+        last = m
+    if last is None or last.end() != len(name):
+        return None
+    return HEADS[last.group(0)]
+
+
+def _paren_end(text: str, words: Sequence[Word], j: int) -> int | None:
+    """``(重庆)`` at word ``j``: the index of the word after the closing bracket."""
+    if text[words[j].start] not in "(（":
+        return None
+    for k in range(j + 1, min(j + 4, len(words))):
+        if text[words[k].start] in ")）":
+            return k + 1
+    return None
+
+
+def model_names(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, float]]:
+    """Names the tagger marks, completed by their head words: ``(start, end, type, conf)``.
+
+    A place or proper noun without a head word is left to the gazetteer and the rules
+    (a bare 重庆 is a party only where it acts as one).
+    """
+    out: list[tuple[int, int, T, float]] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if w.tag not in _NAME_TAGS:
+            i += 1
+            continue
+        j = i + 1
+        tags = {w.tag}
+        while j < n:
+            if words[j].tag in _NAME_TAGS and words[j].start == words[j - 1].end:
+                tags.add(words[j].tag)
+                j += 1
+            elif (k := _paren_end(text, words, j)) is not None and "ORG" in tags:
+                j = k
+            else:
+                break
+        best = j if _head(text[w.start : words[j - 1].end]) else None
+        k = j
+        while k < n and k - j < _MAX_EXTEND and words[k].tag in _EXTEND_TAGS:
+            if _head(text[w.start : words[k].end]):
+                best = k + 1
+            k += 1
+        end_index = best or j
+        name = text[w.start : words[end_index - 1].end]
+        head = _head(name)
+        if head is not None:
+            htype, conf = head
+            out.append((w.start, words[end_index - 1].end, htype, max(conf, 0.8)))
+        elif "ORG" in tags and len(name) >= 2:
+            out.append((w.start, words[end_index - 1].end, T.ENTERPRISE, 0.7))
+        i = end_index
+    return out
+
+
+def snap(text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int) -> int:
+    """Where a name found by its head word (``text[start:end]``) really starts.
+
+    ``starts`` is the sorted list of the words' starts. Returns ``end`` when nothing
+    of the name is left.
+    """
+    i = bisect.bisect_left(starts, start)
+    while i < len(words) and words[i].start < end:
+        w = words[i]
+        if w.end >= end:  # the head word itself: keep it
+            return w.start
+        if w.tag in FUNCTION_TAGS:
+            i += 1
+            continue
+        return w.start
+    return end
