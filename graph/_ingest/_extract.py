@@ -47,6 +47,7 @@ from ._names import (
     category_type,
     trim_left,
 )
+from ._parties import PARTY_TYPES, pair_type, states_relations
 from ._places import PLACES
 from ._tagging import Word, tag
 
@@ -505,6 +506,8 @@ class _Context:
     #: the tagger's words over the whole text (absolute offsets) and their starts
     words: list[Word] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    #: pairs of entities some relation already joins (either direction)
+    linked: set[frozenset[str]] = field(default_factory=set)
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """The tagged words of ``text[start:end]``."""
@@ -547,6 +550,7 @@ class _Context:
         if key in self.relations:
             return
         r = RelationProposal(src, dst, rtype, status, quote, round(confidence, 2))
+        self.linked.add(frozenset((src, dst)))
         if a is self.author and a.origin == "author":
             r.basis = Basis.UNSTATED_SUBJECT
             r.notes = (
@@ -693,7 +697,8 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     words = ctx.words_in(s_start, s_end)
     for m in heads + listed + partners:
         if m.origin in ("head", "list", "partner"):
-            m.start = snap(text, ctx.words, ctx.starts, m.start, m.end)
+            inner = m.origin != "list"
+            m.start = snap(text, ctx.words, ctx.starts, m.start, m.end, inner)
             m.name = text[m.start : m.end]
     heads = [  # a name the snap reduced to its bare head word is no name (今年公司 → 公司)
         m
@@ -730,7 +735,48 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     _name_relations(ctx, mentions, sentence_quote)
     consumed = _group_statements(ctx, enums, mentions, s_start, s_end)
     _clause_relations(ctx, mentions, consumed, s_start, s_end, designations)
+    _party_relations(ctx, [m for m in mentions if m.start not in consumed], s_start, s_end)
     _phrases(ctx, mentions, s_start, s_end)
+
+
+#: A sentence naming more parties than this is a list, not a statement about each pair.
+MAX_PARTIES = 8
+
+
+def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """One relation per pair of parties the sentence names, the type from its cue words.
+
+    Members of a group statement (``mentions`` leaves them out) join its cooperation
+    node only, never each other.
+    """
+    text = ctx.text
+    if not states_relations(text[s_start:s_end]):
+        return
+    parties: list[_Mention] = []
+    refs: set[str] = set()
+    for m in mentions:
+        if m.type in PARTY_TYPES and m.end > m.start and m.ref not in refs:
+            parties.append(m)
+            refs.add(m.ref)
+    if len(parties) < 2 or len(parties) > MAX_PARTIES:
+        return
+    quote = _quote(text, s_start, s_end)
+    status = _status(text[s_start:s_end]) or S.STATED
+    for i, a in enumerate(parties):
+        for b in parties[i + 1 :]:
+            if frozenset((a.ref, b.ref)) in ctx.linked:
+                continue
+            found = pair_type(
+                text, (a.start, a.end, a.type), (b.start, b.end, b.type), s_start, s_end
+            )
+            if found is None:
+                continue
+            rtype, reverse = found
+            src, dst = (b, a) if reverse else (a, b)
+            extra: dict[str, Any] = {}
+            if rtype is R.INVESTS_IN:
+                extra = _figures(text[slice(*_clause_of(text, b.start, s_start, s_end))])
+            ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
 
 
 # Measures and goals: how work reports state what they do and what it is for.

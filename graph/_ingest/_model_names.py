@@ -18,6 +18,7 @@ Pure functions of a text and its words (absolute offsets).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from .._records import EntityType as T
@@ -30,10 +31,19 @@ __all__ = ["FUNCTION_TAGS", "model_names", "snap"]
 FUNCTION_TAGS = frozenset(
     {"v", "vd", "d", "p", "c", "u", "xc", "r", "m", "q", "TIME", "t", "w", "ad", "f", "PER"}
 )
+#: Tags of words that end whatever stood before them (a verb, a conjunction …).
+_INNER_CUT = frozenset({"v", "vd", "p", "u", "xc", "r", "d", "ad", "PER", "TIME"})
 _NAME_TAGS = frozenset({"ORG", "LOC", "nz"})
 #: Words that may sit between a tagged name and its head word (西南 产业 基地).
 _EXTEND_TAGS = frozenset({"ORG", "LOC", "nz", "n", "vn", "nw", "an", "j", "s"})
 _MAX_EXTEND = 4
+#: What follows an organisation named in a person's title.
+_TITLE = re.compile(
+    r"(?:党委|党组|常委)?(?:副|常务副|执行)?(?:书记|市长|省长|区长|县长|镇长|主任|院长|校长|"
+    r"董事长|总经理|总裁|经理|部长|局长|厅长|处长|主席|秘书长|委员|教授|研究员|负责人|领导)"
+)
+_GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室)$")
+_PARTY = re.compile(r"(?:党|中央)$")
 
 
 def _head(name: str) -> tuple[T, float] | None:
@@ -87,30 +97,45 @@ def model_names(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, flo
                 best = k + 1
             k += 1
         end_index = best or j
-        name = text[w.start : words[end_index - 1].end]
+        end = words[end_index - 1].end
+        name = text[w.start : end]
         head = _head(name)
-        if head is not None:
+        if _TITLE.match(text, end):
+            pass  # 某某市委书记, 某某大学校长: an organisation inside a person's title
+        elif head is not None:
             htype, conf = head
-            out.append((w.start, words[end_index - 1].end, htype, max(conf, 0.8)))
-        elif "ORG" in tags and len(name) >= 2:
-            out.append((w.start, words[end_index - 1].end, T.ENTERPRISE, 0.7))
+            out.append((w.start, end, htype, max(conf, 0.8)))
+        elif "ORG" in tags and len(name) >= 2 and not _PARTY.search(name):
+            gov = _GOVERNMENT.search(name)
+            out.append((w.start, end, T.GOVERNMENT_BODY if gov else T.ENTERPRISE, 0.7))
         i = end_index
     return out
 
 
-def snap(text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int) -> int:
+def snap(
+    text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int, inner: bool
+) -> int:
     """Where a name found by its head word (``text[start:end]``) really starts.
 
-    ``starts`` is the sorted list of the words' starts. Returns ``end`` when nothing
-    of the name is left.
+    ``starts`` is the sorted list of the words' starts. The name starts at a word
+    boundary, after any leading function word; with ``inner``, also after the last verb,
+    preposition, conjunction or particle inside it (南昌出席北京大学 → 北京大学). Returns
+    ``end`` when nothing of the name is left.
     """
     i = bisect.bisect_left(starts, start)
+    first = end
     while i < len(words) and words[i].start < end:
         w = words[i]
-        if w.end >= end:  # the head word itself: keep it
-            return w.start
+        if w.end >= end:  # the head word itself: keep it, unless it is a verb (见证)
+            if w.tag in _INNER_CUT and w.start <= start:
+                return end
+            return first if first < end else w.start
         if w.tag in FUNCTION_TAGS:
+            if first == end or (inner and w.tag in _INNER_CUT):
+                first = end
             i += 1
             continue
-        return w.start
-    return end
+        if first == end:
+            first = w.start
+        i += 1
+    return first

@@ -119,10 +119,34 @@ HEADS: dict[str, tuple[T, float]] = {
     "论坛": (T.EVENT, 0.8),
     "峰会": (T.EVENT, 0.8),
     "大会": (T.EVENT, 0.8),
+    "签约仪式": (T.EVENT, 0.9),
+    "开工仪式": (T.EVENT, 0.9),
+    "揭牌仪式": (T.EVENT, 0.9),
+    "奠基仪式": (T.EVENT, 0.9),
+    "启动仪式": (T.EVENT, 0.9),
+    "交流会": (T.EVENT, 0.9),
+    "签约会": (T.EVENT, 0.9),
+    "生产线": (T.PROJECT, 0.8),
+    "产业城": (T.PROJECT, 0.7),
+    "联合实验室": (T.PLATFORM, 0.9),
 }
 
 #: Head words that name something on their own (``成立工作小组``, ``管委会主任``).
-STANDALONE = frozenset({"管委会", "党工委", "工委", "领导小组", "工作小组", "发改委"})
+STANDALONE = frozenset(
+    {
+        "管委会",
+        "党工委",
+        "工委",
+        "领导小组",
+        "工作小组",
+        "发改委",
+        "签约仪式",
+        "开工仪式",
+        "揭牌仪式",
+        "奠基仪式",
+        "启动仪式",
+    }
+)
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Characters a name may contain.
