@@ -33,7 +33,7 @@ from .._errors import KGError
 from .._records import Basis, EntityType, RelationType, Status
 from ._base import require
 from ._figures import amounts, counts, dates
-from ._model_names import model_names, snap
+from ._model_names import model_names, plausible, snap
 from ._names import (
     CATEGORIES,
     GENERIC_START,
@@ -635,6 +635,11 @@ def extract(
             e.quotes = [r.quote for r in ctx.relations.values() if r.source == e.ref][:1]
         if not e.quotes:
             del ctx.entities[author_m.ref]
+    # a place named in passing (no relation joins it) is no proposal
+    joined = {r.source for r in ctx.relations.values()} | {r.target for r in ctx.relations.values()}
+    for ref, e in list(ctx.entities.items()):
+        if e.type is T.PLACE and e.match is None and ref not in joined and e.name in PLACES:
+            del ctx.entities[ref]
     author_name = author_m.name if author_m is not None else None
     return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
 
@@ -660,6 +665,14 @@ def _is_author_short(ctx: _Context, m: _Mention) -> bool:
     """``高新区`` alone, in a report by 某某高新区: the author."""
     a = ctx.author
     return a is not None and m.name != a.name and a.name.endswith(m.name)
+
+
+#: Head words too common to make a name of a short word before them (创新中心, 研究项目).
+_GENERIC_HEADS = ("中心", "基地", "工程", "项目", "园区")
+
+
+def _generic(m: _Mention) -> bool:
+    return m.origin == "head" and m.name.endswith(_GENERIC_HEADS) and len(m.name) <= 4
 
 
 def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
@@ -706,8 +719,9 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         if m.origin != "head"
         or (m.end - m.start >= 2 and (m.name not in HEADS or m.name in STANDALONE))
     ]
-    listed = [m for m in listed if m.end - m.start >= 2]
-    partners = [m for m in partners if m.end - m.start >= 2]
+    heads = [m for m in heads if not _generic(m)]
+    listed = [m for m in listed if plausible(text, words, m.start, m.end)]
+    partners = [m for m in partners if plausible(text, words, m.start, m.end)]
     modelled = [
         _Mention(a, b, text[a:b], t, c, origin="model") for a, b, t, c in model_names(text, words)
     ]

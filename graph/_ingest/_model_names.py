@@ -25,11 +25,11 @@ from .._records import EntityType as T
 from ._names import HEAD_RE, HEADS
 from ._tagging import Word
 
-__all__ = ["FUNCTION_TAGS", "model_names", "snap"]
+__all__ = ["FUNCTION_TAGS", "model_names", "plausible", "snap"]
 
 #: Tags of words no name starts with.
 FUNCTION_TAGS = frozenset(
-    {"v", "vd", "d", "p", "c", "u", "xc", "r", "m", "q", "TIME", "t", "w", "ad", "f", "PER"}
+    {"v", "vd", "d", "p", "c", "u", "xc", "r", "m", "q", "TIME", "t", "w", "ad", "f", "PER", "s"}
 )
 #: Tags of words that end whatever stood before them (a verb, a conjunction …).
 _INNER_CUT = frozenset({"v", "vd", "p", "u", "xc", "r", "d", "ad", "PER", "TIME"})
@@ -42,8 +42,10 @@ _TITLE = re.compile(
     r"(?:党委|党组|常委)?(?:副|常务副|执行)?(?:书记|市长|省长|区长|县长|镇长|主任|院长|校长|"
     r"董事长|总经理|总裁|经理|部长|局长|厅长|处长|主席|秘书长|委员|教授|研究员|负责人|领导)"
 )
+_TITLE_END = re.compile(_TITLE.pattern + r"|助理|代表团")
+_NOUN_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "nw", "nt", "ns"})
 _GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室)$")
-_PARTY = re.compile(r"(?:党|中央)$")
+_PARTY = re.compile(r"(?:党|中央|党组)$")
 
 
 def _head(name: str) -> tuple[T, float] | None:
@@ -105,11 +107,39 @@ def model_names(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, flo
         elif head is not None:
             htype, conf = head
             out.append((w.start, end, htype, max(conf, 0.8)))
-        elif "ORG" in tags and len(name) >= 2 and not _PARTY.search(name):
+        elif (
+            "ORG" in tags
+            and len(name) >= 2
+            and not _PARTY.search(name)
+            and not _TITLE_END.search(name)
+        ):
             gov = _GOVERNMENT.search(name)
             out.append((w.start, end, T.GOVERNMENT_BODY if gov else T.ENTERPRISE, 0.7))
         i = end_index
     return out
+
+
+def _cuts(text: str, w: Word) -> bool:
+    """Whether a word inside a name ends what stood before it (a verb; 和, not 与)."""
+    return w.tag in _INNER_CUT or (w.tag == "c" and text[w.start : w.end] in ("和", "及", "或"))
+
+
+def plausible(text: str, words: Sequence[Word], start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, found by a pattern (与X合作, a list item), is a name:
+    it names something the tagger knows (an organisation, a place, a proper noun) or
+    ends in a noun, and it is no person's title.
+
+    >>> plausible("与华远集团合作", tag(["与华远集团合作"])[0], 1, 5)
+    True
+    >>> plausible("加强", [Word(0, 2, "v")], 0, 2)
+    False
+    """
+    inside = [w for w in words if start <= w.start and w.end <= end]
+    if not inside or inside[-1].tag not in _NOUN_TAGS:
+        return False
+    if any(w.tag in ("PER", "v", "vd", "d", "ad") for w in inside):
+        return False
+    return not _TITLE.search(text, start, end) or not _TITLE_END.search(text[start:end])
 
 
 def snap(
@@ -131,7 +161,7 @@ def snap(
                 return end
             return first if first < end else w.start
         if w.tag in FUNCTION_TAGS:
-            if first == end or (inner and w.tag in _INNER_CUT):
+            if first == end or (inner and _cuts(text, w)):
                 first = end
             i += 1
             continue

@@ -106,8 +106,10 @@ def pair_type(
         return None  # 某某集团在某某新区…: the place of what follows, not of the actor
     if at in _WHERE and _LOCATED.search(before_a) and bt in _THINGS | {T.EVENT}:
         return R.LOCATED_IN, True
-    if T.PLACE in (at, bt):
-        return None  # a bare place is a party only where it acts as one
+    if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
+        if between not in ("与", "同", "和") or not (_SIGNED.search(after) or _COOP.search(after)):
+            return None
+        return (R.SIGNED_AGREEMENT if _SIGNED.search(after) else R.COOPERATION), False
     subsidiary = _SUBSIDIARY.search(between) or _SUBSIDIARY.match(after)
     if subsidiary and at is T.ENTERPRISE and bt is T.ENTERPRISE:
         return R.SUBSIDIARY_OF, "旗下" in between or "控股" in between
