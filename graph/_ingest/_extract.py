@@ -32,6 +32,7 @@ from typing import Any
 from .._errors import KGError
 from .._records import Basis, EntityType, RelationType, Status
 from ._base import require
+from ._coreference import short_forms
 from ._figures import amounts, counts, dates
 from ._model_names import model_names, plausible, snap
 from ._names import (
@@ -635,6 +636,7 @@ def extract(
             e.quotes = [r.quote for r in ctx.relations.values() if r.source == e.ref][:1]
         if not e.quotes:
             del ctx.entities[author_m.ref]
+    _resolve_short_forms(ctx)
     # a place named in passing (no relation joins it) is no proposal
     joined = {r.source for r in ctx.relations.values()} | {r.target for r in ctx.relations.values()}
     for ref, e in list(ctx.entities.items()):
@@ -642,6 +644,29 @@ def extract(
             del ctx.entities[ref]
     author_name = author_m.name if author_m is not None else None
     return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
+
+
+def _resolve_short_forms(ctx: _Context) -> None:
+    """北大 after 北京大学: one proposal, the short form an alias (see ``_coreference``)."""
+    new = [e for e in ctx.entities.values() if e.match is None]
+    mapping = short_forms([(e.name, e.type) for e in new])
+    if not mapping:
+        return
+    for short, full in mapping.items():
+        e, into = ctx.entities.pop(short), ctx.entities[full]
+        for alias in (e.name, *e.aliases):
+            if alias != into.name and alias not in into.aliases:
+                into.aliases.append(alias)
+        into.quotes.extend(q for q in e.quotes if q not in into.quotes)
+        del into.quotes[3:]
+        into.confidence = max(into.confidence, e.confidence)
+    relations = list(ctx.relations.values())
+    ctx.relations = {}
+    for r in relations:
+        r.source = mapping.get(r.source, r.source)
+        r.target = mapping.get(r.target, r.target)
+        if r.source != r.target:
+            ctx.relations.setdefault(r.key, r)
 
 
 def _author(index: _Index, author: str | None, title: str) -> _Mention | None:

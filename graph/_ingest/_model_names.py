@@ -129,6 +129,7 @@ def plausible(text: str, words: Sequence[Word], start: int, end: int) -> bool:
     it names something the tagger knows (an organisation, a place, a proper noun) or
     ends in a noun, and it is no person's title.
 
+    >>> from graph._ingest._tagging import tag
     >>> plausible("与华远集团合作", tag(["与华远集团合作"])[0], 1, 5)
     True
     >>> plausible("加强", [Word(0, 2, "v")], 0, 2)
