@@ -300,6 +300,16 @@ def corpus_document(txt: Path) -> dict[str, Any]:
         if any(ft in ok and (fs, ft_) == (s, t) for fs, ft_, ft in found):
             typed += 1
     missed = [gold[i][0] for i in range(len(gold)) if i not in found_ent]
+    missed_rel = [
+        f"{gold[s][0]}-{t_}->{gold[t][0]}"
+        for s, t, t_ in gold_rel
+        if frozenset((s, t)) not in pairs
+    ]
+    wrong_rel = [
+        f"{r['source']}-{r['type']}->{r['target']}"
+        for r in relations
+        if frozenset((ref.get(r["source"]), ref.get(r["target"]))) not in gold_pairs
+    ]
     wrong = [n for n, i in ref.items() if i is None]
     return {
         "doc": txt.stem,
@@ -317,6 +327,8 @@ def corpus_document(txt: Path) -> dict[str, Any]:
         "good_relations": good_rel,
         "missed": missed,
         "wrong": wrong,
+        "missed_relations": missed_rel,
+        "wrong_relations": wrong_rel,
     }
 
 
@@ -352,6 +364,8 @@ def corpus_figures(folder: Path, verbose: bool = False) -> list[dict[str, Any]]:
         if verbose:
             print("    missed: " + ", ".join(r["missed"]))
             print("    not in gold: " + ", ".join(r["wrong"]))
+            print("    relations missed: " + ", ".join(r["missed_relations"]))
+            print("    relations not in gold: " + ", ".join(r["wrong_relations"]))
     tuned = [r for r in rows if r["doc"] in TUNED]
     apart = [r for r in rows if r["doc"] not in TUNED]
     print(_row("tuned", tuned))

@@ -76,6 +76,17 @@ def states_relations(sentence: str) -> bool:
     return _ANY.search(sentence) is not None
 
 
+def _listed_together(
+    text: str, a_start: int, a_end: int, b_start: int, s_start: int, s_end: int
+) -> bool:
+    between = text[a_end:b_start]
+    if between == "、":
+        return True
+    if between in ("和", "及", "以及"):
+        return text[max(s_start, a_start - 1) : a_start] == "、" or "、" in text[a_end - 1 : a_end]
+    return False
+
+
 def pair_type(
     text: str,
     a: tuple[int, int, T],
@@ -99,6 +110,8 @@ def pair_type(
     after = text[b_end:s_end]
     before_b = text[max(s_start, b_start - 4) : b_start]
     before_a = text[max(s_start, a_start - 4) : a_start]
+    if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
+        return None  # members of one list (A、B和C) act together, not on each other
     # where something is: 在/落户/位于 + place, or a place then the thing held there
     if bt in _WHERE and _LOCATED.search(before_b):
         if at in _THINGS | {T.EVENT} or (at is T.ENTERPRISE and "落户" in before_b):
