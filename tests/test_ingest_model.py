@@ -118,3 +118,8 @@ def test_a_short_form_is_an_alias_of_the_full_name_written_before() -> None:
 def test_doctests(module: str) -> None:
     mod = importlib.import_module(f"graph._ingest.{module}")
     assert doctest.testmod(mod).failed == 0
+
+
+def test_a_name_of_its_own_is_no_short_form() -> None:
+    p = extract("北京师范大学与华远集团签署协议。北京大学与华远集团签署协议。")
+    assert {"北京师范大学", "北京大学"} <= set(_names(p))

@@ -43,6 +43,8 @@ def _abbreviates(short: str, full: str) -> bool:
         return False
     if full.startswith(short):  # 北京大学 of 北京大学医学部: the parent, not a short form
         return False
+    if HEAD_RE.search(short):  # 北京大学 is a name of its own, not short for 北京师范大学
+        return False
     pos = 0
     for ch in short:
         pos = full.find(ch, pos)
@@ -67,6 +69,8 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
     >>> short_forms([("重庆两江新区", T.DEVELOPMENT_ZONE), ("两江新区", T.DEVELOPMENT_ZONE)])
     {'两江新区': '重庆两江新区'}
     >>> short_forms([("北大", T.ENTERPRISE), ("北京大学", T.UNIVERSITY)])
+    {}
+    >>> short_forms([("北京师范大学", T.UNIVERSITY), ("北京大学", T.UNIVERSITY)])
     {}
     """
     out: dict[str, str] = {}
