@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from .._records import EntityType as T
-from ._names import HEAD_RE, HEADS
+from ._names import GENERIC_START, HEAD_RE, HEADS
 from ._tagging import Word
 
 __all__ = ["FUNCTION_TAGS", "model_names", "plausible", "snap"]
@@ -102,8 +102,8 @@ def model_names(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, flo
         end = words[end_index - 1].end
         name = text[w.start : end]
         head = _head(name)
-        if _TITLE.match(text, end):
-            pass  # 某某市委书记, 某某大学校长: an organisation inside a person's title
+        if _TITLE.match(text, end) or GENERIC_START.match(name):
+            pass  # 某某市委书记: an organisation inside a person's title; 省级新区: generic
         elif head is not None:
             htype, conf = head
             out.append((w.start, end, htype, max(conf, 0.8)))

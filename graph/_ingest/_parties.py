@@ -84,7 +84,8 @@ def _listed_together(
         return True
     if between in ("和", "及", "以及"):
         return text[max(s_start, a_start - 1) : a_start] == "、" or "、" in text[a_end - 1 : a_end]
-    return False
+    # A、B、C: members further apart, with only other members and commas between
+    return "、" in between and not _ANY.search(between) and not re.search("[与同，,]", between)
 
 
 def pair_type(
