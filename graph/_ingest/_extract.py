@@ -800,7 +800,7 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
     if len(parties) < 2 or len(parties) > MAX_PARTIES:
         return
     quote = _quote(text, s_start, s_end)
-    status = _status(text[s_start:s_end]) or S.STATED
+    sentence_status = _status(text[s_start:s_end]) or S.STATED
     for i, a in enumerate(parties):
         for b in parties[i + 1 :]:
             if frozenset((a.ref, b.ref)) in ctx.linked:
@@ -812,9 +812,11 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                 continue
             rtype, reverse = found
             src, dst = (b, a) if reverse else (a, b)
+            clause = text[slice(*_clause_of(text, b.start, s_start, s_end))]
+            status = _status(clause) or sentence_status
             extra: dict[str, Any] = {}
             if rtype is R.INVESTS_IN:
-                extra = _figures(text[slice(*_clause_of(text, b.start, s_start, s_end))])
+                extra = _figures(clause)
             ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
 
 
