@@ -18,6 +18,7 @@ from ._cli_common import Handler, visible, write_output
 from ._errors import KGError
 from ._history import history, ties
 from ._ingest import accept, draft_graph, ingest, init, review
+from ._ingest._corpus import ingest_corpus
 from ._load import load
 from ._paths import DEFAULT_OUTPUT, find_data
 
@@ -39,9 +40,23 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
-    """``kg ingest FILE``: keep the document, write a draft of proposals."""
+    """``kg ingest FILE``: keep the document, write a draft of proposals; ``kg ingest FILE
+    FILE …`` or ``kg ingest FOLDER``: one draft each, matched across them."""
+    if len(args.file) > 1 or Path(args.file[0]).is_dir():
+        single = ("id", "title", "title_en", "date", "origin", "encoding", "format")
+        given = [f"--{k.replace('_', '-')}" for k in single if getattr(args, k) is not None]
+        if given:
+            raise KGError(
+                f"{', '.join(given)} name one document; with several, each takes its id from "
+                "its file name and its title from its first line (ingest it alone to set them)"
+            )
+        out.write(
+            str(ingest_corpus(args.file, data=_root(args), author=args.author, force=args.force))
+            + "\n"
+        )
+        return 0
     result = ingest(
-        args.file,
+        args.file[0],
         data=_root(args),
         id=args.id,
         title=args.title,
@@ -124,7 +139,8 @@ _COMMANDS = {
     "ingest": (
         cmd_ingest,
         "read a document (.txt, .html, .docx, .pdf) and draft proposals to review",
-        "kg ingest report.docx --id zone-2016 --title 某某高新区工作进展 --date 2016-12",
+        "kg ingest report.docx --id zone-2016 --title 某某高新区工作进展 --date 2016-12\n"
+        "         kg ingest reports/   (a folder: one draft per document, matched across them)",
         "Keep the document byte for byte under sources/ with its SHA-256, its normalised "
         "text beside it and a sources.yaml record, and write drafts/ID.yaml: the "
         "entities and relations it names, each with its verbatim quote. Plain text may be "
@@ -177,7 +193,12 @@ def register(sub: Any) -> None:
         if name == "init":
             p.add_argument("dir", metavar="DIR", help="the folder to create")
         elif name == "ingest":
-            p.add_argument("file", metavar="FILE", help="the document: .txt, .html, .docx, .pdf")
+            p.add_argument(
+                "file",
+                metavar="FILE",
+                nargs="+",
+                help="the document: .txt, .html, .docx, .pdf; or several, or a folder of them",
+            )
             p.add_argument("--id", help="source id (default: from the file name)")
             p.add_argument("--title", help="the document's title (default: its first line)")
             p.add_argument("--title-en", help="the title in English")

@@ -142,6 +142,7 @@ RELATION_LABELS: dict[RelationType, tuple[str, str]] = {
     RelationType.DRAWS_ON: ("借助", "draws on"),
     RelationType.ADOPTS: ("实行", "adopts"),
     RelationType.AIMS_AT: ("旨在", "aims at"),
+    RelationType.SUBSIDIARY_OF: ("隶属", "subsidiary of"),
 }
 
 #: Per status: Chinese label and line style (``done`` solid, ``underway`` long

@@ -128,6 +128,7 @@ class RelationType(_Described):
     DRAWS_ON = "draws_on", "draws on the influence of", "借助"
     ADOPTS = "adopts", "takes or carries out (a measure or policy)", "实行"
     AIMS_AT = "aims_at", "is meant to serve (a stated aim)", "旨在"
+    SUBSIDIARY_OF = "subsidiary_of", "is a subsidiary or unit of (控股, 旗下)", "隶属"
 
 
 class Status(_Described):

@@ -22,6 +22,7 @@ Every quote is a slice of the text, and :func:`extract` checks that it is.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -31,7 +32,9 @@ from typing import Any
 from .._errors import KGError
 from .._records import Basis, EntityType, RelationType, Status
 from ._base import require
+from ._coreference import short_forms
 from ._figures import amounts, counts, dates
+from ._model_names import model_names, plausible, snap
 from ._names import (
     CATEGORIES,
     GENERIC_START,
@@ -45,7 +48,9 @@ from ._names import (
     category_type,
     trim_left,
 )
+from ._parties import PARTY_TYPES, pair_type, states_relations
 from ._places import PLACES
+from ._tagging import Word, tag
 
 __all__ = ["EntityProposal", "KnownName", "Proposals", "RelationProposal", "extract"]
 
@@ -458,7 +463,7 @@ def _choose(known: list[_Mention], found: list[_Mention]) -> list[_Mention]:
                     clash = True
                     break
                 if same:
-                    if k.origin in ("place", "head") and cand.origin != "known":
+                    if k.origin in ("place", "head") and cand.origin not in ("known", "model"):
                         out[i] = cand  # a list knows its items' category
                     clash = True
                     break
@@ -499,6 +504,17 @@ class _Context:
     author: _Mention | None
     entities: dict[str, EntityProposal] = field(default_factory=dict)
     relations: dict[tuple[str, str, str], RelationProposal] = field(default_factory=dict)
+    #: the tagger's words over the whole text (absolute offsets) and their starts
+    words: list[Word] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    #: pairs of entities some relation already joins (either direction)
+    linked: set[frozenset[str]] = field(default_factory=set)
+
+    def words_in(self, start: int, end: int) -> list[Word]:
+        """The tagged words of ``text[start:end]``."""
+        return self.words[
+            bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)
+        ]
 
     def entity(self, m: _Mention, quote: str) -> str:
         if m.match is None and (k := self.index.resolve(m.name)):
@@ -535,6 +551,7 @@ class _Context:
         if key in self.relations:
             return
         r = RelationProposal(src, dst, rtype, status, quote, round(confidence, 2))
+        self.linked.add(frozenset((src, dst)))
         if a is self.author and a.origin == "author":
             r.basis = Basis.UNSTATED_SUBJECT
             r.notes = (
@@ -595,9 +612,17 @@ def extract(
     index = _Index(known)
     author_m = _author(index, author, title)
     ctx = _Context(text, index, author_m)
-    for s_start, s_end in _spans(text, 0, len(text), _SENTENCE_END):
-        for p_start, p_end in _pieces(text, s_start, s_end):
-            _sentence(ctx, p_start, p_end)
+    pieces = [
+        _trim_span(text, a, b)
+        for s_start, s_end in _spans(text, 0, len(text), _SENTENCE_END)
+        for a, b in _pieces(text, s_start, s_end)
+    ]
+    pieces = [(a, b) for a, b in pieces if a < b]
+    for (a, _), words in zip(pieces, tag([text[a:b] for a, b in pieces]), strict=True):
+        ctx.words.extend(Word(w.start + a, w.end + a, w.tag) for w in words)
+    ctx.starts = [w.start for w in ctx.words]
+    for p_start, p_end in pieces:
+        _sentence(ctx, p_start, p_end)
     for e in ctx.entities.values():
         for q in e.quotes:
             if q not in text:  # pragma: no cover - quotes are slices of the text
@@ -611,8 +636,37 @@ def extract(
             e.quotes = [r.quote for r in ctx.relations.values() if r.source == e.ref][:1]
         if not e.quotes:
             del ctx.entities[author_m.ref]
+    _resolve_short_forms(ctx)
+    # a place named in passing (no relation joins it) is no proposal
+    joined = {r.source for r in ctx.relations.values()} | {r.target for r in ctx.relations.values()}
+    for ref, e in list(ctx.entities.items()):
+        if e.type is T.PLACE and e.match is None and ref not in joined and e.name in PLACES:
+            del ctx.entities[ref]
     author_name = author_m.name if author_m is not None else None
     return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
+
+
+def _resolve_short_forms(ctx: _Context) -> None:
+    """北大 after 北京大学: one proposal, the short form an alias (see ``_coreference``)."""
+    new = [e for e in ctx.entities.values() if e.match is None]
+    mapping = short_forms([(e.name, e.type) for e in new])
+    if not mapping:
+        return
+    for short, full in mapping.items():
+        e, into = ctx.entities.pop(short), ctx.entities[full]
+        for alias in (e.name, *e.aliases):
+            if alias != into.name and alias not in into.aliases:
+                into.aliases.append(alias)
+        into.quotes.extend(q for q in e.quotes if q not in into.quotes)
+        del into.quotes[3:]
+        into.confidence = max(into.confidence, e.confidence)
+    relations = list(ctx.relations.values())
+    ctx.relations = {}
+    for r in relations:
+        r.source = mapping.get(r.source, r.source)
+        r.target = mapping.get(r.target, r.target)
+        if r.source != r.target:
+            ctx.relations.setdefault(r.key, r)
 
 
 def _author(index: _Index, author: str | None, title: str) -> _Mention | None:
@@ -636,6 +690,14 @@ def _is_author_short(ctx: _Context, m: _Mention) -> bool:
     """``高新区`` alone, in a report by 某某高新区: the author."""
     a = ctx.author
     return a is not None and m.name != a.name and a.name.endswith(m.name)
+
+
+#: Head words too common to make a name of a short word before them (创新中心, 研究项目).
+_GENERIC_HEADS = ("中心", "基地", "工程", "项目", "园区")
+
+
+def _generic(m: _Mention) -> bool:
+    return m.origin == "head" and m.name.endswith(_GENERIC_HEADS) and len(m.name) <= 4
 
 
 def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
@@ -670,7 +732,25 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         and not HEAD_RE.search(m.group(1))
         and not re.search(r"[的了在就]", m.group(1))
     ]
-    mentions = _choose(known, heads + listed + extra + partners)
+    words = ctx.words_in(s_start, s_end)
+    for m in heads + listed + partners:
+        if m.origin in ("head", "list", "partner"):
+            inner = m.origin != "list"
+            m.start = snap(text, ctx.words, ctx.starts, m.start, m.end, inner)
+            m.name = text[m.start : m.end]
+    heads = [  # a name the snap reduced to its bare head word is no name (今年公司 → 公司)
+        m
+        for m in heads
+        if m.origin != "head"
+        or (m.end - m.start >= 2 and (m.name not in HEADS or m.name in STANDALONE))
+    ]
+    heads = [m for m in heads if not _generic(m)]
+    listed = [m for m in listed if plausible(text, words, m.start, m.end)]
+    partners = [m for m in partners if plausible(text, words, m.start, m.end)]
+    modelled = [
+        _Mention(a, b, text[a:b], t, c, origin="model") for a, b, t, c in model_names(text, words)
+    ]
+    mentions = _choose(known, heads + listed + extra + partners + modelled)
     designations: dict[int, str] = {}
     for m in list(mentions):  # 被列为全省示范项目: a designation, not a project
         if re.search(
@@ -694,7 +774,50 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     _name_relations(ctx, mentions, sentence_quote)
     consumed = _group_statements(ctx, enums, mentions, s_start, s_end)
     _clause_relations(ctx, mentions, consumed, s_start, s_end, designations)
+    _party_relations(ctx, [m for m in mentions if m.start not in consumed], s_start, s_end)
     _phrases(ctx, mentions, s_start, s_end)
+
+
+#: A sentence naming more parties than this is a list, not a statement about each pair.
+MAX_PARTIES = 8
+
+
+def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """One relation per pair of parties the sentence names, the type from its cue words.
+
+    Members of a group statement (``mentions`` leaves them out) join its cooperation
+    node only, never each other.
+    """
+    text = ctx.text
+    if not states_relations(text[s_start:s_end]):
+        return
+    parties: list[_Mention] = []
+    refs: set[str] = set()
+    for m in mentions:
+        if m.type in PARTY_TYPES and m.end > m.start and m.ref not in refs:
+            parties.append(m)
+            refs.add(m.ref)
+    if len(parties) < 2 or len(parties) > MAX_PARTIES:
+        return
+    quote = _quote(text, s_start, s_end)
+    sentence_status = _status(text[s_start:s_end]) or S.STATED
+    for i, a in enumerate(parties):
+        for b in parties[i + 1 :]:
+            if frozenset((a.ref, b.ref)) in ctx.linked:
+                continue
+            found = pair_type(
+                text, (a.start, a.end, a.type), (b.start, b.end, b.type), s_start, s_end
+            )
+            if found is None:
+                continue
+            rtype, reverse = found
+            src, dst = (b, a) if reverse else (a, b)
+            clause = text[slice(*_clause_of(text, b.start, s_start, s_end))]
+            status = _status(clause) or sentence_status
+            extra: dict[str, Any] = {}
+            if rtype is R.INVESTS_IN:
+                extra = _figures(clause)
+            ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
 
 
 # Measures and goals: how work reports state what they do and what it is for.

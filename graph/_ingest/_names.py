@@ -119,10 +119,34 @@ HEADS: dict[str, tuple[T, float]] = {
     "论坛": (T.EVENT, 0.8),
     "峰会": (T.EVENT, 0.8),
     "大会": (T.EVENT, 0.8),
+    "签约仪式": (T.EVENT, 0.9),
+    "开工仪式": (T.EVENT, 0.9),
+    "揭牌仪式": (T.EVENT, 0.9),
+    "奠基仪式": (T.EVENT, 0.9),
+    "启动仪式": (T.EVENT, 0.9),
+    "交流会": (T.EVENT, 0.9),
+    "签约会": (T.EVENT, 0.9),
+    "生产线": (T.PROJECT, 0.8),
+    "产业城": (T.PROJECT, 0.7),
+    "联合实验室": (T.PLATFORM, 0.9),
 }
 
 #: Head words that name something on their own (``成立工作小组``, ``管委会主任``).
-STANDALONE = frozenset({"管委会", "党工委", "工委", "领导小组", "工作小组", "发改委"})
+STANDALONE = frozenset(
+    {
+        "管委会",
+        "党工委",
+        "工委",
+        "领导小组",
+        "工作小组",
+        "发改委",
+        "签约仪式",
+        "开工仪式",
+        "揭牌仪式",
+        "奠基仪式",
+        "启动仪式",
+    }
+)
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Characters a name may contain.
@@ -213,7 +237,8 @@ _WEAK_RE = re.compile("|".join(sorted(_WEAK_VERBS, key=len, reverse=True)))
 _LOOSE_ORGS = frozenset({T.ENTERPRISE, T.UNIVERSITY, T.COLLEGE, T.RESEARCH_INSTITUTE})
 #: Words that make a name generic (部分子项目, 有关部门): not a name at all.
 GENERIC_START = re.compile(
-    r"^(部分|有关|相关|各类|各项|各|该|其他|其|这些|多个|一批|本次|本项|落地|重点|重大|首批)"
+    r"^(部分|有关|相关|各类|各项|各|该|其他|其|这些|多个|一批|本次|本项|落地|重点|重大|首批|"
+    r"国家级|省级|市级)"
 )
 
 

@@ -1,0 +1,172 @@
+"""Names from the tagger's words, with the language's rules on top.
+
+The model (:mod:`graph._ingest._tagging`) knows where words begin and which are
+organisations (``ORG``), places (``LOC``) and proper nouns (``nz``). The rules here
+do what it does not:
+
+- :func:`model_names` completes a tagged name with the head word that follows it
+  (an ``ORG`` + 项目/基地/生产线 is a project, + 签约仪式/论坛 an event), joins
+  ``ORG(LOC)有限公司`` and adjacent places (重庆 + 两江新区), and types the result
+  by its head word;
+- :func:`snap` moves the start of a name found by head words (…公司, …项目) to a word
+  boundary and drops the words no name starts with: verbs, adverbs, prepositions,
+  conjunctions, particles, numbers, times (今年公司 → 公司, 而某某大学 → 某某大学).
+
+Pure functions of a text and its words (absolute offsets).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from .._records import EntityType as T
+from ._names import GENERIC_START, HEAD_RE, HEADS
+from ._tagging import Word
+
+__all__ = ["FUNCTION_TAGS", "model_names", "plausible", "snap"]
+
+#: Tags of words no name starts with.
+FUNCTION_TAGS = frozenset(
+    {"v", "vd", "d", "p", "c", "u", "xc", "r", "m", "q", "TIME", "t", "w", "ad", "f", "PER", "s"}
+)
+#: Tags of words that end whatever stood before them (a verb, a conjunction …).
+_INNER_CUT = frozenset({"v", "vd", "p", "u", "xc", "r", "d", "ad", "PER", "TIME"})
+_NAME_TAGS = frozenset({"ORG", "LOC", "nz"})
+#: Words that may sit between a tagged name and its head word (西南 产业 基地).
+_EXTEND_TAGS = frozenset({"ORG", "LOC", "nz", "n", "vn", "nw", "an", "j", "s"})
+_MAX_EXTEND = 4
+#: What follows an organisation named in a person's title.
+_TITLE = re.compile(
+    r"(?:党委|党组|常委)?(?:副|常务副|执行)?(?:书记|市长|省长|区长|县长|镇长|主任|院长|校长|"
+    r"董事长|总经理|总裁|经理|部长|局长|厅长|处长|主席|秘书长|委员|教授|研究员|负责人|领导)"
+)
+_TITLE_END = re.compile(_TITLE.pattern + r"|助理|代表团")
+_NOUN_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "nw", "nt", "ns"})
+_GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室)$")
+_PARTY = re.compile(r"(?:党|中央|党组)$")
+
+
+def _head(name: str) -> tuple[T, float] | None:
+    """The type a name's last head word gives, when the name ends with one."""
+    last = None
+    for m in HEAD_RE.finditer(name):
+        last = m
+    if last is None or last.end() != len(name):
+        return None
+    return HEADS[last.group(0)]
+
+
+def _paren_end(text: str, words: Sequence[Word], j: int) -> int | None:
+    """``(重庆)`` at word ``j``: the index of the word after the closing bracket."""
+    if text[words[j].start] not in "(（":
+        return None
+    for k in range(j + 1, min(j + 4, len(words))):
+        if text[words[k].start] in ")）":
+            return k + 1
+    return None
+
+
+def model_names(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, float]]:
+    """Names the tagger marks, completed by their head words: ``(start, end, type, conf)``.
+
+    A place or proper noun without a head word is left to the gazetteer and the rules
+    (a bare 重庆 is a party only where it acts as one).
+    """
+    out: list[tuple[int, int, T, float]] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if w.tag not in _NAME_TAGS:
+            i += 1
+            continue
+        j = i + 1
+        tags = {w.tag}
+        while j < n:
+            if words[j].tag in _NAME_TAGS and words[j].start == words[j - 1].end:
+                tags.add(words[j].tag)
+                j += 1
+            elif (k := _paren_end(text, words, j)) is not None and "ORG" in tags:
+                j = k
+            else:
+                break
+        best = j if _head(text[w.start : words[j - 1].end]) else None
+        k = j
+        while k < n and k - j < _MAX_EXTEND and words[k].tag in _EXTEND_TAGS:
+            if _head(text[w.start : words[k].end]):
+                best = k + 1
+            k += 1
+        end_index = best or j
+        end = words[end_index - 1].end
+        name = text[w.start : end]
+        head = _head(name)
+        if _TITLE.match(text, end) or GENERIC_START.match(name):
+            pass  # 某某市委书记: an organisation inside a person's title; 省级新区: generic
+        elif head is not None:
+            htype, conf = head
+            out.append((w.start, end, htype, max(conf, 0.8)))
+        elif (
+            "ORG" in tags
+            and len(name) >= 2
+            and not _PARTY.search(name)
+            and not _TITLE_END.search(name)
+        ):
+            gov = _GOVERNMENT.search(name)
+            out.append((w.start, end, T.GOVERNMENT_BODY if gov else T.ENTERPRISE, 0.7))
+        i = end_index
+    return out
+
+
+def _cuts(text: str, w: Word) -> bool:
+    """Whether a word inside a name ends what stood before it (a verb; 和, not 与)."""
+    return w.tag in _INNER_CUT or (w.tag == "c" and text[w.start : w.end] in ("和", "及", "或"))
+
+
+def plausible(text: str, words: Sequence[Word], start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, found by a pattern (与X合作, a list item), is a name:
+    it names something the tagger knows (an organisation, a place, a proper noun) or
+    ends in a noun, and it is no person's title.
+
+    >>> from graph._ingest._tagging import tag
+    >>> plausible("与华远集团合作", tag(["与华远集团合作"])[0], 1, 5)
+    True
+    >>> plausible("加强", [Word(0, 2, "v")], 0, 2)
+    False
+    """
+    inside = [w for w in words if start <= w.start and w.end <= end]
+    if not inside or inside[-1].tag not in _NOUN_TAGS:
+        return False
+    if any(w.tag in ("PER", "v", "vd", "d", "ad") for w in inside):
+        return False
+    return not _TITLE.search(text, start, end) or not _TITLE_END.search(text[start:end])
+
+
+def snap(
+    text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int, inner: bool
+) -> int:
+    """Where a name found by its head word (``text[start:end]``) really starts.
+
+    ``starts`` is the sorted list of the words' starts. The name starts at a word
+    boundary, after any leading function word; with ``inner``, also after the last verb,
+    preposition, conjunction or particle inside it (南昌出席北京大学 → 北京大学). Returns
+    ``end`` when nothing of the name is left.
+    """
+    i = bisect.bisect_left(starts, start)
+    first = end
+    while i < len(words) and words[i].start < end:
+        w = words[i]
+        if w.end >= end:  # the head word itself: keep it, unless it is a verb (见证)
+            if w.tag in _INNER_CUT and w.start <= start:
+                return end
+            return first if first < end else w.start
+        if w.tag in FUNCTION_TAGS:
+            if first == end or (inner and _cuts(text, w)):
+                first = end
+            i += 1
+            continue
+        if first == end:
+            first = w.start
+        i += 1
+    return first

@@ -1,0 +1,165 @@
+"""Relations between the parties a sentence names, read from its cue words.
+
+Reports state most relations as one sentence naming two or more parties:
+唐山高新区与某某大学签署合作协议, 某某集团在某某新区举行开工仪式, 某某公司出席签约仪式.
+:func:`pair_type` gives, for two parties of one sentence (in the order written), the
+relation the words between and around them state, with its direction; ``None`` when
+the sentence states nothing between them. Every pair of a sentence is one relation
+(a list ``A、B和C`` gives one per member), with the sentence as its quote.
+
+A pure function of the sentence and the two parties' spans and types.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._records import EntityType as T
+from .._records import RelationType as R
+
+__all__ = ["PARTY_TYPES", "pair_type"]
+
+#: Entity types that take part in relations as parties.
+PARTY_TYPES = frozenset(
+    {
+        T.ENTERPRISE,
+        T.UNIVERSITY,
+        T.COLLEGE,
+        T.RESEARCH_INSTITUTE,
+        T.SCHOOL,
+        T.GOVERNMENT_BODY,
+        T.DEVELOPMENT_ZONE,
+        T.PROJECT,
+        T.PLATFORM,
+        T.PROGRAMME,
+        T.EVENT,
+        T.PLACE,
+    }
+)
+_THINGS = frozenset({T.PROJECT, T.PLATFORM, T.PROGRAMME})
+_FOUNDED = frozenset({T.RESEARCH_INSTITUTE, T.COLLEGE, T.SCHOOL, T.ENTERPRISE})
+_WHERE = frozenset({T.PLACE, T.DEVELOPMENT_ZONE})
+
+_SIGNED = re.compile(r"签署|签订|签约|签下")
+_INTENT = re.compile(r"意向")
+_TALKS = re.compile(r"洽谈|会谈|商谈|磋商|座谈")
+_COOP = re.compile(r"合作|共建|联合|携手|协作|对接|交流")
+_INVEST = re.compile(r"投资|出资|兴建|注资")
+_ESTABLISH = re.compile(r"设立|成立|组建|揭牌|创办|建立|共建|打造")
+_ORGANISE = re.compile(r"主办|承办|举办|举行|召开")
+_SUPPORT = re.compile(r"协办|支持|指导|支撑|服务|帮助")
+_ATTEND = re.compile(r"出席|参加|参与|见证|到会|致辞")
+_LOCATED = re.compile(r"(?:在|于|落户|位于|落地|入驻|落户到|坐落于?)$")
+_SUBSIDIARY = re.compile(r"子公司|旗下|控股|下属|所属")
+_ANY = re.compile(
+    "|".join(
+        rx.pattern
+        for rx in (
+            _SIGNED,
+            _INTENT,
+            _TALKS,
+            _COOP,
+            _INVEST,
+            _ESTABLISH,
+            _ORGANISE,
+            _SUPPORT,
+            _ATTEND,
+            _SUBSIDIARY,
+        )
+    )
+    + r"|建设|推进|开工|落户|位于|入驻"
+)
+
+
+def states_relations(sentence: str) -> bool:
+    """Whether a sentence has a cue word at all (a bare list of names has none)."""
+    return _ANY.search(sentence) is not None
+
+
+def _listed_together(
+    text: str, a_start: int, a_end: int, b_start: int, s_start: int, s_end: int
+) -> bool:
+    between = text[a_end:b_start]
+    if between == "、":
+        return True
+    if between in ("和", "及", "以及"):
+        return text[max(s_start, a_start - 1) : a_start] == "、" or "、" in text[a_end - 1 : a_end]
+    # A、B、C: members further apart, with only other members and commas between
+    return "、" in between and not _ANY.search(between) and not re.search("[与同，,]", between)
+
+
+def pair_type(
+    text: str,
+    a: tuple[int, int, T],
+    b: tuple[int, int, T],
+    s_start: int,
+    s_end: int,
+) -> tuple[R, bool] | None:
+    """The relation between parties ``a`` and ``b`` (``a`` written first) and whether it
+    reads ``b -> a`` (``True``) rather than ``a -> b``.
+
+    >>> s = "甲乙集团在丙丁新区举行开工仪式"
+    >>> pair_type(s, (0, 4, T.ENTERPRISE), (11, 15, T.EVENT), 0, len(s))
+    (<RelationType.ORGANISES: 'organises'>, False)
+    >>> pair_type(s, (0, 4, T.ENTERPRISE), (5, 9, T.DEVELOPMENT_ZONE), 0, len(s))
+    >>> pair_type(s, (5, 9, T.DEVELOPMENT_ZONE), (11, 15, T.EVENT), 0, len(s))
+    (<RelationType.LOCATED_IN: 'located_in'>, True)
+    """
+    a_start, a_end, at = a
+    b_start, b_end, bt = b
+    between = text[a_end:b_start]
+    after = text[b_end:s_end]
+    before_b = text[max(s_start, b_start - 4) : b_start]
+    before_a = text[max(s_start, a_start - 4) : a_start]
+    if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
+        return None  # members of one list (A、B和C) act together, not on each other
+    # where something is: 在/落户/位于 + place, or a place then the thing held there
+    if bt in _WHERE and _LOCATED.search(before_b):
+        if at in _THINGS | {T.EVENT} or (at is T.ENTERPRISE and "落户" in before_b):
+            return R.LOCATED_IN, False
+        return None  # 某某集团在某某新区…: the place of what follows, not of the actor
+    if at in _WHERE and _LOCATED.search(before_a) and bt in _THINGS | {T.EVENT}:
+        return R.LOCATED_IN, True
+    if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
+        if between not in ("与", "同", "和") or not (_SIGNED.search(after) or _COOP.search(after)):
+            return None
+        return (R.SIGNED_AGREEMENT if _SIGNED.search(after) else R.COOPERATION), False
+    subsidiary = _SUBSIDIARY.search(between) or _SUBSIDIARY.match(after)
+    if subsidiary and at is T.ENTERPRISE and bt is T.ENTERPRISE:
+        return R.SUBSIDIARY_OF, "旗下" in between or "控股" in between
+    if bt is T.EVENT:
+        if _ATTEND.search(between):
+            return R.ATTENDS, False
+        if _ORGANISE.search(between) or _ORGANISE.search(after[:6]):
+            return R.ORGANISES, False
+        if _SUPPORT.search(between):
+            return R.SUPPORTS, False
+        return R.ATTENDS, False
+    if at is T.EVENT:
+        return (R.ATTENDS, True) if bt not in _THINGS else None
+    if bt in _THINGS:
+        if _INVEST.search(between):
+            return R.INVESTS_IN, False
+        if _ESTABLISH.search(between):
+            return R.ESTABLISHES, False
+        if at in _THINGS:
+            return None
+        return R.PARTICIPATES_IN, False
+    if at in _THINGS:
+        return (R.PARTICIPATES_IN, True) if not _INVEST.search(between) else None
+    # two organisations: 共建/设立 right before the second one founds it
+    if _ESTABLISH.search(between[-4:]) and bt in _FOUNDED:
+        return R.ESTABLISHES, False
+    window = between + after[:30]
+    for rx, rtype in (
+        (_INTENT, R.LETTER_OF_INTENT),
+        (_SIGNED, R.SIGNED_AGREEMENT),
+        (_TALKS, R.NEGOTIATION),
+        (_SUPPORT, R.SUPPORTS),
+        (_INVEST, R.INVESTS_IN),
+        (_COOP, R.COOPERATION),
+        (_ESTABLISH, R.ESTABLISHES),
+    ):
+        if rx.search(window):
+            return rtype, False
+    return R.COOPERATION, False
