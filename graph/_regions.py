@@ -88,6 +88,17 @@ _PROVINCES = (
 #: Relation types that tie the regions of their ends.
 TIE_TYPES = STAGE_RELATIONS
 
+#: The kind of a tie through a hub, by the hub's type, with its names (zh, en).
+HUB_KINDS: dict[EntityType, tuple[str, str, str]] = {
+    EntityType.PROJECT: ("project", "项目", "project"),
+    EntityType.PROGRAMME: ("programme", "培养项目", "programme"),
+    EntityType.COOPERATION: ("group_cooperation", "群体合作", "group cooperation"),
+}
+
+
+def _hub_kind(t: EntityType) -> str:
+    return HUB_KINDS[t][0] if t in HUB_KINDS else f"via_{t}"
+
 
 @dataclass(frozen=True, slots=True)
 class Home:
@@ -116,8 +127,8 @@ class Home:
 @dataclass(frozen=True, slots=True)
 class Tie:
     """One row of :func:`region_ties`: the ties between regions ``a`` and ``b`` of one
-    ``kind`` (a relation type, or ``project``/``programme``/``cooperation`` for ties
-    through a hub) at one ``status``.
+    ``kind`` (a relation type, or ``project``/``programme``/``group_cooperation`` for
+    ties through a hub) at one ``status``.
 
     ``count`` is the number of statements (see the module's rules); ``collective``
     how many of them are group statements; ``hubs`` the projects, programmes or
@@ -354,7 +365,7 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
             (found[0], found[0])
         ]
         for x, y in pairs:
-            add(x, y, str(hub.type), status, ("hub", hub_id), rels)
+            add(x, y, _hub_kind(hub.type), status, ("hub", hub_id), rels)
             hub_of[("hub", hub_id)] = hub
     ties = []
     for (a, b, kind, status), statements in rows.items():
@@ -392,3 +403,70 @@ def _relation_amounts(r: Relation) -> Iterable[Amount]:
             if isinstance(amount, int | float) and not isinstance(amount, bool):
                 text = str(value.get("text", ""))
                 yield Amount(r.id, key, amount, str(value["currency"]), text, r.evidence)
+
+
+def page_payload(kg: KnowledgeGraph) -> dict[str, Any]:
+    """What the explorer's Pipeline and Regions views draw: :func:`graph.pipeline` and
+    :func:`region_ties` of ``kg``, by entity and relation id (the page has the records
+    and their quotes)."""
+    from ._pipeline import pipeline
+
+    p = pipeline(kg)
+
+    def item(i: Any) -> dict[str, Any]:
+        return {
+            "id": i.entity.id,
+            "own": i.entity.status is i.stage,
+            "rels": [r.id for r in i.relations],
+            "amounts": [
+                {"text": a.text, "value": a.value, "currency": a.currency} for a in i.amounts
+            ],
+        }
+
+    stages = [
+        {
+            "id": str(s.stage),
+            "zh": s.stage.describe("zh"),
+            "en": s.stage.describe("en"),
+            "count": s.count,
+            "totals": s.totals,
+            "notStated": s.not_stated,
+            "items": [item(i) for i in s.items],
+        }
+        for s in p.stages
+    ]
+    unstaged = [
+        {"id": i.entity.id, "status": str(i.entity.status) if i.entity.status else None}
+        for i in p.unstaged
+    ]
+    t = region_ties(kg)
+    members: dict[str, list[str]] = {}
+    for h in t.homes.values():
+        members.setdefault(h.region.key, []).append(h.entity.id)
+    regions = [
+        {"key": r.key, "zh": r.name, "en": r.name_en, "members": members.get(r.key, [])}
+        for r in t.regions
+    ]
+    ties = [
+        {
+            "a": x.a.key,
+            "b": x.b.key,
+            "kind": x.kind,
+            "status": str(x.status),
+            "count": x.count,
+            "collective": x.collective,
+            "rels": [r.id for r in x.relations],
+            "hubs": [h.id for h in x.hubs],
+            "totals": x.totals,
+        }
+        for x in t.ties
+    ]
+    homes = {h.entity.id: [h.region.key, h.basis] for h in t.homes.values()}
+    kinds = {k: {"zh": zh, "en": en} for k, zh, en in HUB_KINDS.values()}
+    statuses = {str(s): {"zh": s.describe("zh"), "en": s.describe("en")} for s in Status}
+    return {
+        "pipeline": {"stages": stages, "unstaged": unstaged},
+        "regions": {"regions": regions, "ties": ties, "homes": homes},
+        "kinds": kinds,
+        "stageNames": statuses,
+    }

@@ -117,7 +117,8 @@ def test_a_group_statement_counts_once(ties: graph.RegionTies) -> None:
     assert group["attributes"]["count"] > 1  # a group of many companies …
     assert row.count == 1 and row.collective == 1  # … counted once, as a group
     # the group cooperation: many members, one statement
-    coop = [t for t in ties.ties if t.kind == "cooperation" and t.hubs]
+    coop = [t for t in ties.ties if t.kind == "group_cooperation"]
+    assert coop
     for t in coop:
         assert t.count == len(t.hubs) < len(t.relations)
 
@@ -235,3 +236,18 @@ def test_the_commands_are_documented() -> None:
     for command in ("pipeline", "regions"):
         assert f"kg {command}" in text
     assert "graph.region_ties" in (DATA.parent / "docs" / "analysis.md").read_text(encoding="utf-8")
+
+
+def test_page_modules_declare_distinct_top_level_names() -> None:
+    """The page's modules share one scope: a second ``function pick`` would replace the
+    first (the views' own once replaced the search's)."""
+    from graph._html import SCRIPT_MODULES
+
+    js = DATA.parent / "graph" / "templates" / "js"
+    seen: dict[str, str] = {}
+    for module in SCRIPT_MODULES:
+        text = (js / f"{module}.js").read_text(encoding="utf-8")
+        for name in re.findall(r"^(?:function|var) ([A-Za-z_$][\w$]*)", text, re.M):
+            assert name not in seen, f"{name} is declared in {seen[name]}.js and {module}.js"
+            seen[name] = module
+    assert {"pipeline", "regions"} <= set(SCRIPT_MODULES)
