@@ -29,7 +29,7 @@ once: relations resting on the same quote, or joining the same hub, are one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ._history import as_of as _graph_as_of
@@ -139,12 +139,35 @@ class Tie:
     b: Region
     kind: str
     status: Status
-    count: int
-    collective: int
-    relations: tuple[Relation, ...]
-    hubs: tuple[Entity, ...]
-    evidence: tuple[Evidence, ...]
-    amounts: tuple[Amount, ...]
+    statements: tuple[_Statement, ...] = field(repr=False)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+    @property
+    def collective(self) -> int:
+        return sum(st.collective for st in self.statements)
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        if len(self.statements) == 1:
+            return self.statements[0].relations
+        return tuple(dict.fromkeys(r for st in self.statements for r in st.relations))
+
+    @property
+    def hubs(self) -> tuple[Entity, ...]:
+        return tuple(st.hub for st in self.statements if st.hub is not None)
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        if len(self.statements) == 1:
+            return self.statements[0].quotes
+        return tuple(dict.fromkeys(ev for st in self.statements for ev in st.quotes))
+
+    @property
+    def amounts(self) -> tuple[Amount, ...]:
+        return tuple(am for st in self.statements for am in st.amounts)
 
     @property
     def totals(self) -> dict[str, int | float]:
@@ -246,11 +269,13 @@ class RegionTies:
 class _Homes:
     """Finds home regions; one instance per graph, results cached."""
 
-    def __init__(self, kg: KnowledgeGraph) -> None:
-        self.kg = kg
+    def __init__(self, kg: KnowledgeGraph, by_id: Mapping[str, Entity]) -> None:
+        self.by_id = by_id
         self.located: dict[str, list[Relation]] = {}
         for r in kg.relations(type=RelationType.LOCATED_IN):
             self.located.setdefault(r.source, []).append(r)
+        self.ups: dict[str, tuple[str, ...]] = {}
+        self.regions: dict[tuple[str, ...], Region] = {}
         self.prefixes: dict[str, Region] = {}
         for zh, en in _PROVINCES:
             self.prefixes[zh] = Region(en.lower().replace(" ", "-"), zh, en)
@@ -261,29 +286,36 @@ class _Homes:
         self.longest = max((len(k) for k in self.prefixes), default=0)
         self.cache: dict[str, Home] = {}
 
-    def _places(self, e: Entity, seen: frozenset[str]) -> list[Entity]:
-        ups = [r.target for r in self.located.get(e.id, ()) if r.target not in seen]
-        if not ups:
-            return [e]
-        out: list[Entity] = []
-        for u in ups:
-            for p in self._places(self.kg.entity(u), seen | {u}):
-                if p not in out:
-                    out.append(p)
-        return out
+    def _up(self, pid: str, seen: frozenset[str]) -> tuple[str, ...]:
+        """The top places above ``pid`` (itself when nothing is above it), memoised."""
+        if pid in self.ups:
+            return self.ups[pid]
+        targets = [r.target for r in self.located.get(pid, ()) if r.target not in seen]
+        if not targets:
+            tops: tuple[str, ...] = (pid,)
+        else:
+            found = dict.fromkeys(t for u in targets for t in self._up(u, seen | {u}))
+            tops = tuple(found)
+        self.ups[pid] = tops
+        return tops
 
-    def _top(self, place: Entity) -> Region:
-        tops = self._places(place, frozenset({place.id}))
-        if len(tops) == 1:
-            t = tops[0]
-            return Region(t.id, t.name, t.name_en or t.name, t.id)
-        parts = tuple(Region(t.id, t.name, t.name_en or t.name, t.id) for t in tops)
-        return Region(
-            "+".join(t.id for t in tops),
-            "、".join(t.name for t in tops),
-            ", ".join(t.name_en or t.name for t in tops),
-            parts=parts,
-        )
+    def _top(self, e: Entity) -> Region:
+        tops = self._up(e.id, frozenset({e.id}))
+        region = self.regions.get(tops)
+        if region is None:
+            places = [self.by_id[t] for t in tops]
+            parts = tuple(Region(t.id, t.name, t.name_en or t.name, t.id) for t in places)
+            if len(parts) == 1:
+                region = parts[0]
+            else:
+                region = Region(
+                    "+".join(t.id for t in places),
+                    "、".join(t.name for t in places),
+                    ", ".join(t.name_en or t.name for t in places),
+                    parts=parts,
+                )
+            self.regions[tops] = region
+        return region
 
     def __call__(self, e: Entity) -> Home:
         if e.id in self.cache:
@@ -324,76 +356,108 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
     """
     if as_of is not None:
         kg = _graph_as_of(kg, check_date(as_of))
-    homes = _Homes(kg)
-    entity = kg.entity
+    cache: dict[str, Entity] = {e.id: e for e in kg}
+    homes = _Homes(kg, cache)
+
+    def entity(eid: str) -> Entity:
+        e = cache.get(eid)
+        if e is None:  # a relation's end the graph does not have: the graph's own error
+            e = cache[eid] = kg.entity(eid)
+        return e
+
     sources = {s.id: s for s in kg.sources()}
     hub_members: dict[str, list[Relation]] = {}
-    # (a, b, kind, status) -> statement key -> relations
-    rows: dict[tuple[Region, Region, str, Status], dict[Any, list[Relation]]] = {}
-    hub_of: dict[Any, Entity] = {}
+    # (region key a, region key b, kind, status) -> statement key -> the statement
+    rows: dict[tuple[str, str, str, Status], dict[Any, _Statement]] = {}
+    by_key: dict[str, Region] = {}
     used: dict[str, Home] = {}
 
-    def add(a: Region, b: Region, kind: str, status: Status, key: Any, rs: list[Relation]) -> None:
-        if (b.key, b.name) < (a.key, a.name):
-            a, b = b, a
-        rows.setdefault((a, b, kind, status), {}).setdefault(key, []).extend(rs)
+    def add(a: Region, b: Region, kind: str, status: Status, st: _Statement) -> None:
+        ka, kb = a.key, b.key
+        if ka not in by_key:
+            by_key[ka] = a
+        if kb not in by_key:
+            by_key[kb] = b
+        row_key = (ka, kb, kind, status) if ka <= kb else (kb, ka, kind, status)
+        row = rows.get(row_key)
+        if row is None:
+            row = rows[row_key] = {}
+        old = row.get(st.key)
+        row[st.key] = st if old is None else old.merged(st)
 
-    types_of: dict[str, EntityType] = {}
+    def group(e: Entity) -> bool:
+        return e.type in COLLECTIVE_TYPES
+
     for r in kg.relations(type=TIE_TYPES):
-        for end in (r.source, r.target):
-            if end not in types_of:
-                types_of[end] = entity(end).type
-        s_hub, t_hub = types_of[r.source] in HUB_TYPES, types_of[r.target] in HUB_TYPES
+        src, dst = entity(r.source), entity(r.target)
+        s_hub, t_hub = src.type in HUB_TYPES, dst.type in HUB_TYPES
         if s_hub != t_hub:
-            hub_members.setdefault(r.target if t_hub else r.source, []).append(r)
+            hub_members.setdefault(dst.id if t_hub else src.id, []).append(r)
             continue
-        hs, ht = homes(entity(r.source)), homes(entity(r.target))
-        used[hs.entity.id], used[ht.entity.id] = hs, ht
-        add(hs.region, ht.region, str(r.type), r.status, ("quotes", _key(r)), [r])
+        hs, ht = homes(src), homes(dst)
+        used[src.id], used[dst.id] = hs, ht
+        st = _Statement(("quotes", _key(r)), (r,), None, r.collective or group(src) or group(dst))
+        add(hs.region, ht.region, str(r.type), r.status, st)
     incoming = _incoming(kg, set(hub_members))
     for hub_id, rels in hub_members.items():
         hub = entity(hub_id)
         stage = _stage(hub, incoming[hub_id], sources)[0]
         status = stage or hub.status or max((r.status for r in rels), key=_status_rank)
         regions: dict[str, Region] = {}
+        collective = group(hub)
         for r in rels:
-            h = homes(entity(r.other(hub_id)))
-            used[h.entity.id] = h
+            other = entity(r.other(hub_id))
+            collective = collective or r.collective or group(other)
+            h = homes(other)
+            used[other.id] = h
             regions.setdefault(h.region.key, h.region)
         found = sorted(regions.values(), key=lambda x: x.key)
         pairs = [(x, y) for i, x in enumerate(found) for y in found[i + 1 :]] or [
             (found[0], found[0])
         ]
+        st = _Statement(("hub", hub_id), tuple(rels), hub, collective)
         for x, y in pairs:
-            add(x, y, _hub_kind(hub.type), status, ("hub", hub_id), rels)
-            hub_of[("hub", hub_id)] = hub
+            add(x, y, _hub_kind(hub.type), status, st)
     ties = []
-    for (a, b, kind, status), statements in rows.items():
-        rels = list(dict.fromkeys(r for rs in statements.values() for r in rs))
-        hubs = tuple(hub_of[k] for k in statements if k in hub_of)
-        collective = sum(
-            1
-            for k, rs in statements.items()
-            if (k in hub_of and hub_of[k].type in COLLECTIVE_TYPES)
-            or any(
-                r.collective
-                or types_of[r.source] in COLLECTIVE_TYPES
-                or types_of[r.target] in COLLECTIVE_TYPES
-                for r in rs
-            )
-        )
-        quotes = tuple(dict.fromkeys(ev for r in rels for ev in r.evidence))
-        found_amounts = [am for h in hubs for am in amounts(h)]
-        found_amounts += [am for r in rels for am in _relation_amounts(r)]
-        ties.append(
-            Tie(a, b, kind, status, len(statements), collective, tuple(rels), hubs, quotes,
-                tuple(found_amounts))
-        )  # fmt: skip
-    ties.sort(key=lambda t: (t.a is UNKNOWN or t.b is UNKNOWN, t.a == t.b, t.a.key, t.b.key,
-                             t.kind, _status_rank(t.status)))  # fmt: skip
-    order = {e.id: n for n, e in enumerate(kg)}
+    for (key_a, key_b, kind, status), statements in rows.items():
+        a, b = by_key[key_a], by_key[key_b]
+        ties.append(Tie(a, b, kind, status, tuple(statements.values())))
+    ties.sort(key=lambda t: (t.a is UNKNOWN or t.b is UNKNOWN, t.a.key == t.b.key, t.a.key,
+                             t.b.key, t.kind, _status_rank(t.status)))  # fmt: skip
+    order = {eid: n for n, eid in enumerate(cache)}
     ordered = dict(sorted(used.items(), key=lambda kv: order.get(kv[0], 0)))
     return RegionTies(tuple(ties), ordered)
+
+
+class _Statement:
+    """One statement of a tie row: relations resting on one quote, or joining one hub."""
+
+    __slots__ = ("_amounts", "_quotes", "collective", "hub", "key", "relations")
+
+    def __init__(
+        self, key: Any, relations: tuple[Relation, ...], hub: Entity | None, collective: bool
+    ) -> None:
+        self.key, self.relations, self.hub, self.collective = key, relations, hub, collective
+        self._quotes: tuple[Evidence, ...] | None = None
+        self._amounts: tuple[Amount, ...] | None = None
+
+    def merged(self, other: _Statement) -> _Statement:
+        rels = tuple(dict.fromkeys((*self.relations, *other.relations)))
+        return _Statement(self.key, rels, self.hub, self.collective or other.collective)
+
+    @property
+    def quotes(self) -> tuple[Evidence, ...]:
+        if self._quotes is None:
+            self._quotes = tuple(dict.fromkeys(ev for r in self.relations for ev in r.evidence))
+        return self._quotes
+
+    @property
+    def amounts(self) -> tuple[Amount, ...]:
+        if self._amounts is None:
+            found = list(amounts(self.hub)) if self.hub is not None else []
+            found += [am for r in self.relations for am in _relation_amounts(r)]
+            self._amounts = tuple(found)
+        return self._amounts
 
 
 def _relation_amounts(r: Relation) -> Iterable[Amount]:
@@ -405,19 +469,25 @@ def _relation_amounts(r: Relation) -> Iterable[Amount]:
                 yield Amount(r.id, key, amount, str(value["currency"]), text, r.evidence)
 
 
+#: At most this many entities, relations or hubs per stage, region or tie go into the
+#: page (its counts stay whole; the page says how many more there are).
+PAGE_LIST_LIMIT = 200
+
+
 def page_payload(kg: KnowledgeGraph) -> dict[str, Any]:
     """What the explorer's Pipeline and Regions views draw: :func:`graph.pipeline` and
     :func:`region_ties` of ``kg``, by entity and relation id (the page has the records
-    and their quotes)."""
+    and their quotes); lists cut at :data:`PAGE_LIST_LIMIT`."""
     from ._pipeline import pipeline
 
+    cap = PAGE_LIST_LIMIT
     p = pipeline(kg)
 
     def item(i: Any) -> dict[str, Any]:
         return {
             "id": i.entity.id,
             "own": i.entity.status is i.stage,
-            "rels": [r.id for r in i.relations],
+            "rels": [r.id for r in i.relations[:cap]],
             "amounts": [
                 {"text": a.text, "value": a.value, "currency": a.currency} for a in i.amounts
             ],
@@ -426,47 +496,60 @@ def page_payload(kg: KnowledgeGraph) -> dict[str, Any]:
     stages = [
         {
             "id": str(s.stage),
-            "zh": s.stage.describe("zh"),
-            "en": s.stage.describe("en"),
             "count": s.count,
             "totals": s.totals,
             "notStated": s.not_stated,
-            "items": [item(i) for i in s.items],
+            "items": [item(i) for i in s.items[:cap]],
         }
         for s in p.stages
     ]
     unstaged = [
         {"id": i.entity.id, "status": str(i.entity.status) if i.entity.status else None}
-        for i in p.unstaged
+        for i in p.unstaged[:cap]
     ]
     t = region_ties(kg)
     members: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    homes: dict[str, list[str]] = {}
     for h in t.homes.values():
-        members.setdefault(h.region.key, []).append(h.entity.id)
+        key = h.region.key
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= cap:
+            members.setdefault(key, []).append(h.entity.id)
+            homes[h.entity.id] = [key, h.basis]
     regions = [
-        {"key": r.key, "zh": r.name, "en": r.name_en, "members": members.get(r.key, [])}
+        {
+            "key": r.key,
+            "zh": r.name,
+            "en": r.name_en,
+            "count": counts.get(r.key, 0),
+            "members": members.get(r.key, []),
+        }
         for r in t.regions
     ]
-    ties = [
-        {
-            "a": x.a.key,
-            "b": x.b.key,
-            "kind": x.kind,
-            "status": str(x.status),
-            "count": x.count,
-            "collective": x.collective,
-            "rels": [r.id for r in x.relations],
-            "hubs": [h.id for h in x.hubs],
-            "totals": x.totals,
-        }
-        for x in t.ties
-    ]
-    homes = {h.entity.id: [h.region.key, h.basis] for h in t.homes.values()}
+    ties = []
+    for x in t.ties:
+        hubs = [st.hub.id for st in x.statements[:cap] if st.hub is not None]
+        rels = list(dict.fromkeys(r.id for st in x.statements[:cap] for r in st.relations))
+        ties.append(
+            {
+                "a": x.a.key,
+                "b": x.b.key,
+                "kind": x.kind,
+                "status": str(x.status),
+                "count": x.count,
+                "collective": x.collective,
+                "rels": rels[:cap],
+                "hubs": hubs,
+                "totals": x.totals,
+            }
+        )
     kinds = {k: {"zh": zh, "en": en} for k, zh, en in HUB_KINDS.values()}
     statuses = {str(s): {"zh": s.describe("zh"), "en": s.describe("en")} for s in Status}
     return {
-        "pipeline": {"stages": stages, "unstaged": unstaged},
+        "pipeline": {"stages": stages, "unstaged": unstaged, "unstagedCount": len(p.unstaged)},
         "regions": {"regions": regions, "ties": ties, "homes": homes},
         "kinds": kinds,
         "stageNames": statuses,
+        "limit": cap,
     }

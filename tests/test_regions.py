@@ -251,3 +251,21 @@ def test_page_modules_declare_distinct_top_level_names() -> None:
             assert name not in seen, f"{name} is declared in {seen[name]}.js and {module}.js"
             seen[name] = module
     assert {"pipeline", "regions"} <= set(SCRIPT_MODULES)
+
+
+def test_the_page_gets_whole_counts_and_cut_lists(
+    kg: graph.KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph import _regions
+
+    p, t = graph.pipeline(kg), graph.region_ties(kg)
+    monkeypatch.setattr(_regions, "PAGE_LIST_LIMIT", 2)
+    page = _regions.page_payload(kg)
+    assert [(s["id"], s["count"]) for s in page["pipeline"]["stages"]] == [
+        (s.stage.value, s.count) for s in p.stages
+    ]
+    assert all(len(s["items"]) == min(2, s["count"]) for s in page["pipeline"]["stages"])
+    assert page["pipeline"]["unstagedCount"] == len(p.unstaged)
+    assert [x["count"] for x in page["regions"]["ties"]] == [x.count for x in t.ties]
+    assert all(len(x["rels"]) <= 2 for x in page["regions"]["ties"])
+    assert all(len(r["members"]) == min(2, r["count"]) for r in page["regions"]["regions"])

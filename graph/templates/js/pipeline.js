@@ -9,7 +9,7 @@ Object.assign(UI.zh, {
   regionTies: "地区之间的关系", pickRegion: "点击地区展开其机构；点击一行查看关系和原文。",
   region: "地区", kind: "种类", count: "次数", within: "区内", unknownRegion: "未知",
   homeLocated: "据“位于”关系", homeName: "据名称", homeUnknown: "地区未知", homePlace: "地点本身",
-  groupStatements: "群体表述", via: "经由", statements: "项表述", members: "机构",
+  groupStatements: "群体表述", via: "经由", statements: "项表述", members: "机构", more: "另有 {k} 项未列出",
 });
 Object.assign(UI.en, {
   pipeline: "Pipeline", regions: "Regions", stageChart: "Projects by stage", amountNotStated: "amount not stated",
@@ -18,10 +18,10 @@ Object.assign(UI.en, {
   regionTies: "Ties between regions", pickRegion: "Click a region to expand it into its organisations; click a row for its relations and quotes.",
   region: "Region", kind: "Kind", count: "Count", within: "within", unknownRegion: "unknown",
   homeLocated: "from located_in", homeName: "read from the name", homeUnknown: "region unknown", homePlace: "the place itself",
-  groupStatements: "group statements", via: "via", statements: "statements", members: "organisations",
+  groupStatements: "group statements", via: "via", statements: "statements", members: "organisations", more: "{k} more not listed",
 });
 
-var ANALYSIS = DATA.analysis || { pipeline: { stages: [], unstaged: [] }, regions: { regions: [], ties: [], homes: {} }, kinds: {}, stageNames: {} };
+var ANALYSIS = DATA.analysis || { pipeline: { stages: [], unstaged: [], unstagedCount: 0 }, regions: { regions: [], ties: [], homes: {} }, kinds: {}, stageNames: {}, limit: 0 };
 var analysisBox = document.getElementById("kg-analysis");
 var analysisBody = document.getElementById("kg-analysis-body");
 var analysisView = null;  // "pipeline" | "regions" | null
@@ -36,6 +36,7 @@ function stageName(id) {
   var s = ANALYSIS.stageNames[id];
   return s ? s[lang] : id;
 }
+function statusName(id) { return STATUSES[id] ? enumLabel(STATUSES, id) : stageName(id); }
 function quoteList(qis) {
   var seen = Object.create(null), box = el("div", "kg-analysis-quotes");
   qis.forEach(function (qi) {
@@ -91,7 +92,7 @@ function renderPipeline() {
   });
   var head = el("p", "kg-sub");
   head.dataset.testid = "pipeline-summary";
-  head.textContent = staged + " " + t("atStage") + " · " + P.unstaged.length + " " + t("withoutStage") +
+  head.textContent = staged + " " + t("atStage") + " · " + P.unstagedCount + " " + t("withoutStage") +
     (Object.keys(totals).length ? " · " + t("stated") + ": " + money(totals) : "");
   analysisBody.appendChild(head);
   analysisBody.appendChild(el("p", "kg-hint", t("pickStage")));
@@ -116,7 +117,7 @@ function renderPipeline() {
     li.appendChild(b);
     chart.appendChild(li);
   });
-  if (P.unstaged.length) {
+  if (P.unstagedCount) {
     var li = el("li");
     var b = button("kg-stage-bar kg-stage-none", "", function () { analysisChoose("none"); });
     b.dataset.testid = "pipeline-stage";
@@ -124,7 +125,7 @@ function renderPipeline() {
     b.setAttribute("aria-pressed", analysisPick === "none" ? "true" : "false");
     b.appendChild(el("span", "kg-stage-name", t("noStage")));
     b.appendChild(el("span", "kg-stage-track"));
-    b.appendChild(el("span", "kg-stage-count", String(P.unstaged.length)));
+    b.appendChild(el("span", "kg-stage-count", String(P.unstagedCount)));
     b.appendChild(el("span", "kg-stage-money", ""));
     li.appendChild(b);
     chart.appendChild(li);
@@ -133,7 +134,7 @@ function renderPipeline() {
   if (analysisPick) showStage(analysisPick);
 }
 function showStage(id) {
-  var P = ANALYSIS.pipeline, list = el("ul", "kg-analysis-list"), ids = [], rels = [];
+  var P = ANALYSIS.pipeline, list = el("ul", "kg-analysis-list"), ids = [], rels = [], stage = null;
   list.dataset.testid = "pipeline-items";
   if (id === "none") {
     P.unstaged.forEach(function (u) {
@@ -142,12 +143,12 @@ function showStage(id) {
       var li = el("li");
       li.dataset.id = u.id;
       li.appendChild(nodeLink(u.id));
-      if (u.status) li.appendChild(badge(enumLabel(STATUSES, u.status) + " (" + t("notAStage") + ")"));
+      if (u.status) li.appendChild(badge(statusName(u.status) + " (" + t("notAStage") + ")"));
       li.appendChild(quoteList(NODES[u.id].evidence));
       list.appendChild(li);
     });
   } else {
-    var stage = P.stages.filter(function (s) { return s.id === id; })[0];
+    stage = P.stages.filter(function (s) { return s.id === id; })[0];
     if (!stage) return;
     stage.items.forEach(function (item) {
       if (!NODES[item.id]) return;
@@ -166,8 +167,13 @@ function showStage(id) {
       list.appendChild(li);
     });
   }
+  var total = id === "none" ? P.unstagedCount : stage.count;
+  moreNote(list, total - list.children.length);
   analysisBody.appendChild(list);
   highlight(ids, rels);
+}
+function moreNote(list, k) {
+  if (k > 0) list.appendChild(el("li", "kg-sub kg-more", t("more").replace("{k}", k.toLocaleString())));
 }
 function mapOf(key, value) { var m = {}; m[key] = value; return m; }
 

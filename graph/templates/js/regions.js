@@ -91,7 +91,7 @@ function renderRegions() {
     first.appendChild(button("kg-link", regionName(x.a) + " — " + regionName(x.b), function () { analysisChoose("tie:" + n); }));
     tr.appendChild(first);
     tr.appendChild(el("td", null, kindName(x.kind)));
-    tr.appendChild(el("td", null, STATUSES[x.status] ? enumLabel(STATUSES, x.status) : stageName(x.status)));
+    tr.appendChild(el("td", null, statusName(x.status)));
     var extra = [];
     if (x.collective) extra.push(x.collective + " " + t("groupStatements"));
     if (Object.keys(x.totals).length) extra.push(money(x.totals));
@@ -130,10 +130,11 @@ function tieDetail(x) {
     row.appendChild(document.createTextNode(" → "));
     row.appendChild(nodeLink(e.to));
     row.appendChild(document.createTextNode(" · "));
-    row.appendChild(button("kg-link", enumLabel(RTYPES, e.type) + " / " + enumLabel(STATUSES, e.status), function () { selectEdge(rid); }));
+    row.appendChild(button("kg-link", enumLabel(RTYPES, e.type) + " / " + statusName(e.status), function () { selectEdge(rid); }));
     row.appendChild(quoteList(e.evidence));
     box.appendChild(row);
   });
+  if (x.count > ANALYSIS.limit) box.appendChild(el("p", "kg-sub kg-more", t("more").replace("{k}", (x.count - ANALYSIS.limit).toLocaleString())));
   highlight(ids, rels);
   return box;
 }
@@ -142,7 +143,7 @@ function showRegion(key) {
   if (!r) return;
   var list = el("ul", "kg-analysis-list");
   list.dataset.testid = "region-members";
-  list.appendChild(el("li", "kg-sub", regionName(key) + " · " + r.members.length + " " + t("members")));
+  list.appendChild(el("li", "kg-sub", regionName(key) + " · " + r.count + " " + t("members")));
   var basisLabel = { located_in: "homeLocated", name: "homeName", unknown: "homeUnknown", place: "homePlace" };
   r.members.forEach(function (id) {
     if (!NODES[id]) return;
@@ -153,6 +154,7 @@ function showRegion(key) {
     if (home) li.appendChild(badge(t(basisLabel[home[1]] || home[1])));
     list.appendChild(li);
   });
+  moreNote(list, r.count - r.members.length);
   analysisBody.appendChild(list);
   highlight(r.members.filter(function (id) { return NODES[id]; }), []);
 }
