@@ -15,8 +15,8 @@ from typing import Any, TextIO
 from ._atomic import write_bytes
 from ._cli import _date, _emit_json, _kg, _names, _Quotes, _repeatable, _write
 from ._export._csv import _table
-from ._pipeline import pipeline
-from ._records import EntityType
+from ._pipeline import pipeline, pipeline_changes
+from ._records import EntityType, Status
 from ._regions import region_ties
 
 __all__ = ["cmd_pipeline", "cmd_regions", "register"]
@@ -74,7 +74,26 @@ def _csv_out(
         out.write(data.decode("utf-8-sig"))
 
 
+def _changes(args: argparse.Namespace, out: TextIO) -> int:
+    kg = _kg(args)
+    a, b = args.changes
+    found = pipeline_changes(kg, a, b, type=args.type)
+    if args.json:
+        _emit_json(out, {"from": a, "to": b, "changes": [c.to_dict() for c in found]})
+        return 0
+
+    def name(s: Status | None) -> str:
+        return f"{s.describe('zh')} {s}" if s else "—"
+
+    lines = [f"{len(found)} change(s) of stage between {a} and {b}"]
+    lines += [f"  {_names(c.entity, '  ')}: {name(c.before)} → {name(c.after)}" for c in found]
+    _write(out, lines)
+    return 0
+
+
 def cmd_pipeline(args: argparse.Namespace, out: TextIO) -> int:
+    if args.changes:
+        return _changes(args, out)
     kg = _kg(args)
     p = pipeline(kg, type=args.type)
     if args.csv or args.output:
@@ -187,4 +206,11 @@ def register(sub: Any) -> None:
                 EntityType,
                 "T",
                 "entity type (repeatable; default project and programme)",
+            )
+            p.add_argument(
+                "--changes",
+                nargs=2,
+                metavar=("A", "B"),
+                type=_date,
+                help="list what moved from one stage to another between the dates A and B",
             )

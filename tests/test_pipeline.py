@@ -231,3 +231,24 @@ def test_dataframe_of_a_pipeline(kg: graph.KnowledgeGraph) -> None:
     assert df["amount"].notna().sum() == sum(1 for s in p.stages for i in s.items if i.amounts)
     counts = df[df["stage"] != ""].groupby("stage").size().to_dict()
     assert counts == {s.stage.value: s.count for s in p.stages}
+
+
+def test_cli_changes_between_two_dates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph._cli as cli
+
+    kg = _dated()
+    monkeypatch.setattr(cli, "load", lambda path: kg)
+    code, out = _run("pipeline", "--changes", "2015", "2016")
+    assert code == 0
+    assert "1 change(s) of stage between 2015 and 2016" in out
+    assert "甲项目" in out and "negotiating → " in out and "signed" in out
+    code, out = _run("pipeline", "--changes", "2015", "2016", "--json")
+    assert json.loads(out)["changes"] == [
+        {
+            "id": "p",
+            "name": "甲项目",
+            "name_en": "Project A",
+            "before": "negotiating",
+            "after": "signed",
+        }
+    ]
