@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import test_browser
+from conftest import HOSTILE_IMG
 from test_browser import PHONE, assert_clean
 
 import graph
@@ -181,4 +182,17 @@ def test_views_on_a_phone(open_page: Any, view: str) -> None:
     else:
         ex.page.locator('[data-testid="region-node"]').first.click()
         assert ex.page.get_by_test_id("region-members").is_visible()
+    assert_clean(ex)
+
+
+def test_hostile_names_in_the_views_are_text(open_page: Any, hostile_data: Path) -> None:
+    kg = graph.load(hostile_data)
+    ex = open_page(kg, hash="#view=regions&pick=region:%3F")
+    members = ex.page.get_by_test_id("region-members").inner_text()
+    assert HOSTILE_IMG in members
+    ex.page.locator('[data-testid="tie-row"] button').first.click()
+    ex.page.get_by_test_id("pipeline-toggle").click()
+    ex.page.locator('[data-testid="pipeline-stage"]').first.click()
+    ex.page.wait_for_timeout(200)
+    assert ex.js("document.querySelectorAll('img, iframe, a').length") == 0
     assert_clean(ex)
