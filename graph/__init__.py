@@ -19,7 +19,9 @@ from ._limits import Limits
 from ._load import DEFAULT_DATA, load
 from ._normalize import NORMALIZATION_STEPS, normalize
 from ._notebook import to_dataframe
+from ._pipeline import Pipeline, pipeline, pipeline_changes
 from ._records import (
+    STAGE_ORDER,
     Basis,
     Entity,
     EntityType,
@@ -31,11 +33,13 @@ from ._records import (
     Source,
     Status,
 )
+from ._regions import RegionTies, region_ties
 
 __all__ = [
     "DEFAULT_DATA",
     "EXPORT_FORMATS",
     "NORMALIZATION_STEPS",
+    "STAGE_ORDER",
     "AcceptResult",
     "Basis",
     "DataError",
@@ -50,7 +54,9 @@ __all__ = [
     "NameKind",
     "NoPathError",
     "Partner",
+    "Pipeline",
     "Problem",
+    "RegionTies",
     "Relation",
     "RelationType",
     "Source",
@@ -65,7 +71,10 @@ __all__ = [
     "load",
     "load_from",
     "normalize",
+    "pipeline",
+    "pipeline_changes",
     "push",
+    "region_ties",
     "review",
     "to_dataframe",
 ]

@@ -686,6 +686,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ._cli_ingest import register as register_ingest  # kg init/ingest/review/accept
 
     register_ingest(sub)
+    from ._cli_views import register as register_views  # kg pipeline, kg regions
+
+    register_views(sub)
     from ._cli_server import register  # kg push, kg html --from, --quiet (progress bars)
 
     register(parser, sub)

@@ -43,6 +43,7 @@ from ._kg import UMBRELLA_TYPES
 from ._layout import radial_layout
 from ._paths import DEFAULT_OUTPUT
 from ._records import COLLECTIVE_TYPES, Basis, EntityType, RelationType, Status, thaw
+from ._regions import page_payload
 from ._sentences import ends_sentence, sentence_window
 
 if TYPE_CHECKING:
@@ -91,6 +92,8 @@ SCRIPT_MODULES = (
     "tables",
     "search",
     "export",
+    "pipeline",
+    "regions",
     "address",
     "views",
     "main",
@@ -543,6 +546,7 @@ def _payload_parts(
             }
         )
     yield "sources", texts
+    yield "analysis", page_payload(kg)  # the Pipeline and Regions views (graph._regions)
 
 
 def _payload(kg: KnowledgeGraph, lang: str, focus: str | None = None) -> dict[str, Any]:

@@ -193,8 +193,13 @@ def to_dataframe(results: Iterable[Any]) -> Any:
     ``score``) or :meth:`~graph.KnowledgeGraph.relations` /
     :meth:`~graph.KnowledgeGraph.path` (``id``, ``source``, ``target``, ``type``,
     ``status``, ``date``, ``collective``, ``quotes``) return; a
-    :class:`~graph.KnowledgeGraph` gives its entities. Lists stay lists in
-    their cells.
+    :class:`~graph.KnowledgeGraph` gives its entities; :func:`graph.pipeline` one row
+    per entity (``stage``, ``stage_order``, ``stage_en``, ``stage_zh``, ``id``, ``name``,
+    ``name_en``, ``type``, ``status``, ``amount``, ``currency``, ``amount_text``,
+    ``quotes``) and :func:`graph.region_ties` one row per tie (``region_a``,
+    ``region_b``, their English names, ``kind``, ``status``, ``count``,
+    ``collective``, ``amount``, ``currency``, ``hubs``, ``relations``, ``quotes``).
+    Lists stay lists in their cells.
 
     Raises :class:`graph.KGError` when pandas is not installed (install it with
     ``pip install pandas``) or when an item is not a query result.
@@ -213,7 +218,11 @@ def to_dataframe(results: Iterable[Any]) -> Any:
             "install it with `pip install pandas` and try again"
         ) from None
     from ._kg import KnowledgeGraph
+    from ._pipeline import Pipeline
+    from ._regions import RegionTies
 
+    if isinstance(results, Pipeline | RegionTies):  # one row per entity / per tie
+        return pandas.DataFrame(results.rows())
     if isinstance(results, KnowledgeGraph):
         results = results.entities()
     return pandas.DataFrame([_row(item) for item in results])

@@ -19,6 +19,7 @@ __all__ = [
     "COLLECTIVE_TYPES",
     "HUB_TYPES",
     "PARTNERSHIP_TYPES",
+    "STAGE_ORDER",
     "Basis",
     "Entity",
     "EntityType",
@@ -155,6 +156,26 @@ class Status(_Described):
     EXPLORING = "exploring", "being explored or tried out (探索)", "探索中"
     DESIGNATED = "designated", "listed or designated (e.g. as a demonstration project)", "已列为"
     STATED = "stated", "a standing fact (affiliation, location, designation)", "陈述"
+
+
+#: The stages a project or programme moves through, in order: the pipeline's columns
+#: (``graph.pipeline``). Their names in English and Chinese are ``describe("en"/"zh")``.
+#: The other statuses (established, held, designated, stated) are not stages.
+STAGE_ORDER: tuple[Status, ...] = (
+    Status.PLANNED,
+    Status.EXPLORING,
+    Status.NEGOTIATING,
+    Status.INTENT,
+    Status.SIGNED,
+    Status.SITE_SURVEY,
+    Status.SITE_SELECTED,
+    Status.PRELIMINARY_WORK,
+    Status.ABOUT_TO_START,
+    Status.UNDER_CONSTRUCTION,
+    Status.STARTED,
+    Status.OPENED,
+    Status.CARRIED_OUT,
+)
 
 
 class Basis(_Described):

@@ -1,4 +1,5 @@
 // -- address: the view in the URL (#focus= #path=a~b #q= #lang= #type= #status= #rtype=) ------
+// (and #view=pipeline|regions&pick=…, the analyst views of pipeline.js and regions.js)
 // Selections and paths add a history entry (back/forward walk through them); typing and
 // filters replace the current one. Names or ids are accepted wherever an entity is named.
 var lastHash = null;
@@ -31,6 +32,7 @@ function addressOf() {
   add("type", listOf(typeOn));
   add("status", listOf(statusOn));
   add("rtype", listOf(rtypeOn));
+  analysisAddress(add);
   return parts.length ? "#" + parts.join("&") : "";
 }
 function writeAddress(push) {
@@ -75,6 +77,7 @@ function applyAddress(hash) {
     } else {
       clearSelection();
     }
+    setAnalysis(state.view, state.pick, false);
   } finally {
     applying = false;
   }

@@ -116,6 +116,7 @@ function setLang(next) {
   if (pathEnds.to) pathTo.value = nameOf(NODES[pathEnds.to]);
   if (readerBuilt) buildReader();
   refreshTable();
+  renderAnalysis();
   writeAddress(false);
   return true;
 }
@@ -169,6 +170,7 @@ document.addEventListener("keydown", function (event) {
   if (event.key !== "Escape" || event.defaultPrevented) return;
   if (!results.hidden) { setResultsOpen(false); return; }
   if (!panel.hidden) { clearSelection(); writeAddress(true); return; }
+  if (analysisView) { setAnalysis(null); return; }
   if (document.body.classList.contains("kg-filters-open")) { openFilters(false); return; }
   if (!tablesBox.hidden) { setTables(false); return; }
   if (!reader.hidden) setReader(false);

@@ -1,0 +1,555 @@
+"""Region-to-region ties: where the partners come from, and what ties them.
+
+**Home region.** An entity's home region is, in this order:
+
+1. ``located_in``: the place(s) a ``located_in`` relation puts it in, followed up
+   to the top (a park in Beijing is in Beijing); several places make one combined
+   region (京津地区客商, located in Beijing and in Tianjin, is from 北京、天津);
+2. ``name``: else the place its own Chinese name starts with, among the graph's
+   places and the province-level divisions of China (北京…, 天津…, 承德…, 河北…);
+3. ``unknown``: else the region is unknown (:data:`UNKNOWN`), shown as such.
+
+A place is its own region.
+
+**Ties.** Relations that make partners (agreements, intent, talks, cooperation,
+taking part, investing, building, visits) and ``works_on`` tie the regions of their
+two ends. A project, programme or group cooperation is a hub: the relations that
+join it tie the regions of its parties to each other, once per hub (a project
+between Chengde and Tianjin is one tie, whichever relations join it). A group
+statement (a group of 12 companies, a collective relation) counts once, as one
+statement. Within one row (region pair, kind, status) a statement is counted
+once: relations resting on the same quote, or joining the same hub, are one.
+
+>>> import graph
+>>> t = graph.region_ties(graph.load())
+>>> t.home("天津大学").region.name, t.home("天津大学").basis
+('天津', 'name')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._history import as_of as _graph_as_of
+from ._history import check_date
+from ._kg import KnowledgeGraph
+from ._pipeline import STAGE_RELATIONS, Amount, _incoming, _stage, amounts
+from ._records import (
+    COLLECTIVE_TYPES,
+    HUB_TYPES,
+    STAGE_ORDER,
+    Entity,
+    EntityType,
+    Evidence,
+    Relation,
+    RelationType,
+    Status,
+)
+
+__all__ = ["UNKNOWN", "Home", "Region", "RegionTies", "Tie", "region_ties"]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A region: a place of the graph (``entity`` is its id), a province-level division
+    known by name, several places together, or :data:`UNKNOWN`."""
+
+    key: str
+    name: str
+    name_en: str
+    entity: str | None = None
+    parts: tuple[Region, ...] = ()
+
+    def label(self, lang: str = "zh") -> str:
+        return self.name_en if lang == "en" else self.name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "name": self.name, "name_en": self.name_en}
+
+
+#: The region of an entity whose region the data does not give.
+UNKNOWN = Region("?", "未知", "unknown")
+
+# Province-level divisions, for names that start with one the graph has no place for.
+_PROVINCES = (
+    ("北京", "Beijing"), ("天津", "Tianjin"), ("河北", "Hebei"), ("山西", "Shanxi"),
+    ("内蒙古", "Inner Mongolia"), ("辽宁", "Liaoning"), ("吉林", "Jilin"),
+    ("黑龙江", "Heilongjiang"), ("上海", "Shanghai"), ("江苏", "Jiangsu"),
+    ("浙江", "Zhejiang"), ("安徽", "Anhui"), ("福建", "Fujian"), ("江西", "Jiangxi"),
+    ("山东", "Shandong"), ("河南", "Henan"), ("湖北", "Hubei"), ("湖南", "Hunan"),
+    ("广东", "Guangdong"), ("广西", "Guangxi"), ("海南", "Hainan"), ("重庆", "Chongqing"),
+    ("四川", "Sichuan"), ("贵州", "Guizhou"), ("云南", "Yunnan"), ("西藏", "Tibet"),
+    ("陕西", "Shaanxi"), ("甘肃", "Gansu"), ("青海", "Qinghai"), ("宁夏", "Ningxia"),
+    ("新疆", "Xinjiang"), ("香港", "Hong Kong"), ("澳门", "Macao"), ("台湾", "Taiwan"),
+)  # fmt: skip
+
+#: Relation types that tie the regions of their ends.
+TIE_TYPES = STAGE_RELATIONS
+
+#: The kind of a tie through a hub, by the hub's type, with its names (zh, en).
+HUB_KINDS: dict[EntityType, tuple[str, str, str]] = {
+    EntityType.PROJECT: ("project", "项目", "project"),
+    EntityType.PROGRAMME: ("programme", "培养项目", "programme"),
+    EntityType.COOPERATION: ("group_cooperation", "群体合作", "group cooperation"),
+}
+
+
+def _hub_kind(t: EntityType) -> str:
+    return HUB_KINDS[t][0] if t in HUB_KINDS else f"via_{t}"
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """An entity's home region and how it was found: ``located_in`` (the relations),
+    ``name`` (read from the start of its name) or ``unknown``."""
+
+    entity: Entity
+    region: Region
+    basis: str
+    relations: tuple[Relation, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.entity.id,
+            "name": self.entity.name,
+            "name_en": self.entity.name_en,
+            "type": str(self.entity.type),
+            "region": self.region.key,
+            "region_name": self.region.name,
+            "region_name_en": self.region.name_en,
+            "basis": self.basis,
+            "relations": [r.id for r in self.relations],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """One row of :func:`region_ties`: the ties between regions ``a`` and ``b`` of one
+    ``kind`` (a relation type, or ``project``/``programme``/``group_cooperation`` for
+    ties through a hub) at one ``status``.
+
+    ``count`` is the number of statements (see the module's rules); ``collective``
+    how many of them are group statements; ``hubs`` the projects, programmes or
+    group cooperations behind a hub tie; ``amounts`` the sums of money stated.
+    """
+
+    a: Region
+    b: Region
+    kind: str
+    status: Status
+    statements: tuple[_Statement, ...] = field(repr=False)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+    @property
+    def collective(self) -> int:
+        return sum(st.collective for st in self.statements)
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        if len(self.statements) == 1:
+            return self.statements[0].relations
+        return tuple(dict.fromkeys(r for st in self.statements for r in st.relations))
+
+    @property
+    def hubs(self) -> tuple[Entity, ...]:
+        return tuple(st.hub for st in self.statements if st.hub is not None)
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        if len(self.statements) == 1:
+            return self.statements[0].quotes
+        return tuple(dict.fromkeys(ev for st in self.statements for ev in st.quotes))
+
+    @property
+    def amounts(self) -> tuple[Amount, ...]:
+        return tuple(am for st in self.statements for am in st.amounts)
+
+    @property
+    def totals(self) -> dict[str, int | float]:
+        out: dict[str, int | float] = {}
+        for am in self.amounts:
+            out[am.currency] = out.get(am.currency, 0) + am.value
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "kind": self.kind,
+            "status": str(self.status),
+            "count": self.count,
+            "collective": self.collective,
+            "relations": [r.id for r in self.relations],
+            "hubs": [h.id for h in self.hubs],
+            "totals": self.totals,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RegionTies:
+    """What :func:`region_ties` returns: the tie rows, most ties first, and the home of
+    every entity that takes part in a tie."""
+
+    ties: tuple[Tie, ...]
+    homes: Mapping[str, Home]
+
+    def home(self, name: str) -> Home:
+        """The home of the entity with this id (or name, when unique among the homes)."""
+        if name in self.homes:
+            return self.homes[name]
+        for h in self.homes.values():
+            if name in (h.entity.name, h.entity.name_en, *h.entity.aliases):
+                return h
+        from ._errors import KGError
+
+        raise KGError(f"{name!r} takes part in no tie between regions; try its id")
+
+    @property
+    def regions(self) -> tuple[Region, ...]:
+        """The regions that take part in a tie, most statements first."""
+        weight: dict[Region, int] = {}
+        for t in self.ties:
+            for r in {t.a, t.b}:
+                weight[r] = weight.get(r, 0) + t.count
+        return tuple(sorted(weight, key=lambda r: (-weight[r], r is UNKNOWN, r.key)))
+
+    @property
+    def unknown(self) -> tuple[Home, ...]:
+        """The entities whose region is unknown."""
+        return tuple(h for h in self.homes.values() if h.region is UNKNOWN)
+
+    def between(self, a: str, b: str) -> tuple[Tie, ...]:
+        """The rows between the regions with keys, names or English names ``a`` and ``b``;
+        a combined region (北京、天津) matches each of its places."""
+
+        def match(r: Region, k: str) -> bool:
+            return k in (r.key, r.name, r.name_en) or any(match(p, k) for p in r.parts)
+
+        return tuple(
+            t
+            for t in self.ties
+            if (match(t.a, a) and match(t.b, b)) or (match(t.a, b) and match(t.b, a))
+        )
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat row per tie (CSV and DataFrame rows)."""
+        return [
+            {
+                "region_a": t.a.name,
+                "region_a_en": t.a.name_en,
+                "region_b": t.b.name,
+                "region_b_en": t.b.name_en,
+                "kind": t.kind,
+                "status": str(t.status),
+                "count": t.count,
+                "collective": t.collective,
+                "amount": sum(t.totals.values()) if len(t.totals) == 1 else None,
+                "currency": "/".join(sorted(t.totals)),
+                "hubs": [h.name for h in t.hubs],
+                "relations": [r.id for r in t.relations],
+                "quotes": [ev.quote for ev in t.evidence],
+            }
+            for t in self.ties
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "regions": [r.to_dict() for r in self.regions],
+            "ties": [t.to_dict() for t in self.ties],
+            "homes": [h.to_dict() for h in self.homes.values()],
+        }
+
+
+class _Homes:
+    """Finds home regions; one instance per graph, results cached."""
+
+    def __init__(self, kg: KnowledgeGraph, by_id: Mapping[str, Entity]) -> None:
+        self.by_id = by_id
+        self.located: dict[str, list[Relation]] = {}
+        for r in kg.relations(type=RelationType.LOCATED_IN):
+            self.located.setdefault(r.source, []).append(r)
+        self.ups: dict[str, tuple[str, ...]] = {}
+        self.regions: dict[tuple[str, ...], Region] = {}
+        self.prefixes: dict[str, Region] = {}
+        for zh, en in _PROVINCES:
+            self.prefixes[zh] = Region(en.lower().replace(" ", "-"), zh, en)
+        for p in kg.entities(EntityType.PLACE):
+            for name in (p.name, *p.aliases):
+                if len(name) >= 2 and not name.isascii():
+                    self.prefixes[name] = self._top(p)
+        self.longest = max((len(k) for k in self.prefixes), default=0)
+        self.cache: dict[str, Home] = {}
+
+    def _up(self, pid: str, seen: frozenset[str]) -> tuple[str, ...]:
+        """The top places above ``pid`` (itself when nothing is above it), memoised."""
+        if pid in self.ups:
+            return self.ups[pid]
+        targets = [r.target for r in self.located.get(pid, ()) if r.target not in seen]
+        if not targets:
+            tops: tuple[str, ...] = (pid,)
+        else:
+            found = dict.fromkeys(t for u in targets for t in self._up(u, seen | {u}))
+            tops = tuple(found)
+        self.ups[pid] = tops
+        return tops
+
+    def _top(self, e: Entity) -> Region:
+        tops = self._up(e.id, frozenset({e.id}))
+        region = self.regions.get(tops)
+        if region is None:
+            places = [self.by_id[t] for t in tops]
+            parts = tuple(Region(t.id, t.name, t.name_en or t.name, t.id) for t in places)
+            if len(parts) == 1:
+                region = parts[0]
+            else:
+                region = Region(
+                    "+".join(t.id for t in places),
+                    "、".join(t.name for t in places),
+                    ", ".join(t.name_en or t.name for t in places),
+                    parts=parts,
+                )
+            self.regions[tops] = region
+        return region
+
+    def __call__(self, e: Entity) -> Home:
+        if e.id in self.cache:
+            return self.cache[e.id]
+        rels = tuple(self.located.get(e.id, ()))
+        if rels or e.type is EntityType.PLACE:
+            home = Home(e, self._top(e), "located_in" if rels else "place", rels)
+        else:
+            home = Home(e, UNKNOWN, "unknown")
+            for n in range(min(self.longest, len(e.name) - 1), 1, -1):
+                region = self.prefixes.get(e.name[:n])
+                if region is not None:
+                    home = Home(e, region, "name")
+                    break
+        self.cache[e.id] = home
+        return home
+
+
+def _key(r: Relation) -> frozenset[tuple[str, str]]:
+    return frozenset((ev.source, ev.quote) for ev in r.evidence)
+
+
+def _status_rank(s: Status) -> tuple[int, str]:
+    return (STAGE_ORDER.index(s) if s in STAGE_ORDER else -1, s.value)
+
+
+def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
+    """The ties between the home regions of the entities, by kind and status.
+
+    ``as_of`` (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) reads the graph as the sources
+    dated up to then tell it. The rules (home region, hubs, group statements, what
+    counts once) are in this module's docstring and ``docs/analysis.md``.
+
+    >>> import graph
+    >>> t = graph.region_ties(graph.load())
+    >>> sum(x.count for x in t.between("承德", "天津")) > 0
+    True
+    """
+    if as_of is not None:
+        kg = _graph_as_of(kg, check_date(as_of))
+    cache: dict[str, Entity] = {e.id: e for e in kg}
+    homes = _Homes(kg, cache)
+
+    def entity(eid: str) -> Entity:
+        e = cache.get(eid)
+        if e is None:  # a relation's end the graph does not have: the graph's own error
+            e = cache[eid] = kg.entity(eid)
+        return e
+
+    sources = {s.id: s for s in kg.sources()}
+    hub_members: dict[str, list[Relation]] = {}
+    # (region key a, region key b, kind, status) -> statement key -> the statement
+    rows: dict[tuple[str, str, str, Status], dict[Any, _Statement]] = {}
+    by_key: dict[str, Region] = {}
+    used: dict[str, Home] = {}
+
+    def add(a: Region, b: Region, kind: str, status: Status, st: _Statement) -> None:
+        ka, kb = a.key, b.key
+        if ka not in by_key:
+            by_key[ka] = a
+        if kb not in by_key:
+            by_key[kb] = b
+        row_key = (ka, kb, kind, status) if ka <= kb else (kb, ka, kind, status)
+        row = rows.get(row_key)
+        if row is None:
+            row = rows[row_key] = {}
+        old = row.get(st.key)
+        row[st.key] = st if old is None else old.merged(st)
+
+    def group(e: Entity) -> bool:
+        return e.type in COLLECTIVE_TYPES
+
+    for r in kg.relations(type=TIE_TYPES):
+        src, dst = entity(r.source), entity(r.target)
+        s_hub, t_hub = src.type in HUB_TYPES, dst.type in HUB_TYPES
+        if s_hub != t_hub:
+            hub_members.setdefault(dst.id if t_hub else src.id, []).append(r)
+            continue
+        hs, ht = homes(src), homes(dst)
+        used[src.id], used[dst.id] = hs, ht
+        st = _Statement(("quotes", _key(r)), (r,), None, r.collective or group(src) or group(dst))
+        add(hs.region, ht.region, str(r.type), r.status, st)
+    incoming = _incoming(kg, set(hub_members))
+    for hub_id, rels in hub_members.items():
+        hub = entity(hub_id)
+        stage = _stage(hub, incoming[hub_id], sources)[0]
+        status = stage or hub.status or max((r.status for r in rels), key=_status_rank)
+        regions: dict[str, Region] = {}
+        collective = group(hub)
+        for r in rels:
+            other = entity(r.other(hub_id))
+            collective = collective or r.collective or group(other)
+            h = homes(other)
+            used[other.id] = h
+            regions.setdefault(h.region.key, h.region)
+        found = sorted(regions.values(), key=lambda x: x.key)
+        pairs = [(x, y) for i, x in enumerate(found) for y in found[i + 1 :]] or [
+            (found[0], found[0])
+        ]
+        st = _Statement(("hub", hub_id), tuple(rels), hub, collective)
+        for x, y in pairs:
+            add(x, y, _hub_kind(hub.type), status, st)
+    ties = []
+    for (key_a, key_b, kind, status), statements in rows.items():
+        a, b = by_key[key_a], by_key[key_b]
+        ties.append(Tie(a, b, kind, status, tuple(statements.values())))
+    ties.sort(key=lambda t: (t.a is UNKNOWN or t.b is UNKNOWN, t.a.key == t.b.key, t.a.key,
+                             t.b.key, t.kind, _status_rank(t.status)))  # fmt: skip
+    order = {eid: n for n, eid in enumerate(cache)}
+    ordered = dict(sorted(used.items(), key=lambda kv: order.get(kv[0], 0)))
+    return RegionTies(tuple(ties), ordered)
+
+
+class _Statement:
+    """One statement of a tie row: relations resting on one quote, or joining one hub."""
+
+    __slots__ = ("_amounts", "_quotes", "collective", "hub", "key", "relations")
+
+    def __init__(
+        self, key: Any, relations: tuple[Relation, ...], hub: Entity | None, collective: bool
+    ) -> None:
+        self.key, self.relations, self.hub, self.collective = key, relations, hub, collective
+        self._quotes: tuple[Evidence, ...] | None = None
+        self._amounts: tuple[Amount, ...] | None = None
+
+    def merged(self, other: _Statement) -> _Statement:
+        rels = tuple(dict.fromkeys((*self.relations, *other.relations)))
+        return _Statement(self.key, rels, self.hub, self.collective or other.collective)
+
+    @property
+    def quotes(self) -> tuple[Evidence, ...]:
+        if self._quotes is None:
+            self._quotes = tuple(dict.fromkeys(ev for r in self.relations for ev in r.evidence))
+        return self._quotes
+
+    @property
+    def amounts(self) -> tuple[Amount, ...]:
+        if self._amounts is None:
+            found = list(amounts(self.hub)) if self.hub is not None else []
+            found += [am for r in self.relations for am in _relation_amounts(r)]
+            self._amounts = tuple(found)
+        return self._amounts
+
+
+def _relation_amounts(r: Relation) -> Iterable[Amount]:
+    for key, value in r.attributes.items():
+        if isinstance(value, Mapping) and isinstance(value.get("currency"), str):
+            amount = value.get("amount")
+            if isinstance(amount, int | float) and not isinstance(amount, bool):
+                text = str(value.get("text", ""))
+                yield Amount(r.id, key, amount, str(value["currency"]), text, r.evidence)
+
+
+#: At most this many entities, relations or hubs per stage, region or tie go into the
+#: page (its counts stay whole; the page says how many more there are).
+PAGE_LIST_LIMIT = 200
+
+
+def page_payload(kg: KnowledgeGraph) -> dict[str, Any]:
+    """What the explorer's Pipeline and Regions views draw: :func:`graph.pipeline` and
+    :func:`region_ties` of ``kg``, by entity and relation id (the page has the records
+    and their quotes); lists cut at :data:`PAGE_LIST_LIMIT`."""
+    from ._pipeline import pipeline
+
+    cap = PAGE_LIST_LIMIT
+    p = pipeline(kg)
+
+    def item(i: Any) -> dict[str, Any]:
+        return {
+            "id": i.entity.id,
+            "own": i.entity.status is i.stage,
+            "rels": [r.id for r in i.relations[:cap]],
+            "amounts": [
+                {"text": a.text, "value": a.value, "currency": a.currency} for a in i.amounts
+            ],
+        }
+
+    stages = [
+        {
+            "id": str(s.stage),
+            "count": s.count,
+            "totals": s.totals,
+            "notStated": s.not_stated,
+            "items": [item(i) for i in s.items[:cap]],
+        }
+        for s in p.stages
+    ]
+    unstaged = [
+        {"id": i.entity.id, "status": str(i.entity.status) if i.entity.status else None}
+        for i in p.unstaged[:cap]
+    ]
+    t = region_ties(kg)
+    members: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    homes: dict[str, list[str]] = {}
+    for h in t.homes.values():
+        key = h.region.key
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= cap:
+            members.setdefault(key, []).append(h.entity.id)
+            homes[h.entity.id] = [key, h.basis]
+    regions = [
+        {
+            "key": r.key,
+            "zh": r.name,
+            "en": r.name_en,
+            "count": counts.get(r.key, 0),
+            "members": members.get(r.key, []),
+        }
+        for r in t.regions
+    ]
+    ties = []
+    for x in t.ties:
+        hubs = [st.hub.id for st in x.statements[:cap] if st.hub is not None]
+        rels = list(dict.fromkeys(r.id for st in x.statements[:cap] for r in st.relations))
+        ties.append(
+            {
+                "a": x.a.key,
+                "b": x.b.key,
+                "kind": x.kind,
+                "status": str(x.status),
+                "count": x.count,
+                "collective": x.collective,
+                "rels": rels[:cap],
+                "hubs": hubs,
+                "totals": x.totals,
+            }
+        )
+    kinds = {k: {"zh": zh, "en": en} for k, zh, en in HUB_KINDS.values()}
+    statuses = {str(s): {"zh": s.describe("zh"), "en": s.describe("en")} for s in Status}
+    return {
+        "pipeline": {"stages": stages, "unstaged": unstaged, "unstagedCount": len(p.unstaged)},
+        "regions": {"regions": regions, "ties": ties, "homes": homes},
+        "kinds": kinds,
+        "stageNames": statuses,
+        "limit": cap,
+    }

@@ -1,0 +1,271 @@
+"""Region ties (graph.region_ties, kg regions): home regions, ties by kind and stage,
+group statements once, one sentence once; checked against the bundled data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import graph
+from graph._cli import main
+from graph._regions import TIE_TYPES
+from graph._yaml import read_yaml
+
+DATA = Path(graph.DEFAULT_DATA)
+
+
+def _records(kind: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for f in sorted((DATA / kind).glob("*.yaml")):
+        out += read_yaml(f, [])
+    return out
+
+
+@pytest.fixture(scope="module")
+def kg() -> graph.KnowledgeGraph:
+    return graph.load()
+
+
+@pytest.fixture(scope="module")
+def ties(kg: graph.KnowledgeGraph) -> graph.RegionTies:
+    return graph.region_ties(kg)
+
+
+def _side(place: str) -> set[str]:
+    """Entities of a place, read from the YAML: located in it, or named after it."""
+    ents = _records("entities")
+    name = next(e["name"] for e in ents if e["id"] == place)
+    located = {
+        r["source"]
+        for r in _records("relations")
+        if r["type"] == "located_in" and r["target"] == place
+    }
+    return located | {
+        e["id"]
+        for e in ents
+        if e["type"] != "place" and e["name"].startswith(name) and e["id"] not in _located()
+    }
+
+
+def _located() -> set[str]:
+    return {r["source"] for r in _records("relations") if r["type"] == "located_in"}
+
+
+def _statements_between(a: set[str], b: set[str]) -> int:
+    """Direct relations between the two sides (one per quote), and hubs with a party on each."""
+    ents = {e["id"]: e for e in _records("entities")}
+    hubs = {i for i, e in ents.items() if graph.EntityType(e["type"]) in graph._records.HUB_TYPES}
+    direct: set[frozenset[str]] = set()
+    members: dict[str, set[str]] = {}
+    for r in _records("relations"):
+        if graph.RelationType(r["type"]) not in TIE_TYPES:
+            continue
+        s, t = r["source"], r["target"]
+        if (s in hubs) != (t in hubs):
+            hub, other = (t, s) if t in hubs else (s, t)
+            members.setdefault(hub, set()).add(other)
+        elif (s in a and t in b) or (s in b and t in a):
+            direct.add(frozenset(ev["quote"] for ev in r["evidence"]))
+    return len(direct) + sum(1 for m in members.values() if m & a and m & b)
+
+
+@pytest.mark.parametrize("place", ["beijing", "tianjin"])
+def test_the_zone_s_ties_to_beijing_and_tianjin_as_the_data_states_them(
+    ties: graph.RegionTies, kg: graph.KnowledgeGraph, place: str
+) -> None:
+    chengde = _side("chengde")
+    assert "chengde-hitech-zone" in chengde
+    expected = _statements_between(chengde, _side(place))
+    got = ties.between("承德", kg.entity(place).name)
+    assert expected > 0
+    assert sum(t.count for t in got) == expected
+
+
+def test_home_regions_follow_the_rules(ties: graph.RegionTies, kg: graph.KnowledgeGraph) -> None:
+    located = _located()
+    places = [n for p in kg.entities("place") for n in (p.name, *p.aliases) if len(n) > 1]
+    for h in ties.homes.values():
+        if h.basis == "located_in":
+            assert h.entity.id in located and h.relations
+        elif h.basis == "name":
+            assert h.entity.id not in located and h.entity.name.startswith(h.region.name)
+        else:
+            assert h.basis == "unknown" and h.region is graph._regions.UNKNOWN
+            assert h.entity.id not in located
+            assert not any(h.entity.name.startswith(p) for p in places)
+    assert ties.unknown  # shown as such, not dropped
+    assert ties.home("京津地区客商").region.name == "、".join(
+        kg.entity(p).name
+        for p in [r.target for r in kg.relations("京津地区客商", type="located_in")]
+    )
+
+
+def test_a_group_statement_counts_once(ties: graph.RegionTies) -> None:
+    group = next(
+        r
+        for r in _records("relations")
+        if r["type"] == "letter_of_intent" and r.get("attributes", {}).get("collective")
+    )
+    rid = f"{group['source']}--{group['type']}--{group['target']}"
+    (row,) = [t for t in ties.ties if any(r.id == rid for r in t.relations)]
+    assert group["attributes"]["count"] > 1  # a group of many companies …
+    assert row.count == 1 and row.collective == 1  # … counted once, as a group
+    # the group cooperation: many members, one statement
+    coop = [t for t in ties.ties if t.kind == "group_cooperation"]
+    assert coop
+    for t in coop:
+        assert t.count == len(t.hubs) < len(t.relations)
+
+
+def test_one_sentence_supporting_two_relations_counts_once(ties: graph.RegionTies) -> None:
+    by_quote: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for r in _records("relations"):
+        if graph.RelationType(r["type"]) in TIE_TYPES:
+            key = (r["source"], r["target"], r["evidence"][0]["quote"])
+            by_quote.setdefault(key, []).append(r)
+    pairs = [rs for rs in by_quote.values() if len(rs) > 1]
+    assert pairs  # the data has such a sentence (invests in and builds, BOT)
+    for rs in pairs:
+        ids = {f"{r['source']}--{r['type']}--{r['target']}" for r in rs}
+        rows = [t for t in ties.ties if ids & {r.id for r in t.relations}]
+        assert sum(t.count for t in rows) == 1
+    for t in ties.ties:  # no row counts more statements than it has quotes or hubs
+        direct = (
+            {frozenset(ev.quote for ev in r.evidence) for r in t.relations} if not t.hubs else set()
+        )
+        assert t.count == (len(t.hubs) if t.hubs else len(direct))
+
+
+def test_as_of_and_unknown_region(tmp_path: Path) -> None:
+    s15 = graph.Source(
+        "r15", "报告甲", "Report A", "zh-Hans", "天津甲公司与乙公司洽谈。", date="2015"
+    )
+    s16 = graph.Source(
+        "r16", "报告乙", "Report B", "zh-Hans", "天津甲公司与乙公司签约。", date="2016"
+    )
+    E, R, S, Ev = graph.Entity, graph.RelationType, graph.Status, graph.Evidence
+    a = E("a", graph.EntityType.ENTERPRISE, "天津甲公司", "A", evidence=(Ev("r15", "天津甲公司"),))
+    b = E("b", graph.EntityType.ENTERPRISE, "乙公司", "B", evidence=(Ev("r15", "乙公司"),))
+    rels = [
+        graph.Relation(
+            "t",
+            "a",
+            "b",
+            R.NEGOTIATION,
+            S.NEGOTIATING,
+            evidence=(Ev("r15", "天津甲公司与乙公司洽谈"),),
+        ),
+        graph.Relation(
+            "s",
+            "a",
+            "b",
+            R.SIGNED_AGREEMENT,
+            S.SIGNED,
+            evidence=(Ev("r16", "天津甲公司与乙公司签约"),),
+        ),
+    ]
+    kg = graph.KnowledgeGraph([a, b], rels, [s15, s16])
+    (then,) = graph.region_ties(kg, as_of="2015").ties
+    (now,) = graph.region_ties(kg, as_of="2016").ties
+    assert (then.kind, then.status, now.kind, now.status) == (
+        "negotiation",
+        S.NEGOTIATING,
+        "signed_agreement",
+        S.SIGNED,
+    )
+    assert {then.a.name_en, then.b.name_en} == {"Tianjin", "unknown"}
+    assert graph.region_ties(kg).home("b").basis == "unknown"
+
+
+def _run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(args), out=out), out.getvalue()
+
+
+def test_cli_text_json_csv_and_dataframe(ties: graph.RegionTies, tmp_path: Path) -> None:
+    code, text = _run("regions")
+    assert code == 0
+    for t in ties.ties:
+        assert f"{t.a.name} — {t.b.name}" in text
+    assert "(unknown)" in text
+    code, out = _run("regions", "--json")
+    data = json.loads(out)
+    assert [t["count"] for t in data["ties"]] == [t.count for t in ties.ties]
+    code, _ = _run("regions", "--csv", "-o", str(tmp_path / "r.csv"))
+    raw = (tmp_path / "r.csv").read_bytes()
+    assert code == 0 and raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [int(r["count"]) for r in rows] == [t.count for t in ties.ties]
+    df = graph.to_dataframe(ties)
+    assert df["count"].sum() == sum(t.count for t in ties.ties)
+    code, _ = _run("regions", "--as-of", "2016/1")
+    assert code == 2
+
+
+ANALYSIS = DATA.parent / "docs" / "analysis.md"
+
+
+def test_analysis_doc_shows_the_real_output(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = ANALYSIS.read_text(encoding="utf-8")
+    shown = re.findall(r"<!-- output: kg (\w+) -->\n```text\n(.*?)```", text, re.S)
+    assert {c for c, _ in shown} == {"pipeline", "regions"}
+    for command, block in shown:
+        code, out = _run(command)
+        assert code == 0 and out == block, f"update the output of kg {command} in docs/analysis.md"
+
+
+def test_analysis_doc_python_blocks_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    blocks = re.findall(r"```python\n(.*?)```", ANALYSIS.read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 3
+    for block in blocks:
+        exec(compile(block, str(ANALYSIS), "exec"), {})
+
+
+def test_the_commands_are_documented() -> None:
+    text = (DATA.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    for command in ("pipeline", "regions"):
+        assert f"kg {command}" in text
+    assert "graph.region_ties" in (DATA.parent / "docs" / "analysis.md").read_text(encoding="utf-8")
+
+
+def test_page_modules_declare_distinct_top_level_names() -> None:
+    """The page's modules share one scope: a second ``function pick`` would replace the
+    first (the views' own once replaced the search's)."""
+    from graph._html import SCRIPT_MODULES
+
+    js = DATA.parent / "graph" / "templates" / "js"
+    seen: dict[str, str] = {}
+    for module in SCRIPT_MODULES:
+        text = (js / f"{module}.js").read_text(encoding="utf-8")
+        for name in re.findall(r"^(?:function|var) ([A-Za-z_$][\w$]*)", text, re.M):
+            assert name not in seen, f"{name} is declared in {seen[name]}.js and {module}.js"
+            seen[name] = module
+    assert {"pipeline", "regions"} <= set(SCRIPT_MODULES)
+
+
+def test_the_page_gets_whole_counts_and_cut_lists(
+    kg: graph.KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph import _regions
+
+    p, t = graph.pipeline(kg), graph.region_ties(kg)
+    monkeypatch.setattr(_regions, "PAGE_LIST_LIMIT", 2)
+    page = _regions.page_payload(kg)
+    assert [(s["id"], s["count"]) for s in page["pipeline"]["stages"]] == [
+        (s.stage.value, s.count) for s in p.stages
+    ]
+    assert all(len(s["items"]) == min(2, s["count"]) for s in page["pipeline"]["stages"])
+    assert page["pipeline"]["unstagedCount"] == len(p.unstaged)
+    assert [x["count"] for x in page["regions"]["ties"]] == [x.count for x in t.ties]
+    assert all(len(x["rels"]) <= 2 for x in page["regions"]["ties"])
+    assert all(len(r["members"]) == min(2, r["count"]) for r in page["regions"]["regions"])
