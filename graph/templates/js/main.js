@@ -16,13 +16,7 @@ function selectNode(id, focus, record) {
   var qis = quotesOf("node", id);
   INCIDENT[id].forEach(function (e) { qis = qis.concat(e.evidence); });
   markActive(qis, true);
-  if (focus) {
-    network.focus(id, {
-      scale: Math.max(network.getScale(), phone() ? 0.8 : 1.0),
-      offset: phone() ? { x: 0, y: -panel.offsetHeight / 2 } : { x: -panel.offsetWidth / 2, y: 0 },
-      animation: { duration: 300 },
-    });
-  }
+  if (focus) fitInto([id], Math.max(network.getScale(), phone() ? 0.8 : 1.0), ready);
   if (record !== false) writeAddress(true);
   return true;
 }
@@ -75,7 +69,7 @@ function resetView() {
   collapsed = Object.create(null);
   setHideIsolated(false);
   clearSelection();
-  network.fit({ animation: false });
+  fitAll(false);
   writeAddress(true);
 }
 
@@ -188,11 +182,10 @@ network.on("animationFinished", function () { relabel(); paint(); });
 // does not move the nodes; the Physics button turns it back on.
 function start() {
   if (physicsOn) setPhysics(false);
-  relabel();
-  paint();
-  network.fit({ animation: false });
-  relabel();
-  paint();
+  fitLayoutToScreen();
+  fitAll(false);
+  roomForHub();
+  fitAll(false);
   if (location.hash && location.hash !== "#") applyAddress(location.hash);
   else lastHash = location.hash || "";
   network.once("afterDrawing", function () {
@@ -252,6 +245,7 @@ window.kgExplorer = Object.freeze({
   setFilter: function (kind, id, value) { return setFilter(kind, id, value); },
   setLang: function (next) { return setLang(next); },
   labelBoxes: function () { return labelBoxes(); },
+  markerBoxes: function () { return markerBoxes(); },
   scale: function () { return network.getScale(); },
   domPosition: function (id) {
     var pos = network.getPositions([id])[id];
