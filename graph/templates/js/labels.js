@@ -178,8 +178,12 @@ function labelBoxes() {
     var shift = item.font.vadjust || 0;  // vis-network draws the text moved by it, not its box
     var a = network.canvasToDOM({ x: size.left, y: size.top + shift });
     var b = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height + shift });
+    var measured = 0;  // the width relabel() reckoned with, in page pixels
+    item.label.split("\n").forEach(function (line) {
+      measured = Math.max(measured, textWidth(line) * labelFont / 100 * network.getScale());
+    });
     out.push({ id: n.id, kind: "node", left: rect.left + a.x, top: rect.top + a.y,
-               right: rect.left + b.x, bottom: rect.top + b.y });
+               right: rect.left + b.x, bottom: rect.top + b.y, measured: measured });
   });
   PRESENT_EDGES.forEach(function (e) {
     var item = edges.get(e.id);

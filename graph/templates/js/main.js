@@ -246,6 +246,8 @@ window.kgExplorer = Object.freeze({
   setLang: function (next) { return setLang(next); },
   labelBoxes: function () { return labelBoxes(); },
   markerBoxes: function () { return markerBoxes(); },
+  nodeSize: function (id) { return NODES[id] ? NODES[id].size : null; },
+  labelFace: function (id) { var n = network.body.nodes[id]; return n ? n.options.font.face : null; },
   scale: function () { return network.getScale(); },
   domPosition: function (id) {
     var pos = network.getPositions([id])[id];
