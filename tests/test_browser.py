@@ -443,7 +443,7 @@ def test_a_selection_is_fitted_into_what_the_panel_leaves(
     if how == "search":
         ex.page.get_by_test_id("search").fill("露露股份")
         ex.page.get_by_test_id("search").press("Enter")
-        ex.page.wait_for_timeout(700)  # the move
+        ex.page.wait_for_function("() => kgExplorer.settled()")  # the move
     ids = ex.js("kgExplorer.emphasised().nodes") if how == "path" else [lulu]
     assert lulu in ids and (how != "path" or tsinghua in ids)
     net, panel = frame(ex), ex.page.get_by_test_id("panel").bounding_box()
@@ -1037,7 +1037,7 @@ def test_a_hubs_selection_is_legible(open_page: Any, lang: str) -> None:
     hub = max(kg.entities(), key=lambda e: len(kg.relations(e.id)))
     ex = open_page(kg, lang=lang)
     ex.js("kgExplorer.select", hub.id)
-    ex.page.wait_for_timeout(700)  # the move to the hub, then the relabelling
+    ex.page.wait_for_function("() => kgExplorer.settled()")  # the move to the hub, relabelled
     boxes = ex.js("kgExplorer.labelBoxes()")
     edge_labels = [b for b in boxes if b["kind"] == "edge"]
     assert len(edge_labels) >= 5  # many of the hub's relations are labelled

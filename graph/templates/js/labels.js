@@ -118,14 +118,14 @@ function relabel() {
                      bottom: pos.y + n.size, owner: n.id, node: true });
   });
   // Below the marker if it fits there, else above it. The selection, the focus and the
-  // best-connected entity always show: where neither fits, a little further away, or
-  // else wherever the fewest markers are covered.
+  // best-connected entity always show: where neither fits (the first of them also a little
+  // further away), wherever the fewest markers are covered.
   order.forEach(function (n, k) {
     var pos = positions[n.id];
     if (!pos) return;
     var must = k < 1 || rank(n) < 2, best = null, bestCost = Infinity;
     var tries = INSIDE[TYPES[n.type].shape] ? [[false, 0]]
-      : must ? [[false, 0], [true, 0], [false, n.size], [true, n.size], [false, 2 * n.size], [true, 2 * n.size]]
+      : k < 1 ? [[false, 0], [true, 0], [false, n.size], [true, n.size], [false, 2 * n.size], [true, 2 * n.size]]
       : [[false, 0], [true, 0]];
     for (var s = 0; s < tries.length && bestCost > 0; s++) {
       var box = labelBox(n, pos, labelFont, tries[s][0], tries[s][1]);

@@ -177,7 +177,7 @@ network.on("zoom", function () {
   clearTimeout(zoomTimer);
   zoomTimer = setTimeout(function () { relabel(); paint(); }, 120);
 });
-network.on("animationFinished", function () { relabel(); paint(); });
+network.on("animationFinished", function () { moving = false; relabel(); paint(); });
 // Once the layout has settled, physics stops, so that later restyling (labels, selection)
 // does not move the nodes; the Physics button turns it back on.
 function start() {
@@ -209,6 +209,7 @@ function drawn(body) {
 }
 window.kgExplorer = Object.freeze({
   ready: function () { return ready; },
+  settled: function () { return ready && !moving; },
   lang: function () { return lang; },
   physics: function () { return physicsOn; },
   nodeCount: function () { return DATA.nodes.length; },

@@ -211,6 +211,7 @@ function visibleArea() {
 }
 // Move the view so that the entities `ids` (with their labels) fill the visible area, at no
 // more than `most` zoom (a lone entity: at `most`, or the current zoom if that is closer).
+var moving = false;  // a fitting's animation is under way (its end relabels)
 function fitInto(ids, most, animate) {
   var positions = network.getPositions(ids);
   var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, found = 0;
@@ -236,6 +237,7 @@ function fitInto(ids, most, animate) {
     offset: { x: (area.left + area.right - rect.width) / 2, y: (area.top + area.bottom - rect.height) / 2 },
     animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false,
   });
+  moving = !!animate;
   if (!animate) { relabel(); paint(); }
 }
 // The whole drawn graph, fitted like a selection (the starting view, Reset view).
