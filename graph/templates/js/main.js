@@ -16,7 +16,7 @@ function selectNode(id, focus, record) {
   var qis = quotesOf("node", id);
   INCIDENT[id].forEach(function (e) { qis = qis.concat(e.evidence); });
   markActive(qis, true);
-  if (focus) fitInto([id], Math.max(network.getScale(), phone() ? 0.8 : 1.0), ready);
+  if (focus) fitInto(near[0], Math.max(network.getScale(), 1.0), ready, phone() ? 0.5 : 0.6);
   if (record !== false) writeAddress(true);
   return true;
 }

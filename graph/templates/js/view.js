@@ -210,9 +210,10 @@ function visibleArea() {
   return area;
 }
 // Move the view so that the entities `ids` (with their labels) fill the visible area, at no
-// more than `most` zoom (a lone entity: at `most`, or the current zoom if that is closer).
+// more than `most` zoom (a lone entity: at `most`). When that takes less than `least` zoom,
+// the first entity is centred at `least` instead (a hub's many neighbours).
 var moving = false;  // a fitting's animation is under way (its end relabels)
-function fitInto(ids, most, animate) {
+function fitInto(ids, most, animate, least) {
   var positions = network.getPositions(ids);
   var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, found = 0;
   ids.forEach(function (id) {
@@ -231,8 +232,10 @@ function fitInto(ids, most, animate) {
   var aw = Math.max(area.right - area.left - 2 * side, 40);
   var ah = Math.max(area.bottom - area.top - 2 * margin - 2 * label, 40);
   var scale = Math.min(aw / (maxX - minX), ah / (maxY - minY), most);
+  var centre = { x: (minX + maxX) / 2, y: (minY + maxY) / 2 };
+  if (least && scale < least && positions[ids[0]]) { scale = least; centre = positions[ids[0]]; }
   network.moveTo({
-    position: { x: (minX + maxX) / 2, y: (minY + maxY) / 2 },
+    position: centre,
     scale: scale,
     offset: { x: (area.left + area.right - rect.width) / 2, y: (area.top + area.bottom - rect.height) / 2 },
     animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false,
