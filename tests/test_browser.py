@@ -363,6 +363,21 @@ def overlapping(boxes: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return out
 
 
+def covering(labels: list[dict[str, Any]], markers: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(label, marker) pairs where a label's box crosses another entity's marker."""
+    return [
+        (a["id"], m["id"])
+        for a in labels
+        for m in markers
+        if a["id"] != m["id"] and overlapping([a, m])
+    ]
+
+
+def frame(ex: Explorer) -> dict[str, float]:
+    box: dict[str, float] = ex.page.get_by_test_id("network").bounding_box()
+    return box
+
+
 @pytest.mark.parametrize("size", [(1400, 900), PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_starting_view_labels_do_not_overlap(
@@ -372,12 +387,78 @@ def test_starting_view_labels_do_not_overlap(
     boxes = ex.js("kgExplorer.labelBoxes()")
     assert len(boxes) >= (15 if size[0] > 700 else 8)  # the important labels show
     assert overlapping(boxes) == []
+    # Nor does a label lie across another entity's marker (the hub's among its projects).
+    assert covering(boxes, ex.js("kgExplorer.markerBoxes()")) == []
     hub = max(graph.load().entities(), key=lambda e: len(graph.load().relations(e.id)))
     assert hub.id in {b["id"] for b in boxes}
     # On-screen label height stays legible (about 13 px per line) at the starting zoom.
     assert min(b["bottom"] - b["top"] for b in boxes) >= 11
     # Edge labels only for the selection.
     assert all(ex.js("kgExplorer.edgeLabel", r.id) == "" for r in graph.load().relations())
+    assert_clean(ex)
+
+
+@pytest.mark.parametrize("size", [(1400, 900), PHONE], ids=["desktop", "phone"])
+def test_starting_view_uses_the_screen(open_page: Any, size: tuple[int, int]) -> None:
+    # A round layout on a tall phone used to fill a band across the middle third.
+    ex = open_page(graph.load(), size=size)
+    markers = ex.js("kgExplorer.markerBoxes()")
+    assert len(markers) == len(graph.load().entities())  # all in view
+    net = frame(ex)
+    xs = [(m["left"] + m["right"]) / 2 for m in markers]
+    ys = [(m["top"] + m["bottom"]) / 2 for m in markers]
+    assert (max(xs) - min(xs)) / net["width"] >= 0.7
+    assert (max(ys) - min(ys)) / net["height"] >= 0.7
+    assert_clean(ex)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_labels_are_measured_in_the_face_they_are_drawn_in(open_page: Any, lang: str) -> None:
+    # Whatever CJK font the machine has, the widths the overlap rule reckons with are those
+    # of the drawn text: the page, its canvas and the measurement name the same font stack.
+    ex = open_page(graph.load(), lang=lang)
+    stack = ex.js("getComputedStyle(document.body).fontFamily")
+    assert "Noto Sans CJK SC" in stack and "WenQuanYi Micro Hei" in stack
+    faces = ex.js("Object.values(kgExplorer.drawnNodeIds()).map(id => kgExplorer.labelFace(id))")
+    assert set(faces) == {stack}
+    boxes = [b for b in ex.js("kgExplorer.labelBoxes()") if b["kind"] == "node"]
+    assert len(boxes) >= 15
+    for b in boxes:
+        drawn = b["right"] - b["left"]
+        assert abs(drawn - b["measured"]) <= max(2.0, drawn * 0.03), b
+    assert_clean(ex)
+
+
+@pytest.mark.parametrize("size", [(1400, 900), PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("how", ["path", "focus", "search"])
+def test_a_selection_is_fitted_into_what_the_panel_leaves(
+    open_page: Any, how: str, size: tuple[int, int]
+) -> None:
+    # A path drew under the phone's bottom sheet and was not zoomed to on a desktop.
+    kg = graph.load()
+    lulu, tsinghua = kg.entity("露露股份").id, kg.entity("清华大学").id
+    start = open_page(kg, size=size).js("kgExplorer.scale()")
+    hash = {"path": "#path=露露股份~清华大学", "focus": "#focus=露露股份", "search": ""}[how]
+    ex = open_page(kg, hash=hash, size=size)
+    if how == "search":
+        ex.page.get_by_test_id("search").fill("露露股份")
+        ex.page.get_by_test_id("search").press("Enter")
+        ex.page.wait_for_function("() => kgExplorer.settled()")  # the move
+    ids = ex.js("kgExplorer.emphasised().nodes") if how == "path" else [lulu]
+    assert lulu in ids and (how != "path" or tsinghua in ids)
+    net, panel = frame(ex), ex.page.get_by_test_id("panel").bounding_box()
+    left, top, right, bottom = net["x"], net["y"], net["x"] + net["width"], net["y"] + net["height"]
+    if size == PHONE:
+        assert panel["width"] >= net["width"] - 2  # a bottom sheet
+        bottom = panel["y"]
+    else:
+        right = panel["x"]  # a side panel
+    for id in ids:
+        at = ex.js("kgExplorer.domPosition", id)
+        r = ex.js("kgExplorer.nodeSize", id) * ex.js("kgExplorer.scale()")
+        assert left < at["x"] - r and at["x"] + r < right, (id, at, left, right)
+        assert top < at["y"] - r and at["y"] + r < bottom, (id, at, top, bottom)
+    assert ex.js("kgExplorer.scale()") > start * 1.5  # zoomed to
     assert_clean(ex)
 
 
@@ -956,7 +1037,7 @@ def test_a_hubs_selection_is_legible(open_page: Any, lang: str) -> None:
     hub = max(kg.entities(), key=lambda e: len(kg.relations(e.id)))
     ex = open_page(kg, lang=lang)
     ex.js("kgExplorer.select", hub.id)
-    ex.page.wait_for_timeout(700)  # the move to the hub, then the relabelling
+    ex.page.wait_for_function("() => kgExplorer.settled()")  # the move to the hub, relabelled
     boxes = ex.js("kgExplorer.labelBoxes()")
     edge_labels = [b for b in boxes if b["kind"] == "edge"]
     assert len(edge_labels) >= 5  # many of the hub's relations are labelled

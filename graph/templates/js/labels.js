@@ -1,9 +1,11 @@
 // -- labels: wrapped in both languages, shown by importance without overlaps -----------------
-// A label's on-screen size stays about LABEL_PX whatever the zoom; when two labels would
-// overlap, the less important one (fewer relations, later in the data) is hidden and shows
-// on hover (tooltip), on selection or once the user zooms in far enough.
+// A label's on-screen size stays about LABEL_PX whatever the zoom; when a label would overlap
+// another label or another entity's marker, it moves above its own marker; when it fits
+// neither below nor above, the less important one (fewer relations, later in the data) is
+// hidden and shows on hover (tooltip), on selection or once the user zooms in far enough.
 var LABEL_PX = 13;
 var LABEL_ON = Object.create(null);
+var LABEL_SHIFT = Object.create(null);  // a label's vadjust: canvas units it moves down (or up)
 DATA.nodes.forEach(function (n) { LABEL_ON[n.id] = !BIG; });
 
 function wrapLabel(text, language) {
@@ -42,16 +44,21 @@ function textWidth(line) {  // at 100 px
   return widthCache[line];
 }
 var INSIDE = { box: true, ellipse: true, database: true, text: true, circle: true };
-// The box a node's label would take, in canvas units, with a margin.
-function labelBox(node, pos, fs) {
+// The box a node's label would take, in canvas units, with a margin: below its marker, or
+// above it when `above`, `away` canvas units further from it (vis-network draws it right
+// below; LABEL_SHIFT, its vadjust, moves it).
+function labelBox(node, pos, fs, above, away) {
   var lines = wrapLabel(nameOf(node), lang).split("\n");
   var w = 0;
   lines.forEach(function (line) { w = Math.max(w, textWidth(line) * fs / 100); });
   var h = lines.length * fs * 1.25;
   var pad = fs * 0.35;
   w += 2 * pad; h += pad;
-  var top = INSIDE[TYPES[node.type].shape] ? pos.y - h / 2 : pos.y + node.size;
-  return { left: pos.x - w / 2, top: top, right: pos.x + w / 2, bottom: top + h };
+  away = away || 0;
+  var inside = INSIDE[TYPES[node.type].shape];
+  var top = inside ? pos.y - h / 2 : above ? pos.y - node.size - h - away : pos.y + node.size + away;
+  return { left: pos.x - w / 2, top: top, right: pos.x + w / 2, bottom: top + h,
+           shift: inside ? 0 : above ? -(2 * node.size + h + away) : away };
 }
 function overlaps(a, b) {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -91,23 +98,46 @@ function relabel() {
     });
     return ok;
   }
-  PRESENT_NODES.forEach(function (n) { LABEL_ON[n.id] = false; });
-  // The nodes themselves are obstacles: a label does not cover another entity.
+  function covered(box) {  // how many other markers a label box covers
+    var count = 0, seen = Object.create(null);
+    cells(box, function (key) {
+      (grid[key] || []).forEach(function (i) {
+        var other = placed[i];
+        if (seen[i] || !other.node || other.owner === box.owner) return;
+        seen[i] = true;
+        if (overlaps(box, other)) count++;
+      });
+    });
+    return count;
+  }
+  PRESENT_NODES.forEach(function (n) { LABEL_ON[n.id] = false; LABEL_SHIFT[n.id] = 0; });
+  // The markers are obstacles: a label covers neither another label nor another entity.
   order.forEach(function (n) {
     var pos = positions[n.id];
     if (pos) place({ left: pos.x - n.size, right: pos.x + n.size, top: pos.y - n.size,
                      bottom: pos.y + n.size, owner: n.id, node: true });
   });
-  // The first few (the selection, the focus, the hubs) may cover a node; never a label.
+  // Below the marker if it fits there, else above it. The selection, the focus and the
+  // best-connected entity always show: where neither fits (the first of them also a little
+  // further away), wherever the fewest markers are covered.
   order.forEach(function (n, k) {
     var pos = positions[n.id];
     if (!pos) return;
-    var box = labelBox(n, pos, labelFont);
-    box.owner = n.id;
-    if (!free(box, k < 3 || rank(n) < 2)) return;
-    box.owner = null;  // a placed label blocks every other one
-    place(box);
+    var must = k < 1 || rank(n) < 2, best = null, bestCost = Infinity;
+    var tries = INSIDE[TYPES[n.type].shape] ? [[false, 0]]
+      : k < 1 ? [[false, 0], [true, 0], [false, n.size], [true, n.size], [false, 2 * n.size], [true, 2 * n.size]]
+      : [[false, 0], [true, 0]];
+    for (var s = 0; s < tries.length && bestCost > 0; s++) {
+      var box = labelBox(n, pos, labelFont, tries[s][0], tries[s][1]);
+      box.owner = n.id;
+      var cost = free(box, false) ? 0 : must && free(box, true) ? 1 + covered(box) : Infinity;
+      if (cost < bestCost) { best = box; bestCost = cost; }
+    }
+    if (best === null || bestCost === Infinity) return;
+    best.owner = null;  // a placed label blocks every other one
+    place(best);
     LABEL_ON[n.id] = true;
+    LABEL_SHIFT[n.id] = best.shift;
   });
   // Edge labels (only for the emphasised edges) at the middle of their edge, where they fit.
   EDGE_LABEL_ON = Object.create(null);
@@ -145,10 +175,15 @@ function labelBoxes() {
     var item = nodes.get(n.id);
     if (!NODE_SHOWN[n.id] || !item.label || !inView(n.id)) return;
     var size = network.body.nodes[n.id].labelModule.size;
-    var a = network.canvasToDOM({ x: size.left, y: size.top });
-    var b = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height });
+    var shift = item.font.vadjust || 0;  // vis-network draws the text moved by it, not its box
+    var a = network.canvasToDOM({ x: size.left, y: size.top + shift });
+    var b = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height + shift });
+    var measured = 0;  // the width relabel() reckoned with, in page pixels
+    item.label.split("\n").forEach(function (line) {
+      measured = Math.max(measured, textWidth(line) * labelFont / 100 * network.getScale());
+    });
     out.push({ id: n.id, kind: "node", left: rect.left + a.x, top: rect.top + a.y,
-               right: rect.left + b.x, bottom: rect.top + b.y });
+               right: rect.left + b.x, bottom: rect.top + b.y, measured: measured });
   });
   PRESENT_EDGES.forEach(function (e) {
     var item = edges.get(e.id);
@@ -157,6 +192,20 @@ function labelBoxes() {
     var a = network.canvasToDOM({ x: size.left, y: size.top });
     var b = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height });
     out.push({ id: e.id, kind: "edge", left: rect.left + a.x, top: rect.top + a.y,
+               right: rect.left + b.x, bottom: rect.top + b.y });
+  });
+  return out;
+}
+// For tests: the drawn markers of the visible nodes, in page pixels.
+function markerBoxes() {
+  var out = [], rect = container.getBoundingClientRect();
+  PRESENT_NODES.forEach(function (n) {
+    var body = network.body.nodes[n.id];
+    if (!NODE_SHOWN[n.id] || !body) return;
+    var a = network.canvasToDOM({ x: body.x - n.size, y: body.y - n.size });
+    var b = network.canvasToDOM({ x: body.x + n.size, y: body.y + n.size });
+    if (b.x < 0 || b.y < 0 || a.x > rect.width || a.y > rect.height) return;
+    out.push({ id: n.id, kind: "marker", left: rect.left + a.x, top: rect.top + a.y,
                right: rect.left + b.x, bottom: rect.top + b.y });
   });
   return out;

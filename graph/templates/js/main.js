@@ -16,13 +16,7 @@ function selectNode(id, focus, record) {
   var qis = quotesOf("node", id);
   INCIDENT[id].forEach(function (e) { qis = qis.concat(e.evidence); });
   markActive(qis, true);
-  if (focus) {
-    network.focus(id, {
-      scale: Math.max(network.getScale(), phone() ? 0.8 : 1.0),
-      offset: phone() ? { x: 0, y: -panel.offsetHeight / 2 } : { x: -panel.offsetWidth / 2, y: 0 },
-      animation: { duration: 300 },
-    });
-  }
+  if (focus) fitInto(near[0], Math.max(network.getScale(), 1.0), ready, phone() ? 0.5 : 0.6);
   if (record !== false) writeAddress(true);
   return true;
 }
@@ -75,7 +69,7 @@ function resetView() {
   collapsed = Object.create(null);
   setHideIsolated(false);
   clearSelection();
-  network.fit({ animation: false });
+  fitAll(false);
   writeAddress(true);
 }
 
@@ -185,16 +179,15 @@ network.on("zoom", function () {
   clearTimeout(zoomTimer);
   zoomTimer = setTimeout(function () { relabel(); paint(); }, 120);
 });
-network.on("animationFinished", function () { relabel(); paint(); });
+network.on("animationFinished", function () { moving = false; relabel(); paint(); });
 // Once the layout has settled, physics stops, so that later restyling (labels, selection)
 // does not move the nodes; the Physics button turns it back on.
 function start() {
   if (physicsOn) setPhysics(false);
-  relabel();
-  paint();
-  network.fit({ animation: false });
-  relabel();
-  paint();
+  fitLayoutToScreen();
+  fitAll(false);
+  roomForHub();
+  fitAll(false);
   if (location.hash && location.hash !== "#") applyAddress(location.hash);
   else lastHash = location.hash || "";
   network.once("afterDrawing", function () {
@@ -218,6 +211,7 @@ function drawn(body) {
 }
 window.kgExplorer = Object.freeze({
   ready: function () { return ready; },
+  settled: function () { return ready && !moving; },
   lang: function () { return lang; },
   physics: function () { return physicsOn; },
   nodeCount: function () { return DATA.nodes.length; },
@@ -254,6 +248,9 @@ window.kgExplorer = Object.freeze({
   setFilter: function (kind, id, value) { return setFilter(kind, id, value); },
   setLang: function (next) { return setLang(next); },
   labelBoxes: function () { return labelBoxes(); },
+  markerBoxes: function () { return markerBoxes(); },
+  nodeSize: function (id) { return NODES[id] ? NODES[id].size : null; },
+  labelFace: function (id) { var n = network.body.nodes[id]; return n ? n.options.font.face : null; },
   scale: function () { return network.getScale(); },
   domPosition: function (id) {
     var pos = network.getPositions([id])[id];

@@ -63,6 +63,7 @@ function runPath(a, b, record) {
     emphasise([a, b], []);
   }
   showPath(result || { from: a, to: b, nodes: [], steps: [], none: true });
+  fitInto(result ? result.nodes : [a, b], 1.2, ready);  // into what the panel leaves
   if (record) writeAddress(true);
   return result;
 }

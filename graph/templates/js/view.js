@@ -34,7 +34,7 @@ function visNode(node) {
     borderWidth: node.id === focusId ? 4 : node.draft || node.collective ? 2 : 1,
     shapeProperties: { borderDashes: node.draft ? [5, 3] : false },
     font: { face: FONT, size: labelFont, color: dim ? "#c0c4c8" : "#1f2328",
-            strokeWidth: 3, strokeColor: "#ffffff" },
+            strokeWidth: 3, strokeColor: "#ffffff", vadjust: LABEL_SHIFT[node.id] || 0 },
   };
   return item;
 }
@@ -153,4 +153,117 @@ function neighbourhood(id) {
     rels.push(e.id);
   });
   return [ids, rels];
+}
+
+// -- fitting: the starting view fills the screen; a selection fits what the panels leave ------
+// Turn the layout a quarter (when that brings its proportions nearer the screen's) and stretch
+// its short side up to STRETCH_MAX times, so that a round layout fills a tall phone instead of
+// a band across its middle. Entities not drawn yet (a bounded page) move with the rest.
+var STRETCH_MAX = 2;
+function fitLayoutToScreen() {
+  var rect = container.getBoundingClientRect();
+  var positions = network.getPositions();
+  var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  PRESENT_NODES.forEach(function (n) {
+    var p = positions[n.id];
+    if (!p || !NODE_SHOWN[n.id]) return;
+    minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y); maxY = Math.max(maxY, p.y);
+  });
+  var w = maxX - minX, h = maxY - minY;
+  if (!(w > 0 && h > 0 && rect.width > 0 && rect.height > 0)) return;
+  var screen = rect.width / rect.height, shape = w / h;
+  var turn = Math.abs(Math.log(1 / shape / screen)) < Math.abs(Math.log(shape / screen)) - 0.1;
+  if (turn) shape = 1 / shape;
+  var sx = Math.min(Math.max(screen / shape, 1), STRETCH_MAX);
+  var sy = Math.min(Math.max(shape / screen, 1), STRETCH_MAX);
+  if (!turn && sx < 1.05 && sy < 1.05) return;
+  var cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
+  DATA.nodes.forEach(function (n) {
+    var p = positions[n.id] || (typeof n.x === "number" ? n : null);
+    if (!p) return;
+    var dx = p.x - cx, dy = p.y - cy;
+    if (turn) { var t = dx; dx = -dy; dy = t; }
+    n.x = cx + dx * sx;
+    n.y = cy + dy * sy;
+  });
+  nodes.update(PRESENT_NODES.map(function (n) { return { id: n.id, x: n.x, y: n.y }; }));
+}
+// The part of the graph's frame that the panels (the card, the reader) leave visible, in the
+// frame's pixels: a bottom sheet takes the bottom, a side panel its side.
+function visibleArea() {
+  var rect = container.getBoundingClientRect();
+  var area = { left: 0, top: 0, right: rect.width, bottom: rect.height };
+  ["kg-panel", "kg-reader"].forEach(function (id) {
+    var box = document.getElementById(id);
+    if (!box || box.hidden) return;
+    var p = box.getBoundingClientRect();
+    if (!p.width || !p.height || p.right <= rect.left || p.left >= rect.right
+        || p.bottom <= rect.top || p.top >= rect.bottom) return;
+    if (p.width >= rect.width * 0.9) area.bottom = Math.min(area.bottom, p.top - rect.top);
+    else if (p.left - rect.left > rect.width / 2) area.right = Math.min(area.right, p.left - rect.left);
+    else area.left = Math.max(area.left, p.right - rect.left);
+  });
+  if (area.right - area.left < 80 || area.bottom - area.top < 80) {  // nothing sensible left
+    area = { left: 0, top: 0, right: rect.width, bottom: rect.height };
+  }
+  return area;
+}
+// Move the view so that the entities `ids` (with their labels) fill the visible area, at no
+// more than `most` zoom (a lone entity: at `most`). When that takes less than `least` zoom,
+// the first entity is centred at `least` instead (a hub's many neighbours).
+var moving = false;  // a fitting's animation is under way (its end relabels)
+function fitInto(ids, most, animate, least) {
+  var positions = network.getPositions(ids);
+  var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, found = 0;
+  ids.forEach(function (id) {
+    var p = positions[id];
+    if (!p || !NODES[id]) return;
+    var r = NODES[id].size;
+    minX = Math.min(minX, p.x - r); maxX = Math.max(maxX, p.x + r);
+    minY = Math.min(minY, p.y - r); maxY = Math.max(maxY, p.y + r);
+    found++;
+  });
+  if (!found) return;
+  var rect = container.getBoundingClientRect(), area = visibleArea();
+  // Room for the labels of the outermost markers: half a label's width on each side, a
+  // four-line label above and below.
+  var margin = 24, label = LABEL_PX * 4, side = Math.min(60, rect.width * 0.08);
+  var aw = Math.max(area.right - area.left - 2 * side, 40);
+  var ah = Math.max(area.bottom - area.top - 2 * margin - 2 * label, 40);
+  var scale = Math.min(aw / (maxX - minX), ah / (maxY - minY), most);
+  var centre = { x: (minX + maxX) / 2, y: (minY + maxY) / 2 };
+  if (least && scale < least && positions[ids[0]]) { scale = least; centre = positions[ids[0]]; }
+  network.moveTo({
+    position: centre,
+    scale: scale,
+    offset: { x: (area.left + area.right - rect.width) / 2, y: (area.top + area.bottom - rect.height) / 2 },
+    animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false,
+  });
+  moving = !!animate;
+  if (!animate) { relabel(); paint(); }
+}
+// The whole drawn graph, fitted like a selection (the starting view, Reset view).
+function fitAll(animate) {
+  fitInto(shownNodes().map(function (n) { return n.id; }), Infinity, animate);
+}
+// The starting view's best-connected entity gets room for its label: entities whose markers
+// lie where it goes (below the marker) step sideways or down out of it, the least distance.
+function roomForHub() {
+  var order = shownNodes();
+  if (order.length < 2) return;
+  var hub = order.reduce(function (a, b) { return b.degree > a.degree ? b : a; });
+  var positions = network.getPositions(), at = positions[hub.id];
+  if (!at || INSIDE[TYPES[hub.type].shape]) return;
+  var box = labelBox(hub, at, labelFont, false, 0), moved = [];
+  order.forEach(function (n) {
+    var p = positions[n.id];
+    if (n === hub || !p) return;
+    var r = n.size + labelFont * 0.3;
+    if (!(p.x + r > box.left && p.x - r < box.right && p.y + r > box.top && p.y - r < box.bottom)) return;
+    var moves = [{ x: box.left - r, y: p.y }, { x: box.right + r, y: p.y }, { x: p.x, y: box.bottom + r }];
+    moves.sort(function (a, b) { return Math.abs(a.x - p.x) + Math.abs(a.y - p.y) - Math.abs(b.x - p.x) - Math.abs(b.y - p.y); });
+    moved.push({ id: n.id, x: moves[0].x, y: moves[0].y });
+  });
+  if (moved.length) nodes.update(moved);
 }
