@@ -268,13 +268,23 @@ def _traced_load(root: Path) -> tuple[int, int]:
     return kept, peak
 
 
-def test_a_load_holds_one_record_of_a_file_at_a_time(tmp_path: Path) -> None:
+def test_a_load_holds_one_record_of_a_file_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue 16 (4): the loader parsed each file whole into intermediate values before
     it made records of them, so its peak grew with the size of the largest file (2.21
     GB at 100,000 entities, for about a fifth of that kept). Now what a load needs
     beyond what it keeps does not grow with a file's size: four times the records in
     one file, the same headroom (it grew four times before). Traced Python memory,
-    which is deterministic; the benchmark measures the process's peak."""
+    which is deterministic; the benchmark measures the process's peak.
+
+    The quote check is left out here: it scans each source once for all its quotes at
+    the end (graph._quotes), a working set that grows with the source and its distinct
+    quotes, not with how the files are parsed; bench_scale.py measures the whole load's
+    peak against what it keeps, quote check included."""
+    from graph import _quotes
+
+    monkeypatch.setattr(_quotes.QuoteIndex, "missing", lambda self: {})
     _traced_load(_folder(tmp_path / "warm-up", 10))  # first-use caches, not the load's
     small_kept, small_peak = _traced_load(_folder(tmp_path / "small", 150))
     large_kept, large_peak = _traced_load(_folder(tmp_path / "large", 600))

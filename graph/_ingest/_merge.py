@@ -214,7 +214,7 @@ def _stage_and_check(root: Path, changes: Mapping[Path, str]) -> None:
         (stage / "sources").mkdir()
         sources = (root / "sources").resolve()
         for p in sorted((root / "sources").iterdir()):
-            real = p.resolve() if p.is_symlink() else p
+            real = p.resolve()  # absolute, as `sources` is, also for a relative root
             if real.is_relative_to(sources) and real.is_file() and not real.is_symlink():
                 cap = max(limits.max_source_bytes, limits.max_data_bytes)
                 _stage_file(real, stage / "sources" / p.name, cap, link=True)
