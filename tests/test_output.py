@@ -243,7 +243,7 @@ def test_a_failed_ingest_removes_only_the_files_it_made(
     monkeypatch.setattr(_store, "load", broken)
     # The path rule (SECURITY.md) refuses the link before anything is written; an ingest
     # that got further would have to undo its writes without touching the link.
-    with pytest.raises(graph.KGError, match="is a link|check after writing"):
+    with pytest.raises(graph.KGError, match=r"is a link|check after writing"):
         graph.ingest(doc, data=root, origin="synthetic test document")
     assert kind(link) == "lnk" and not (tmp_path / "kept-draft.yaml").exists()
     assert not (root / "sources" / "brief.txt").exists()
