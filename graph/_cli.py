@@ -16,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from ._cli_common import STDOUT, Handler, visible, write_lines, write_output
+from ._cli_common import STDOUT, Handler, html_writer, visible, write_lines, write_output
 from ._errors import DataError, KGError, UnknownEntityError
 from ._history import as_of, check_date, ties
 from ._kg import KnowledgeGraph
@@ -392,14 +392,7 @@ def cmd_html(args: argparse.Namespace, out: TextIO) -> int:
     kg = _kg(args)
     write_output(
         out,
-        lambda path: kg.to_html(
-            path,
-            focus=args.focus,
-            depth=args.depth,
-            types=args.type,
-            statuses=args.status,
-            lang=args.lang,
-        ),
+        html_writer(kg, args),
         args.output,
         DEFAULT_OUTPUT / "graph.html",
     )

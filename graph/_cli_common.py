@@ -21,12 +21,23 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ._atomic import output_target
 from ._errors import KGError
 
-__all__ = ["STDOUT", "Handler", "into_folder", "visible", "write_lines", "write_output"]
+if TYPE_CHECKING:
+    from ._kg import KnowledgeGraph
+
+__all__ = [
+    "STDOUT",
+    "Handler",
+    "html_writer",
+    "into_folder",
+    "visible",
+    "write_lines",
+    "write_output",
+]
 
 #: A command: parsed arguments and the stream for its answer in, exit status out.
 Handler = Callable[[argparse.Namespace, TextIO], int]
@@ -117,3 +128,16 @@ def write_output(
         sys.stderr.write(line)
     else:
         out.write(line)
+
+
+def html_writer(kg: KnowledgeGraph, args: argparse.Namespace) -> Callable[[Path], Path]:
+    """What ``kg html`` writes: ``kg.to_html`` with the command's filters, for
+    :func:`write_output` (the curated graph and a draft's graph alike)."""
+    return lambda path: kg.to_html(
+        path,
+        focus=args.focus,
+        depth=args.depth,
+        types=args.type,
+        statuses=args.status,
+        lang=args.lang,
+    )

@@ -14,7 +14,7 @@ import functools
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._cli_common import Handler, visible, write_output
+from ._cli_common import Handler, html_writer, visible, write_output
 from ._errors import KGError
 from ._history import history, ties
 from ._ingest import accept, draft_graph, ingest, init, review
@@ -111,14 +111,7 @@ def _html_draft(original: Handler) -> Handler:
         kg = draft_graph(args.draft, data=_root(args))
         write_output(  # -o DIR/ means DIR/draft-ID.html, as for kg html
             out,
-            lambda path: kg.to_html(
-                path,
-                focus=args.focus,
-                depth=args.depth,
-                types=args.type,
-                statuses=args.status,
-                lang=args.lang,
-            ),
+            html_writer(kg, args),
             args.output,
             DEFAULT_OUTPUT / f"draft-{args.draft}.html",
             note=f" (proposals of {args.draft} drawn apart from curated records)",

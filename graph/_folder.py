@@ -21,6 +21,7 @@ import stat
 from pathlib import Path
 
 from ._errors import KGError, shorten
+from ._limits import read_fd
 
 __all__ = ["FOLDERS", "check_folder", "check_target", "os_message", "read_file"]
 
@@ -125,17 +126,10 @@ def read_file(path: Path, limit: int) -> bytes | None:
             raise KGError(f"{path} is not a regular file; move it away and run the command again")
         if info.st_size > limit:
             raise KGError(f"{path} is larger than {limit:,} bytes; it cannot be a file of kg's")
-        chunks = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:
+        data = read_fd(fd, limit)
+        if data is None:
             raise KGError(f"{path} is larger than {limit:,} bytes; it cannot be a file of kg's")
-        return b"".join(chunks)
+        return data
     except OSError as exc:
         raise KGError(os_message(path, exc)) from None
     finally:

@@ -161,6 +161,20 @@ def safe_source_path(folder: str | Path, relative: str) -> Path:
     return candidate
 
 
+def read_fd(fd: int, limit: int) -> bytes | None:
+    """Read the open file ``fd`` to its end, or None as soon as it holds more than
+    ``limit`` bytes (at most ``limit + 1`` are ever read)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return None if size > limit else b"".join(chunks)
+
+
 def read_capped(path: str | Path, limit: int, *, setting: str = "max_source_bytes") -> bytes:
     """At most ``limit`` bytes of the regular file ``path``; never blocks, never reads more.
 
@@ -198,17 +212,10 @@ def read_capped(path: str | Path, limit: int, *, setting: str = "max_source_byte
         too_big = LimitError(f"{name} is larger than {limit:,} bytes; {Limits.setting(setting)}")
         if info.st_size > limit:
             raise too_big
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:
+        data = read_fd(fd, limit)
+        if data is None:
             raise too_big
-        return b"".join(chunks)
+        return data
     except OSError as exc:
         raise KGError(f"cannot read {name} ({exc.strerror}); check the file") from None
     finally:
