@@ -9,7 +9,23 @@ The public API is what ``__all__`` lists; modules whose names start with ``_``
 are private. Errors form one tree under :class:`KGError` (see ``graph._errors``).
 """
 
-from ._errors import DataError, ExportError, KGError, NoPathError, Problem, UnknownEntityError
+from contextlib import suppress as _suppress
+
+from ._errors import (
+    ArgumentError,
+    DataError,
+    ExportError,
+    KGError,
+    LimitError,
+    MissingExtraError,
+    NoPathError,
+    NotFoundError,
+    Problem,
+    ReadError,
+    ServerError,
+    UnknownEntityError,
+    UnsafePathError,
+)
 from ._export import EXPORT_FORMATS
 from ._falkordb import load_from, push
 from ._history import as_of, history
@@ -41,6 +57,7 @@ __all__ = [
     "NORMALIZATION_STEPS",
     "STAGE_ORDER",
     "AcceptResult",
+    "ArgumentError",
     "Basis",
     "DataError",
     "Entity",
@@ -50,18 +67,24 @@ __all__ = [
     "IngestResult",
     "KGError",
     "KnowledgeGraph",
+    "LimitError",
     "Limits",
+    "MissingExtraError",
     "NameKind",
     "NoPathError",
+    "NotFoundError",
     "Partner",
     "Pipeline",
     "Problem",
+    "ReadError",
     "RegionTies",
     "Relation",
     "RelationType",
+    "ServerError",
     "Source",
     "Status",
     "UnknownEntityError",
+    "UnsafePathError",
     "accept",
     "as_of",
     "draft_graph",
@@ -78,3 +101,11 @@ __all__ = [
     "review",
     "to_dataframe",
 ]
+
+# Public names report the package they are documented in, not the private module.
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type) or callable(_obj):
+        with _suppress(AttributeError, TypeError):  # builtins keep theirs
+            _obj.__module__ = __name__
+del _name, _obj, _suppress

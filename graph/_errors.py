@@ -4,9 +4,20 @@ Every error the package raises on purpose is a :class:`KGError`::
 
     KGError
     ├── DataError            curated data is invalid; .problems lists every one
-    ├── UnknownEntityError   a name matches no entity (also a KeyError)
+    ├── NotFoundError        no entity, relation or source has this id or name (also a KeyError)
+    │   └── UnknownEntityError   a name matches no entity
     ├── NoPathError          two entities are not connected
+    ├── ArgumentError        an argument or option value is not valid (also a ValueError)
+    ├── MissingExtraError    an optional extra is missing (also an ImportError); .extra names it
+    ├── ServerError          a graph database server cannot be reached or refused the request
+    ├── ReadError            a file or document cannot be read
+    ├── LimitError           input is larger or deeper than a limit allows
+    ├── UnsafePathError      a path does not name a regular file inside its folder
     └── ExportError          an export could not be written (unknown format, bad path)
+
+Catch the kind you can recover from (``except graph.NotFoundError``), or ``KGError`` for
+all of them. The command line prints every ``KGError`` as ``kg: error: …`` and exits 1
+(2 for an ``ArgumentError`` in an option).
 
 Messages say what went wrong and what to do next.
 """
@@ -18,12 +29,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "ArgumentError",
     "DataError",
     "ExportError",
     "KGError",
+    "LimitError",
+    "MissingExtraError",
     "NoPathError",
+    "NotFoundError",
     "Problem",
+    "ReadError",
+    "ServerError",
     "UnknownEntityError",
+    "UnsafePathError",
     "shorten",
 ]
 
@@ -100,7 +118,14 @@ class DataError(KGError):
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
 
 
-class UnknownEntityError(KGError, KeyError):
+class NotFoundError(KGError, KeyError):
+    """No entity, relation or source has this id or name (also a :class:`KeyError`)."""
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownEntityError(NotFoundError):
     """No entity has this id, name or alias.
 
     ``suggestions`` holds close matches, best first.
@@ -122,6 +147,34 @@ class UnknownEntityError(KGError, KeyError):
 
 class NoPathError(KGError):
     """The two entities are not connected by any chain of relations."""
+
+
+class ArgumentError(KGError, ValueError):
+    """An argument or option value is not valid; the message says which values are."""
+
+
+class MissingExtraError(KGError, ImportError):
+    """An optional extra is not installed; ``extra`` names it (``pip install 'kg[extra]'``)."""
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        super().__init__(message)
+        self.extra = extra
+
+
+class ServerError(KGError):
+    """A graph database server cannot be reached, or it refused or failed the request."""
+
+
+class ReadError(KGError):
+    """A file or document cannot be read (missing, unreadable, not the format it claims)."""
+
+
+class LimitError(KGError):
+    """A file or value is larger than a :class:`~graph.Limits` setting or a reader's cap allows."""
+
+
+class UnsafePathError(KGError):
+    """A path does not name a regular file inside its folder (a link, a FIFO, ``..``)."""
 
 
 class ExportError(KGError):

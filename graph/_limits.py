@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from ._errors import KGError, shorten
+from ._errors import KGError, LimitError, UnsafePathError, shorten
 
 __all__ = ["LimitError", "Limits", "UnsafePathError", "read_capped", "safe_source_path"]
 
@@ -43,14 +43,6 @@ _ENV = {
     "max_depth": "KG_MAX_DEPTH",
     "max_int_digits": "KG_MAX_INT_DIGITS",
 }
-
-
-class LimitError(KGError):
-    """A file or value is larger than a :class:`Limits` setting allows."""
-
-
-class UnsafePathError(KGError):
-    """A path written in the data does not name a regular file inside the folder."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +129,7 @@ def safe_source_path(folder: str | Path, relative: str) -> Path:
     >>> safe_source_path(root, "/etc/passwd")
     Traceback (most recent call last):
     ...
-    graph._limits.UnsafePathError: '/etc/passwd' is not a file inside sources/; ...
+    graph.UnsafePathError: '/etc/passwd' is not a file inside sources/; ...
     """
     if not isinstance(relative, str) or not relative.strip() or "\x00" in relative:
         raise _refuse(relative)
@@ -191,7 +183,7 @@ def read_capped(path: str | Path, limit: int, *, setting: str = "max_source_byte
     >>> read_capped(p, 4)
     Traceback (most recent call last):
     ...
-    graph._limits.LimitError: a.txt is larger than 4 bytes; ...
+    graph.LimitError: a.txt is larger than 4 bytes; ...
     """
     name = shorten(Path(path).name, 80, quote=False)
     try:
