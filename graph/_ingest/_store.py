@@ -96,14 +96,22 @@ def init(path: str | Path) -> Path:
     root = Path(path)
     if root.exists() and not root.is_dir():
         raise KGError(f"{root} is a file; pass a new folder name")
-    for rel in _README:
-        if (root / rel).exists() and not rel.endswith("README.md"):
-            raise KGError(
-                f"{root} already holds a data folder ({rel} exists); pick a new folder, "
-                "or use it as it is with `kg --data {root} …`"
-            )
-    for rel, text in _README.items():
-        write_text(root / rel, text)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KGError(f"cannot create {root} ({exc.strerror}); pick another folder") from None
+    # Two `kg init` (or an init and an ingest) at once: the second waits, then sees the
+    # first one's files and refuses. Subfolders that are links out of it are refused.
+    with folder_lock(root):
+        check_folder(root)
+        for rel in _README:
+            if os.path.lexists(root / rel) and not rel.endswith("README.md"):
+                raise KGError(
+                    f"{root} already holds a data folder ({rel} exists); pick a new folder, "
+                    f"or use it as it is with `kg --data {root} …`"
+                )
+        for rel, text in _README.items():
+            write_text(root / rel, text)
     return root
 
 
