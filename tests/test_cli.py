@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import os
@@ -259,11 +260,22 @@ def test_stats_says_which_data_folder(
     assert code == 1
 
 
-@pytest.mark.parametrize("command", sorted(COMMANDS))
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    """The parser of every command ``kg`` really has."""
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def test_every_command_is_declared_once() -> None:
+    names = [c.name for c in COMMANDS]
+    assert len(names) == len(set(names))
+    assert list(_subcommands()) == names
+    assert len(names) >= 19  # the eleven query commands, ingestion, views, push
+
+
+@pytest.mark.parametrize("command", list(_subcommands()))
 def test_every_command_has_help_with_an_example(command: str) -> None:
-    parser = build_parser()
-    sub = next(a for a in parser._actions if a.dest == "command")
-    text = sub.choices[command].format_help()  # type: ignore[index]
+    text = _subcommands()[command].format_help()
     assert "Example: kg " + command in text
     assert f"kg {command}" in CLI_DOCS.read_text(encoding="utf-8"), (
         f"document `kg {command}` in docs/cli.md"
