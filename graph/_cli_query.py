@@ -496,7 +496,7 @@ def _html_writer(kg: KnowledgeGraph, args: argparse.Namespace) -> Callable[[Path
             dest="from_url",
             metavar="URL",
             help="read the graph from a FalkorDB server (falkordb://HOST:PORT/GRAPH) instead of "
-            "a data folder; with --focus only that window is read",
+            "a data folder; with --focus only that window is read (not with --draft or --as-of)",
         ),
     ),
 )
