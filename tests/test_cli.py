@@ -643,6 +643,35 @@ def test_each_handler_is_its_record_s_own_function() -> None:
         assert handler.__module__.removeprefix("graph.") in COMMAND_MODULES, command.name
 
 
+def test_a_new_command_is_one_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One decorated handler gives the parser, the help and the reference their command."""
+    import graph._cli as cli
+    from graph._cli_common import Commands, as_of_option, entity_name, json_option, load_graph
+
+    extra = Commands()
+
+    @extra.command(
+        "card",
+        "an entity's names",
+        example="kg card 天津大学",
+        options=(json_option, as_of_option, entity_name),
+    )
+    def cmd_card(args: argparse.Namespace, out: Any) -> int:
+        e = load_graph(args).entity(args.name)
+        out.write(
+            json.dumps([e.name, e.name_en], ensure_ascii=False) if args.json else f"{e.name}\n"
+        )
+        return 0
+
+    monkeypatch.setattr(cli, "COMMANDS", (*cli.COMMANDS, *extra))
+    assert run("card", "Tianjin University", "--json") == (0, '["天津大学", "Tianjin University"]')
+    assert run("card", "天津大学", "--as-of", "March")[0] == 2
+    assert "Example: kg card 天津大学" in _subcommands()["card"].format_help()
+    page = CLI_DOCS.read_text(encoding="utf-8")
+    assert "### kg card" in _reference_script().update(page, build_parser())
+    assert "### kg card" not in page  # so the up-to-date check fails until it is written
+
+
 def test_an_example_must_name_its_command() -> None:
     from graph._cli_common import Command
 
