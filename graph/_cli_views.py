@@ -1,7 +1,8 @@
 """``kg pipeline`` and ``kg regions``: the analyst views of ``graph.pipeline`` and
 ``graph.region_ties`` as text, JSON or CSV (UTF-8 with BOM, formula-safe).
 
-:func:`register` adds them to the parser that ``graph._cli.build_parser`` makes.
+Each is declared once by ``@COMMANDS.command`` above its handler (see
+:mod:`graph._cli_common`).
 """
 
 from __future__ import annotations
@@ -13,13 +14,29 @@ from dataclasses import replace
 from typing import Any, TextIO
 
 from ._atomic import write_bytes
-from ._cli import _date, _emit_json, _kg, _names, _Quotes, _repeatable, _write
+from ._cli_common import (
+    Commands,
+    Quotes,
+    arg,
+    as_of_option,
+    date,
+    emit_json,
+    json_option,
+    load_graph,
+    names,
+    output_option,
+    repeatable,
+    write_lines,
+)
 from ._export._csv import _table
 from ._pipeline import pipeline, pipeline_changes
 from ._records import EntityType, Status
 from ._regions import region_ties
 
-__all__ = ["cmd_pipeline", "cmd_regions", "register"]
+__all__ = ["COMMANDS", "PIPELINE_COLUMNS", "REGION_COLUMNS"]
+
+#: The commands of this module, in the order ``kg --help`` lists them.
+COMMANDS = Commands()
 
 PIPELINE_COLUMNS = (
     "stage",
@@ -69,38 +86,67 @@ def _csv_out(
     data = _table(columns, rows)
     if args.output:
         path = write_bytes(args.output, data)
-        _write(out, [f"wrote {path} ({len(rows)} rows)"])
+        write_lines(out, [f"wrote {path} ({len(rows)} rows)"])
     else:
         out.write(data.decode("utf-8-sig"))
 
 
 def _changes(args: argparse.Namespace, out: TextIO) -> int:
-    kg = _kg(args)
+    kg = load_graph(args)
     a, b = args.changes
     found = pipeline_changes(kg, a, b, type=args.type)
     if args.json:
-        _emit_json(out, {"from": a, "to": b, "changes": [c.to_dict() for c in found]})
+        emit_json(out, {"from": a, "to": b, "changes": [c.to_dict() for c in found]})
         return 0
 
     def name(s: Status | None) -> str:
         return f"{s.describe('zh')} {s}" if s else "—"
 
     lines = [f"{len(found)} change(s) of stage between {a} and {b}"]
-    lines += [f"  {_names(c.entity, '  ')}: {name(c.before)} → {name(c.after)}" for c in found]
-    _write(out, lines)
+    lines += [f"  {names(c.entity, '  ')}: {name(c.before)} → {name(c.after)}" for c in found]
+    write_lines(out, lines)
     return 0
 
 
+#: ``--json``, ``--csv``, ``-o FILE`` and ``--as-of DATE``: what both views take.
+_VIEW_OPTIONS = (
+    json_option,
+    arg("--csv", action="store_true", help="print CSV (UTF-8; with a BOM when written by -o)"),
+    output_option("with --csv: write this file"),
+    as_of_option,
+)
+
+
+@COMMANDS.command(
+    "pipeline",
+    "projects and programmes by stage, with counts, stated amounts and quotes",
+    example=("kg pipeline --type project --as-of 2016", "kg pipeline --changes 2015 2016"),
+    description="Projects and programmes by stage, with counts, stated amounts and quotes. "
+    "See docs/analysis.md.",
+    options=(
+        *_VIEW_OPTIONS,
+        repeatable(
+            "--type", EntityType, "T", "entity type (repeatable; default project and programme)"
+        ),
+        arg(
+            "--changes",
+            nargs=2,
+            metavar=("A", "B"),
+            type=date,
+            help="list what moved from one stage to another between the dates A and B",
+        ),
+    ),
+)
 def cmd_pipeline(args: argparse.Namespace, out: TextIO) -> int:
     if args.changes:
         return _changes(args, out)
-    kg = _kg(args)
+    kg = load_graph(args)
     p = pipeline(kg, type=args.type)
     if args.csv or args.output:
         _csv_out(args, out, PIPELINE_COLUMNS, p.rows())
         return 0
     if args.json:
-        _emit_json(out, {**({"as_of": args.as_of} if args.as_of else {}), **p.to_dict()})
+        emit_json(out, {**({"as_of": args.as_of} if args.as_of else {}), **p.to_dict()})
         return 0
     staged = sum(s.count for s in p.stages)
     types = ", ".join(str(t) for t in p.types)
@@ -109,7 +155,7 @@ def cmd_pipeline(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(f"as of {args.as_of} (sources dated up to then, and undated ones)")
     if p.totals:
         lines.append(f"stated amounts: {_money(p.totals)}")
-    quotes = _Quotes()
+    quotes = Quotes()
     for n, s in enumerate(p.stages, 1):
         head = f"{n}. {s.stage.describe('zh')} {s.stage} ({s.stage.describe('en')}): {s.count}"
         money = [f"stated {_money(s.totals)}"] if s.totals else []
@@ -118,25 +164,33 @@ def cmd_pipeline(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(head + "  — " + "; ".join(money))
         for i in s.items:
             amount = "".join(f"  {a.text} ({a.currency} {a.value:,})" for a in i.amounts)
-            lines.append(f"   {_names(i.entity, '  ')}{amount}")
+            lines.append(f"   {names(i.entity, '  ')}{amount}")
             lines += quotes.lines(replace(i.entity, evidence=i.evidence), "       ")
     if p.unstaged:
         lines.append(f"no stage given ({len(p.unstaged)}):")
         for i in p.unstaged:
             own = f"  (status {i.entity.status}: not a stage)" if i.entity.status else ""
-            lines.append(f"   {_names(i.entity, '  ')}{own}")
-    _write(out, lines)
+            lines.append(f"   {names(i.entity, '  ')}{own}")
+    write_lines(out, lines)
     return 0
 
 
+@COMMANDS.command(
+    "regions",
+    "ties between regions (Beijing, Tianjin, Chengde, …) by relation type and stage",
+    example="kg regions --csv -o output/regions.csv",
+    description="Ties between regions (Beijing, Tianjin, Chengde, …) by relation type and "
+    "stage. See docs/analysis.md.",
+    options=_VIEW_OPTIONS,
+)
 def cmd_regions(args: argparse.Namespace, out: TextIO) -> int:
-    kg = _kg(args)
+    kg = load_graph(args)
     t = region_ties(kg)
     if args.csv or args.output:
         _csv_out(args, out, REGION_COLUMNS, t.rows())
         return 0
     if args.json:
-        _emit_json(out, {**({"as_of": args.as_of} if args.as_of else {}), **t.to_dict()})
+        emit_json(out, {**({"as_of": args.as_of} if args.as_of else {}), **t.to_dict()})
         return 0
     lines = [
         f"{len(t.ties)} kinds of tie between {len(t.regions)} regions; "
@@ -159,58 +213,5 @@ def cmd_regions(args: argparse.Namespace, out: TextIO) -> int:
     lines.append("home regions:")
     for h in t.homes.values():
         lines.append(f"  {_pad(h.entity.name, 30)}{_pad(h.region.name, 12)}({h.basis})")
-    _write(out, lines)
+    write_lines(out, lines)
     return 0
-
-
-_COMMANDS = {
-    "pipeline": (
-        cmd_pipeline,
-        "projects and programmes by stage, with counts, stated amounts and quotes",
-        "kg pipeline --type project --as-of 2016",
-    ),
-    "regions": (
-        cmd_regions,
-        "ties between regions (Beijing, Tianjin, Chengde, …) by relation type and stage",
-        "kg regions --csv -o output/regions.csv",
-    ),
-}
-
-
-def register(sub: Any) -> None:
-    """Add ``pipeline`` and ``regions`` to ``kg``."""
-    for name, (handler, summary, example) in _COMMANDS.items():
-        p = sub.add_parser(
-            name,
-            help=summary,
-            description=summary[0].upper() + summary[1:] + ". See docs/analysis.md.",
-            epilog=f"Example: {example}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        p.set_defaults(handler=handler)
-        p.add_argument("--json", action="store_true", help="print JSON instead of text")
-        p.add_argument(
-            "--csv", action="store_true", help="print CSV (UTF-8; with a BOM when written by -o)"
-        )
-        p.add_argument("-o", "--output", metavar="FILE", help="with --csv: write this file")
-        p.add_argument(
-            "--as-of",
-            metavar="DATE",
-            type=_date,
-            help="as the sources dated up to DATE (YYYY, YYYY-MM or YYYY-MM-DD) tell it",
-        )
-        if name == "pipeline":
-            _repeatable(
-                p,
-                "--type",
-                EntityType,
-                "T",
-                "entity type (repeatable; default project and programme)",
-            )
-            p.add_argument(
-                "--changes",
-                nargs=2,
-                metavar=("A", "B"),
-                type=_date,
-                help="list what moved from one stage to another between the dates A and B",
-            )

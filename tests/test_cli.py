@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import os
@@ -259,11 +260,22 @@ def test_stats_says_which_data_folder(
     assert code == 1
 
 
-@pytest.mark.parametrize("command", sorted(COMMANDS))
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    """The parser of every command ``kg`` really has."""
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def test_every_command_is_declared_once() -> None:
+    names = [c.name for c in COMMANDS]
+    assert len(names) == len(set(names))
+    assert list(_subcommands()) == names
+    assert len(names) >= 19  # the eleven query commands, ingestion, views, push
+
+
+@pytest.mark.parametrize("command", list(_subcommands()))
 def test_every_command_has_help_with_an_example(command: str) -> None:
-    parser = build_parser()
-    sub = next(a for a in parser._actions if a.dest == "command")
-    text = sub.choices[command].format_help()  # type: ignore[index]
+    text = _subcommands()[command].format_help()
     assert "Example: kg " + command in text
     assert f"kg {command}" in CLI_DOCS.read_text(encoding="utf-8"), (
         f"document `kg {command}` in docs/cli.md"
@@ -601,15 +613,224 @@ def test_default_outputs_go_under_the_current_folder(
     assert after == before
 
 
+COMMAND_MODULES = ("_cli_query", "_cli_ingest", "_cli_views", "_cli_server")
+
+
 def test_the_cli_modules_do_not_import_each_other() -> None:
+    """Command modules share _cli_common only; _cli alone imports them all."""
     import ast
 
     root = Path(graph.__file__).resolve().parent
-    for name in ("_cli_ingest.py", "_cli_server.py", "_cli_common.py"):
-        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+    family = {"_cli", "_cli_common", *COMMAND_MODULES}
+    for name in ("_cli_common", *COMMAND_MODULES):
+        tree = ast.parse((root / f"{name}.py").read_text(encoding="utf-8"))
         imported = {
-            node.module
+            (node.module or "").removeprefix("graph.").lstrip(".")
             for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom) and node.module
+            if isinstance(node, ast.ImportFrom)
         }
-        assert "_cli" not in imported and "graph._cli" not in imported, name
+        allowed = set() if name == "_cli_common" else {"_cli_common"}
+        assert imported & family <= allowed, (name, imported & family)
+
+
+def test_each_handler_is_its_record_s_own_function() -> None:
+    """No command is re-wrapped elsewhere: the parser runs the handler its record names."""
+    parsers = _subcommands()
+    for command in COMMANDS:
+        handler = parsers[command.name].get_default("handler")
+        assert handler is command.handler, command.name
+        assert not hasattr(handler, "__wrapped__"), command.name
+        assert handler.__module__.removeprefix("graph.") in COMMAND_MODULES, command.name
+
+
+def test_a_new_command_is_one_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One decorated handler gives the parser, the help and the reference their command."""
+    import graph._cli as cli
+    from graph._cli_common import Commands, as_of_option, entity_name, json_option, load_graph
+
+    extra = Commands()
+
+    @extra.command(
+        "card",
+        "an entity's names",
+        example="kg card 天津大学",
+        options=(json_option, as_of_option, entity_name),
+    )
+    def cmd_card(args: argparse.Namespace, out: Any) -> int:
+        e = load_graph(args).entity(args.name)
+        out.write(
+            json.dumps([e.name, e.name_en], ensure_ascii=False) if args.json else f"{e.name}\n"
+        )
+        return 0
+
+    monkeypatch.setattr(cli, "COMMANDS", (*cli.COMMANDS, *extra))
+    assert run("card", "Tianjin University", "--json") == (0, '["天津大学", "Tianjin University"]')
+    assert run("card", "天津大学", "--as-of", "March")[0] == 2
+    assert "Example: kg card 天津大学" in _subcommands()["card"].format_help()
+    page = CLI_DOCS.read_text(encoding="utf-8")
+    assert "### kg card" in _reference_script().update(page, build_parser())
+    assert "### kg card" not in page  # so the up-to-date check fails until it is written
+
+
+def test_an_example_must_name_its_command() -> None:
+    from graph._cli_common import Command
+
+    with pytest.raises(ValueError, match="kg hello"):
+        Command("hello", lambda args, out: 0, "say hello", ("kg show x",))
+    with pytest.raises(ValueError, match="kg hello"):
+        Command("hello", lambda args, out: 0, "say hello", ())
+
+
+def test_option_choices_come_from_the_registries() -> None:
+    from graph._export import EXPORT_FORMATS
+    from graph._html import LANGS
+    from graph._ingest import READERS
+    from graph._kg import _MEASURES
+
+    parsers = _subcommands()
+
+    def action(command: str, dest: str) -> argparse.Action:
+        return next(a for a in parsers[command]._actions if a.dest == dest)
+
+    assert list(action("html", "lang").choices or ()) == list(LANGS)
+    assert list(action("ingest", "format").choices or ()) == list(READERS)
+    assert list(action("rank", "measure").choices or ()) == list(_MEASURES)
+    assert list(action("find", "type").choices or ()) == [t.value for t in graph.EntityType]
+    assert list(action("relations", "type").choices or ()) == [t.value for t in graph.RelationType]
+    export = parsers["export"].format_help()
+    for name in EXPORT_FORMATS:
+        assert name in str(action("export", "format").help), name
+        assert name in export
+    for name in READERS:
+        assert f".{name}" in str(action("ingest", "file").help), name
+
+
+@pytest.mark.parametrize(
+    ("argv", "kind"),
+    [
+        (["html", "--as-of", "2015", "--draft", "d"], graph.ArgumentError),
+        (["html", "--as-of", "2015", "--from", "falkordb://h:1/g"], graph.ArgumentError),
+        (["html", "--draft", "d", "--from", "falkordb://h:1/g"], graph.ArgumentError),
+        (["export", "csv", "-o", "-"], graph.ArgumentError),
+        (["export", "xml"], graph.ExportError),
+        (["normalize", "{tmp}"], graph.ReadError),
+        (["normalize", "{tmp}/missing.txt"], graph.ReadError),
+        (["normalize", "{tmp}/raw.txt", "-o", "{tmp}"], graph.ArgumentError),
+        (["ingest", "{tmp}/raw.txt", "{tmp}/raw.txt", "--title", "t"], graph.ArgumentError),
+        (["show", "nobody"], graph.UnknownEntityError),
+    ],
+)
+def test_commands_raise_the_fitting_kind_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], kind: type[Exception]
+) -> None:
+    (tmp_path / "raw.txt").write_text("北京\n", encoding="utf-8")
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    args = build_parser().parse_args(argv)
+    with pytest.raises(kind):
+        args.handler(args, io.StringIO())
+    code, _ = run(*argv)
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("kg: error: ") and err.count("\n") == 1, err
+
+
+def test_as_of_errors_are_kinds_to_catch(tmp_path: Path) -> None:
+    data = _two_sources(tmp_path / "data")
+    with (data / "entities" / "entities.yaml").open("a", encoding="utf-8") as f:
+        f.write(  # named only by the 2016 brief
+            "- {id: later, type: enterprise, name: 星河公司合作协议, name_en: Later, "
+            "evidence: [{source: y2016, quote: 星河公司与月湖大学签订了合作协议}]}\n"
+        )
+
+    def handle(*argv: str) -> None:
+        args = build_parser().parse_args(["--data", str(data), *argv])
+        args.handler(args, io.StringIO())
+
+    with pytest.raises(graph.ArgumentError, match="no source is dated up to 2014"):
+        handle("find", "--as-of", "2014")  # before every source: give a later date
+    with pytest.raises(graph.NotFoundError, match="named by no source dated up to 2015"):
+        handle("show", "later", "--as-of", "2015")
+    handle("show", "later", "--as-of", "2016")
+    (data / "sources" / "y2015.txt").unlink()
+    with pytest.raises(graph.DataError):
+        handle("stats")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["html", "--lang", "fr"],
+        ["ingest", "x.txt", "--format", "rtf"],
+        ["push", "falkordb://h:1/g", "--batch", "0"],
+        ["pipeline", "--changes", "2015", "March"],
+        ["regions", "--as-of", "2016/03"],
+    ],
+)
+def test_values_the_parser_refuses_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out = run(*argv)
+    err = capsys.readouterr().err
+    assert code == 2 and out == "" and err.startswith("kg: usage error: "), err
+
+
+# -- docs/cli.md's reference, written from the parser ------------------------------------
+
+
+def _reference_script() -> Any:
+    import importlib.util
+
+    path = CLI_DOCS.parents[1] / "scripts" / "cli_reference.py"
+    spec = importlib.util.spec_from_file_location("cli_reference", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_cli_reference_is_up_to_date() -> None:
+    script = _reference_script()
+    page = CLI_DOCS.read_text(encoding="utf-8")
+    assert script.update(page, build_parser()) == page, (
+        "docs/cli.md's reference is out of date: run python scripts/cli_reference.py"
+    )
+
+
+def test_the_reference_check_sees_a_change() -> None:
+    script = _reference_script()
+    page = CLI_DOCS.read_text(encoding="utf-8")
+    parser = build_parser()
+    script.subcommands(parser)["show"].add_argument("--new", help="a new option")
+    changed = script.update(page, parser)
+    assert changed != page and "| `--new NEW` | a new option |" in changed
+
+
+def _squash(text: str) -> str:
+    """``text`` without whitespace, Markdown escapes undone: help wraps lines anywhere."""
+    import html
+    import re
+
+    return re.sub(r"\s+", "", html.unescape(text).replace("\\|", "|"))
+
+
+@pytest.mark.parametrize("command", list(_subcommands()))
+def test_the_reference_shows_what_kg_help_shows(command: str) -> None:
+    """Read against `kg COMMAND --help` itself: every option, the description, the examples."""
+    import re
+
+    page = CLI_DOCS.read_text(encoding="utf-8")
+    start = page.index(f"\n### kg {command}\n")
+    end = page.find("\n### ", start + 1)
+    section = page[start : end if end > 0 else len(page)]
+    code, _ = run(command, "--help")
+    assert code == 0
+    shown = _subcommands()[command].format_help()
+    flags = set(re.findall(r"(?<![\w-])--?[a-z][a-z-]*", shown.split("\n\n", 1)[1]))
+    flags -= {"-h", "--help", "-q", "--quiet"}
+    body = shown.split("Example:")[0]
+    for flag in flags:
+        if f"{flag} " in body or f"{flag}\n" in body or f"{flag}," in body:
+            assert f"`{flag}" in section, (command, flag)
+    description = _subcommands()[command].description or ""
+    assert _squash(description) in _squash(section)
+    for line in shown.split("Example:", 1)[1].strip().split("\n"):
+        assert line.strip() in section, (command, line)

@@ -234,7 +234,7 @@ def test_dataframe_of_a_pipeline(kg: graph.KnowledgeGraph) -> None:
 
 
 def test_cli_changes_between_two_dates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import graph._cli as cli
+    import graph._cli_common as cli
 
     kg = _dated()
     monkeypatch.setattr(cli, "load", lambda path: kg)
