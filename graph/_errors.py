@@ -17,7 +17,7 @@ Every error the package raises on purpose is a :class:`KGError`::
 
 Catch the kind you can recover from (``except graph.NotFoundError``), or ``KGError`` for
 all of them. The command line prints every ``KGError`` as ``kg: error: …`` and exits 1
-(2 for an ``ArgumentError`` in an option).
+(2 when the command line itself cannot be parsed).
 
 Messages say what went wrong and what to do next.
 """
