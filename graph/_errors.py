@@ -4,19 +4,23 @@ Every error the package raises on purpose is a :class:`KGError`::
 
     KGError
     ├── DataError            curated data is invalid; .problems lists every one
-    ├── NotFoundError        no entity, relation or source has this id or name (also a KeyError)
+    ├── NotFoundError        no entity, relation, source or draft has this id (also a KeyError)
     │   └── UnknownEntityError   a name matches no entity
     ├── NoPathError          two entities are not connected
     ├── ArgumentError        an argument or option value is not valid (also a ValueError)
     ├── MissingExtraError    an optional extra is missing (also an ImportError); .extra names it
     ├── ServerError          a graph database server cannot be reached or refused the request
-    ├── ReadError            a file or document cannot be read
+    ├── ReadError            a file, folder or document cannot be read as what it should be
     ├── LimitError           input is larger or deeper than a limit allows
-    ├── UnsafePathError      a path does not name a regular file inside its folder
-    └── ExportError          an export could not be written (unknown format, bad path)
+    ├── UnsafePathError      a path is a link, FIFO or device, or leads out of its folder
+    └── ExportError          an output could not be written (unknown format, bad path)
 
 Catch the kind you can recover from (``except graph.NotFoundError``), or ``KGError`` for
-all of them. The command line prints every ``KGError`` as ``kg: error: …`` and exits 1
+all of them. A few errors fit no kind (another ``kg`` command holds the data folder's lock,
+a draft's review decisions contradict each other) and are plain ``KGError``. ``ReadError``
+and ``ServerError`` are not ``OSError`` subclasses on purpose: a caller's
+``except OSError`` around kg code would swallow them, and kg's own ``OSError`` handlers
+would re-wrap them. The command line prints every ``KGError`` as ``kg: error: …`` and exits 1
 (2 when the command line itself cannot be parsed).
 
 Messages say what went wrong and what to do next.
@@ -104,22 +108,24 @@ class Problem:
 
 
 class DataError(KGError):
-    """The curated data has problems; nothing was loaded.
+    """The curated data has problems; nothing was loaded (or changed).
 
     ``problems`` lists every problem found in one pass, each with file, line and a hint.
+    ``summary`` replaces the first line of the message (default: how many problems,
+    and that nothing was loaded).
     """
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], *, summary: str | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(
             sorted(problems, key=lambda p: (str(p.file), p.line, p.column))
         )
         n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''} in the data; nothing was loaded"
+        head = summary or f"{n} problem{'s' if n != 1 else ''} in the data; nothing was loaded"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
 
 
 class NotFoundError(KGError, KeyError):
-    """No entity, relation or source has this id or name (also a :class:`KeyError`)."""
+    """No entity, relation, source or draft has this id or name (also a :class:`KeyError`)."""
 
     def __str__(self) -> str:  # KeyError would quote the whole message
         return str(self.args[0]) if self.args else ""
@@ -166,7 +172,11 @@ class ServerError(KGError):
 
 
 class ReadError(KGError):
-    """A file or document cannot be read (missing, unreadable, not the format it claims)."""
+    """A file, folder or document cannot be read as what it should be.
+
+    It is missing or unreadable, not the format it claims (a damaged PDF, bytes that are
+    not the given encoding, a draft that lost its shape), or holds no text.
+    """
 
 
 class LimitError(KGError):
@@ -174,8 +184,12 @@ class LimitError(KGError):
 
 
 class UnsafePathError(KGError):
-    """A path does not name a regular file inside its folder (a link, a FIFO, ``..``)."""
+    """A path does not name a regular file or folder inside its folder.
+
+    A link where kg writes, a FIFO or device where it reads, ``..`` or an absolute path in
+    a source's ``text``: refused without being followed or opened.
+    """
 
 
 class ExportError(KGError):
-    """An export could not be written."""
+    """An export or other output could not be written (unknown format, bad path, full disk)."""

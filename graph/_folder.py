@@ -20,7 +20,7 @@ import os
 import stat
 from pathlib import Path
 
-from ._errors import KGError, shorten
+from ._errors import LimitError, ReadError, UnsafePathError, shorten
 from ._limits import read_fd
 
 __all__ = ["FOLDERS", "check_folder", "check_target", "os_message", "read_file"]
@@ -57,7 +57,7 @@ def check_folder(root: Path) -> Path:
     except (OSError, RuntimeError):
         base = None
     if base is None or not base.is_dir():
-        raise KGError(
+        raise ReadError(
             f"{shorten(str(root))} is not a data folder; create one with `kg init {root}` or "
             "pass the right folder with --data"
         )
@@ -68,20 +68,22 @@ def check_folder(root: Path) -> Path:
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise KGError(os_message(sub, exc)) from None
+            raise ReadError(os_message(sub, exc)) from None
         try:
             target = sub.resolve(strict=True)
         except (OSError, RuntimeError):
-            raise KGError(f"{sub} is a broken link; make it a folder inside {root}") from None
+            raise UnsafePathError(
+                f"{sub} is a broken link; make it a folder inside {root}"
+            ) from None
         if not target.is_dir():
-            raise KGError(f"{sub} is not a folder; remove it or make it a folder")
+            raise UnsafePathError(f"{sub} is not a folder; remove it or make it a folder")
         if stat.S_ISLNK(info.st_mode) and not target.is_relative_to(base):
-            raise KGError(
+            raise UnsafePathError(
                 f"{sub} is a link to a folder outside the data folder; kg writes only inside "
                 f"{root}: replace the link with a real folder"
             )
         if not target.is_relative_to(base):
-            raise KGError(f"{sub} resolves outside {root}; make it a real folder inside it")
+            raise UnsafePathError(f"{sub} resolves outside {root}; make it a real folder inside it")
     return base
 
 
@@ -92,14 +94,14 @@ def check_target(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise KGError(os_message(path, exc)) from None
+        raise ReadError(os_message(path, exc)) from None
     if stat.S_ISLNK(info.st_mode):
-        raise KGError(
+        raise UnsafePathError(
             f"{path} is a link; kg never writes through links in a data folder: remove it "
             "(or replace it with the file itself) and run the command again"
         )
     if not stat.S_ISREG(info.st_mode):
-        raise KGError(
+        raise UnsafePathError(
             f"{path} is not a regular file (a folder, FIFO or device); move it away and run "
             "the command again"
         )
@@ -109,7 +111,8 @@ def read_file(path: Path, limit: int) -> bytes | None:
     """The bytes of the regular file ``path`` (at most ``limit``), None when it is missing.
 
     Opened with ``O_NOFOLLOW | O_NONBLOCK`` and checked with ``fstat``: a link, FIFO,
-    device or folder is refused with a :class:`KGError`, never read.
+    device or folder is refused with an :class:`UnsafePathError`, never read; a file over
+    ``limit`` with a :class:`LimitError`, an unreadable one with a :class:`ReadError`.
     """
     check_target(path)
     try:
@@ -119,18 +122,20 @@ def read_file(path: Path, limit: int) -> bytes | None:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             check_target(path)  # it became a link: say so
-        raise KGError(os_message(path, exc)) from None
+        raise ReadError(os_message(path, exc)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise KGError(f"{path} is not a regular file; move it away and run the command again")
+            raise UnsafePathError(
+                f"{path} is not a regular file; move it away and run the command again"
+            )
         if info.st_size > limit:
-            raise KGError(f"{path} is larger than {limit:,} bytes; it cannot be a file of kg's")
+            raise LimitError(f"{path} is larger than {limit:,} bytes; it cannot be a file of kg's")
         data = read_fd(fd, limit)
         if data is None:
-            raise KGError(f"{path} is larger than {limit:,} bytes; it cannot be a file of kg's")
+            raise LimitError(f"{path} is larger than {limit:,} bytes; it cannot be a file of kg's")
         return data
     except OSError as exc:
-        raise KGError(os_message(path, exc)) from None
+        raise ReadError(os_message(path, exc)) from None
     finally:
         os.close(fd)

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from ._errors import KGError
+from ._errors import ArgumentError
 from ._kg import KnowledgeGraph
 from ._records import Relation, RelationType, Source
 
@@ -74,9 +74,11 @@ def ties(
 
 
 def check_date(date: str) -> str:
-    """``date`` if it is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; else a :class:`KGError`."""
+    """``date`` if it is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; else an :class:`ArgumentError`."""
     if not _DATE.fullmatch(date):
-        raise KGError(f"{date!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016-03)")
+        raise ArgumentError(
+            f"{date!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016-03)"
+        )
     return date
 
 

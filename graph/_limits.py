@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from ._errors import KGError, LimitError, UnsafePathError, shorten
+from ._errors import ArgumentError, LimitError, ReadError, UnsafePathError, shorten
 
 __all__ = ["LimitError", "Limits", "UnsafePathError", "read_capped", "safe_source_path"]
 
@@ -73,7 +73,7 @@ class Limits:
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise KGError(f"Limits.{f.name} must be a positive integer, not {value!r}")
+                raise ArgumentError(f"Limits.{f.name} must be a positive integer, not {value!r}")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
@@ -87,7 +87,7 @@ class Limits:
             if not raw:
                 continue
             if not raw.isdigit() or len(raw) > 18:
-                raise KGError(
+                raise ArgumentError(
                     f"{var}={shorten(env[var])} is not a whole number; unset it or fix it"
                 )
             values[name] = int(raw)
@@ -172,8 +172,9 @@ def read_capped(path: str | Path, limit: int, *, setting: str = "max_source_byte
 
     Raises :class:`LimitError` when the file is larger than ``limit`` (the
     message names ``setting``, the :class:`Limits` field that raises it), and
-    :class:`KGError` when ``path`` is not a regular file (a FIFO, device or
-    folder is refused without reading) or cannot be read.
+    :class:`UnsafePathError` when ``path`` is not a regular file (a FIFO, device or
+    folder is refused without reading); :class:`ReadError` when it is missing or
+    cannot be read.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -188,19 +189,19 @@ def read_capped(path: str | Path, limit: int, *, setting: str = "max_source_byte
     name = shorten(Path(path).name, 80, quote=False)
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # before open: opening a device can act
-            raise KGError(f"{name} is not a regular file; name a text file")
+            raise UnsafePathError(f"{name} is not a regular file; name a text file")
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise KGError(f"{name} does not exist; check the file name") from None
+        raise ReadError(f"{name} does not exist; check the file name") from None
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "invalid name"
-        raise KGError(
+        raise ReadError(
             f"cannot read {name} ({reason}); check the file and its permissions"
         ) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise KGError(f"{name} is not a regular file; name a text file")
+            raise UnsafePathError(f"{name} is not a regular file; name a text file")
         too_big = LimitError(f"{name} is larger than {limit:,} bytes; {Limits.setting(setting)}")
         if info.st_size > limit:
             raise too_big
@@ -209,6 +210,6 @@ def read_capped(path: str | Path, limit: int, *, setting: str = "max_source_byte
             raise too_big
         return data
     except OSError as exc:
-        raise KGError(f"cannot read {name} ({exc.strerror}); check the file") from None
+        raise ReadError(f"cannot read {name} ({exc.strerror}); check the file") from None
     finally:
         os.close(fd)

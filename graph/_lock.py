@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ._errors import KGError
+from ._errors import ArgumentError, KGError, ReadError
 
 __all__ = ["folder_lock"]
 
@@ -32,7 +32,7 @@ def _timeout() -> float:
     try:
         return max(0.0, float(raw)) if raw else 600.0
     except ValueError:
-        raise KGError(
+        raise ArgumentError(
             f"KG_LOCK_TIMEOUT={raw!r} is not a number of seconds; fix or unset it"
         ) from None
 
@@ -48,7 +48,7 @@ def folder_lock(root: Path) -> Iterator[None]:
     try:
         fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_CLOEXEC)
     except OSError as exc:
-        raise KGError(f"cannot lock the data folder {root} ({exc.strerror}); check it") from None
+        raise ReadError(f"cannot lock the data folder {root} ({exc.strerror}); check it") from None
     try:
         info = os.fstat(fd)
         key = (info.st_dev, info.st_ino)

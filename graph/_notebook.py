@@ -9,7 +9,7 @@
   :meth:`~graph.KnowledgeGraph.find`, :meth:`~graph.KnowledgeGraph.rank`,
   :meth:`~graph.KnowledgeGraph.relations` or :meth:`~graph.KnowledgeGraph.path`
   return into a ``pandas.DataFrame``. pandas is optional: it is imported only
-  here, and a :class:`graph.KGError` says how to install it when it is missing.
+  here, and a :class:`graph.MissingExtraError` says how to install it when it is missing.
 
 >>> import graph
 >>> e = graph.Entity("a", graph.EntityType.PLACE, "承德", "Chengde")
@@ -25,7 +25,7 @@ import importlib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._errors import KGError
+from ._errors import ArgumentError, MissingExtraError
 from ._records import Entity, Partner, Relation
 
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ def _row(item: object) -> dict[str, Any]:
         del row["aliases"], row["status"]
         row["score"] = float(item[1])
         return row
-    raise KGError(
+    raise ArgumentError(
         f"to_dataframe cannot make a row of {item!r}; pass what partners(), find(), "
         "rank(), relations() or path() return"
     )
@@ -201,8 +201,9 @@ def to_dataframe(results: Iterable[Any]) -> Any:
     ``collective``, ``amount``, ``currency``, ``hubs``, ``relations``, ``quotes``).
     Lists stay lists in their cells.
 
-    Raises :class:`graph.KGError` when pandas is not installed (install it with
-    ``pip install pandas``) or when an item is not a query result.
+    Raises :class:`graph.MissingExtraError` when pandas is not installed (install it
+    with ``pip install pandas``) and :class:`graph.ArgumentError` when an item is not a
+    query result.
 
     >>> import graph
     >>> e = graph.Entity("a", graph.EntityType.PLACE, "承德", "Chengde")
@@ -213,9 +214,10 @@ def to_dataframe(results: Iterable[Any]) -> Any:
     try:
         pandas = importlib.import_module("pandas")
     except ImportError:
-        raise KGError(
+        raise MissingExtraError(
             "to_dataframe needs pandas, which is not installed; "
-            "install it with `pip install pandas` and try again"
+            "install it with `pip install pandas` (or the pandas extra) and try again",
+            extra="pandas",
         ) from None
     from ._kg import KnowledgeGraph
     from ._pipeline import Pipeline

@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._errors import KGError
+from ._errors import ReadError
 
 __all__ = ["BUNDLED_DATA", "DEFAULT_OUTPUT", "DataFolder", "find_data"]
 
@@ -65,7 +65,7 @@ class DataFolder:
 def find_data(explicit: str | os.PathLike[str] | None = None) -> DataFolder:
     """The data folder to use: ``explicit`` when given, else as the module explains.
 
-    Raises :class:`graph.KGError` when ``KG_DATA`` names no folder.
+    Raises :class:`graph.ReadError` when ``KG_DATA`` names no folder.
 
     >>> find_data("data").origin
     '--data'
@@ -79,13 +79,13 @@ def find_data(explicit: str | os.PathLike[str] | None = None) -> DataFolder:
     if env:
         folder = Path(env).expanduser()
         if not folder.is_dir():
-            raise KGError(
+            raise ReadError(
                 f"KG_DATA names {env!r}, which is not a folder; set it to a data folder "
                 "(one with sources/, entities/ and relations/) or unset it"
             )
         return DataFolder(folder, "KG_DATA")
     if not _is_data(BUNDLED_DATA):
-        raise KGError(
+        raise ReadError(
             "no data folder: there is no ./data here, KG_DATA is not set and the bundled "
             f"sample is missing ({BUNDLED_DATA}); pass a folder with --data or graph.load(path)"
         )

@@ -25,7 +25,6 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from . import _html
-from ._errors import KGError
 from ._html import RELATION_LABELS, STATUS_STYLE, TYPE_STYLE, _check_lang
 from ._layout import radial_layout
 
@@ -65,7 +64,7 @@ def to_pyvis(
     Raises
     ------
     graph.KGError
-        When ``lang`` is unknown or pyvis is not installed.
+        When ``lang`` is unknown.
 
     Examples
     --------
@@ -75,10 +74,8 @@ def to_pyvis(
     'Tianjin University'
     """
     _check_lang(lang)
-    try:
-        from pyvis.network import Network
-    except ImportError:  # pragma: no cover - pyvis is a dependency
-        raise KGError("pyvis is not installed; pip install pyvis") from None
+    from pyvis.network import Network  # a dependency: without it the install is broken
+
     net = Network(
         height=height,
         width=width,

@@ -52,10 +52,10 @@ def test_init_makes_a_folder_the_loader_accepts(tmp_path: Path) -> None:
     assert (root / "drafts").is_dir()
     code, out = _run("--data", str(root), "stats")
     assert code == 0 and "0 entities" in out
-    with pytest.raises(graph.KGError, match="already holds a data folder"):
+    with pytest.raises(graph.ArgumentError, match="pick a new folder"):
         graph.init(root)
     (tmp_path / "file").write_text("x")
-    with pytest.raises(graph.KGError, match="is a file"):
+    with pytest.raises(graph.ArgumentError, match="pass a new folder name"):
         graph.init(tmp_path / "file")
 
 
@@ -115,10 +115,10 @@ def test_same_bytes_are_a_no_op_changed_bytes_need_force(tmp_path: Path) -> None
     assert _files(root) == before
     other = tmp_path / "copy.txt"
     other.write_bytes(doc.read_bytes())
-    with pytest.raises(graph.KGError, match="already ingested as source 'brief'"):
+    with pytest.raises(graph.ArgumentError, match="review that one with `kg --data"):
         graph.ingest(other, data=root)
     doc.write_text(DOC_TEXT + "白鹭物流园项目即将开工。\n", encoding="utf-8")
-    with pytest.raises(graph.KGError, match=r"already exists with different bytes.*--force"):
+    with pytest.raises(graph.ArgumentError, match=r"--id NEW-ID.*--force"):
         graph.ingest(doc, data=root)
     assert _files(root) == before
     graph.ingest(doc, data=root, force=True)
@@ -157,18 +157,16 @@ def test_docx_ingest_into_a_curated_folder_matches_known_names(sample_data: Path
 
 
 @pytest.mark.parametrize(
-    ("setup", "message"),
+    "setup",
     [
-        (lambda tmp: tmp / "missing.txt", "does not exist"),
-        (lambda tmp: tmp, "is a folder"),
+        lambda tmp: tmp / "missing.txt",
+        lambda tmp: tmp,  # a folder
     ],
 )
-def test_ingest_bad_input_changes_nothing(
-    tmp_path: Path, setup: Callable[[Path], Path], message: str
-) -> None:
+def test_ingest_bad_input_changes_nothing(tmp_path: Path, setup: Callable[[Path], Path]) -> None:
     root = graph.init(tmp_path / "data")
     before = _files(root)
-    with pytest.raises(graph.KGError, match=message):
+    with pytest.raises(graph.ReadError):
         graph.ingest(setup(tmp_path), data=root)
     assert _files(root) == before
 
@@ -176,7 +174,7 @@ def test_ingest_bad_input_changes_nothing(
 def test_ingest_needs_a_data_folder(tmp_path: Path) -> None:
     doc = tmp_path / "brief.txt"
     doc.write_text(DOC_TEXT, encoding="utf-8")
-    with pytest.raises(graph.KGError, match="kg init"):
+    with pytest.raises(graph.ReadError, match="kg init"):  # says how to make one
         graph.ingest(doc, data=tmp_path / "nowhere")
 
 
@@ -272,7 +270,7 @@ def test_a_broken_draft_gets_a_clear_message(
     path = ingested / "drafts" / "brief.yaml"
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     before = _files(ingested)
-    with pytest.raises(graph.KGError, match=message):
+    with pytest.raises(graph.ReadError, match=message):
         graph.accept("brief", data=ingested)
     assert _files(ingested) == before
 
@@ -285,10 +283,12 @@ def test_an_invalid_accepted_record_changes_nothing(ingested: Path) -> None:
 
     _set_review(ingested, "brief", decide)
     before = _files(ingested)
-    with pytest.raises(graph.KGError, match="do not validate; nothing was changed") as info:
+    with pytest.raises(graph.DataError, match="do not validate; nothing was changed") as info:
         graph.accept("brief", data=ingested)
-    assert "quote not found" in str(info.value)
-    assert str(ingested) in str(info.value)  # problems name the real files
+    assert any("quote not found" in p.message for p in info.value.problems)
+    for problem in info.value.problems:  # problems name the real files, not the staged copy
+        assert problem.file.is_relative_to(ingested), problem
+    assert str(ingested) in str(info.value)
     assert _files(ingested) == before
 
 
@@ -301,7 +301,7 @@ def test_a_relation_to_an_entity_not_accepted_is_refused(ingested: Path) -> None
 
 
 def test_no_draft(sample_data: Path) -> None:
-    with pytest.raises(graph.KGError, match=r"no draft at .*kg ingest"):
+    with pytest.raises(graph.NotFoundError, match=r"no draft at .*kg ingest"):
         graph.accept("nothing", data=sample_data)
 
 
@@ -339,7 +339,7 @@ def test_draft_graph_keeps_readings_visible(ingested: Path) -> None:
     assert "作者" in {r.notes_zh for r in read}
     first["basis"] = "guessed"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with pytest.raises(graph.KGError, match="unknown basis 'guessed'; use one of: stated"):
+    with pytest.raises(graph.ReadError, match="unknown basis 'guessed'; use one of: stated"):
         graph.draft_graph("brief", data=ingested)
 
 
@@ -435,7 +435,7 @@ def test_a_bad_date_is_refused(tmp_path: Path) -> None:
     root = graph.init(tmp_path / "data")
     doc = tmp_path / "brief.txt"
     doc.write_text(DOC_TEXT, encoding="utf-8")
-    with pytest.raises(graph.KGError, match="is not a date"):
+    with pytest.raises(graph.ArgumentError, match="YYYY-MM-DD"):
         graph.ingest(doc, data=root, date="March 2016")
 
 
@@ -451,9 +451,9 @@ def test_the_installed_sample_is_never_written(
     doc = tmp_path / "brief.txt"
     doc.write_text(DOC_TEXT, encoding="utf-8")
     before = _files(sample)
-    with pytest.raises(graph.KGError, match="kg init mydata"):
+    with pytest.raises(graph.ArgumentError, match="kg init mydata"):
         graph.ingest(doc)
-    with pytest.raises(graph.KGError, match="kg init mydata"):
+    with pytest.raises(graph.ArgumentError, match="kg init mydata"):
         graph.accept("brief")
     assert _files(sample) == before
 

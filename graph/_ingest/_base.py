@@ -6,19 +6,20 @@ import importlib
 from dataclasses import dataclass
 from types import ModuleType
 
-from .._errors import KGError
+from .._errors import MissingExtraError
 
 __all__ = ["Decoded", "require"]
 
 
 def require(module: str, package: str) -> ModuleType:
-    """Import ``module`` or raise a :class:`KGError` naming the ``ingest`` extra."""
+    """Import ``module`` or raise a :class:`MissingExtraError` naming the ``ingest`` extra."""
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise KGError(
+        raise MissingExtraError(
             f"reading this needs the {package} package; install the ingest extra: "
-            "pip install 'kg-regional-cooperation[ingest]' (or pip install -e '.[ingest]')"
+            "pip install 'kg-regional-cooperation[ingest]' (or pip install -e '.[ingest]')",
+            extra="ingest",
         ) from None
 
 

@@ -13,7 +13,7 @@ import io
 import zipfile
 from typing import Any
 
-from .._errors import KGError
+from .._errors import KGError, LimitError, ReadError
 from ._base import Decoded, require
 
 __all__ = ["decode_docx"]
@@ -36,7 +36,7 @@ class _Capped:
         chunk: bytes = self.raw.read(1 << 16 if size is None or size < 0 else size)
         self.read_so_far += len(chunk)
         if self.read_so_far > self.limit:
-            raise KGError(
+            raise LimitError(
                 f"this .docx's text part unpacks to more than {self.limit:,} bytes; "
                 "split the document"
             )
@@ -55,7 +55,7 @@ def _count_elements(raw: bytes) -> None:
             ):
                 count += 1
                 if count > MAX_ELEMENTS:
-                    raise KGError(
+                    raise LimitError(
                         f"this .docx has more than {MAX_ELEMENTS:,} XML elements in its text; "
                         "split the document"
                     )
@@ -70,14 +70,14 @@ def _check_zip(raw: bytes) -> None:
             total = sum(i.file_size for i in z.infolist())
             names = set(z.namelist())
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise KGError(
+        raise ReadError(
             "this is not a .docx file (not a zip archive); save it again as .docx "
             "or pass --format for its real format"
         ) from None
     if total > MAX_UNPACKED:
-        raise KGError(f"this .docx unpacks to {total:,} bytes, more than {MAX_UNPACKED:,}")
+        raise LimitError(f"this .docx unpacks to {total:,} bytes, more than {MAX_UNPACKED:,}")
     if "word/document.xml" not in names:
-        raise KGError("this zip archive has no word/document.xml; it is not a .docx document")
+        raise ReadError("this zip archive has no word/document.xml; it is not a .docx document")
 
 
 def _blocks(document: Any) -> list[str]:
@@ -110,7 +110,7 @@ def decode_docx(raw: bytes, encoding: str | None) -> Decoded:
     except KGError:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on damaged files
-        raise KGError(
+        raise ReadError(
             f"cannot read this .docx ({type(exc).__name__}); open and save it again in Word"
         ) from None
     text = "\n".join(b.strip() for b in blocks if b.strip())

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .._errors import KGError, Problem, shorten
+from .._errors import NotFoundError, Problem, ReadError, shorten
 from .._folder import check_target
 from .._records import Basis, EntityType, RelationType, Status
 from .._yaml import YList, YMap, read_yaml
@@ -236,22 +236,23 @@ def _plain(value: Any) -> Any:
 
 
 def load_draft(path: Path) -> Draft:
-    """Read and check a draft's shape; a :class:`KGError` locates every problem."""
+    """Read and check a draft's shape; a :class:`ReadError` locates the first problem
+    (:class:`NotFoundError` when there is no draft)."""
     check_target(path)  # a link or special file is refused, never read
     if not path.is_file():
-        raise KGError(
+        raise NotFoundError(
             f"no draft at {path}; run `kg ingest FILE --id {path.stem}` first "
             "(drafts live in the data folder's drafts/)"
         )
     problems: list[Problem] = []
     doc = read_yaml(path, problems)
     if problems:
-        raise KGError(
+        raise ReadError(
             f"the draft {path} is not valid YAML any more; fix it (or run `kg ingest --force` "
             "to write it again):\n" + "\n".join(f"  {p}" for p in problems)
         )
     if not isinstance(doc, YMap) or not isinstance(doc.get("source"), str):
-        raise KGError(
+        raise ReadError(
             f"{path}: a draft is a mapping with source, entities and relations; "
             "restore that shape or run `kg ingest --force` to write it again"
         )
@@ -264,35 +265,35 @@ def load_draft(path: Path) -> Draft:
         if items is None or items == []:  # `entities: []` once everything is accepted
             continue
         if not isinstance(items, YList):
-            raise KGError(f"{path}: {key} must be a list of records")
+            raise ReadError(f"{path}: {key} must be a list of records")
         for item, pos in zip(items, items.item_pos, strict=True):
             where = f"{path}:{pos[0]}"
             if not isinstance(item, YMap):
-                raise KGError(f"{where}: each of {key} must be a mapping of fields")
+                raise ReadError(f"{where}: each of {key} must be a mapping of fields")
             review = item.get("review", "pending")
             if not _one_of(review, REVIEW_STATES):
-                raise KGError(
+                raise ReadError(
                     f"{where}: review must be one of {', '.join(REVIEW_STATES)}, "
                     f"not {shorten(review)}"
                 )
             if not _one_of(item.get("type"), allowed_types._value2member_map_):
                 allowed = ", ".join(t.value for t in allowed_types)
-                raise KGError(
+                raise ReadError(
                     f"{where}: unknown type {shorten(item.get('type'))}; use one of: {allowed}"
                 )
             if status_field and not _one_of(item.get(status_field), Status._value2member_map_):
                 allowed = ", ".join(s.value for s in Status)
-                raise KGError(
+                raise ReadError(
                     f"{where}: unknown status {shorten(item.get(status_field))}; "
                     f"use one of: {allowed}"
                 )
             basis = item.get("basis", "stated")
             if key == "relations" and not _one_of(basis, Basis._value2member_map_):
                 allowed = ", ".join(b.value for b in Basis)
-                raise KGError(f"{where}: unknown basis {shorten(basis)}; use one of: {allowed}")
+                raise ReadError(f"{where}: unknown basis {shorten(basis)}; use one of: {allowed}")
             for field, (ok, want) in _FIELD_SHAPES.items():
                 if field in item and item[field] is not None and not ok(item[field]):
-                    raise KGError(
+                    raise ReadError(
                         f"{where}: {field} must be {want}, not {shorten(item[field])}; "
                         "correct it in the draft"
                     )

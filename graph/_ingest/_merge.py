@@ -11,6 +11,7 @@ half way is finished by running it again.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .._atomic import write_text
-from .._errors import DataError, KGError, Problem
+from .._errors import DataError, KGError, NotFoundError, Problem, ReadError
 from .._folder import check_folder, check_target, read_file
 from .._kg import KnowledgeGraph
 from .._limits import Limits
@@ -76,7 +77,7 @@ class _Files:
             try:
                 self.text[path] = data.decode("utf-8") if data is not None else ""
             except UnicodeDecodeError:
-                raise KGError(f"{path} is not UTF-8; run `kg validate` and fix it") from None
+                raise ReadError(f"{path} is not UTF-8; run `kg validate` and fix it") from None
         return self.text[path]
 
 
@@ -100,6 +101,10 @@ def _record_index(root: Path) -> dict[tuple[str, str], Path]:
     return out
 
 
+#: The first line of the error when a data file's evidence cannot take a new quote.
+_CANNOT_ADD = "`kg accept` cannot add quotes to the data as it is written; nothing was changed"
+
+
 def _append_evidence(text: str, file: Path, kind: str, rid: str, quote: dict[str, str]) -> str:
     """``text`` with one evidence item appended to record ``rid``'s evidence list."""
     problems: list[Problem] = []
@@ -115,16 +120,27 @@ def _append_evidence(text: str, file: Path, kind: str, rid: str, quote: dict[str
             target = rec
             break
     if target is None or not isinstance(target.get("evidence"), YList) or not target["evidence"]:
-        raise KGError(f"{file}: cannot find the evidence list of {rid!r} to add a quote to")
+        raise DataError(
+            [Problem(file, 0, 0, f"cannot find the evidence list of {rid!r} to add a quote to")],
+            summary=_CANNOT_ADD,
+        )
     items: YList = target["evidence"]
     lines = text.splitlines(keepends=True)
     line_no, col = items.item_pos[-1]
     line = lines[line_no - 1]
     dash = line.rfind("-", 0, col - 1)
     if dash == -1 or line[:dash].strip() or "[" in line[: col - 1]:
-        raise KGError(
-            f"{file}:{line_no}: the evidence of {rid!r} is not a block list ('- source: …'); "
-            "write it as one so that `kg accept` can add quotes to it"
+        raise DataError(
+            [
+                Problem(
+                    file,
+                    line_no,
+                    col,
+                    f"the evidence of {rid!r} is not a block list ('- source: …')",
+                    "write it as one so that `kg accept` can add quotes to it",
+                )
+            ],
+            summary=_CANNOT_ADD,
         )
     end = line_no
     while end < len(lines):
@@ -192,7 +208,7 @@ def _stage_file(src: Path, dst: Path, cap: int, *, link: bool) -> None:
 
 
 def _stage_and_check(root: Path, changes: Mapping[Path, str]) -> None:
-    """Load a copy of the folder with ``changes`` applied; a :class:`KGError` if it fails.
+    """Load a copy of the folder with ``changes`` applied; a :class:`DataError` if it fails.
 
     The copy lives inside the data folder (a later ``kg accept`` removes one a kill left
     behind) and holds only the files the loader reads: ``entities/*.yaml``,
@@ -225,12 +241,23 @@ def _stage_and_check(root: Path, changes: Mapping[Path, str]) -> None:
         try:
             load(stage, cache=False)  # no cache file for a folder that is gone in a second
         except DataError as exc:
-            lines = [str(p).replace(str(stage), str(root)) for p in exc.problems]
-            raise KGError(
-                "the accepted records do not validate; nothing was changed. Fix them in the "
-                "draft (or set review: rejected) and run `kg accept` again:\n"
-                + "\n".join(f"  {line}" for line in lines)
+            raise DataError(
+                [_unstaged(p, stage, root) for p in exc.problems],
+                summary="the accepted records do not validate; nothing was changed. Fix them "
+                "in the draft (or set review: rejected) and run `kg accept` again:",
             ) from None
+
+
+def _unstaged(problem: Problem, stage: Path, root: Path) -> Problem:
+    """``problem`` with the staged copy's paths (in its file and message) turned back into
+    the data folder's."""
+    file = problem.file
+    if file.is_relative_to(stage):
+        file = root / file.relative_to(stage)
+    message, hint = (
+        text.replace(str(stage), str(root)) for text in (problem.message, problem.hint)
+    )
+    return dataclasses.replace(problem, file=file, message=message, hint=hint)
 
 
 def accept(source_id: str, *, data: str | Path | None = None) -> AcceptResult:
@@ -250,7 +277,7 @@ def _accept(root: Path, source_id: str) -> AcceptResult:
     check_folder(root)
     draft = load_draft(draft_path(root, source_id))
     if draft.source != source_id:
-        raise KGError(f"{draft.path}: its source is {draft.source!r}, not {source_id!r}")
+        raise ReadError(f"{draft.path}: its source is {draft.source!r}, not {source_id!r}")
     kg: KnowledgeGraph = load(root)
     index = _record_index(root)
     files = _Files(root)
@@ -280,7 +307,7 @@ def _accept(root: Path, source_id: str) -> AcceptResult:
         match = rec.get("match") or ""
         if match:
             if match not in kg:
-                raise KGError(
+                raise NotFoundError(
                     f"{_where(rec, draft)}: match {match!r} is no entity of the data; correct "
                     "it, or empty it to add the entity as new"
                 )

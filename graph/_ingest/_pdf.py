@@ -8,7 +8,7 @@ import logging
 import re
 from typing import Any
 
-from .._errors import KGError
+from .._errors import KGError, LimitError, ReadError
 from ._base import Decoded, require
 
 __all__ = ["decode_pdf", "join_layout_lines"]
@@ -78,7 +78,7 @@ def _pages(reader: Any) -> list[str]:
         else:
             work += _content_size(page)
             if work > MAX_CONTENT_BYTES:
-                raise KGError(
+                raise LimitError(
                     f"this PDF's pages hold more than {MAX_CONTENT_BYTES:,} bytes of content "
                     f"to interpret (by page {len(pages) + 1}); split it"
                 )
@@ -87,7 +87,7 @@ def _pages(reader: Any) -> list[str]:
                 seen[key] = text
         chars += len(text)
         if chars > MAX_CHARS:
-            raise KGError(
+            raise LimitError(
                 f"this PDF yields more than {MAX_CHARS:,} characters (by page "
                 f"{len(pages) + 1}); split it into smaller documents"
             )
@@ -102,14 +102,14 @@ def decode_pdf(raw: bytes, encoding: str | None) -> Decoded:
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
-            raise KGError("this PDF is encrypted; save an unprotected copy and ingest that")
+            raise ReadError("this PDF is encrypted; save an unprotected copy and ingest that")
         if len(reader.pages) > MAX_PAGES:
-            raise KGError(f"this PDF has more than {MAX_PAGES} pages; split it")
+            raise LimitError(f"this PDF has more than {MAX_PAGES} pages; split it")
         pages = _pages(reader)
     except KGError:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise KGError(
+        raise ReadError(
             f"cannot read this PDF ({type(exc).__name__}); check that it is a complete PDF file"
         ) from None
     text = "\n".join(p.strip() for p in pages)

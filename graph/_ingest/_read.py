@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from .._errors import KGError
+from .._errors import ArgumentError, LimitError, ReadError
 from .._limits import Limits, read_capped
 from .._normalize import NORMALIZATION_STEPS, normalize
 from . import _docx, _html, _pdf, _txt
@@ -105,7 +105,7 @@ def format_for(path: str | Path, format: str | None = None) -> Reader:
     if format is not None:
         if format not in _READERS:
             known = ", ".join(_READERS)
-            raise KGError(f"unknown format {format!r}; use one of: {known}")
+            raise ArgumentError(f"unknown format {format!r}; use one of: {known}")
         return _READERS[format]
     suffix = Path(path).suffix.lower()
     for reader in _READERS.values():
@@ -122,13 +122,13 @@ def decode(
         encoding = _txt.text_codec(encoding)
     decoded = reader.decode(raw, encoding)
     if len(decoded.text) > MAX_TEXT_CHARS:
-        raise KGError(
+        raise LimitError(
             f"{name} yields {len(decoded.text):,} characters, more than {MAX_TEXT_CHARS:,}; "
             "split it into smaller documents"
         )
     text = normalize(decoded.text)
     if not text.strip():
-        raise KGError(
+        raise ReadError(
             f"{name} has no text to ingest"
             + (
                 " (a PDF of scanned images has no text layer; run OCR first)"
@@ -161,7 +161,7 @@ def read(
     limits = limits or Limits.from_env()
     p = Path(path)
     if p.is_dir():
-        raise KGError(f"{p} is a folder; pass a document (.txt, .html, .docx or .pdf)")
+        raise ReadError(f"{p} is a folder; pass a document (.txt, .html, .docx or .pdf)")
     raw = read_capped(p, limits.max_source_bytes)
     return decode(raw, format_for(p, format), encoding, name=p.name)
 

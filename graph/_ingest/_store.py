@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._atomic import write_bytes, write_text
-from .._errors import KGError, Problem
+from .._errors import ArgumentError, DataError, ExportError, Problem, ReadError
 from .._folder import check_folder, read_file
 from .._kg import KnowledgeGraph
 from .._limits import Limits, safe_source_path
@@ -95,18 +95,18 @@ def init(path: str | Path) -> Path:
     """
     root = Path(path)
     if root.exists() and not root.is_dir():
-        raise KGError(f"{root} is a file; pass a new folder name")
+        raise ArgumentError(f"{root} is a file; pass a new folder name")
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise KGError(f"cannot create {root} ({exc.strerror}); pick another folder") from None
+        raise ExportError(f"cannot create {root} ({exc.strerror}); pick another folder") from None
     # Two `kg init` (or an init and an ingest) at once: the second waits, then sees the
     # first one's files and refuses. Subfolders that are links out of it are refused.
     with folder_lock(root):
         check_folder(root)
         for rel in _README:
             if os.path.lexists(root / rel) and not rel.endswith("README.md"):
-                raise KGError(
+                raise ArgumentError(
                     f"{root} already holds a data folder ({rel} exists); pick a new folder, "
                     f"or use it as it is with `kg --data {root} …`"
                 )
@@ -176,7 +176,7 @@ def data_root(data: str | Path | None) -> Path:
         return Path(data)
     found = find_data()
     if found.origin == "bundled" and BUNDLED_DATA.name == "_sample":
-        raise KGError(
+        raise ArgumentError(
             "no data folder to write to: the bundled sample is part of the installed "
             "package; create one with `kg init mydata` and pass --data mydata"
         )
@@ -207,7 +207,7 @@ def _records(root: Path, limits: Limits) -> tuple[str, list[YMap]]:
     file = root / "sources" / "sources.yaml"
     data = read_file(file, limits.max_data_bytes)
     if data is None:
-        raise KGError(
+        raise ReadError(
             f"{root} is not a data folder (no sources/sources.yaml); create one with "
             f"`kg init {root}` or pass the right folder with --data"
         )
@@ -219,7 +219,7 @@ def _records(root: Path, limits: Limits) -> tuple[str, list[YMap]]:
         problems.append(Problem(file, 0, 0, "not UTF-8"))
     doc = read_yaml(file, problems, text, limits=limits) if not problems else None
     if problems:
-        raise KGError(f"{file} has problems; run `kg validate {root}` and fix them first")
+        raise DataError(problems)
     return text, list(doc) if isinstance(doc, YList) else []
 
 
@@ -308,7 +308,7 @@ def _check_not_taken(
         for key in ("text", "raw"):
             value = rec.get(key)
             if isinstance(value, str) and value in names:
-                raise KGError(
+                raise ArgumentError(
                     f"source {rec.get('id')!r} names sources/{value} as its {key}; ingesting "
                     f"would overwrite it: pass --id with another id"
                 )
@@ -381,7 +381,9 @@ def _ingest(
     done()
     sid = id or _slug(src.stem.removesuffix(".raw")) or f"source-{doc.sha256[:8]}"
     if not _ID.fullmatch(sid):
-        raise KGError(f"{sid!r} is not a valid source id; use lower-case letters, digits, hyphens")
+        raise ArgumentError(
+            f"{sid!r} is not a valid source id; use lower-case letters, digits, hyphens"
+        )
     check_folder(root)
     with folder_lock(root):  # read -> validate -> write, one command at a time
         return _ingest_locked(
@@ -411,7 +413,7 @@ def _ingest_locked(
         if not isinstance(rec, YMap) or rec is existing:
             continue
         if _stored_sha(root, rec, limits) == doc.sha256:
-            raise KGError(
+            raise ArgumentError(
                 f"these bytes are already ingested as source {rec.get('id')!r}; "
                 f"review that one with `kg --data {root} review {rec.get('id')}`"
             )
@@ -422,7 +424,7 @@ def _ingest_locked(
                 sid, draft_file, doc.format, doc.encoding, len(doc.text), unchanged=True
             )
         if not force:
-            raise KGError(
+            raise ArgumentError(
                 f"source {sid!r} already exists with different bytes; pass --id NEW-ID to add "
                 f"this as a new source, or --force to replace {sid!r} (quotes accepted from the "
                 "old version must still be found in the new text)"
@@ -438,7 +440,7 @@ def _ingest_locked(
     except UnicodeDecodeError:
         raw_field = False
     if date is not None and not _DATE.fullmatch(date):
-        raise KGError(f"--date {date!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ArgumentError(f"--date {date!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     how = f"read as {doc.format}" + (f" in {doc.encoding}" if doc.encoding else "")
     origin_text = (
         f"{origin + '; ' if origin else ''}ingested from {src.name}, kept byte for byte as "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import codecs
 
-from .._errors import KGError
+from .._errors import ArgumentError, ReadError
 from ._base import Decoded, require
 
 __all__ = ["decode_bytes", "decode_txt", "text_codec"]
@@ -16,24 +16,24 @@ _NOT_TEXT = frozenset(["undefined", "punycode", "idna", "unicode-escape", "raw-u
 
 
 def text_codec(name: str) -> str:
-    """The canonical name of the text encoding ``name``; a :class:`KGError` otherwise.
+    """The canonical name of the text encoding ``name``; an :class:`ArgumentError` otherwise.
 
     >>> text_codec("GBK")
     'gbk'
     >>> text_codec("rot13")
     Traceback (most recent call last):
     ...
-    graph.KGError: 'rot13' is not an encoding of text; ...
+    graph.ArgumentError: 'rot13' is not an encoding of text; ...
     """
     try:
         info = codecs.lookup(name)
     except (LookupError, TypeError, ValueError):
-        raise KGError(
+        raise ArgumentError(
             f"unknown encoding {name!r}; use one such as utf-8, gb18030, gbk or big5"
         ) from None
     canonical = info.name.replace("_", "-")
     if not getattr(info, "_is_text_encoding", True) or canonical in _NOT_TEXT:
-        raise KGError(
+        raise ArgumentError(
             f"{name!r} is not an encoding of text; use one such as utf-8, gb18030, gbk or big5"
         )
     return str(info.name)
@@ -67,7 +67,7 @@ def _detect(raw: bytes) -> str:
     if best is None and valid:
         return valid[0]
     if best is None:
-        raise KGError(
+        raise ReadError(
             "cannot tell the text's encoding (not UTF-8, GB18030/GBK or Big5); "
             "pass it with --encoding (Python: encoding=...), e.g. --encoding gb18030"
         )
@@ -89,12 +89,12 @@ def decode_bytes(raw: bytes, encoding: str | None) -> tuple[str, str, list[str]]
     try:
         text = raw.decode(name)
     except UnicodeDecodeError as exc:
-        raise KGError(
+        raise ReadError(
             f"the bytes are not valid {name} (at byte {exc.start})"
             + ("; try another --encoding" if given else "; pass the right one with --encoding")
         ) from None
     except (UnicodeError, LookupError, ValueError, TypeError) as exc:
-        raise KGError(
+        raise ReadError(
             f"cannot decode the bytes as {name} ({exc}); try another --encoding"
         ) from None
     steps = [f"decoded from {name} ({'given' if given else 'detected'})"]
