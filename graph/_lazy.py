@@ -1,4 +1,5 @@
-"""Records restored from the warm-load cache, each made the first time it is asked for.
+"""The mappings a graph's storage is made of: records restored from the warm-load
+cache, each made the first time it is asked for, and which relations touch each entity.
 
 A warm load (``graph._cache``) reads the records column by column from one JSON
 file. Turning 300,000 rows into :class:`Relation` objects would take longer
@@ -7,6 +8,10 @@ few dozen. So the graph keeps the columns, and these mappings make each record
 on first access, then keep it; iterating over all values makes the rest, in
 data order. Keys, ``len`` and ``in`` never make a record.
 
+:class:`Incident` and :class:`OtherEnds` answer, for every graph (a warm load, a
+checked load, a graph built from records), which relations touch an entity and
+their other ends, from one :class:`Adjacency`.
+
 The columns come from a cache file whose checksum matched, so a value that
 cannot be turned into its record means the file was edited by hand: that
 raises a :class:`graph.KGError` naming the file, never a traceback.
@@ -14,14 +19,14 @@ raises a :class:`graph.KGError` naming the file, never a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence, ValuesView
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
 from itertools import pairwise
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ._errors import KGError
 
-__all__ = ["Adjacency", "LazyIncident", "LazyRecords", "OtherEnds"]
+__all__ = ["Adjacency", "Incident", "LazyRecords", "OtherEnds"]
 
 R = TypeVar("R")
 
@@ -85,11 +90,13 @@ class Adjacency:
     """Which relations touch each entity, as positions in the relation table.
 
     ``offsets[i]:offsets[i + 1]`` is the slice of ``positions`` that belongs to
-    entity ``i`` (compressed sparse rows). Checked when made: offsets rise from
-    0 to ``len(positions)`` and every position is a relation's.
+    entity ``i`` (compressed sparse rows). Made from the columns of a cache file
+    (checked: offsets rise from 0 to ``len(positions)`` and every position is a
+    relation's), or from records with :meth:`from_records` (built on first use:
+    a load that only checks the data, ``kg validate``, never needs it).
     """
 
-    __slots__ = ("entity_index", "offsets", "positions", "sources", "targets")
+    __slots__ = ("_pending", "entity_index", "offsets", "positions", "rows", "sources", "targets")
 
     def __init__(
         self,
@@ -107,52 +114,110 @@ class Adjacency:
             raise ValueError("offsets that do not rise")
         if positions and not (min(positions) >= 0 and max(positions) < len(sources)):
             raise ValueError("a position outside the relations")
+        self._pending: tuple[Iterable[str], Mapping[str, Any]] | None = None
         self.entity_index = entity_index
         self.offsets = offsets
         self.positions = positions
         self.sources = sources
         self.targets = targets
+        #: the relations by position, when the adjacency was made from them
+        self.rows: list[Any] | None = None
 
-    def of(self, key: str) -> list[int]:
+    @classmethod
+    def from_records(cls, entity_ids: Iterable[str], relations: Mapping[str, Any]) -> Adjacency:
+        """The adjacency of ``relations`` (records with ``source`` and ``target``, every
+        end one of ``entity_ids``), in data order, built the first time it is used."""
+        adjacency = cls.__new__(cls)
+        adjacency._pending = (entity_ids, relations)
+        return adjacency
+
+    def _build(self, pending: tuple[Iterable[str], Mapping[str, Any]]) -> None:
+        entity_ids, relations = pending
+        index = {e: i for i, e in enumerate(entity_ids)}
+        rows = list(relations.values())
+        touching: list[list[int]] = [[] for _ in index]
+        for j, r in enumerate(rows):
+            touching[index[r.source]].append(j)
+            if r.target != r.source:
+                touching[index[r.target]].append(j)
+        offsets, positions = [0], []
+        for found in touching:
+            positions += found
+            offsets.append(len(positions))
+        self.entity_index = index
+        self.offsets = offsets
+        self.positions = positions
+        self.sources = [r.source for r in rows]
+        self.targets = [r.target for r in rows]
+        self.rows = rows
+        self._pending = None
+
+    def row(self, j: int) -> Any:
+        """The relation in position ``j``, when the adjacency was made from records."""
+        if self._pending is not None:
+            self._build(self._pending)
+        if self.rows is None:
+            raise IndexError("an adjacency read from columns holds no records")
+        return self.rows[j]
+
+    def touching(self, key: str) -> list[int]:
+        """The positions of the relations touching entity ``key`` (KeyError when unknown)."""
+        if self._pending is not None:
+            self._build(self._pending)
         i = self.entity_index[key]
         return self.positions[self.offsets[i] : self.offsets[i + 1]]
 
 
-class LazyIncident(Mapping[str, list[R]], Generic[R]):
-    """``entity id -> [relations touching it]``, in data order, made on access."""
+class Incident(Mapping[str, list[R]], Generic[R]):
+    """``entity id -> [relations touching it]``, in data order, made on access.
 
-    __slots__ = ("_adjacency", "_records")
+    ``keys`` are the entities (iterating never builds anything); ``at`` gives the
+    relation in a position (``LazyRecords.at`` for a warm load, which makes it then;
+    :meth:`Adjacency.row` for records in memory, read directly).
+    """
 
-    def __init__(self, adjacency: Adjacency, records: LazyRecords[R]) -> None:
+    __slots__ = ("_adjacency", "_at", "_keys")
+
+    def __init__(
+        self, keys: Mapping[str, Any], adjacency: Adjacency, at: Callable[[int], R]
+    ) -> None:
+        self._keys = keys
         self._adjacency = adjacency
-        self._records = records
+        self._at = at
 
     def __getitem__(self, key: str) -> list[R]:
-        at = self._records.at
-        return [at(j) for j in self._adjacency.of(key)]
+        adjacency = self._adjacency
+        found = adjacency.touching(key)
+        rows = adjacency.rows
+        if rows is not None:
+            return [rows[j] for j in found]
+        at = self._at
+        return [at(j) for j in found]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._adjacency.entity_index)
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._adjacency.entity_index)
+        return len(self._keys)
 
 
 class OtherEnds(Mapping[str, list[str]]):
     """``entity id -> [the other end of each relation touching it]``, no record made."""
 
-    __slots__ = ("_adjacency",)
+    __slots__ = ("_adjacency", "_keys")
 
-    def __init__(self, adjacency: Adjacency) -> None:
+    def __init__(self, keys: Mapping[str, Any], adjacency: Adjacency) -> None:
+        self._keys = keys
         self._adjacency = adjacency
 
     def __getitem__(self, key: str) -> list[str]:
         a = self._adjacency
+        found = a.touching(key)
         sources, targets = a.sources, a.targets
-        return [targets[j] if sources[j] == key else sources[j] for j in a.of(key)]
+        return [targets[j] if sources[j] == key else sources[j] for j in found]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._adjacency.entity_index)
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._adjacency.entity_index)
+        return len(self._keys)

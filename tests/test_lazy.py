@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph._lazy import Adjacency, LazyIncident, LazyRecords, OtherEnds
+from graph._lazy import Adjacency, Incident, LazyRecords, OtherEnds
 
 
 def _records(made: list[int]) -> LazyRecords[str]:
@@ -63,8 +63,8 @@ def test_adjacency_gives_relations_and_other_ends_in_data_order() -> None:
     index = {"a": 0, "b": 1, "c": 2}
     adjacency = Adjacency(index, [0, 1, 3, 5], [0, 0, 1, 1, 2], sources, targets)
     relations = LazyRecords[str](["r0", "r1", "r2"], lambda i: f"r{i}", Path("c"))
-    incident = LazyIncident(adjacency, relations)
-    ends = OtherEnds(adjacency)
+    incident = Incident(index, adjacency, relations.at)
+    ends = OtherEnds(index, adjacency)
     assert incident["b"] == ["r0", "r1"] and ends["b"] == ["a", "c"]
     assert incident["c"] == ["r1", "r2"] and ends["c"] == ["b", "c"]
     assert list(incident) == list(ends) == ["a", "b", "c"] and len(ends) == 3
