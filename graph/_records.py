@@ -623,13 +623,19 @@ def _converter(spec: FieldSpec) -> Callable[[Any], Any] | None:
     return None
 
 
-@functools.cache
+_CONVERTERS: dict[tuple[type[Any], bool], tuple[tuple[str, str, Any], ...]] = {}
+
+
 def _converters(cls: type[Any], by_key: bool) -> tuple[tuple[str, str, Any], ...]:
-    return tuple(
-        (s.name, s.key if by_key else s.name, _converter(s))
-        for s in SCHEMA[cls]
-        if not by_key or s.key is not None
-    )
+    """``(field, key in data, converter)`` of every field of ``cls``, made once."""
+    found = _CONVERTERS.get((cls, by_key))
+    if found is None:
+        found = _CONVERTERS[cls, by_key] = tuple(
+            (s.name, s.key if by_key and s.key is not None else s.name, _converter(s))
+            for s in SCHEMA[cls]
+            if not by_key or s.key is not None
+        )
+    return found
 
 
 def from_plain(cls: type[R], data: Mapping[str, Any], *, by_key: bool = False, **given: Any) -> R:
