@@ -39,7 +39,7 @@ from ._records import (
     Relation,
     RelationType,
     Source,
-    from_plain,
+    field_values,
 )
 from ._yaml import Pos, YList, YMap, bad_utf8, read_items
 
@@ -172,6 +172,9 @@ def _fields(
             out[name] = (False, check)
     return out
 
+
+#: The fields of the records a load makes (graph._records.SCHEMA).
+_ENTITY, _RELATION, _SOURCE = SCHEMA[Entity], SCHEMA[Relation], SCHEMA[Source]
 
 ENTITY_FIELDS = _fields(Entity)
 RELATION_FIELDS = _fields(Relation)
@@ -479,7 +482,7 @@ def _read_sources(c: _Checker, file: Path, sources: dict[str, Source]) -> None:
                 )
                 continue
         c.broken_sources.discard(sid)
-        sources[sid] = from_plain(Source, rec, by_key=True, text=text.decode("utf-8"))
+        sources[sid] = Source(**field_values(_SOURCE, rec, by_key=True, text=text.decode("utf-8")))
 
 
 def _read_source_file(c: _Checker, file: Path, rec: YMap, key: str) -> bytes | None:
@@ -609,7 +612,9 @@ def _load_entities(
                     names[label_key] = (eid, file, rec.pos)
             if evidence is None or clash:
                 continue
-            entities[eid] = from_plain(Entity, rec, id=eid, aliases=aliases, evidence=evidence)
+            entities[eid] = Entity(
+                **field_values(_ENTITY, rec, id=eid, aliases=aliases, evidence=evidence)
+            )
 
     c.each(files, read)
     return entities, where, {k: found[0] for k, found in names.items() if k}
@@ -721,8 +726,10 @@ def _load_relations(
                 or rec["target"] not in entities
             ):
                 continue
-            relations[rid] = from_plain(
-                Relation, rec, id=rid, type=rtype, basis=basis, event=event, evidence=evidence
+            relations[rid] = Relation(
+                **field_values(
+                    _RELATION, rec, id=rid, type=rtype, basis=basis, event=event, evidence=evidence
+                )
             )
 
     c.each(files, read)

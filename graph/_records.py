@@ -36,6 +36,7 @@ __all__ = [
     "RelationType",
     "Source",
     "Status",
+    "field_values",
     "freeze",
     "from_plain",
     "plain",
@@ -623,19 +624,35 @@ def _converter(spec: FieldSpec) -> Callable[[Any], Any] | None:
     return None
 
 
-_CONVERTERS: dict[tuple[type[Any], bool], tuple[tuple[str, str, Any], ...]] = {}
+_CONVERTERS: dict[tuple[int, bool], tuple[Any, tuple[tuple[str, str, Any], ...]]] = {}
 
 
-def _converters(cls: type[Any], by_key: bool) -> tuple[tuple[str, str, Any], ...]:
-    """``(field, key in data, converter)`` of every field of ``cls``, made once."""
-    found = _CONVERTERS.get((cls, by_key))
-    if found is None:
-        found = _CONVERTERS[cls, by_key] = tuple(
+def _converters(specs: tuple[FieldSpec, ...], by_key: bool) -> tuple[tuple[str, str, Any], ...]:
+    """``(field, key in data, converter)`` of every field of ``specs``, made once."""
+    found = _CONVERTERS.get((id(specs), by_key))
+    if found is None or found[0] is not specs:
+        converters = tuple(
             (s.name, s.key if by_key and s.key is not None else s.name, _converter(s))
-            for s in SCHEMA[cls]
+            for s in specs
             if not by_key or s.key is not None
         )
-    return found
+        found = _CONVERTERS[id(specs), by_key] = (specs, converters)  # specs kept: id stays
+    return found[1]
+
+
+def field_values(
+    specs: tuple[FieldSpec, ...], data: Mapping[str, Any], *, by_key: bool = False, **given: Any
+) -> dict[str, Any]:
+    """The keyword arguments of a record with the fields ``specs`` (its :data:`SCHEMA`)
+    from plain data: see :func:`from_plain`."""
+    kwargs = dict(given)
+    for name, key, convert in _converters(specs, by_key):
+        if name in kwargs:
+            continue
+        value = data.get(key)
+        if value is not None:
+            kwargs[name] = value if convert is None else convert(value)
+    return kwargs
 
 
 def from_plain(cls: type[R], data: Mapping[str, Any], *, by_key: bool = False, **given: Any) -> R:
@@ -648,14 +665,7 @@ def from_plain(cls: type[R], data: Mapping[str, Any], *, by_key: bool = False, *
     >>> from_plain(Evidence, {"source": "report", "quote": "合作", "page": 3})
     Evidence(source='report', quote='合作')
     """
-    kwargs = dict(given)
-    for name, key, convert in _converters(cls, by_key):
-        if name in kwargs:
-            continue
-        value = data.get(key)
-        if value is not None:
-            kwargs[name] = value if convert is None else convert(value)
-    return cls(**kwargs)
+    return cls(**field_values(SCHEMA[cls], data, by_key=by_key, **given))
 
 
 def _to_dict(record: Any) -> dict[str, Any]:
