@@ -131,7 +131,7 @@ class Storage:
             relations,
             {s.id: s for s in sources},
             index,
-            Incident(entities, adjacency, adjacency.row),
+            Incident(entities, adjacency),
             OtherEnds(entities, adjacency),
         )
 

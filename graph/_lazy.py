@@ -87,16 +87,18 @@ class LazyRecords(Mapping[str, R]):
 
 
 class Adjacency:
-    """Which relations touch each entity, as positions in the relation table.
+    """Which relations touch each entity.
 
-    ``offsets[i]:offsets[i + 1]`` is the slice of ``positions`` that belongs to
-    entity ``i`` (compressed sparse rows). Made from the columns of a cache file
-    (checked: offsets rise from 0 to ``len(positions)`` and every position is a
-    relation's), or from records with :meth:`from_records` (built on first use:
-    a load that only checks the data, ``kg validate``, never needs it).
+    Made from the columns of a cache file: ``offsets[i]:offsets[i + 1]`` is the
+    slice of ``positions`` (positions in the relation table) that belongs to entity
+    ``i`` (compressed sparse rows), checked when made: offsets rise from 0 to
+    ``len(positions)`` and every position is a relation's. Or made from records
+    with :meth:`from_records`: then each entity's list of relations, built the
+    first time it is used (a load that only checks the data, ``kg validate``,
+    never needs it).
     """
 
-    __slots__ = ("_pending", "entity_index", "offsets", "positions", "rows", "sources", "targets")
+    __slots__ = ("_pending", "entity_index", "groups", "offsets", "positions", "sources", "targets")
 
     def __init__(
         self,
@@ -120,8 +122,8 @@ class Adjacency:
         self.positions = positions
         self.sources = sources
         self.targets = targets
-        #: the relations by position, when the adjacency was made from them
-        self.rows: list[Any] | None = None
+        #: per entity (by index), the relations touching it, when made from records
+        self.groups: list[list[Any]] | None = None
 
     @classmethod
     def from_records(cls, entity_ids: Iterable[str], relations: Mapping[str, Any]) -> Adjacency:
@@ -134,65 +136,64 @@ class Adjacency:
     def _build(self, pending: tuple[Iterable[str], Mapping[str, Any]]) -> None:
         entity_ids, relations = pending
         index = {e: i for i, e in enumerate(entity_ids)}
-        rows = list(relations.values())
-        touching: list[list[int]] = [[] for _ in index]
-        for j, r in enumerate(rows):
-            touching[index[r.source]].append(j)
+        groups: list[list[Any]] = [[] for _ in index]
+        for r in relations.values():
+            groups[index[r.source]].append(r)
             if r.target != r.source:
-                touching[index[r.target]].append(j)
-        offsets, positions = [0], []
-        for found in touching:
-            positions += found
-            offsets.append(len(positions))
+                groups[index[r.target]].append(r)
         self.entity_index = index
-        self.offsets = offsets
-        self.positions = positions
-        self.sources = [r.source for r in rows]
-        self.targets = [r.target for r in rows]
-        self.rows = rows
+        self.groups = groups
         self._pending = None
 
-    def row(self, j: int) -> Any:
-        """The relation in position ``j``, when the adjacency was made from records."""
-        if self._pending is not None:
-            self._build(self._pending)
-        if self.rows is None:
-            raise IndexError("an adjacency read from columns holds no records")
-        return self.rows[j]
-
-    def touching(self, key: str) -> list[int]:
-        """The positions of the relations touching entity ``key`` (KeyError when unknown)."""
+    def touching(self, key: str, at: Callable[[int], Any]) -> list[Any]:
+        """The relations touching entity ``key``, in data order (KeyError when unknown);
+        ``at`` makes the relation in a position of the columns."""
         if self._pending is not None:
             self._build(self._pending)
         i = self.entity_index[key]
-        return self.positions[self.offsets[i] : self.offsets[i + 1]]
+        if self.groups is not None:
+            return self.groups[i]
+        return [at(j) for j in self.positions[self.offsets[i] : self.offsets[i + 1]]]
+
+    def other_ends(self, key: str) -> list[str]:
+        """The other end of each relation touching entity ``key``, in the same order."""
+        if self._pending is not None:
+            self._build(self._pending)
+        i = self.entity_index[key]
+        if self.groups is not None:
+            return [r.target if r.source == key else r.source for r in self.groups[i]]
+        sources, targets = self.sources, self.targets
+        found = self.positions[self.offsets[i] : self.offsets[i + 1]]
+        return [targets[j] if sources[j] == key else sources[j] for j in found]
+
+
+def _no_columns(j: int) -> Any:
+    raise IndexError(f"no relation table to read position {j} from")
 
 
 class Incident(Mapping[str, list[R]], Generic[R]):
-    """``entity id -> [relations touching it]``, in data order, made on access.
+    """``entity id -> [relations touching it]``, in data order.
 
-    ``keys`` are the entities (iterating never builds anything); ``at`` gives the
-    relation in a position (``LazyRecords.at`` for a warm load, which makes it then;
-    :meth:`Adjacency.row` for records in memory, read directly).
+    ``keys`` are the entities (iterating never builds anything); ``at`` makes the
+    relation in a position of the columns (``LazyRecords.at`` for a warm load, which
+    makes each record on first use); an adjacency made from records needs none.
     """
 
     __slots__ = ("_adjacency", "_at", "_keys")
 
     def __init__(
-        self, keys: Mapping[str, Any], adjacency: Adjacency, at: Callable[[int], R]
+        self,
+        keys: Mapping[str, Any],
+        adjacency: Adjacency,
+        at: Callable[[int], R] = _no_columns,
     ) -> None:
         self._keys = keys
         self._adjacency = adjacency
         self._at = at
 
     def __getitem__(self, key: str) -> list[R]:
-        adjacency = self._adjacency
-        found = adjacency.touching(key)
-        rows = adjacency.rows
-        if rows is not None:
-            return [rows[j] for j in found]
-        at = self._at
-        return [at(j) for j in found]
+        found: list[R] = self._adjacency.touching(key, self._at)
+        return found
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
@@ -211,10 +212,7 @@ class OtherEnds(Mapping[str, list[str]]):
         self._adjacency = adjacency
 
     def __getitem__(self, key: str) -> list[str]:
-        a = self._adjacency
-        found = a.touching(key)
-        sources, targets = a.sources, a.targets
-        return [targets[j] if sources[j] == key else sources[j] for j in found]
+        return self._adjacency.other_ends(key)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
