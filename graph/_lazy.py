@@ -14,7 +14,7 @@ their other ends, from one :class:`Adjacency`.
 
 The columns come from a cache file whose checksum matched, so a value that
 cannot be turned into its record means the file was edited by hand: that
-raises a :class:`graph.KGError` naming the file, never a traceback.
+raises a :class:`graph.ReadError` naming the file, never a traceback.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from ._errors import KGError
+from ._errors import ReadError
 
 __all__ = ["Adjacency", "Incident", "LazyRecords", "OtherEnds"]
 
@@ -56,7 +56,7 @@ class LazyRecords(Mapping[str, R]):
             try:
                 record = self._make(i)
             except _DAMAGE as exc:
-                raise KGError(
+                raise ReadError(
                     f"the warm-load cache {self._where} is damaged ({type(exc).__name__} in "
                     f"the record {self._ids[i]!r}); delete that file and load again"
                 ) from None

@@ -332,3 +332,28 @@ def test_a_schema_that_misses_a_field_is_refused() -> None:
         _schema(Entity, tuple(f for f in SCHEMA[Entity] if f.name != "notes_zh"))
     with pytest.raises(TypeError):
         _schema(Evidence, (*SCHEMA[Evidence], FieldSpec("page", Kind.TEXT)))
+
+
+@pytest.mark.parametrize(
+    ("doc", "classes"),
+    [
+        ("csv", (Entity, Relation)),
+        ("neo4j", (Entity, Relation)),
+        ("neo4j README", (Entity, Relation)),
+        ("falkordb", (Entity, Relation, Source)),
+    ],
+)
+def test_the_format_docs_name_every_field(doc: str, classes: tuple[type[Any], ...]) -> None:
+    """The docstrings that describe an output's columns name every field (new ones too)."""
+    from graph._export import _csv, _neo4j
+
+    text = {
+        "csv": _csv.__doc__,
+        "neo4j": _neo4j.__doc__,
+        "neo4j README": _neo4j._README,
+        "falkordb": _falkordb.__doc__,
+    }[doc]
+    assert text is not None
+    for cls in classes:
+        names = [f.name for f in SCHEMA[cls] if f.kind is not Kind.END or doc == "csv"]
+        assert [n for n in names if n not in text] == [], cls.__name__
