@@ -42,7 +42,7 @@ from ._errors import (
     UnknownEntityError,
 )
 from ._kg import KnowledgeGraph
-from ._kg import _key as name_key
+from ._names import key as name_key
 from ._records import (
     SCHEMA,
     Entity,

@@ -22,8 +22,9 @@ from typing import Any
 
 from ._cache import paused_gc
 from ._errors import DataError, KGError, Problem, ReadError, shorten
-from ._kg import KnowledgeGraph, Storage, _key, graph_of
+from ._kg import KnowledgeGraph, Storage, graph_of
 from ._limits import Limits, read_capped, safe_source_path
+from ._names import key as name_key
 from ._normalize import normalize
 from ._paths import BUNDLED_DATA, find_data
 from ._progress import advance
@@ -596,7 +597,7 @@ def _load_entities(
             aliases = tuple(rec.get("aliases") or ())
             clash = False
             for label in dict.fromkeys((eid, rec["name"], rec["name_en"], *aliases)):
-                label_key = _key(label)
+                label_key = name_key(label)
                 other = names.get(label_key)
                 if other is not None and other[0] != eid:
                     c.add(
