@@ -3,6 +3,13 @@
 Records are frozen dataclasses. Their ``attributes`` are read-only mappings whose
 lists are tuples, so a record handed to a caller can never change the graph.
 Use :meth:`Entity.to_dict` / :meth:`Relation.to_dict` for plain, JSON-ready copies.
+
+:data:`SCHEMA` says what each field of each record class is (:class:`FieldSpec`: its
+:class:`Kind`, whether the data files must give it, its name there and on the page).
+The loader's checks, the dict views, ``kg.nx``, the page's records, the exports'
+columns, FalkorDB's properties and the review graph all derive their fields from it,
+so a new field is one line in its class and one in :data:`SCHEMA` (and a value in
+``tests/test_fields.py``, whose contract test checks that every output carries it).
 """
 
 from __future__ import annotations
