@@ -652,14 +652,13 @@ def field_values(
 ) -> dict[str, Any]:
     """The keyword arguments of a record with the fields ``specs`` (its :data:`SCHEMA`)
     from plain data: see :func:`from_plain`."""
-    kwargs = dict(given)
+    get = data.get
     for name, key, convert in _converters(specs, by_key):
-        if name in kwargs:
-            continue
-        value = data.get(key)
-        if value is not None:
-            kwargs[name] = value if convert is None else convert(value)
-    return kwargs
+        if name not in given:  # ``given`` is this call's own dict
+            value = get(key)
+            if value is not None:
+                given[name] = value if convert is None else convert(value)
+    return given
 
 
 def from_plain(cls: type[R], data: Mapping[str, Any], *, by_key: bool = False, **given: Any) -> R:
