@@ -66,9 +66,10 @@ from typing import Any, ParamSpec, TypeVar
 
 from ._atomic import atomic_open
 from ._errors import KGError
-from ._kg import KnowledgeGraph
-from ._lazy import Adjacency, LazyIncident, LazyRecords, OtherEnds
+from ._kg import KnowledgeGraph, Storage, graph_of, storage_of
+from ._lazy import Adjacency, Incident, LazyRecords, OtherEnds
 from ._limits import Limits
+from ._names import NameIndex
 from ._progress import reading
 from ._records import Entity, Evidence, Relation, Source, freeze, thaw
 
@@ -453,18 +454,22 @@ def _restore(path: Path, body: Any) -> KnowledgeGraph:
     names = body["names"]
     if type(names) is not dict or not set(names.values()) <= known:
         raise ValueError("a name index that names an unknown entity")
-    return KnowledgeGraph._restore(
-        entities,
-        relations,
-        [make_source(i) for i in range(len(source_ids))],
-        names,
-        LazyIncident(adjacency, relations),
-        OtherEnds(adjacency),
+    sources = (make_source(i) for i in range(len(source_ids)))
+    return graph_of(
+        Storage(
+            entities,
+            relations,
+            {s.id: s for s in sources},
+            NameIndex(names),
+            Incident(entities, adjacency, relations.at),
+            OtherEnds(entities, adjacency),
+        )
     )
 
 
 def _write(path: Path, key: str, kg: KnowledgeGraph) -> None:
     """Write the cache file, a few thousand values at a time (bounded memory)."""
+    storage = storage_of(kg)
     entities, relations = list(kg), kg.relations()
     position = {r.id: j for j, r in enumerate(relations)}
     parts: dict[str, Sequence[Any]] = {
@@ -484,11 +489,11 @@ def _write(path: Path, key: str, kg: KnowledgeGraph) -> None:
         for k, (name, records) in enumerate(parts.items()):
             write(f'{"," if k else "{"}"{name}":'.encode())
             _TABLES[name].write(records, write)
-        names = json.dumps(kg._name_keys(), ensure_ascii=False, separators=(",", ":"))
+        names = json.dumps(dict(storage.names.ids()), ensure_ascii=False, separators=(",", ":"))
         write(b',"names":' + names.encode("utf-8"))
         offsets, positions = [0], []
         for e in entities:
-            positions += [position[r.id] for r in kg._incident[e.id]]
+            positions += [position[r.id] for r in storage.incident[e.id]]
             offsets.append(len(positions))
         write(b',"incident":' + json.dumps([offsets, positions], separators=(",", ":")).encode())
         write(b"}")

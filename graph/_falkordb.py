@@ -1,14 +1,15 @@
 """Share a graph through a FalkorDB server: :func:`push` writes, :func:`load_from` reads.
 
 FalkorDB is a graph database server that speaks openCypher (and the Redis
-protocol). In it the graph is stored as
+protocol). In it the graph is stored as below: a property per field of each
+record (``graph._records.SCHEMA``; none for a field that is None):
 
 - ``(:Entity {id, type, name, name_en, name_en_kind, aliases, status, notes,
   notes_zh, attributes, evidence_sources, evidence_quotes, keys})``,
 - ``(:Entity)-[:RELATION {id, type, status, date, basis, event, notes, notes_zh,
   attributes, evidence_sources, evidence_quotes}]->(:Entity)``, and
-- ``(:Source {id, title, title_en, language, text, raw_path, text_path,
-  processing, notes})``, with ``(:Entity)-[:CITES]->(:Source)`` for every
+- ``(:Source {id, title, title_en, language, text_path, raw_path, date,
+  processing, notes, text})``, with ``(:Entity)-[:CITES]->(:Source)`` for every
   source an entity's evidence quotes.
 
 ``attributes`` is JSON text (Cypher maps hold no nested values); evidence is
@@ -26,29 +27,37 @@ the ``server`` extra: ``pip install 'kg-regional-cooperation[server]'``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
-from ._errors import KGError, UnknownEntityError
+from ._errors import (
+    ArgumentError,
+    ExportError,
+    MissingExtraError,
+    NotFoundError,
+    ReadError,
+    ServerError,
+    UnknownEntityError,
+)
 from ._kg import KnowledgeGraph
-from ._kg import _key as name_key
+from ._names import key as name_key
 from ._records import (
-    Basis,
+    SCHEMA,
     Entity,
-    EntityType,
     Evidence,
-    NameKind,
+    Kind,
     Relation,
-    RelationType,
     Source,
-    Status,
-    freeze,
+    from_plain,
+    plain,
     thaw,
 )
 
 __all__ = ["BATCH", "ServerAddress", "load_from", "parse_url", "push"]
+
+R = TypeVar("R")
 
 #: Records per ``UNWIND`` batch.
 BATCH = 2000
@@ -80,18 +89,20 @@ def parse_url(url: str) -> ServerAddress:
     try:
         parts = urlsplit(url)
     except ValueError as exc:  # falkordb://[127.0.0.1/g: an unclosed IPv6 bracket
-        raise KGError(f"{url!r} is not a valid address ({exc}); write it like {example}") from None
+        raise ArgumentError(
+            f"{url!r} is not a valid address ({exc}); write it like {example}"
+        ) from None
     if parts.scheme != "falkordb":
-        raise KGError(f"{url!r} is not a FalkorDB address; write it like {example}")
+        raise ArgumentError(f"{url!r} is not a FalkorDB address; write it like {example}")
     try:
         port = parts.port if parts.port is not None else 6379
     except ValueError:
-        raise KGError(f"{url!r} has no valid port; write it like {example}") from None
+        raise ArgumentError(f"{url!r} has no valid port; write it like {example}") from None
     if not 1 <= port <= 65535:
-        raise KGError(f"{url!r} has no valid port (1 to 65535); write it like {example}")
+        raise ArgumentError(f"{url!r} has no valid port (1 to 65535); write it like {example}")
     graph = unquote(parts.path.lstrip("/"))
     if not parts.hostname or not graph or "/" in graph:
-        raise KGError(f"{url!r} needs a host and a graph name; write it like {example}")
+        raise ArgumentError(f"{url!r} needs a host and a graph name; write it like {example}")
     return ServerAddress(
         parts.hostname,
         port,
@@ -115,7 +126,9 @@ def _connect(address: ServerAddress) -> Any:
     try:
         from falkordb import FalkorDB  # type: ignore[import-untyped]
     except ImportError:
-        raise KGError(f"talking to a FalkorDB server needs the falkordb client: {_EXTRA}") from None
+        raise MissingExtraError(
+            f"talking to a FalkorDB server needs the falkordb client: {_EXTRA}", extra="server"
+        ) from None
     import redis
 
     try:
@@ -127,7 +140,7 @@ def _connect(address: ServerAddress) -> Any:
         )
         db.connection.ping()
     except redis.exceptions.RedisError as exc:
-        raise KGError(
+        raise ServerError(
             f"cannot reach the FalkorDB server at {address.host}:{address.port} ({exc}); "
             "start it (e.g. docker run -p 6379:6379 falkordb/falkordb) or check the address"
         ) from None
@@ -140,7 +153,7 @@ def _query(graph: Any, cypher: str, params: dict[str, Any] | None = None) -> lis
     try:
         return list(graph.query(cypher, params).result_set)
     except redis.exceptions.RedisError as exc:
-        raise KGError(f"the FalkorDB server refused a query: {exc}") from None
+        raise ServerError(f"the FalkorDB server refused a query: {exc}") from None
 
 
 def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:
@@ -148,64 +161,37 @@ def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dic
         yield rows[start : start + size]
 
 
-def _evidence_props(evidence: Iterable[Evidence]) -> dict[str, list[str]]:
-    evidence = list(evidence)
-    return {
-        "evidence_sources": [e.source for e in evidence],
-        "evidence_quotes": [e.quote for e in evidence],
-    }
+def _props(record: Entity | Relation | Source) -> dict[str, Any]:
+    """The properties of a record: one per field of its schema (graph._records.SCHEMA)
+    but a relation's ends, which are its endpoints; none for a field that is None.
+    Attributes are JSON text, evidence two parallel lists."""
+    props: dict[str, Any] = {}
+    for f in SCHEMA[type(record)]:
+        value = getattr(record, f.name)
+        if f.kind is Kind.END or value is None:
+            continue
+        if f.kind is Kind.MAPPING:
+            props[f.name] = json.dumps(thaw(value), ensure_ascii=False)
+        elif f.kind is Kind.EVIDENCE:
+            props[f"{f.name}_sources"] = [e.source for e in value]
+            props[f"{f.name}_quotes"] = [e.quote for e in value]
+        else:
+            props[f.name] = plain(f, value)
+    return props
 
 
 def _entity_row(e: Entity) -> dict[str, Any]:
-    props: dict[str, Any] = {
-        "id": e.id,
-        "type": str(e.type),
-        "name": e.name,
-        "name_en": e.name_en,
-        "name_en_kind": str(e.name_en_kind),
-        "aliases": list(e.aliases),
-        "notes": e.notes,
-        "notes_zh": e.notes_zh,
-        "attributes": json.dumps(thaw(e.attributes), ensure_ascii=False),
-        "keys": sorted({name_key(n) for n in (e.id, e.name, e.name_en, *e.aliases) if n}),
-        **_evidence_props(e.evidence),
-    }
-    if e.status is not None:
-        props["status"] = str(e.status)
+    props = _props(e)
+    props["keys"] = sorted({name_key(n) for n in (e.id, e.name, e.name_en, *e.aliases) if n})
     return {"id": e.id, "props": props, "sources": sorted({ev.source for ev in e.evidence})}
 
 
 def _relation_row(r: Relation) -> dict[str, Any]:
-    props: dict[str, Any] = {
-        "id": r.id,
-        "type": str(r.type),
-        "status": str(r.status),
-        "basis": str(r.basis),
-        "notes": r.notes,
-        "notes_zh": r.notes_zh,
-        "attributes": json.dumps(thaw(r.attributes), ensure_ascii=False),
-        **_evidence_props(r.evidence),
-    }
-    if r.date is not None:
-        props["date"] = r.date
-    if r.event is not None:
-        props["event"] = r.event
-    return {"id": r.id, "source": r.source, "target": r.target, "props": props}
+    return {"id": r.id, "source": r.source, "target": r.target, "props": _props(r)}
 
 
 def _source_row(s: Source) -> dict[str, Any]:
-    props = {
-        "id": s.id,
-        "title": s.title,
-        "title_en": s.title_en,
-        "language": s.language,
-        "text": s.text,
-        "raw_path": s.raw_path,
-        "text_path": s.text_path,
-        "processing": list(s.processing),
-        "notes": s.notes,
-    }
-    return {"id": s.id, "props": props}
+    return {"id": s.id, "props": _props(s)}
 
 
 _INDEXES = (
@@ -238,14 +224,14 @@ def push(kg: KnowledgeGraph, url: str, *, batch: int = BATCH) -> dict[str, int]:
     """
     address = parse_url(url)
     if batch < 1:
-        raise KGError(f"batch must be 1 or more, not {batch}")
+        raise ArgumentError(f"batch must be 1 or more, not {batch}")
     sources = [_source_row(s) for s in kg.sources()]
     entities = [_entity_row(e) for e in kg]
     relations = [_relation_row(r) for r in kg.relations()]
     for what, rows in (("source", sources), ("entity", entities), ("relation", relations)):
         for row in rows:  # checked before anything is written: never a partial push
             if _has_nul(row):
-                raise KGError(
+                raise ExportError(
                     f"{what} {str(row.get('id'))!r} holds a NUL character, which FalkorDB "
                     "cannot store; remove it from the data and push again"
                 )
@@ -257,7 +243,7 @@ def push(kg: KnowledgeGraph, url: str, *, batch: int = BATCH) -> dict[str, int]:
             graph.query(statement)
         except redis.exceptions.ResponseError as exc:  # already there
             if "already indexed" not in str(exc) and "exists" not in str(exc):
-                raise KGError(f"the FalkorDB server refused an index: {exc}") from None
+                raise ServerError(f"the FalkorDB server refused an index: {exc}") from None
     from ._progress import bar
 
     work = [
@@ -278,61 +264,31 @@ def push(kg: KnowledgeGraph, url: str, *, batch: int = BATCH) -> dict[str, int]:
 # -- reading back ----------------------------------------------------------------------------
 
 
-def _evidence(props: dict[str, Any]) -> tuple[Evidence, ...]:
-    sources = props.get("evidence_sources") or []
-    quotes = props.get("evidence_quotes") or []
-    return tuple(Evidence(str(s), str(q)) for s, q in zip(sources, quotes, strict=True))
-
-
-def _attributes(props: dict[str, Any]) -> Any:
-    return freeze(json.loads(props.get("attributes") or "{}"))
+def _record(cls: type[R], props: dict[str, Any], **given: Any) -> R:
+    """A record from the properties :func:`_props` wrote."""
+    plain_props = dict(props)
+    for f in SCHEMA[cls]:
+        if f.kind is Kind.MAPPING:
+            plain_props[f.name] = json.loads(props.get(f.name) or "{}")
+        elif f.kind is Kind.EVIDENCE:
+            sources = props.get(f"{f.name}_sources") or []
+            quotes = props.get(f"{f.name}_quotes") or []
+            plain_props[f.name] = [
+                Evidence(str(s), str(q)) for s, q in zip(sources, quotes, strict=True)
+            ]
+    return from_plain(cls, plain_props, **given)
 
 
 def _entity(props: dict[str, Any]) -> Entity:
-    return Entity(
-        id=props["id"],
-        type=EntityType(props["type"]),
-        name=props["name"],
-        name_en=props["name_en"],
-        aliases=tuple(props.get("aliases") or ()),
-        status=Status(props["status"]) if props.get("status") else None,
-        attributes=_attributes(props),
-        notes=props.get("notes") or "",
-        evidence=_evidence(props),
-        name_en_kind=NameKind(props.get("name_en_kind") or "translation"),
-        notes_zh=props.get("notes_zh") or "",
-    )
+    return _record(Entity, props)
 
 
 def _relation(source: str, target: str, props: dict[str, Any]) -> Relation:
-    return Relation(
-        id=props["id"],
-        source=source,
-        target=target,
-        type=RelationType(props["type"]),
-        status=Status(props["status"]),
-        date=props.get("date"),
-        attributes=_attributes(props),
-        notes=props.get("notes") or "",
-        evidence=_evidence(props),
-        basis=Basis(props.get("basis") or "stated"),
-        event=props.get("event"),
-        notes_zh=props.get("notes_zh") or "",
-    )
+    return _record(Relation, props, source=source, target=target)
 
 
 def _source(props: dict[str, Any]) -> Source:
-    return Source(
-        id=props["id"],
-        title=props["title"],
-        title_en=props["title_en"],
-        language=props["language"],
-        text=props["text"],
-        raw_path=props.get("raw_path") or "",
-        text_path=props.get("text_path") or "",
-        processing=tuple(props.get("processing") or ()),
-        notes=props.get("notes") or "",
-    )
+    return _record(Source, props)
 
 
 def _find_center(graph: Any, name: str) -> str:
@@ -382,7 +338,7 @@ def load_from(url: str, *, focus: str | None = None, depth: int = 2) -> Knowledg
     """
     address = parse_url(url)
     if depth < 0:
-        raise KGError(f"depth must be 0 or more, not {depth}")
+        raise ArgumentError(f"depth must be 0 or more, not {depth}")
     graph = _connect(address)
     if focus is None:
         node_rows = _query(graph, "MATCH (e:Entity) RETURN properties(e)")
@@ -406,7 +362,9 @@ def load_from(url: str, *, focus: str | None = None, depth: int = 2) -> Knowledg
         keep = set(ids)
         edge_rows = [row for row in edge_rows if row[1] in keep]
     if not node_rows:
-        raise KGError(f"the graph {address} holds no entities; fill it with kg push {address}")
+        raise NotFoundError(
+            f"the graph {address} holds no entities; fill it with kg push {address}"
+        )
     try:
         entities = [_entity(row[0]) for row in node_rows]
         relations = [_relation(str(a), str(b), props) for a, b, props in edge_rows]
@@ -420,7 +378,7 @@ def load_from(url: str, *, focus: str | None = None, depth: int = 2) -> Knowledg
         )
         sources = [_source(row[0]) for row in source_rows]
     except (KeyError, ValueError, TypeError) as exc:
-        raise KGError(
+        raise ReadError(
             f"the graph {address} holds records this version cannot read ({exc!r}); "
             "push them again with kg push"
         ) from None

@@ -31,7 +31,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,7 +42,18 @@ from ._history import STAGES
 from ._kg import UMBRELLA_TYPES
 from ._layout import radial_layout
 from ._paths import DEFAULT_OUTPUT
-from ._records import COLLECTIVE_TYPES, Basis, EntityType, RelationType, Status, thaw
+from ._records import (
+    COLLECTIVE_TYPES,
+    SCHEMA,
+    Basis,
+    Entity,
+    EntityType,
+    Kind,
+    Relation,
+    RelationType,
+    Status,
+    plain,
+)
 from ._regions import page_payload
 from ._sentences import ends_sentence, sentence_window
 
@@ -317,20 +328,41 @@ def _traditional(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _notes(record: Any) -> dict[str, str]:
-    return {"en": record.notes, "zh": record.notes_zh}
-
-
 def _draft(attributes: Any) -> bool:
     return attributes.get("draft") is True
 
 
+#: The page's own values in a packed entity row, by place (the records' fields give
+#: theirs in graph._records.SCHEMA, ``packed``).
+_PAGE_PLACES: dict[str, dict[int, str]] = {"node": {4: "degree", 5: "size", 6: "x", 7: "y"}}
+
+
+def _packed_fields(kind: str, cls: type[Any]) -> tuple[str, ...]:
+    """The page keys a packed ``kind`` row carries, in place order (see :data:`PACKED_FIELDS`)."""
+    places = {f.packed: f.page for f in SCHEMA[cls] if f.packed is not None}
+    places |= _PAGE_PLACES.get(kind, {})
+    return tuple(places[i] for i in range(len(places)))  # every place from 0, once
+
+
 #: The fields a packed record (a page above :data:`OVERVIEW_LIMIT`) carries in a list,
-#: in this order, with a mapping of its other non-default fields last.
-PACKED_FIELDS = {
-    "node": ("id", "name", "name_en", "type", "degree", "size", "x", "y", "evidence"),
-    "edge": ("id", "from", "to", "type", "status", "evidence"),
-}
+#: in this order, with a mapping of its other non-default fields last. The page reads
+#: them from its data (``packed_fields``).
+PACKED_FIELDS = {"node": _packed_fields("node", Entity), "edge": _packed_fields("edge", Relation)}
+
+
+def _page_record(record: Entity | Relation, quote: Callable[[str, str], int]) -> dict[str, Any]:
+    """The page's view of a record: every field of its schema under its page key, as
+    plain data; the notes as ``{"en": …, "zh": …}``, evidence as indices of quotes."""
+    out: dict[str, Any] = {}
+    for f in SCHEMA[type(record)]:
+        value = getattr(record, f.name)
+        if f.kind is Kind.EVIDENCE:
+            out[f.page] = [quote(ev.source, ev.quote) for ev in value]
+        elif f.lang is not None:
+            out.setdefault(f.page, {})[f.lang] = value
+        else:
+            out[f.page] = plain(f, value)
+    return out
 
 
 def _packed(record: dict[str, Any]) -> list[Any]:
@@ -471,6 +503,7 @@ def _payload_parts(
     yield "focus", focus
     yield "physics", len(entities) <= PHYSICS_LIMIT
     yield "limit", OVERVIEW_LIMIT
+    yield "packed_fields", {kind: list(fields) for kind, fields in PACKED_FIELDS.items()}
     yield "overview", overview
     yield "types", types
     yield "statuses", statuses
@@ -485,18 +518,9 @@ def _payload_parts(
         (
             pack(
                 {
-                    "id": e.id,
-                    "name": e.name,
-                    "name_en": e.name_en,
-                    "name_en_kind": str(e.name_en_kind),
-                    "aliases": list(e.aliases),
-                    "type": str(e.type),
-                    "status": str(e.status) if e.status else None,
-                    "attributes": thaw(e.attributes),
-                    "notes": _notes(e),
+                    **_page_record(e, quote),
                     "draft": _draft(e.attributes),
                     "collective": e.type in COLLECTIVE_TYPES,
-                    "evidence": [quote(ev.source, ev.quote) for ev in e.evidence],
                     "degree": degree[e.id],
                     "size": round(10 + 5 * math.sqrt(degree[e.id]), 1),
                     "x": positions[e.id][0],
@@ -511,19 +535,9 @@ def _payload_parts(
         (
             pack(
                 {
-                    "id": r.id,
-                    "from": r.source,
-                    "to": r.target,
-                    "type": str(r.type),
-                    "status": str(r.status),
-                    "basis": str(r.basis),
-                    "event": r.event,
-                    "date": r.date,
-                    "attributes": thaw(r.attributes),
-                    "notes": _notes(r),
+                    **_page_record(r, quote),
                     "draft": _draft(r.attributes),
                     "collective": r.collective,
-                    "evidence": [quote(ev.source, ev.quote) for ev in r.evidence],
                 }
             )
             for r in relations

@@ -4,30 +4,34 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from ._errors import KGError, NoPathError, UnknownEntityError
+from ._errors import ArgumentError, NoPathError, NotFoundError, UnknownEntityError
+from ._lazy import Adjacency, Incident, OtherEnds
 from ._names import NameIndex, is_chinese, key
 from ._records import (
     COLLECTIVE_TYPES,
     HUB_TYPES,
     PARTNERSHIP_TYPES,
+    SCHEMA,
     Basis,
     Entity,
     EntityType,
+    Kind,
     Partner,
     Relation,
     RelationType,
     Source,
     Status,
-    thaw,
+    plain,
 )
 
-__all__ = ["KnowledgeGraph"]
+__all__ = ["KnowledgeGraph", "Storage", "graph_of", "storage_of"]
 
 _MEASURES: dict[str, Callable[[nx.Graph], dict[str, float]]] = {
     "degree": nx.degree_centrality,
@@ -75,57 +79,71 @@ def _as_set(
             out.add(enum(value))
         except ValueError:
             allowed = ", ".join(m.value for m in enum)
-            raise KGError(f"unknown {what} {value!r}; use one of: {allowed}") from None
+            raise ArgumentError(f"unknown {what} {value!r}; use one of: {allowed}") from None
     return frozenset(out)
 
 
-class _Incident(Mapping[str, list[Relation]]):
-    """``entity id -> [the relations touching it]``, in data order, built on first use:
-    a load that only checks the data (``kg validate``) never needs it."""
+@dataclass(frozen=True, slots=True)
+class Storage:
+    """What a :class:`KnowledgeGraph` is made of: records by id, the name index, and
+    per entity the relations touching it and their other ends, in data order.
 
-    __slots__ = ("_entities", "_relations", "_table")
+    Every graph is opened over one (:func:`graph_of`): a checked load and a graph
+    built from records make theirs with :meth:`of_records`; a warm load
+    (``graph._cache``) makes its own, over records made on first use (``graph._lazy``).
+    """
 
-    def __init__(self, entities: Mapping[str, Entity], relations: Mapping[str, Relation]) -> None:
-        self._entities = entities
-        self._relations = relations
-        self._table: dict[str, list[Relation]] | None = None
+    entities: Mapping[str, Entity]
+    relations: Mapping[str, Relation]
+    sources: Mapping[str, Source]
+    names: NameIndex
+    incident: Mapping[str, Sequence[Relation]]
+    ends: Mapping[str, Sequence[str]]
 
-    def _built(self) -> dict[str, list[Relation]]:
-        if self._table is None:
-            table: dict[str, list[Relation]] = {e: [] for e in self._entities}
-            for r in self._relations.values():
-                table[r.source].append(r)
-                if r.target != r.source:
-                    table[r.target].append(r)
-            self._table = table
-        return self._table
+    @classmethod
+    def of_records(
+        cls,
+        entities: dict[str, Entity],
+        relations: dict[str, Relation],
+        sources: Iterable[Source],
+        names: dict[str, str] | None = None,
+    ) -> Storage:
+        """The storage of records by id, taken as they are. ``names`` is the name index
+        a checked load built while it checked that names are unique (lookup key ->
+        entity id, first claim kept); without it, the relations' ends are checked and
+        the index is built here."""
+        if names is None:  # the loader has checked this; anyone else may not have
+            missing = {end for r in relations.values() for end in (r.source, r.target)}
+            missing -= entities.keys()
+            if missing:
+                missing_ids = ", ".join(sorted(missing))
+                raise ArgumentError(f"relations refer to unknown entities: {missing_ids}")
+            index = NameIndex()
+            for e in entities.values():
+                for name in (e.id, e.name, e.name_en, *e.aliases):
+                    if name:
+                        index.add(name, e.id)
+        else:
+            index = NameIndex(names)
+        adjacency = Adjacency.from_records(entities, relations)
+        return cls(
+            entities,
+            relations,
+            {s.id: s for s in sources},
+            index,
+            Incident(entities, adjacency),
+            OtherEnds(entities, adjacency),
+        )
 
-    def __getitem__(self, key: str) -> list[Relation]:
-        return self._built()[key]
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._entities)
-
-    def __len__(self) -> int:
-        return len(self._entities)
+def graph_of(storage: Storage) -> KnowledgeGraph:
+    """The graph over ``storage`` (no copy, no check)."""
+    return KnowledgeGraph._of(storage)
 
 
-class _OtherEnds(Mapping[str, list[str]]):
-    """``entity id -> [the other end of each relation touching it]``, from the relations."""
-
-    __slots__ = ("_incident",)
-
-    def __init__(self, incident: Mapping[str, Sequence[Relation]]) -> None:
-        self._incident = incident
-
-    def __getitem__(self, key: str) -> list[str]:
-        return [r.target if r.source == key else r.source for r in self._incident[key]]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._incident)
-
-    def __len__(self) -> int:
-        return len(self._incident)
+def storage_of(kg: KnowledgeGraph) -> Storage:
+    """What ``kg`` is made of (for the warm-load cache, which writes it)."""
+    return kg._storage
 
 
 class KnowledgeGraph:
@@ -149,84 +167,27 @@ class KnowledgeGraph:
         relations: Iterable[Relation],
         sources: Iterable[Source] = (),
     ) -> None:
-        self._setup({e.id: e for e in entities}, {r.id: r for r in relations}, sources)
+        storage = Storage.of_records(
+            {e.id: e for e in entities}, {r.id: r for r in relations}, sources
+        )
+        self._open(storage)
 
     @classmethod
-    def _restore(
-        cls,
-        entities: Mapping[str, Entity],
-        relations: Mapping[str, Relation],
-        sources: Iterable[Source],
-        names: dict[str, str],
-        incident: Mapping[str, Sequence[Relation]],
-        ends: Mapping[str, list[str]],
-    ) -> KnowledgeGraph:
-        """The graph from the warm-load cache (``graph._cache``): records by id (made on
-        first use, see ``graph._lazy``), the name index it saved (:meth:`_name_keys`),
-        and per entity its relations and their other ends, in data order."""
+    def _of(cls, storage: Storage) -> KnowledgeGraph:
         kg = cls.__new__(cls)
-        kg._assemble(entities, relations, sources, incident, ends, names)
+        kg._open(storage)
         return kg
 
-    def _name_keys(self) -> dict[str, str]:
-        """The name index: lookup key of every name -> entity id (for the warm-load cache)."""
-        return self._index._ids
-
-    @classmethod
-    def _loaded(
-        cls,
-        entities: dict[str, Entity],
-        relations: dict[str, Relation],
-        sources: Iterable[Source],
-        names: dict[str, str],
-    ) -> KnowledgeGraph:
-        """The graph of a checked load: its records by id, taken as they are, and the
-        name index the loader built while it checked that names are unique (lookup key
-        -> entity id, first claim kept; it names only these entities)."""
-        kg = cls.__new__(cls)
-        kg._setup(entities, relations, sources, names)
-        return kg
-
-    def _setup(
-        self,
-        ents: dict[str, Entity],
-        rels: dict[str, Relation],
-        sources: Iterable[Source],
-        names: dict[str, str] | None = None,
-    ) -> None:
-        if names is None:  # the loader has checked this; anyone else may not have
-            missing = {end for r in rels.values() for end in (r.source, r.target)} - ents.keys()
-            if missing:
-                missing_ids = ", ".join(sorted(missing))
-                raise KGError(f"relations refer to unknown entities: {missing_ids}")
-            index = NameIndex()
-            for e in ents.values():
-                for name in (e.id, e.name, e.name_en, *e.aliases):
-                    if name:
-                        index.add(name, e.id)
-            names = index._ids
-        incident = _Incident(ents, rels)
-        self._assemble(ents, rels, sources, incident, _OtherEnds(incident), names)
-
-    def _assemble(
-        self,
-        entities: Mapping[str, Entity],
-        relations: Mapping[str, Relation],
-        sources: Iterable[Source],
-        incident: Mapping[str, Sequence[Relation]],
-        ends: Mapping[str, list[str]],
-        names: dict[str, str],
-    ) -> None:
-        """Every attribute of a graph, in one place (a checked load, a graph built from
-        records, and a warm load all end here)."""
-        self._entities: Mapping[str, Entity] = entities
-        self._relations: Mapping[str, Relation] = relations
-        self._sources: dict[str, Source] = {s.id: s for s in sources}
+    def _open(self, storage: Storage) -> None:
+        """Every attribute of a graph, in one place: every graph is opened over a storage."""
+        self._storage = storage
+        self._entities: Mapping[str, Entity] = storage.entities
+        self._relations: Mapping[str, Relation] = storage.relations
+        self._sources: Mapping[str, Source] = storage.sources
         #: entity id -> the relations touching it, and (in the same order) their other ends
-        self._incident: Mapping[str, Sequence[Relation]] = incident
-        self._ends: Mapping[str, list[str]] = ends
-        self._index = NameIndex()
-        self._index._ids = names
+        self._incident: Mapping[str, Sequence[Relation]] = storage.incident
+        self._ends: Mapping[str, Sequence[str]] = storage.ends
+        self._index = storage.names
         self._nx: nx.MultiDiGraph | None = None  # built on first use (see nx)
 
     # -- records ---------------------------------------------------------------------------
@@ -264,36 +225,13 @@ class KnowledgeGraph:
 
     def _build_nx(self) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()
+        node_fields = [f for f in SCHEMA[Entity] if f.name != "id"]  # the node's key
+        edge_fields = [f for f in SCHEMA[Relation] if f.kind is not Kind.END]  # its ends
         for e in self._entities.values():
-            g.add_node(
-                e.id,
-                type=str(e.type),
-                name=e.name,
-                name_en=e.name_en,
-                name_en_kind=str(e.name_en_kind),
-                aliases=list(e.aliases),
-                status=str(e.status) if e.status else None,
-                attributes=thaw(e.attributes),
-                notes=e.notes,
-                notes_zh=e.notes_zh,
-                evidence=[ev.to_dict() for ev in e.evidence],
-            )
+            g.add_node(e.id, **{f.name: plain(f, getattr(e, f.name)) for f in node_fields})
         for r in self._relations.values():
-            g.add_edge(
-                r.source,
-                r.target,
-                key=r.id,
-                id=r.id,
-                type=str(r.type),
-                status=str(r.status),
-                date=r.date,
-                basis=str(r.basis),
-                event=r.event,
-                attributes=thaw(r.attributes),
-                notes=r.notes,
-                notes_zh=r.notes_zh,
-                evidence=[ev.to_dict() for ev in r.evidence],
-            )
+            attrs = {f.name: plain(f, getattr(r, f.name)) for f in edge_fields}
+            g.add_edge(r.source, r.target, key=r.id, **attrs)
         frozen: nx.MultiDiGraph = nx.freeze(g)
         return frozen
 
@@ -301,10 +239,13 @@ class KnowledgeGraph:
     def nx(self) -> nx.MultiDiGraph:
         """A read-only ``networkx.MultiDiGraph``: node id = entity id, edge key = relation id.
 
-        Nodes carry ``type``, ``name``, ``name_en``, ``aliases``, ``status``,
-        ``attributes``, ``notes`` and ``evidence``; edges carry ``type``, ``status``,
-        ``date``, ``attributes``, ``notes`` and ``evidence`` (a list of dicts with
-        ``source`` and ``quote``). Use ``networkx.MultiDiGraph(kg.nx)`` for a copy
+        Nodes carry every field of their :class:`Entity` but the id (``type``,
+        ``name``, ``name_en``, ``aliases``, ``status``, ``attributes``, ``notes``,
+        ``evidence``, …); edges every field of their :class:`Relation` but the ends
+        (``id``, ``type``, ``status``, ``date``, ``basis``, ``attributes``, ``notes``,
+        ``evidence``, …), as plain values (see :func:`graph._records.plain`): enumerations as
+        their values, lists, dicts, and evidence as a list of dicts with ``source``
+        and ``quote``. Use ``networkx.MultiDiGraph(kg.nx)`` for a copy
         you can change. Built on first use (queries do not need it), then kept.
         """
         if self._nx is None:
@@ -377,7 +318,7 @@ class KnowledgeGraph:
         try:
             return self._relations[relation_id]
         except KeyError:
-            raise KGError(f"no relation has the id {relation_id!r}") from None
+            raise NotFoundError(f"no relation has the id {relation_id!r}") from None
 
     def sources(self) -> tuple[Source, ...]:
         """The source documents the data quotes."""
@@ -389,7 +330,9 @@ class KnowledgeGraph:
             return self._sources[source_id]
         except KeyError:
             known = ", ".join(self._sources) or "none"
-            raise KGError(f"no source has the id {source_id!r}; known sources: {known}") from None
+            raise NotFoundError(
+                f"no source has the id {source_id!r}; known sources: {known}"
+            ) from None
 
     def entity(self, name: str) -> Entity:
         """The entity with this id, Chinese or English name, or alias.
@@ -613,7 +556,7 @@ class KnowledgeGraph:
     def neighborhood(self, name: str, depth: int = 2) -> KnowledgeGraph:
         """The ego network of ``name``: everything within ``depth`` relations of it."""
         if depth < 0:
-            raise KGError(f"depth must be 0 or more, not {depth}")
+            raise ArgumentError(f"depth must be 0 or more, not {depth}")
         center = self.entity(name)
         return self.subgraph(self._within(center.id, depth))
 
@@ -655,7 +598,7 @@ class KnowledgeGraph:
         """:meth:`neighborhood` (when ``focus`` is given) then :meth:`filter`: the
         selection every export and the HTML explorer take.
 
-        Raises :class:`graph.KGError` when the filters keep no entity, so that no
+        Raises :class:`graph.ArgumentError` when the filters keep no entity, so that no
         empty page or file replaces a good one.
         """
         kg = self.neighborhood(focus, depth) if focus is not None else self
@@ -667,7 +610,7 @@ class KnowledgeGraph:
             asked += [
                 f"status {s}" for s in ([statuses] if isinstance(statuses, str) else statuses or ())
             ]
-            raise KGError(
+            raise ArgumentError(
                 f"the selection ({', '.join(asked)}) keeps no entity, so there is nothing to "
                 "show or export. "
                 "Types are ORed, statuses are ORed, and a relation is kept only when both "
@@ -692,7 +635,7 @@ class KnowledgeGraph:
         try:
             func = _MEASURES[measure]
         except KeyError:
-            raise KGError(
+            raise ArgumentError(
                 f"unknown measure {measure!r}; use one of: {', '.join(_MEASURES)}"
             ) from None
         g = nx.Graph()

@@ -21,25 +21,26 @@ from pathlib import Path
 from typing import Any
 
 from ._cache import paused_gc
-from ._errors import DataError, KGError, Problem, shorten
-from ._kg import KnowledgeGraph, _key
+from ._errors import DataError, KGError, Problem, ReadError, shorten
+from ._kg import KnowledgeGraph, Storage, graph_of
 from ._limits import Limits, read_capped, safe_source_path
+from ._names import key as name_key
 from ._normalize import normalize
 from ._paths import BUNDLED_DATA, find_data
 from ._progress import advance
 from ._quotes import QuoteIndex
 from ._records import (
     HUB_TYPES,
+    SCHEMA,
     Basis,
     Entity,
     EntityType,
     Evidence,
-    NameKind,
+    Kind,
     Relation,
     RelationType,
     Source,
-    Status,
-    freeze,
+    field_values,
 )
 from ._yaml import Pos, YList, YMap, bad_utf8, read_items
 
@@ -57,11 +58,8 @@ Check = Callable[[Any], str | None]
 _ABSENT: Any = object()  # a field the record does not have
 
 # value -> member, for values the field checks have passed (a dict is faster than Enum())
-_ENTITY_TYPES = {m.value: m for m in EntityType}
 _RELATION_TYPES = {m.value: m for m in RelationType}
-_STATUSES = {m.value: m for m in Status}
 _BASES = {m.value: m for m in Basis}
-_NAME_KINDS = {m.value: m for m in NameKind}
 
 
 def _text(value: Any) -> str | None:
@@ -145,53 +143,45 @@ def _evidence_list(value: Any) -> str | None:
     return None
 
 
-ENTITY_FIELDS: dict[str, tuple[bool, Check]] = {
-    "id": (True, _slug),
-    "type": (True, _enum(EntityType)),
-    "name": (True, _text),
-    "name_en": (True, _text),
-    "name_en_kind": (False, _enum(NameKind)),
-    "aliases": (False, _text_list),
-    "status": (False, _enum(Status)),
-    "attributes": (False, _mapping),
-    "notes": (False, _opt_text),
-    "notes_zh": (False, _opt_text),
-    "evidence": (True, _evidence_list),
+#: How the loader checks each kind of field (see graph._records.SCHEMA).
+_CHECKS: dict[Kind, Check] = {
+    Kind.SLUG: _slug,
+    Kind.END: _text,
+    Kind.TEXT: _text,
+    Kind.NOTE: _opt_text,
+    Kind.DATE: _date,
+    Kind.MAPPING: _mapping,
+    Kind.TEXTS: _text_list,
+    Kind.EVIDENCE: _evidence_list,
 }
 
-RELATION_FIELDS: dict[str, tuple[bool, Check]] = {
-    "id": (False, _slug),
-    "source": (True, _text),
-    "target": (True, _text),
-    "type": (True, _enum(RelationType)),
-    "status": (True, _enum(Status)),
-    "date": (False, _date),
-    "basis": (False, _enum(Basis)),
-    "event": (False, _slug),
-    "attributes": (False, _mapping),
-    "notes": (False, _opt_text),
-    "notes_zh": (False, _opt_text),
-    "evidence": (True, _evidence_list),
-}
 
-EVIDENCE_FIELDS: dict[str, tuple[bool, Check]] = {
-    "source": (True, _text),
-    "quote": (True, _text),
-}
+def _fields(
+    cls: type[Any], extra: Mapping[str, tuple[str, Check]] | None = None
+) -> dict[str, tuple[bool, Check]]:
+    """``data file key -> (required, check)`` of a record class, in the data files'
+    order, from its schema; ``extra`` adds fields only the data files have, each
+    after the field it names."""
+    out: dict[str, tuple[bool, Check]] = {}
+    for spec in SCHEMA[cls]:
+        if spec.key is None:
+            continue
+        check = _enum(spec.choices) if spec.kind is Kind.CHOICE else _CHECKS[spec.kind]
+        out[spec.key] = (spec.required, check)
+        if extra and spec.key in extra:
+            name, check = extra[spec.key]
+            out[name] = (False, check)
+    return out
 
-SOURCE_FIELDS: dict[str, tuple[bool, Check]] = {
-    "id": (True, _slug),
-    "title": (True, _text),
-    "title_en": (True, _text),
-    "language": (True, _text),
-    "text": (True, _text),
-    "raw": (False, _text),
-    "raw_sha256": (False, _sha256),
-    "date": (False, _date),
-    "origin": (False, _opt_text),
-    "processing": (False, _text_list),
-    "notes": (False, _opt_text),
-}
+
+#: The fields of the records a load makes (graph._records.SCHEMA).
+_ENTITY, _RELATION, _SOURCE = SCHEMA[Entity], SCHEMA[Relation], SCHEMA[Source]
+
+ENTITY_FIELDS = _fields(Entity)
+RELATION_FIELDS = _fields(Relation)
+EVIDENCE_FIELDS = _fields(Evidence)
+#: A source's data file also records the raw file's SHA-256 and where it came from.
+SOURCE_FIELDS = _fields(Source, {"raw": ("raw_sha256", _sha256), "date": ("origin", _opt_text)})
 
 
 #: Singular of each kind of record, for messages.
@@ -419,7 +409,7 @@ def load(
     """
     root = Path(path) if path is not None else find_data().path
     if not root.is_dir():
-        raise KGError(
+        raise ReadError(
             f"no data folder at {shorten(str(root), 200, quote=False)}; pass the folder that "
             "holds sources/, entities/ and relations/, e.g. graph.load('data')"
         )
@@ -437,7 +427,7 @@ def load(
     if c.problems:
         raise DataError(c.problems)
     try:
-        return KnowledgeGraph._loaded(entities, relations, sources.values(), names)
+        return graph_of(Storage.of_records(entities, relations, sources.values(), names))
     except KGError:
         raise
     except Exception as exc:  # a check the loader lacks: report it, never a traceback
@@ -493,18 +483,7 @@ def _read_sources(c: _Checker, file: Path, sources: dict[str, Source]) -> None:
                 )
                 continue
         c.broken_sources.discard(sid)
-        sources[sid] = Source(
-            id=sid,
-            title=rec["title"],
-            title_en=rec["title_en"],
-            language=rec["language"],
-            text=text.decode("utf-8"),
-            raw_path=str(rec.get("raw", "")),
-            text_path=str(rec["text"]),
-            processing=tuple(rec.get("processing") or ()),
-            notes=rec.get("notes") or "",
-            date=rec.get("date"),
-        )
+        sources[sid] = Source(**field_values(_SOURCE, rec, by_key=True, text=text.decode("utf-8")))
 
 
 def _read_source_file(c: _Checker, file: Path, rec: YMap, key: str) -> bytes | None:
@@ -618,7 +597,7 @@ def _load_entities(
             aliases = tuple(rec.get("aliases") or ())
             clash = False
             for label in dict.fromkeys((eid, rec["name"], rec["name_en"], *aliases)):
-                label_key = _key(label)
+                label_key = name_key(label)
                 other = names.get(label_key)
                 if other is not None and other[0] != eid:
                     c.add(
@@ -635,17 +614,7 @@ def _load_entities(
             if evidence is None or clash:
                 continue
             entities[eid] = Entity(
-                id=eid,
-                type=_ENTITY_TYPES[rec["type"]],
-                name=rec["name"],
-                name_en=rec["name_en"],
-                aliases=aliases,
-                status=_STATUSES[rec["status"]] if rec.get("status") else None,
-                attributes=freeze(rec.get("attributes") or {}),
-                notes=rec.get("notes") or "",
-                evidence=evidence,
-                name_en_kind=_NAME_KINDS[rec.get("name_en_kind") or "translation"],
-                notes_zh=rec.get("notes_zh") or "",
+                **field_values(_ENTITY, rec, id=eid, aliases=aliases, evidence=evidence)
             )
 
     c.each(files, read)
@@ -759,18 +728,9 @@ def _load_relations(
             ):
                 continue
             relations[rid] = Relation(
-                id=rid,
-                source=rec["source"],
-                target=rec["target"],
-                type=rtype,
-                status=_STATUSES[rec["status"]],
-                date=rec.get("date"),
-                attributes=freeze(rec.get("attributes") or {}),
-                notes=rec.get("notes") or "",
-                evidence=evidence,
-                basis=basis,
-                event=event,
-                notes_zh=rec.get("notes_zh") or "",
+                **field_values(
+                    _RELATION, rec, id=rid, type=rtype, basis=basis, event=event, evidence=evidence
+                )
             )
 
     c.each(files, read)

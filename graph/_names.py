@@ -19,7 +19,8 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 from ._normalize import to_simplified
 
@@ -105,10 +106,14 @@ def is_chinese(text: str) -> bool:
 
 
 class NameIndex:
-    """Keys of names mapped to entity ids, with partial and close matching."""
+    """Keys of names mapped to entity ids, with partial and close matching.
 
-    def __init__(self) -> None:
-        self._ids: dict[str, str] = {}
+    ``ids`` (lookup key -> entity id, as :meth:`ids` gives them back) starts the
+    index; it is taken as it is, not copied, so the caller must not change it.
+    """
+
+    def __init__(self, ids: dict[str, str] | None = None) -> None:
+        self._ids: dict[str, str] = ids if ids is not None else {}
         self._keys: list[str] = []
         self._starts: list[int] = []
         self._sorted: list[str] = []
@@ -120,6 +125,10 @@ class NameIndex:
         if k and k not in self._ids:
             self._ids[k] = eid
             self._blob = None
+
+    def ids(self) -> Mapping[str, str]:
+        """Every lookup key and its entity id, read-only, in the order they were added."""
+        return MappingProxyType(self._ids)
 
     def get(self, name: str) -> str | None:
         """The id whose name, alias or id has the key of ``name``, else ``None``."""

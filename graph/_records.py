@@ -3,15 +3,25 @@
 Records are frozen dataclasses. Their ``attributes`` are read-only mappings whose
 lists are tuples, so a record handed to a caller can never change the graph.
 Use :meth:`Entity.to_dict` / :meth:`Relation.to_dict` for plain, JSON-ready copies.
+
+:data:`SCHEMA` says what each field of each record class is (:class:`FieldSpec`: its
+:class:`Kind`, whether the data files must give it, its name there and on the page).
+The loader's checks, the dict views, ``kg.nx``, the page's records, the exports'
+columns, FalkorDB's properties and the review graph all derive their fields from it,
+so a new field is one line in its class and one in :data:`SCHEMA` (and a value in
+``tests/test_fields.py``, whose contract test checks that every output carries it).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
-from collections.abc import Mapping
+import functools
+import typing
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from ._sentences import sentence_window
 
@@ -19,20 +29,28 @@ __all__ = [
     "COLLECTIVE_TYPES",
     "HUB_TYPES",
     "PARTNERSHIP_TYPES",
+    "SCHEMA",
     "STAGE_ORDER",
     "Basis",
     "Entity",
     "EntityType",
     "Evidence",
+    "FieldSpec",
+    "Kind",
     "NameKind",
     "Partner",
     "Relation",
     "RelationType",
     "Source",
     "Status",
+    "field_values",
     "freeze",
+    "from_plain",
+    "plain",
     "thaw",
 ]
+
+R = TypeVar("R")
 
 
 class _Described(enum.StrEnum):
@@ -260,7 +278,7 @@ class Evidence:
     quote: str
 
     def to_dict(self) -> dict[str, str]:
-        return {"source": self.source, "quote": self.quote}
+        return _to_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,23 +317,8 @@ class Entity:
         return (self.notes_zh or self.notes) if lang == "zh" else (self.notes or self.notes_zh)
 
     def to_dict(self) -> dict[str, Any]:
-        """A plain dict in the shape of the YAML data files."""
-        out: dict[str, Any] = {
-            "id": self.id,
-            "type": str(self.type),
-            "name": self.name,
-            "name_en": self.name_en,
-            "name_en_kind": str(self.name_en_kind),
-            "aliases": list(self.aliases),
-        }
-        if self.status is not None:
-            out["status"] = str(self.status)
-        out["attributes"] = thaw(self.attributes)
-        out["notes"] = self.notes
-        if self.notes_zh:
-            out["notes_zh"] = self.notes_zh
-        out["evidence"] = [e.to_dict() for e in self.evidence]
-        return out
+        """A plain dict in the shape of the YAML data files (see :data:`SCHEMA`)."""
+        return _to_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,20 +368,7 @@ class Relation:
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict in the shape of the YAML data files, plus the relation id."""
-        return {
-            "id": self.id,
-            "source": self.source,
-            "target": self.target,
-            "type": str(self.type),
-            "status": str(self.status),
-            "date": self.date,
-            "basis": str(self.basis),
-            "event": self.event,
-            "attributes": thaw(self.attributes),
-            "notes": self.notes,
-            "notes_zh": self.notes_zh,
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
+        return _to_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,3 +424,261 @@ class Partner:
     def __repr__(self) -> str:
         via = f", via={self.via.id!r}" if self.via else ""
         return f"Partner({self.entity.id!r}, collective={self.collective}{via})"
+
+
+# -- the schema: what each field of a record is ----------------------------------------------
+
+
+class Kind(enum.Enum):
+    """What a record field holds; it fixes how the loader checks it and how every
+    output (dict views, page, exports, FalkorDB, the cache) writes it."""
+
+    SLUG = "slug"  # an id: lower-case ASCII words joined by single hyphens
+    END = "end"  # an end of a relation: an entity id (checked against the entities)
+    TEXT = "text"  # non-empty text
+    NOTE = "note"  # text that may be empty ("")
+    CHOICE = "choice"  # a member of an enumeration (the field's type)
+    DATE = "date"  # ISO 8601, as precise as the source allows, or None
+    MAPPING = "mapping"  # a read-only mapping of names to values (``attributes``)
+    TEXTS = "texts"  # a tuple of texts (``aliases``, ``processing``)
+    EVIDENCE = "evidence"  # a tuple of :class:`Evidence`
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One field of a record class, as :data:`SCHEMA` declares it.
+
+    ``name`` is the record's attribute; ``key`` the field's name in the data files
+    (None: not written there, as a source's text, read from its file); ``required``
+    whether a data file must give it. ``sparse`` leaves it out of the record's
+    ``to_dict`` when empty. ``page`` is the key the HTML explorer's records use,
+    with ``lang`` when several fields share one key as ``{lang: value}`` (the
+    notes); ``packed`` the field's place in a packed page row (``graph._html``,
+    whose own values ``degree``, ``size``, ``x`` and ``y`` take places 4 to 7 of
+    an entity's row). ``choices`` (the enumeration of a ``CHOICE`` field) and
+    ``default`` come from the dataclass.
+    """
+
+    name: str
+    kind: Kind
+    required: bool = False
+    key: str | None = ""
+    sparse: bool = False
+    page: str = ""
+    lang: str | None = None
+    packed: int | None = None
+    choices: Any = None
+    default: Any = None
+
+    @property
+    def members(self) -> dict[str, Any]:
+        """``value -> member`` of a ``CHOICE`` field (a dict is faster than ``Enum()``)."""
+        return _members(self.choices)
+
+
+@functools.cache
+def _members(choices: Any) -> dict[str, Any]:
+    return {m.value: m for m in choices} if choices is not None else {}
+
+
+def _schema(cls: type[Any], specs: tuple[FieldSpec, ...]) -> tuple[FieldSpec, ...]:
+    """``specs`` completed from the dataclass ``cls`` (choices, defaults, keys), in
+    the order the data files write them. Every field must be declared exactly once."""
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    names = [s.name for s in specs]
+    if sorted(names) != sorted(fields):
+        raise TypeError(  # an internal invariant, met at import: not a user error
+            f"the schema of {cls.__name__} declares {sorted(names)}, "
+            f"its dataclass has {sorted(fields)}"
+        )
+    hints = typing.get_type_hints(cls)
+    out = []
+    for s in specs:
+        f = fields[s.name]
+        hint = hints[s.name]
+        choices = next(
+            (
+                a
+                for a in (hint, *typing.get_args(hint))
+                if isinstance(a, type) and issubclass(a, enum.Enum)
+            ),
+            None,
+        )
+        default = (
+            f.default_factory()
+            if f.default_factory is not dataclasses.MISSING
+            else None
+            if f.default is dataclasses.MISSING
+            else f.default
+        )
+        out.append(
+            dataclasses.replace(
+                s,
+                key=s.name if s.key == "" else s.key,
+                page=s.page or s.name,
+                choices=choices,
+                default=default,
+            )
+        )
+    return tuple(out)
+
+
+#: Every record class's fields, in the order of the data files (and of every output
+#: that lists them). Adding a field to a record is one line in its class and one
+#: here; every list of fields (the loader's checks, the dict views, the page, the
+#: exports, FalkorDB, the review graph, the cache) derives from this, and
+#: ``tests/test_fields.py`` checks that every output carries every field.
+SCHEMA: Mapping[type[Any], tuple[FieldSpec, ...]] = MappingProxyType(
+    {
+        Evidence: _schema(
+            Evidence,
+            (
+                FieldSpec("source", Kind.TEXT, required=True),
+                FieldSpec("quote", Kind.TEXT, required=True),
+            ),
+        ),
+        Entity: _schema(
+            Entity,
+            (
+                FieldSpec("id", Kind.SLUG, required=True, packed=0),
+                FieldSpec("type", Kind.CHOICE, required=True, packed=3),
+                FieldSpec("name", Kind.TEXT, required=True, packed=1),
+                FieldSpec("name_en", Kind.TEXT, required=True, packed=2),
+                FieldSpec("name_en_kind", Kind.CHOICE),
+                FieldSpec("aliases", Kind.TEXTS),
+                FieldSpec("status", Kind.CHOICE, sparse=True),
+                FieldSpec("attributes", Kind.MAPPING),
+                FieldSpec("notes", Kind.NOTE, lang="en"),
+                FieldSpec("notes_zh", Kind.NOTE, sparse=True, page="notes", lang="zh"),
+                FieldSpec("evidence", Kind.EVIDENCE, required=True, packed=8),
+            ),
+        ),
+        Relation: _schema(
+            Relation,
+            (
+                FieldSpec("id", Kind.SLUG, packed=0),
+                FieldSpec("source", Kind.END, required=True, page="from", packed=1),
+                FieldSpec("target", Kind.END, required=True, page="to", packed=2),
+                FieldSpec("type", Kind.CHOICE, required=True, packed=3),
+                FieldSpec("status", Kind.CHOICE, required=True, packed=4),
+                FieldSpec("date", Kind.DATE),
+                FieldSpec("basis", Kind.CHOICE),
+                FieldSpec("event", Kind.SLUG),
+                FieldSpec("attributes", Kind.MAPPING),
+                FieldSpec("notes", Kind.NOTE, lang="en"),
+                FieldSpec("notes_zh", Kind.NOTE, page="notes", lang="zh"),
+                FieldSpec("evidence", Kind.EVIDENCE, required=True, packed=5),
+            ),
+        ),
+        Source: _schema(
+            Source,
+            (
+                FieldSpec("id", Kind.SLUG, required=True),
+                FieldSpec("title", Kind.TEXT, required=True),
+                FieldSpec("title_en", Kind.TEXT, required=True),
+                FieldSpec("language", Kind.TEXT, required=True),
+                FieldSpec("text_path", Kind.TEXT, required=True, key="text"),
+                FieldSpec("raw_path", Kind.TEXT, key="raw"),
+                FieldSpec("date", Kind.DATE),
+                FieldSpec("processing", Kind.TEXTS),
+                FieldSpec("notes", Kind.NOTE),
+                FieldSpec("text", Kind.TEXT, key=None),  # the text file's content
+            ),
+        ),
+    }
+)
+
+
+def plain(spec: FieldSpec, value: Any) -> Any:
+    """A field's value as plain, JSON-ready data: an enumeration's value, a list, a dict.
+
+    >>> plain(SCHEMA[Entity][5], ("Lulu", "Lolo"))
+    ['Lulu', 'Lolo']
+    """
+    kind = spec.kind
+    if kind is Kind.CHOICE:
+        return None if value is None else value.value
+    if kind is Kind.TEXTS:
+        return list(value)
+    if kind is Kind.MAPPING:
+        return thaw(value)
+    if kind is Kind.EVIDENCE:
+        return [e.to_dict() for e in value]
+    return value
+
+
+def _converter(spec: FieldSpec) -> Callable[[Any], Any] | None:
+    """How :func:`from_plain` turns a plain value into the field's (None: as it is)."""
+    kind = spec.kind
+    if kind is Kind.CHOICE:
+        members, choices = spec.members, spec.choices
+
+        def choice(value: Any) -> Any:
+            member = members.get(value)
+            return member if member is not None else choices(value)  # ValueError when unknown
+
+        return choice
+    if kind is Kind.TEXTS:
+        return tuple
+    if kind is Kind.MAPPING:
+        return lambda value: freeze(value) if value else _EMPTY
+    if kind is Kind.EVIDENCE:
+        return lambda value: tuple(
+            e if isinstance(e, Evidence) else Evidence(e["source"], e["quote"]) for e in value
+        )
+    if kind is Kind.NOTE:
+        return lambda value: value or ""
+    return None
+
+
+_CONVERTERS: dict[tuple[int, bool], tuple[Any, tuple[tuple[str, str, Any], ...]]] = {}
+
+
+def _converters(specs: tuple[FieldSpec, ...], by_key: bool) -> tuple[tuple[str, str, Any], ...]:
+    """``(field, key in data, converter)`` of every field of ``specs``, made once."""
+    found = _CONVERTERS.get((id(specs), by_key))
+    if found is None or found[0] is not specs:
+        converters = tuple(
+            (s.name, s.key if by_key and s.key is not None else s.name, _converter(s))
+            for s in specs
+            if not by_key or s.key is not None
+        )
+        found = _CONVERTERS[id(specs), by_key] = (specs, converters)  # specs kept: id stays
+    return found[1]
+
+
+def field_values(
+    specs: tuple[FieldSpec, ...], data: Mapping[str, Any], *, by_key: bool = False, **given: Any
+) -> dict[str, Any]:
+    """The keyword arguments of a record with the fields ``specs`` (its :data:`SCHEMA`)
+    from plain data: see :func:`from_plain`."""
+    get = data.get
+    for name, key, convert in _converters(specs, by_key):
+        if name not in given:  # ``given`` is this call's own dict
+            value = get(key)
+            if value is not None:
+                given[name] = value if convert is None else convert(value)
+    return given
+
+
+def from_plain(cls: type[R], data: Mapping[str, Any], *, by_key: bool = False, **given: Any) -> R:
+    """A record of ``cls`` from plain data (the inverse of its ``to_dict``).
+
+    Fields absent from ``data`` or ``None`` take their default; ``given`` values are
+    taken as they are. With ``by_key``, ``data`` is named as the data files name
+    the fields (a source's ``text`` and ``raw``). Other keys of ``data`` are ignored.
+
+    >>> from_plain(Evidence, {"source": "report", "quote": "合作", "page": 3})
+    Evidence(source='report', quote='合作')
+    """
+    return cls(**field_values(SCHEMA[cls], data, by_key=by_key, **given))
+
+
+def _to_dict(record: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for spec in SCHEMA[type(record)]:
+        value = getattr(record, spec.name)
+        if spec.sparse and (value is None or value == ""):
+            continue
+        out[spec.name] = plain(spec, value)
+    return out

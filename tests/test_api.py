@@ -24,6 +24,23 @@ def test_error_tree() -> None:
     assert issubclass(graph.UnknownEntityError, KeyError)
 
 
+@pytest.mark.parametrize(
+    ("lookup", "name"),
+    [
+        (lambda kg, name: kg.entity(name), "nobody-at-all"),
+        (lambda kg, name: kg.relation(name), "a--cooperation--b"),
+        (lambda kg, name: kg.source(name), "no-such-report"),
+    ],
+    ids=["entity", "relation", "source"],
+)
+def test_a_missing_entity_relation_or_source_is_a_not_found_error(lookup, name: str) -> None:
+    """One kind for every lookup by id: a NotFoundError, which is a KeyError too."""
+    kg = graph.load()
+    with pytest.raises(graph.NotFoundError) as info:
+        lookup(kg, name)
+    assert isinstance(info.value, KeyError) and name in str(info.value)
+
+
 def test_public_names_are_documented() -> None:
     for name in graph.__all__:
         obj = getattr(graph, name)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import HOSTILE_IMG, HOSTILE_SCRIPT, tree_kg
+from _helpers import HOSTILE_IMG, HOSTILE_SCRIPT, tree_kg
 
 import graph
 from graph import _html
@@ -887,7 +887,7 @@ def test_focus_page_marks_its_focus(open_page: Any, sample_data: Path) -> None:
 
 
 def test_drafts_look_distinct(open_page: Any, make_data: Any) -> None:
-    from conftest import SAMPLE_ENTITIES, SAMPLE_RELATIONS
+    from _helpers import SAMPLE_ENTITIES, SAMPLE_RELATIONS
 
     ents = [dict(e) for e in SAMPLE_ENTITIES]
     ents[0]["attributes"] = {**ents[0].get("attributes", {}), "draft": True}

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import test_browser
-from conftest import HOSTILE_IMG
+from _helpers import HOSTILE_IMG
 from test_browser import PHONE, assert_clean
 
 import graph

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_TEXT
+from _helpers import SAMPLE_TEXT
 
 import graph
 from graph._cli import COMMANDS, build_parser, main
@@ -172,7 +172,7 @@ def test_repeated_evidence_is_shown_once() -> None:
 
 
 def test_control_characters_are_escaped(make_data: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    from conftest import SAMPLE_ENTITIES, SAMPLE_RELATIONS
+    from _helpers import SAMPLE_ENTITIES, SAMPLE_RELATIONS
 
     evil = {
         "id": "evil",
@@ -214,7 +214,7 @@ def test_empty_selection_keeps_the_old_page(tmp_path: Path) -> None:
 
 
 def test_path_marks_steps_the_source_does_not_state(make_data: Any, tmp_path: Path) -> None:
-    from conftest import SAMPLE_RELATIONS
+    from _helpers import SAMPLE_RELATIONS
 
     reading = {
         "source": "hitech-zone",

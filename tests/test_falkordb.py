@@ -142,7 +142,7 @@ def test_push_updates_changed_records(
     make_data: Callable[..., Path], url: str, sample_kg: graph.KnowledgeGraph
 ) -> None:
     graph.push(sample_kg, url)
-    from conftest import SAMPLE_ENTITIES, SAMPLE_RELATIONS
+    from _helpers import SAMPLE_ENTITIES, SAMPLE_RELATIONS
 
     entities = [dict(e) for e in SAMPLE_ENTITIES]
     for e in entities:

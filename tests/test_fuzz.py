@@ -35,7 +35,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import SAMPLE_ENTITIES, SAMPLE_RELATIONS, SAMPLE_TEXT
+from _helpers import SAMPLE_ENTITIES, SAMPLE_RELATIONS, SAMPLE_TEXT
 
 import graph
 from graph._html import generate_html, write_html

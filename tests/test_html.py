@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import HOSTILE_IMG, HOSTILE_SCRIPT, tree_kg
+from _helpers import HOSTILE_IMG, HOSTILE_SCRIPT, tree_kg
 
 import graph
 from graph import _html, _sentences

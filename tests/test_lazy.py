@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph._lazy import Adjacency, LazyIncident, LazyRecords, OtherEnds
+from graph._lazy import Adjacency, Incident, LazyRecords, OtherEnds
 
 
 def _records(made: list[int]) -> LazyRecords[str]:
@@ -63,8 +63,8 @@ def test_adjacency_gives_relations_and_other_ends_in_data_order() -> None:
     index = {"a": 0, "b": 1, "c": 2}
     adjacency = Adjacency(index, [0, 1, 3, 5], [0, 0, 1, 1, 2], sources, targets)
     relations = LazyRecords[str](["r0", "r1", "r2"], lambda i: f"r{i}", Path("c"))
-    incident = LazyIncident(adjacency, relations)
-    ends = OtherEnds(adjacency)
+    incident = Incident(index, adjacency, relations.at)
+    ends = OtherEnds(index, adjacency)
     assert incident["b"] == ["r0", "r1"] and ends["b"] == ["a", "c"]
     assert incident["c"] == ["r1", "r2"] and ends["c"] == ["b", "c"]
     assert list(incident) == list(ends) == ["a", "b", "c"] and len(ends) == 3
@@ -87,3 +87,35 @@ def test_adjacency_gives_relations_and_other_ends_in_data_order() -> None:
 def test_adjacency_refuses_offsets_that_do_not_fit(offsets: list, positions: list) -> None:
     with pytest.raises((ValueError, TypeError)):
         Adjacency({"a": 0, "b": 1, "c": 2}, offsets, positions, ["a", "b"], ["b", "c"])
+
+
+class _Rel:
+    def __init__(self, source: str, target: str) -> None:
+        self.source, self.target = source, target
+
+
+def test_an_adjacency_of_records_answers_as_one_of_columns_and_is_built_on_first_use() -> None:
+    """One pair of mappings for every graph: records in memory (a checked load, a graph
+    built from records) give what the cache's columns give, and nothing is built until
+    a question is asked (``kg validate`` never asks)."""
+    records = {"r0": _Rel("a", "b"), "r1": _Rel("b", "c"), "r2": _Rel("c", "c")}
+    seen: list[str] = []
+
+    class Watched(dict[str, _Rel]):
+        def values(self):  # type: ignore[override]
+            seen.append("values")
+            return super().values()
+
+    keys = {"a": 0, "b": 1, "c": 2}
+    adjacency = Adjacency.from_records(keys, Watched(records))
+    incident, ends = Incident(keys, adjacency), OtherEnds(keys, adjacency)
+    assert list(incident) == ["a", "b", "c"] and len(ends) == 3 and seen == []
+    assert [(r.source, r.target) for r in incident["b"]] == [("a", "b"), ("b", "c")]
+    assert ends["b"] == ["a", "c"] and ends["c"] == ["b", "c"] and seen == ["values"]
+    columns = Adjacency(keys, [0, 1, 3, 5], [0, 0, 1, 1, 2], ["a", "b", "c"], ["b", "c", "c"])
+    for key in keys:
+        assert OtherEnds(keys, columns)[key] == ends[key]
+        made = Incident(keys, columns, lambda j: list(records.values())[j])[key]
+        assert made == incident[key]
+    with pytest.raises(KeyError):
+        incident["x"]

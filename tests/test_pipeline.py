@@ -213,7 +213,7 @@ def test_cli_text_json_and_csv_agree_with_the_api(
 
 
 def test_cli_csv_is_formula_safe(tmp_path: Path, make_data: Any) -> None:
-    from tests.conftest import SAMPLE_ENTITIES, SAMPLE_RELATIONS, SAMPLE_TEXT
+    from _helpers import SAMPLE_ENTITIES, SAMPLE_RELATIONS, SAMPLE_TEXT
 
     ents = [dict(e) for e in SAMPLE_ENTITIES]
     tong = next(e for e in ents if e["id"] == "tongfang-incubator")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import HOSTILE_IMG, tree_kg
+from _helpers import HOSTILE_IMG, tree_kg
 from pyvis.network import Network
 
 import graph

@@ -129,7 +129,7 @@ def test_every_format_character_is_invisible_to_lookups() -> None:
 
 @pytest.mark.parametrize("lookalike", ["清华\u200b大学", "清華大學", "清华大学\u2060"])
 def test_loader_refuses_lookalike_names(make_data: Callable[..., Path], lookalike: str) -> None:
-    from conftest import SAMPLE_ENTITIES
+    from _helpers import SAMPLE_ENTITIES
 
     twin = {
         "id": "twin",

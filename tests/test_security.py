@@ -492,7 +492,7 @@ def test_concurrent_folder_exports_never_mix(
     """
     import time
 
-    from conftest import tree_kg
+    from _helpers import tree_kg
 
     def slow(real: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
         def call(a: Any, b: Any) -> None:

@@ -5,11 +5,13 @@ row, commas, ``"``-quoting where needed (values may hold commas, quotes and
 line breaks; a value with ``;`` or a tab is quoted too, so that a spreadsheet whose
 list separator is ``;`` cannot split it into cells) and CRLF line ends (RFC 4180).
 
-``entities.csv`` has one row per entity:
+``entities.csv`` has one row per entity, a column per field of
+:class:`graph.Entity` (``graph._records.SCHEMA``):
 ``id, type, name, name_en, name_en_kind, aliases, status, attributes, notes,
 notes_zh, evidence``.
 
-``relations.csv`` has one row per relation:
+``relations.csv`` has one row per relation, a column per field of
+:class:`graph.Relation`:
 ``id, source, target, source_name, target_name, type, status, date, basis,
 event, attributes, notes, notes_zh, evidence`` (``source_name`` and
 ``target_name`` are the Chinese names of the two entities, for reading;
@@ -42,6 +44,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._records import SCHEMA, Entity, Relation
 from ._attrs import flat_value
 from ._files import write_files
 
@@ -59,35 +62,20 @@ __all__ = [
 
 DESCRIPTION = "entities.csv and relations.csv (UTF-8 with BOM) for spreadsheets and pandas"
 
-ENTITY_COLUMNS = (
-    "id",
-    "type",
-    "name",
-    "name_en",
-    "name_en_kind",
-    "aliases",
-    "status",
-    "attributes",
-    "notes",
-    "notes_zh",
-    "evidence",
-)
-RELATION_COLUMNS = (
-    "id",
-    "source",
-    "target",
-    "source_name",
-    "target_name",
-    "type",
-    "status",
-    "date",
-    "basis",
-    "event",
-    "attributes",
-    "notes",
-    "notes_zh",
-    "evidence",
-)
+
+def _columns(cls: type[Any], after_ends: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Every field of ``cls`` (graph._records.SCHEMA), in order; ``after_ends`` follow
+    a relation's ends."""
+    out: list[str] = []
+    for f in SCHEMA[cls]:
+        out.append(f.name)
+        if f.name == "target":
+            out += after_ends
+    return tuple(out)
+
+
+ENTITY_COLUMNS = _columns(Entity)
+RELATION_COLUMNS = _columns(Relation, ("source_name", "target_name"))
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 

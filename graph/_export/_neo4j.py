@@ -19,7 +19,8 @@ The folder receives:
 ``README.md``
     The commands below, with the array delimiter this export used.
 
-Neo4j cannot store maps or ``null``: ``attributes`` and ``evidence`` (a list of
+Every field of :class:`graph.Entity` and :class:`graph.Relation` (``graph._records.SCHEMA``)
+is a property. Neo4j cannot store maps or ``null``: ``attributes`` and ``evidence`` (a list of
 ``{"source", "quote"}``) are JSON text, ``evidence_quotes`` holds just the quotes
 as a string array, and a missing status or date, empty notes and empty lists
 are not stored at all. Arrays are separated by ``;``, or, when a value holds a
@@ -48,6 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._errors import ExportError
+from .._records import SCHEMA, Entity, FieldSpec, Kind, Relation
 from ._attrs import to_json_text
 from ._files import write_files
 
@@ -66,36 +68,30 @@ __all__ = [
 
 DESCRIPTION = "CSV for neo4j-admin database import, plus a Cypher script and a README"
 
-ENTITY_HEADER = (
-    "id:ID(Entity)",
-    ":LABEL",
-    "type",
-    "name",
-    "name_en",
-    "name_en_kind",
-    "aliases:string[]",
-    "status",
-    "attributes",
-    "notes",
-    "notes_zh",
-    "evidence",
-    "evidence_quotes:string[]",
-)
+
+def _property(f: FieldSpec) -> str:
+    return f.name + (":string[]" if f.kind is Kind.TEXTS else "")
+
+
+def _properties(cls: type[Any], skip: Kind | None = None) -> list[str]:
+    """The property columns of every field of ``cls`` (graph._records.SCHEMA), in
+    order; evidence is followed by its quotes as a string array."""
+    out: list[str] = []
+    for f in SCHEMA[cls]:
+        if f.kind is skip or (cls is Entity and f.name == "id"):
+            continue
+        out.append(_property(f))
+        if f.kind is Kind.EVIDENCE:
+            out.append(f"{f.name}_quotes:string[]")
+    return out
+
+
+ENTITY_HEADER = ("id:ID(Entity)", ":LABEL", *_properties(Entity))
 RELATION_HEADER = (
     ":START_ID(Entity)",
     ":END_ID(Entity)",
     ":TYPE",
-    "id",
-    "type",
-    "status",
-    "date",
-    "basis",
-    "event",
-    "attributes",
-    "notes",
-    "notes_zh",
-    "evidence",
-    "evidence_quotes:string[]",
+    *_properties(Relation, skip=Kind.END),
 )
 _DELIMITERS = (";", "|", "^", "~")
 _BATCH = 500
@@ -123,39 +119,34 @@ def _quotes(evidence: Iterable[Mapping[str, str]]) -> list[str]:
     return [e["quote"] for e in evidence]
 
 
+def _props(cls: type[Any], data: Mapping[str, Any], **given: Any) -> dict[str, Any]:
+    """Properties of one node or relationship, from its ``kg.nx`` data, as Neo4j can
+    store them (no null, no maps, no empty lists): a property per field of ``cls``
+    (graph._records.SCHEMA) but the node's id and the relationship's ends."""
+    props: dict[str, Any] = dict(given)
+    for f in SCHEMA[cls]:
+        if f.kind is Kind.END or f.name in props or (cls is Entity and f.name == "id"):
+            continue
+        value = data.get(f.name)
+        if f.kind is Kind.TEXTS:
+            props[f.name] = list(value or [])
+        elif f.kind is Kind.MAPPING:
+            props[f.name] = to_json_text(value or {})
+        elif f.kind is Kind.EVIDENCE:
+            props[f.name] = to_json_text(value or [])
+            props[f"{f.name}_quotes"] = _quotes(value or [])
+        else:
+            props[f.name] = value
+    return {k: v for k, v in props.items() if v not in (None, "", [])}
+
+
 def _node_props(data: Mapping[str, Any]) -> dict[str, Any]:
     """Properties of one node, as Neo4j can store them (no null, no maps, no empty lists)."""
-    props: dict[str, Any] = {
-        "type": data.get("type"),
-        "name": data.get("name"),
-        "name_en": data.get("name_en"),
-        "name_en_kind": data.get("name_en_kind"),
-        "aliases": list(data.get("aliases") or []),
-        "status": data.get("status"),
-        "attributes": to_json_text(data.get("attributes") or {}),
-        "notes": data.get("notes"),
-        "notes_zh": data.get("notes_zh"),
-        "evidence": to_json_text(data.get("evidence") or []),
-        "evidence_quotes": _quotes(data.get("evidence") or []),
-    }
-    return {k: v for k, v in props.items() if v not in (None, "", [])}
+    return _props(Entity, data)
 
 
 def _edge_props(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    props: dict[str, Any] = {
-        "id": key,
-        "type": data.get("type"),
-        "status": data.get("status"),
-        "date": data.get("date"),
-        "basis": data.get("basis"),
-        "event": data.get("event"),
-        "attributes": to_json_text(data.get("attributes") or {}),
-        "notes": data.get("notes"),
-        "notes_zh": data.get("notes_zh"),
-        "evidence": to_json_text(data.get("evidence") or []),
-        "evidence_quotes": _quotes(data.get("evidence") or []),
-    }
-    return {k: v for k, v in props.items() if v not in (None, "", [])}
+    return _props(Relation, data, id=key)
 
 
 def _array_delimiter(values: Iterable[str]) -> str:

@@ -11,14 +11,16 @@ from .._kg import KnowledgeGraph
 from .._load import load
 from .._paths import find_data
 from .._records import (
-    Basis,
+    SCHEMA,
     Entity,
     EntityType,
     Evidence,
+    Kind,
     Relation,
     RelationType,
     Status,
     freeze,
+    from_plain,
 )
 from ._draft import Draft, draft_path, load_draft
 
@@ -143,15 +145,13 @@ def draft_graph(source_id: str, *, data: str | Path | None = None) -> KnowledgeG
         attrs.update(
             {"draft": True, "confidence": rec.get("confidence"), "review": rec.get("review")}
         )
-        entities[eid] = Entity(
+        entities[eid] = from_plain(
+            Entity,
+            _valid(Entity, rec),
             id=eid,
-            type=EntityType(rec["type"]),
             name=name,
             name_en=str(rec.get("name_en") or name),
-            aliases=tuple(str(a) for a in rec.get("aliases") or ()),
             attributes=freeze(attrs),
-            notes=str(rec.get("notes") or ""),
-            notes_zh=str(rec.get("notes_zh") or ""),
             evidence=_evidence(rec),
         )
     relations = list(kg.relations())
@@ -175,23 +175,30 @@ def draft_graph(source_id: str, *, data: str | Path | None = None) -> KnowledgeG
             {"draft": True, "confidence": rec.get("confidence"), "review": rec.get("review")}
         )
         relations.append(
-            Relation(
+            from_plain(
+                Relation,
+                _valid(Relation, rec),  # a reading stays a reading on the page (its basis)
                 id=rid,
                 source=src,
                 target=dst,
-                type=RelationType(rec["type"]),
-                status=Status(rec["status"]),
-                date=rec.get("date"),
                 attributes=freeze(attrs),
-                notes=str(rec.get("notes") or ""),
-                notes_zh=str(rec.get("notes_zh") or ""),
                 evidence=_evidence(rec),
-                # a reading stays visible as a reading on the page (unstated subject, …)
-                basis=Basis(rec.get("basis") or "stated"),
                 event=rec["event"] if rec.get("event") in entities else None,
             )
         )
     return KnowledgeGraph(entities.values(), relations, kg.sources())
+
+
+def _valid(cls: type[Any], rec: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of a draft record that make a record of ``cls`` (every field of its
+    schema, graph._records.SCHEMA), without choices the draft does not check (an
+    entity's status): those keep their default."""
+    out = {}
+    for f in SCHEMA[cls]:
+        value = rec.get(f.name)
+        if value is not None and (f.kind is not Kind.CHOICE or value in f.members):
+            out[f.name] = value
+    return out
 
 
 def _evidence(rec: Mapping[str, Any]) -> tuple[Evidence, ...]:
