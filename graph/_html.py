@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._atomic import atomic_open
-from ._errors import ExportError, KGError
+from ._errors import ArgumentError, ExportError, KGError
 from ._history import STAGES
 from ._kg import UMBRELLA_TYPES
 from ._layout import radial_layout
@@ -194,7 +194,7 @@ _SLOT = re.compile(r"@@(CSP|CSS|DATA|VIS|APP)@@")
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
-        raise KGError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+        raise ArgumentError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
 
 
 def script_json(value: Any) -> str:

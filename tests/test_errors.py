@@ -122,11 +122,6 @@ def test_an_unknown_entity_is_not_found(sample_kg: graph.KnowledgeGraph) -> None
         sample_kg.entity("no-such-entity")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=graph.KGError,
-    reason="graph/_kg.py still raises a plain KGError; its helper converts it (issue 19)",
-)
 @pytest.mark.parametrize("method", ["relation", "source"])
 def test_an_unknown_relation_or_source_is_not_found(
     sample_kg: graph.KnowledgeGraph, method: str
@@ -265,11 +260,6 @@ def test_an_unwritable_export_is_an_export_error(tmp_path: Path) -> None:
         _two_places().export(tmp_path / "graph.unknown-suffix")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=graph.KGError,
-    reason="graph/_falkordb.py still raises a plain KGError; its helper converts it (issue 19)",
-)
 def test_a_server_that_is_down_is_a_server_error() -> None:
     pytest.importorskip("falkordb")
     with pytest.raises(graph.ServerError):
