@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._atomic import atomic_open
-from ._errors import ArgumentError, ExportError, KGError
+from ._errors import ArgumentError, ExportError
 from ._history import STAGES
 from ._kg import UMBRELLA_TYPES
 from ._layout import radial_layout
