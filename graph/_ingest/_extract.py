@@ -29,11 +29,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._errors import KGError
+from .._errors import ArgumentError, KGError
 from .._records import Basis, EntityType, RelationType, Status
 from ._base import require
-from ._coreference import short_forms
-from ._figures import amounts, counts, dates
+from ._coreference import back_references, referents, short_forms
+from ._figures import amounts, areas, capacities, counts, dates
 from ._model_names import model_names, plausible, snap
 from ._names import (
     CATEGORIES,
@@ -509,6 +509,12 @@ class _Context:
     starts: list[int] = field(default_factory=list)
     #: pairs of entities some relation already joins (either direction)
     linked: set[frozenset[str]] = field(default_factory=set)
+    #: the parties named so far, the latest last (what 该校, 双方 refer back to)
+    recent: list[_Mention] = field(default_factory=list)
+    #: the two parties of the latest partnership (signed, intent, talks, cooperation)
+    sides: tuple[_Mention, _Mention] | None = None
+    #: 我院 before the report names its college: read once the whole report is read
+    own: list[tuple[int, int, str, int, int, list[_Mention]]] = field(default_factory=list)
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """The tagged words of ``text[start:end]``."""
@@ -527,7 +533,12 @@ class _Context:
             self.entities[ref] = e
         elif m.name != e.name and m.name not in e.aliases and m.match is None:
             e.aliases.append(m.name)
+        said = m.attributes.get("_alias")
+        if said and said != e.name and said not in e.aliases and m.match is None:
+            e.aliases.append(said)
         e.confidence = max(e.confidence, round(m.confidence, 2))
+        if m.origin in _READ_FOR:  # the quote names it by 该校, 双方 or a person's title
+            return ref
         if quote and quote not in e.quotes and len(e.quotes) < 3:
             e.quotes.append(quote)
         return ref
@@ -552,15 +563,42 @@ class _Context:
             return
         r = RelationProposal(src, dst, rtype, status, quote, round(confidence, 2))
         self.linked.add(frozenset((src, dst)))
+        if rtype in _PARTNERSHIP and a.type in _SIDES and b.type in _SIDES:
+            self.sides = (a, b)
         if a is self.author and a.origin == "author":
             r.basis = Basis.UNSTATED_SUBJECT
             r.notes = (
                 f"The sentence names no actor; read as the report's author, {a.name}, "
                 "whose own work the report lists. Check before accepting."
             )
+        for m in (a, b):
+            if m.origin in _READ_FOR:
+                r.basis = Basis.INFERRED
+                r.notes = _READ_FOR[m.origin].format(
+                    said=m.attributes.get("_said", ""), name=m.name
+                )
+                r.confidence = min(r.confidence, 0.5)
         for k, v in extra.items():
             setattr(r, k, v) if k in ("date", "basis", "notes") else r.attributes.update({k: v})
         self.relations[key] = r
+
+
+_PARTNERSHIP = frozenset({R.SIGNED_AGREEMENT, R.LETTER_OF_INTENT, R.NEGOTIATION, R.COOPERATION})
+#: Who 双方 (both sides) can be: organisations and governments, not things or places.
+_SIDES = PARTY_TYPES - {T.PROJECT, T.PLATFORM, T.PROGRAMME, T.EVENT, T.PLACE}
+
+
+#: Mentions the quote does not name outright, and the note their relations carry.
+_READ_FOR = {
+    "coref": (
+        "The quote writes {said}; read as {name}, named just before it in the report. "
+        "Check before accepting."
+    ),
+    "title": (
+        "The quote names a person by their title at {name}; the person's presence or "
+        "act is read as the organisation's. Check before accepting."
+    ),
+}
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -609,6 +647,7 @@ def extract(
     >>> [(r.source, str(r.type), str(r.status), r.target) for r in p.relations]
     [('承德高新区', 'signed_agreement', 'signed', '天津大学')]
     """
+    _check_language(text)
     index = _Index(known)
     author_m = _author(index, author, title)
     ctx = _Context(text, index, author_m)
@@ -636,6 +675,14 @@ def extract(
             e.quotes = [r.quote for r in ctx.relations.values() if r.source == e.ref][:1]
         if not e.quotes:
             del ctx.entities[author_m.ref]
+    for b_start, b_end, key, s_start, s_end, mentions in ctx.own:
+        named = [e for e in ctx.entities.values() if e.type in PARTY_TYPES]
+        for i in referents(key, [(e.name, e.type) for e in named]):
+            e = named[i]
+            m = _Mention(b_start, b_end, e.name, e.type, 0.7, e.match, "coref")
+            m.attributes["_said"] = text[b_start:b_end]
+            parties = sorted([*mentions, m], key=lambda m: m.start)
+            _party_relations(ctx, parties, s_start, s_end)
     _resolve_short_forms(ctx)
     # a place named in passing (no relation joins it) is no proposal
     joined = {r.source for r in ctx.relations.values()} | {r.target for r in ctx.relations.values()}
@@ -646,10 +693,46 @@ def extract(
     return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
 
 
+#: A text is read as Chinese when at least this share of its letters are Chinese
+#: characters (reports quote English names, so the bar is low).
+MIN_CHINESE = 0.2
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _check_language(text: str) -> None:
+    """Refuse a text in another language: the model and the rules read Chinese only.
+
+    >>> try:
+    ...     _check_language("The zone signed an agreement with the university.")
+    ... except ArgumentError as e:
+    ...     print(str(e)[:60])
+    the document is not in Chinese (0 of 41 letters are Chinese
+    """
+    letters = sum(1 for c in itertools.islice(text, 200_000) if c.isalpha())
+    if letters < 20:
+        return  # too little to tell (a title, a table of figures): nothing is refused
+    chinese = len(_CJK.findall(text, 0, 200_000))
+    if chinese < MIN_CHINESE * letters:
+        raise ArgumentError(
+            f"the document is not in Chinese ({chinese} of {letters} letters are Chinese "
+            "characters); kg ingest reads Chinese reports only"
+        )
+
+
+_PAREN_ALIAS = re.compile(
+    r"[（(](?:以下简称|下称|简称)?[“\"]?([A-Za-z][A-Za-z&\-]{1,11}|[\u4e00-\u9fff]{2,6})[”\"]?[)）]$"
+)
+
+
 def _resolve_short_forms(ctx: _Context) -> None:
     """北大 after 北京大学: one proposal, the short form an alias (see ``_coreference``)."""
     new = [e for e in ctx.entities.values() if e.match is None]
     mapping = short_forms([(e.name, e.type) for e in new])
+    for e in new:  # a short form the report declared: 某某公会（CIMA）… CIMA
+        for alias in e.aliases:
+            if alias in ctx.entities and alias != e.name and alias not in mapping.values():
+                mapping.setdefault(alias, e.name)
+    mapping = {k: v for k, v in mapping.items() if v not in mapping}
     if not mapping:
         return
     for short, full in mapping.items():
@@ -758,6 +841,12 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         ):
             mentions.remove(m)
             designations[_clause_of(text, m.start, s_start, s_end)[0]] = m.name
+    for m in mentions:  # 某某公会（CIMA）, 某某公司(以下简称某某): the short form an alias
+        paren = _PAREN_ALIAS.search(m.name)
+        if paren is not None and m.match is None and paren.start() >= 2:
+            m.attributes["_alias"] = paren.group(1)
+            m.end -= len(m.name) - paren.start()
+            m.name = m.name[: paren.start()]
     for m in mentions:
         if m.origin == "author-short" and ctx.author is not None:
             m.name, m.match = ctx.author.name, ctx.author.match
@@ -771,11 +860,146 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
             short = text[m.start : m.end]
             if short != e.name and short not in e.aliases:
                 e.aliases.append(short)
+    titled = _titled(ctx, words, mentions, s_start, s_end)
     _name_relations(ctx, mentions, sentence_quote)
     consumed = _group_statements(ctx, enums, mentions, s_start, s_end)
     _clause_relations(ctx, mentions, consumed, s_start, s_end, designations)
-    _party_relations(ctx, [m for m in mentions if m.start not in consumed], s_start, s_end)
+    read_for = _back_referenced(ctx, mentions, s_start, s_end) + titled
+    parties = sorted(
+        [m for m in mentions if m.start not in consumed] + read_for, key=lambda m: m.start
+    )
+    _party_relations(ctx, parties, s_start, s_end)
+    _project_figures(ctx, mentions + read_for, s_start, s_end)
     _phrases(ctx, mentions, s_start, s_end)
+    ctx.recent.extend(m for m in sorted(mentions, key=lambda m: m.start) if m.type in PARTY_TYPES)
+    del ctx.recent[:-12]
+
+
+def _back_referenced(
+    ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int
+) -> list[_Mention]:
+    """Mentions for 该校, 该公司, 双方, 两地 …: the parties the report named just before.
+
+    双方 (both sides) also relates the two to each other, typed by the sentence's cue
+    words (双方签署协议 signed_agreement, 双方将合作 cooperation).
+    """
+    text = ctx.text
+    out: list[_Mention] = []
+    for b_start, b_end, key in back_references(text, s_start, s_end):
+        if any(m.start <= b_start < m.end for m in mentions):
+            continue  # inside a name
+        before = ctx.recent + [m for m in mentions if m.end <= b_start]
+        if key.startswith("我") and ctx.author is not None:
+            before = [ctx.author, *before]
+        latest: list[str] = []  # the last four parties named, latest first
+        for m in reversed(before):
+            if m.type in _SIDES and m.ref not in latest and len(latest) < 4:
+                latest.append(m.ref)
+        if (  # the two sides of the latest agreement, when named lately
+            key == "双方" and ctx.sides is not None and all(m.ref in latest for m in ctx.sides)
+        ):
+            found = list(ctx.sides)
+        else:
+            seen = [(m.ref, m.type) for m in before if m.type in _SIDES or key != "双方"]
+            found = [before[i] for i in referents(key, seen)]
+        if not found:
+            if key.startswith("我"):
+                ctx.own.append((b_start, b_end, key, s_start, s_end, mentions))
+            continue
+        said = text[b_start:b_end]
+        refs = []
+        for m in found:
+            r = _Mention(b_start, b_end, m.name, m.type, min(m.confidence, 0.7), m.match, "coref")
+            r.attributes["_said"] = said
+            refs.append(r)
+        out.extend(refs)
+        if (
+            len(refs) == 2
+            and frozenset((refs[0].ref, refs[1].ref)) not in ctx.linked
+            and states_relations(text[b_end:s_end])
+        ):
+            rtype = _cue_type(text[b_end:s_end])
+            clause = text[slice(*_clause_of(text, b_start, s_start, s_end))]
+            ctx.relate(
+                refs[0],
+                refs[1],
+                rtype,
+                _status(clause) or _status(text[s_start:s_end]) or S.STATED,
+                _quote(text, s_start, s_end),
+                0.5,
+            )
+    return out
+
+
+def _cue_type(words: str) -> RelationType:
+    """The relation a clause's cue words state between two parties acting together."""
+    for rx, rtype in (
+        (r"意向", R.LETTER_OF_INTENT),
+        (r"签署|签订|签约|签下", R.SIGNED_AGREEMENT),
+        (r"洽谈|会谈|商谈|磋商", R.NEGOTIATION),
+    ):
+        if re.search(rx, words):
+            return rtype
+    return R.COOPERATION
+
+
+_ACTS = re.compile(r"出席|参加|见证|致辞|签署|签订|签约|揭牌|代表|会见|会谈|座谈|考察")
+
+
+def _titled(
+    ctx: _Context, words: list[Word], mentions: list[_Mention], s_start: int, s_end: int
+) -> list[_Mention]:
+    """某某集团董事长张三出席…: the organisation of a person's title, where the person
+    acts (attends, signs, speaks); its relations are ``basis: inferred``."""
+    text = ctx.text
+    if not _ACTS.search(text, s_start, s_end):
+        return []
+    found: list[tuple[int, int, EntityType]] = []
+    model_names(text, words, found)
+    out = []
+    for a, b, t in found:
+        same = [m for m in mentions if m.end == b and m.start >= a]
+        for m in same:  # named by a rule too: its relations are read from the title all the same
+            m.origin = "title"
+        if same or any(m.start < b and a < m.end for m in mentions):
+            continue
+        name = text[a:b]
+        k = ctx.index.resolve(name)
+        out.append(
+            _Mention(
+                a, b, k.name if k else name, k.type if k else t, 0.6, k.id if k else None, "title"
+            )
+        )
+    return out
+
+
+def _project_figures(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """该项目总投资45亿元，占地300亩，年产10万辆: figures of the clause's project,
+    on the project (the last one the clause names, else the one 该项目 refers to)."""
+    text = ctx.text
+    for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
+        clause = text[c_start:c_end]
+        found: dict[str, Any] = {}
+        money = amounts(clause)
+        if money and re.search(r"投资|投入|出资", clause):
+            found["investment"] = money[0] if len(money) == 1 else money
+        for key, values in (("area", areas(clause)), ("capacity", capacities(clause))):
+            if values:
+                found[key] = values[0] if len(values) == 1 else values
+        if not found:
+            continue
+        projects = [m for m in mentions if m.type is T.PROJECT and c_start <= m.start < c_end] or [
+            m
+            for m in mentions
+            if m.type is T.PROJECT and m.origin == "coref" and s_start <= m.start < c_start
+        ]
+        if not projects:
+            continue
+        e = ctx.entities.get(projects[-1].ref)
+        if e is None:
+            continue
+        for key, value in found.items():
+            e.attributes.setdefault(key, value)
 
 
 #: A sentence naming more parties than this is a list, not a statement about each pair.
@@ -797,7 +1021,7 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
         if m.type in PARTY_TYPES and m.end > m.start and m.ref not in refs:
             parties.append(m)
             refs.add(m.ref)
-    if len(parties) < 2 or len(parties) > MAX_PARTIES:
+    if len(parties) < 2 or sum(m.origin not in _READ_FOR for m in parties) > MAX_PARTIES:
         return
     quote = _quote(text, s_start, s_end)
     sentence_status = _status(text[s_start:s_end]) or S.STATED

