@@ -120,3 +120,25 @@ def test_a_document_in_another_language_is_refused(tmp_path: Path, text: str) ->
 def test_chinese_with_english_names_is_read() -> None:
     p = extract("北岭大学与Acme Robotics Inc.公司签署合作协议，共建机器人联合实验室。")
     assert any(e.name == "北岭大学" for e in p.entities)
+
+
+def test_schools_of_a_university_are_its_units() -> None:
+    p = extract("东岭大学医学部、物理学院、材料与化学工程学院、工学院负责同志出席座谈会。")
+    assert any(e.name == "材料与化学工程学院" for e in p.entities)  # 与 inside a listed name
+    for unit in ("东岭大学医学部", "物理学院", "材料与化学工程学院", "工学院"):
+        (r,) = _rels(p, unit, "东岭大学")
+        assert str(r.type) == "subsidiary_of"
+    # members of one list are not related to each other
+    assert not _rels(p, "东岭大学医学部", "工学院") and not _rels(p, "物理学院", "工学院")
+
+
+def test_a_city_acting_with_others_is_a_party() -> None:
+    p = extract(
+        "北岭研究院由南昌市和东岭大学合作共建。北岭研究院作为江西省、南昌市与东岭大学合作的载体。"
+    )
+    (r,) = _rels(p, "南昌市", "东岭大学")
+    assert str(r.type) == "cooperation"
+    assert [str(r.type) for r in _rels(p, "江西省", "东岭大学")] == ["cooperation"]
+    # 南昌市委 names a body and its people, not the city acting
+    q = extract("南昌市委书记出席。")
+    assert not any(e.name == "南昌市" for e in q.entities)

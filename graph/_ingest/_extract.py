@@ -424,6 +424,15 @@ class _Index:
         for start, stop, _name, eid, etype in hits:
             if start < last:
                 continue
+            # 南昌市, 江西省: the suffix belongs to the name, unless a title or an
+            # office follows (南昌市委, 南昌市长 name people and bodies)
+            if (
+                eid is None
+                and stop < len(text)
+                and text[stop] in "省市县"
+                and not text.startswith(("委", "长", "政府", "人民政府"), stop + 1)
+            ):
+                stop += 1
             surface = text[start:stop]
             out.append(
                 _Mention(
@@ -841,6 +850,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         ):
             mentions.remove(m)
             designations[_clause_of(text, m.start, s_start, s_end)[0]] = m.name
+    _widen_units(text, mentions)
     for m in mentions:  # 某某公会（CIMA）, 某某公司(以下简称某某): the short form an alias
         paren = _PAREN_ALIAS.search(m.name)
         if paren is not None and m.match is None and paren.start() >= 2:
@@ -861,6 +871,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
             if short != e.name and short not in e.aliases:
                 e.aliases.append(short)
     titled = _titled(ctx, words, mentions, s_start, s_end)
+    _units(ctx, mentions)
     _name_relations(ctx, mentions, sentence_quote)
     consumed = _group_statements(ctx, enums, mentions, s_start, s_end)
     _clause_relations(ctx, mentions, consumed, s_start, s_end, designations)
@@ -1018,6 +1029,15 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
     parties: list[_Mention] = []
     refs: set[str] = set()
     for m in mentions:
+        nested = any(
+            o is not m
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in mentions
+        )  # 北京大学 inside 北京大学某某研究院 is the institute's parent, no party here
+        if nested:
+            continue
         if m.type in PARTY_TYPES and m.end > m.start and m.ref not in refs:
             parties.append(m)
             refs.add(m.ref)
@@ -1134,12 +1154,81 @@ def _clause_of(text: str, pos: int, s_start: int, s_end: int) -> tuple[int, int]
     return s_start, s_end
 
 
+#: How a university's schools and departments are named (某某学院, 某某学部, 某某系).
+_UNIT_HEAD = re.compile(r"(?:学院|学部|医学部|学系|研究生院|(?<![体关])系)$")
+_UNIT_PARENT = re.compile(r"(.{2,12}?大学)(?=.{2,})")
+_LIST_JOIN = ("、", "和", "及", "以及")
+
+
+def _widen_units(text: str, mentions: list[_Mention]) -> None:
+    """化学与分子工程学院 in a list of schools: the name runs back to the list's 、."""
+    for m in mentions:
+        if m.name.endswith("学部") and m.type is T.GOVERNMENT_BODY and m.match is None:
+            m.type = T.COLLEGE  # 某某大学医学部: a faculty, not a ministry
+        if m.origin not in ("head", "model") or not _UNIT_HEAD.search(m.name):
+            continue
+        back = text[max(0, m.start - 8) : m.start]
+        cut = max(back.rfind("、"), back.rfind("，"), back.rfind(","))
+        if cut < 0 or back[cut] != "、":
+            continue
+        gap = back[cut + 1 :]
+        if (
+            gap
+            and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", gap)
+            and re.search("[与和及]", gap)
+            and not any(
+                o is not m and o.end > m.start - len(gap) and o.start < m.start for o in mentions
+            )
+        ):
+            m.start -= len(gap)
+            m.name = text[m.start : m.end]
+
+
+def _units(ctx: _Context, mentions: list[_Mention]) -> None:
+    """某某大学某某学院 is a unit of the university (``subsidiary_of``), and so are the
+    schools listed right after it (某某大学医学部、某某学院、某某系)."""
+    text = ctx.text
+    parent: _Mention | None = None
+    last_end = -1
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not _UNIT_HEAD.search(m.name) or m.type not in (
+            T.COLLEGE,
+            T.SCHOOL,
+            T.RESEARCH_INSTITUTE,
+        ):
+            parent = None
+            continue
+        if parent is not None and text[last_end : m.start] in _LIST_JOIN and "大学" not in m.name:
+            ctx.relate(m, parent, R.SUBSIDIARY_OF, S.STATED, _quote(text, parent.start, m.end), 0.6)
+            last_end = m.end
+            continue
+        parent = None
+        found = _UNIT_PARENT.match(m.name)
+        if found is None or m.attributes.get("_affiliated_with") is not None:
+            parent = m.attributes.get("_affiliated_with")
+            last_end = m.end
+            continue
+        name = found.group(1)
+        k = ctx.index.resolve(name)
+        parent = _Mention(
+            m.start,
+            m.start + len(name),
+            k.name if k else name,
+            k.type if k else T.UNIVERSITY,
+            0.8,
+            k.id if k else None,
+        )
+        ctx.relate(m, parent, R.SUBSIDIARY_OF, S.STATED, text[m.start : m.end], 0.7)
+        last_end = m.end
+
+
 def _name_relations(ctx: _Context, mentions: list[_Mention], quote: str) -> None:
     """Relations a name states by its form: 某某大学附属学校, 某某集团某某项目."""
     for m in mentions:
         q = ctx.text[m.start : m.end] if m.end > m.start else quote
         if (p := m.attributes.get("_affiliated_with")) is not None:
-            ctx.relate(m, p, R.AFFILIATED_WITH, S.STATED, q, 0.7)
+            unit = _UNIT_HEAD.search(m.name) and p.type in (T.UNIVERSITY, T.COLLEGE)
+            ctx.relate(m, p, R.SUBSIDIARY_OF if unit else R.AFFILIATED_WITH, S.STATED, q, 0.7)
         if (p := m.attributes.get("_located_in")) is not None:
             ctx.relate(m, p, R.LOCATED_IN, S.STATED, q, 0.7)
         if m.type in PROJECT_TYPES | {T.SCHOOL} and m.origin in ("head", "list"):

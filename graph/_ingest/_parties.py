@@ -71,6 +71,13 @@ _ANY = re.compile(
 )
 
 
+#: 与 between two parties, after other members of the first one's list (甲省、乙市与丙).
+_JOINED = re.compile(r"(?:[、和及][^，,。；、与同和及]{1,12})*(?:与|同|和)")
+
+
+_MEMBERS = re.compile(r"(?:、[^，,。；;、]{2,20})+(?:、|和|及)")
+
+
 def states_relations(sentence: str) -> bool:
     """Whether a sentence has a cue word at all (a bare list of names has none)."""
     return _ANY.search(sentence) is not None
@@ -84,8 +91,13 @@ def _listed_together(
         return True
     if between in ("和", "及", "以及"):
         return text[max(s_start, a_start - 1) : a_start] == "、" or "、" in text[a_end - 1 : a_end]
-    # A、B、C: members further apart, with only other members and commas between
-    return "、" in between and not _ANY.search(between) and not re.search("[与同，,]", between)
+    # A、B、C: members further apart, with only other members between (a member's name
+    # may hold 与: 化学与分子工程学院)
+    if _ANY.search(between):
+        return False
+    return bool(_MEMBERS.fullmatch(between)) or (
+        "、" in between and not re.search("[与同，,]", between)
+    )
 
 
 def pair_type(
@@ -121,7 +133,7 @@ def pair_type(
     if at in _WHERE and _LOCATED.search(before_a) and bt in _THINGS | {T.EVENT}:
         return R.LOCATED_IN, True
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
-        if between not in ("与", "同", "和") or not (_SIGNED.search(after) or _COOP.search(after)):
+        if not _JOINED.fullmatch(between) or not (_SIGNED.search(after) or _COOP.search(after)):
             return None
         return (R.SIGNED_AGREEMENT if _SIGNED.search(after) else R.COOPERATION), False
     subsidiary = _SUBSIDIARY.search(between) or _SUBSIDIARY.match(after)
