@@ -79,19 +79,38 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
     {}
     """
     out: dict[str, str] = {}
+    # the earlier names by first character (abbreviations start as the name does) and
+    # by every suffix (两江新区 of 重庆两江新区): each name is compared with a few
+    # candidates, not with every earlier name, so that long texts stay linear
+    by_first: dict[str, list[int]] = {}
+    by_suffix: dict[str, list[int]] = {}
     for i, (short, stype) in enumerate(names):
-        if stype not in _SHORTENED:
-            continue
-        for full, ftype in reversed(names[:i]):
-            if ftype not in _SHORTENED or full in out:
-                continue
-            same_kind = ftype is stype or stype is T.ENTERPRISE
-            if (same_kind and _abbreviates(short, full)) or (
-                ftype is stype and _suffix(short, full)
-            ):
-                out[short] = full
-                break
+        if stype in _SHORTENED:
+            candidates = sorted(
+                {
+                    *by_first.get(short[:1], [])[-_CANDIDATES:],
+                    *by_suffix.get(short, [])[-_CANDIDATES:],
+                },
+                reverse=True,
+            )
+            for j in candidates:
+                full, ftype = names[j]
+                if full in out:
+                    continue
+                same_kind = ftype is stype or stype is T.ENTERPRISE
+                if (same_kind and _abbreviates(short, full)) or (
+                    ftype is stype and _suffix(short, full)
+                ):
+                    out[short] = full
+                    break
+            by_first.setdefault(short[:1], []).append(i)
+            for k in range(1, len(short) - 2):
+                by_suffix.setdefault(short[k:], []).append(i)
     return out
+
+
+#: How many earlier names of one first character or suffix a name is compared with.
+_CANDIDATES = 64
 
 
 _SCHOOLS = frozenset({T.UNIVERSITY, T.COLLEGE, T.SCHOOL})
