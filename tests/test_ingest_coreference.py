@@ -142,3 +142,16 @@ def test_a_city_acting_with_others_is_a_party() -> None:
     # 南昌市委 names a body and its people, not the city acting
     q = extract("南昌市委书记出席。")
     assert not any(e.name == "南昌市" for e in q.entities)
+
+
+def test_a_county_the_gazetteer_lacks_acts_when_it_signs() -> None:
+    p = extract("江阴与华远重工签署合作协议。")
+    assert [str(r.type) for r in _rels(p, "江阴", "华远重工")] == ["signed_agreement"]
+    # named in passing, it is no proposal
+    q = extract("华远重工在江阴设厂。")
+    assert not any(e.name == "江阴" for e in q.entities)
+
+
+def test_a_city_named_inside_a_project_name_is_not_proposed() -> None:
+    p = extract("东岭大学与华远集团共建东岭大学杭州创新基地。")
+    assert not any(e.name == "杭州" for e in p.entities)

@@ -522,6 +522,8 @@ class _Context:
     recent: list[_Mention] = field(default_factory=list)
     #: the two parties of the latest partnership (signed, intent, talks, cooperation)
     sides: tuple[_Mention, _Mention] | None = None
+    #: places the tagger marks that act in a sentence (甲县与乙公司签约)
+    acting: set[str] = field(default_factory=set)
     #: 我院 before the report names its college: read once the whole report is read
     own: list[tuple[int, int, str, int, int, list[_Mention]]] = field(default_factory=list)
 
@@ -694,7 +696,12 @@ def extract(
     # a place named in passing (no relation joins it) is no proposal
     joined = {r.source for r in ctx.relations.values()} | {r.target for r in ctx.relations.values()}
     for ref, e in list(ctx.entities.items()):
-        if e.type is T.PLACE and e.match is None and ref not in joined and e.name in PLACES:
+        if (
+            e.type is T.PLACE
+            and e.match is None
+            and ref not in joined
+            and (e.name in PLACES or e.name[:-1] in PLACES or e.name in ctx.acting)
+        ):
             del ctx.entities[ref]
     author_name = author_m.name if author_m is not None else None
     return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
@@ -814,6 +821,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     for k in known:
         k.start += s_start
         k.end += s_start
+    known += _acting_places(ctx, known, s_start, s_end)
     heads = _head_candidates(text, s_start, s_end)
     # bare heads that stand for the author (高新区 in a 高新区 report)
     if ctx.author is not None:
@@ -897,6 +905,34 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     _phrases(ctx, mentions, s_start, s_end)
     ctx.recent.extend(m for m in sorted(mentions, key=lambda m: m.start) if m.type in PARTY_TYPES)
     del ctx.recent[:-12]
+
+
+_ACTING = re.compile(r"签署|签订|签约|意向|洽谈|会谈|合作|共建|对接")
+
+
+def _acting_places(
+    ctx: _Context, known: list[_Mention], s_start: int, s_end: int
+) -> list[_Mention]:
+    """A place the tagger marks, outside the gazetteer (a county, a town), where it acts
+    with another party: 甲县与乙集团签约, 甲镇同乙大学合作."""
+    text = ctx.text
+    if not _ACTING.search(text, s_start, s_end):
+        return []
+    words = ctx.words_in(s_start, s_end)
+    out = []
+    for i, w in enumerate(words):
+        if (
+            w.tag == "LOC"
+            and w.end - w.start >= 2
+            and text[w.end : w.end + 1] in ("与", "同")
+            and not HEAD_RE.search(text, w.start, w.end)
+            and (i == 0 or words[i - 1].tag not in ("LOC", "ORG", "nz", "n"))
+            and not any(k.start < w.end and w.start < k.end for k in known)
+        ):
+            name = text[w.start : w.end]
+            ctx.acting.add(name)
+            out.append(_Mention(w.start, w.end, name, T.PLACE, 0.6, origin="place"))
+    return out
 
 
 def _back_referenced(
@@ -1201,38 +1237,44 @@ def _units(ctx: _Context, mentions: list[_Mention]) -> None:
     """某某大学某某学院 is a unit of the university (``subsidiary_of``), and so are the
     schools listed right after it (某某大学医学部、某某学院、某某系)."""
     text = ctx.text
-    parent: _Mention | None = None
-    last_end = -1
+    by_span = {(m.start, m.end): m for m in mentions}
     for m in sorted(mentions, key=lambda m: m.start):
-        if not _UNIT_HEAD.search(m.name) or m.type not in (
-            T.COLLEGE,
-            T.SCHOOL,
-            T.RESEARCH_INSTITUTE,
-        ):
-            parent = None
+        if not _UNIT_HEAD.search(m.name) or m.type not in _UNIT_TYPES:
             continue
-        if parent is not None and text[last_end : m.start] in _LIST_JOIN and "大学" not in m.name:
-            ctx.relate(m, parent, R.SUBSIDIARY_OF, S.STATED, _quote(text, parent.start, m.end), 0.6)
-            last_end = m.end
-            continue
-        parent = None
+        parent = m.attributes.get("_affiliated_with")
         found = _UNIT_PARENT.match(m.name)
-        if found is None or m.attributes.get("_affiliated_with") is not None:
-            parent = m.attributes.get("_affiliated_with")
-            last_end = m.end
+        if parent is None and found is not None:
+            name = found.group(1)
+            k = ctx.index.resolve(name)
+            parent = _Mention(
+                m.start,
+                m.start + len(name),
+                k.name if k else name,
+                k.type if k else T.UNIVERSITY,
+                0.8,
+                k.id if k else None,
+            )
+            ctx.relate(m, parent, R.SUBSIDIARY_OF, S.STATED, text[m.start : m.end], 0.7)
+        if parent is None or parent.type not in (T.UNIVERSITY, T.COLLEGE):
             continue
-        name = found.group(1)
-        k = ctx.index.resolve(name)
-        parent = _Mention(
-            m.start,
-            m.start + len(name),
-            k.name if k else name,
-            k.type if k else T.UNIVERSITY,
-            0.8,
-            k.id if k else None,
-        )
-        ctx.relate(m, parent, R.SUBSIDIARY_OF, S.STATED, text[m.start : m.end], 0.7)
-        last_end = m.end
+        pos = m.end
+        while (item := _UNIT_ITEM.match(text, pos)) is not None:
+            span = (item.start(1), item.end(1))
+            unit = by_span.get(span) or _Mention(
+                *span, item.group(1), T.COLLEGE, 0.6, origin="list"
+            )
+            if unit.match is None and (k := ctx.index.resolve(unit.name)) is not None:
+                unit.match, unit.type = k.id, k.type
+            ctx.relate(unit, parent, R.SUBSIDIARY_OF, S.STATED, _quote(text, m.start, span[1]), 0.6)
+            pos = span[1]
+
+
+_UNIT_TYPES = frozenset({T.COLLEGE, T.SCHOOL, T.RESEARCH_INSTITUTE})
+#: The next school of a list: 、某某学院 (no university's name in it).
+_UNIT_ITEM = re.compile(
+    r"(?:、|和|及|以及)((?:(?!大学)[\u4e00-\u9fff]){1,14}?(?:学院|学部|医学部|学系|研究生院|系))"
+    r"(?!附属|分院)"
+)
 
 
 def _name_relations(ctx: _Context, mentions: list[_Mention], quote: str) -> None:
@@ -1252,8 +1294,11 @@ def _name_relations(ctx: _Context, mentions: list[_Mention], quote: str) -> None
             places = [
                 k
                 for k in ctx.index.find(m.name)
-                if k.type is T.PLACE and k.start > 0 and k.start >= skip
-            ]
+                if k.type is T.PLACE
+                and k.start > 0
+                and k.start >= skip
+                and (k.match is not None or m.type is T.SCHOOL)
+            ]  # a bare city inside a project's name is no party; a school's city is its own
             if places:
                 ctx.relate(m, places[-1], R.LOCATED_IN, S.STATED, q, 0.5)
 
