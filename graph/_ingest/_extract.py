@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -522,6 +523,9 @@ class _Context:
     recent: list[_Mention] = field(default_factory=list)
     #: the two parties of the latest partnership (signed, intent, talks, cooperation)
     sides: tuple[_Mention, _Mention] | None = None
+    #: in how many sentences each zone or government body is named, and its first mention
+    named: Counter[str] = field(default_factory=Counter)
+    first: dict[str, _Mention] = field(default_factory=dict)
     #: places the tagger marks that act in a sentence (甲县与乙公司签约)
     acting: set[str] = field(default_factory=set)
     #: 我院 before the report names its college: read once the whole report is read
@@ -594,6 +598,7 @@ class _Context:
         self.relations[key] = r
 
 
+_AUTHOR_KINDS = frozenset({T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY})
 _PARTNERSHIP = frozenset({R.SIGNED_AGREEMENT, R.LETTER_OF_INTENT, R.NEGOTIATION, R.COOPERATION})
 #: Who 双方 (both sides) can be: organisations and governments, not things or places.
 _SIDES = PARTY_TYPES - {T.PROJECT, T.PLATFORM, T.PROGRAMME, T.EVENT, T.PLACE}
@@ -673,6 +678,14 @@ def extract(
     ctx.starts = [w.start for w in ctx.words]
     for p_start, p_end in pieces:
         _sentence(ctx, p_start, p_end)
+    if author_m is None and not author and (main := _main_party(ctx)) is not None:
+        # no author in the title: the zone or government the report keeps naming is
+        # whose work its sentences without a subject tell (read again with it)
+        author_m = _Mention(0, 0, main.name, main.type, 0.7, main.match, origin="author")
+        words, starts = ctx.words, ctx.starts
+        ctx = _Context(text, index, author_m, words=words, starts=starts)
+        for p_start, p_end in pieces:
+            _sentence(ctx, p_start, p_end)
     _check_quotes(
         text,
         {q for e in ctx.entities.values() for q in e.quotes}
@@ -705,6 +718,21 @@ def extract(
             del ctx.entities[ref]
     author_name = author_m.name if author_m is not None else None
     return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
+
+
+#: A report's main party is named in at least this many sentences, and in at least
+#: twice as many as any other zone or government.
+MAIN_PARTY_SENTENCES = 3
+
+
+def _main_party(ctx: _Context) -> _Mention | None:
+    """The zone or government body most sentences of the report name, if one stands out."""
+    ranked = ctx.named.most_common(2)
+    if not ranked or ranked[0][1] < MAIN_PARTY_SENTENCES:
+        return None
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None
+    return ctx.first[ranked[0][0]]
 
 
 def _check_quotes(text: str, quotes: set[str]) -> None:
@@ -903,6 +931,9 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     _party_relations(ctx, parties, s_start, s_end)
     _project_figures(ctx, mentions + read_for, s_start, s_end)
     _phrases(ctx, mentions, s_start, s_end)
+    for ref in {m.ref for m in mentions if m.type in _AUTHOR_KINDS and m.origin != "author-alias"}:
+        ctx.named[ref] += 1
+        ctx.first.setdefault(ref, next(m for m in mentions if m.ref == ref))
     ctx.recent.extend(m for m in sorted(mentions, key=lambda m: m.start) if m.type in PARTY_TYPES)
     del ctx.recent[:-12]
 

@@ -50,6 +50,7 @@ _ORGANISE = re.compile(r"主办|承办|举办|举行|召开")
 _SUPPORT = re.compile(r"协办|支持|指导|支撑|服务|帮助")
 _ATTEND = re.compile(r"出席|参加|参与|见证|到会|致辞")
 _LOCATED = re.compile(r"(?:在|于|落户|位于|落地|入驻|落户到|坐落于?)$")
+_BUILT = re.compile(r"建设|建立|设立|成立|组建|兴建|落户|举办|举行|召开|打造")
 _SUBSIDIARY = re.compile(r"子公司|旗下|控股|下属|所属")
 _ANY = re.compile(
     "|".join(
@@ -130,8 +131,12 @@ def pair_type(
         if at in _THINGS | {T.EVENT} or (at is T.ENTERPRISE and "落户" in before_b):
             return R.LOCATED_IN, False
         return None  # 某某集团在某某新区…: the place of what follows, not of the actor
-    if at in _WHERE and _LOCATED.search(before_a) and bt in _THINGS | {T.EVENT}:
-        return R.LOCATED_IN, True
+    if (at in _WHERE or at in _THINGS) and _LOCATED.search(before_a):
+        # 在某某园区建设某某研究院: the place of what the clause builds, not an actor
+        if bt in _THINGS | {T.EVENT} or (bt in _FOUNDED and _BUILT.search(between)):
+            return R.LOCATED_IN, True
+        if at in _WHERE or _BUILT.search(between):
+            return None
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
         if not _JOINED.fullmatch(between) or not (_SIGNED.search(after) or _COOP.search(after)):
             return None
