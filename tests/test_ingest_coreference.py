@@ -155,3 +155,17 @@ def test_a_county_the_gazetteer_lacks_acts_when_it_signs() -> None:
 def test_a_city_named_inside_a_project_name_is_not_proposed() -> None:
     p = extract("东岭大学与华远集团共建东岭大学杭州创新基地。")
     assert not any(e.name == "杭州" for e in p.entities)
+
+
+def test_fragments_the_tagger_reads_as_organisations_are_refused() -> None:
+    p = extract("华远集团将积极参与北岭发展，主要生产建筑机械、起重机械等工程类产品。")
+    names = {e.name for e in p.entities}
+    assert "北岭发展" not in names  # an abstract noun ends no organisation's name
+    assert not names & {"建筑机械", "起重机械"}  # 工程类 is a kind, not a project
+
+
+def test_a_firm_written_after_its_city_is_the_firm() -> None:
+    p = extract("华远重科与东岭大学签署合作协议。长沙华远重科将在东岭新区投资建设华远产业园项目。")
+    e = next(e for e in p.entities if e.name == "华远重科")
+    assert "长沙华远重科" in e.aliases
+    assert not any(e.name == "长沙华远重科" for e in p.entities)

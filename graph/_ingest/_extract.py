@@ -230,8 +230,8 @@ _GROUP = re.compile(
 )
 _CATEGORY_RE = re.compile("|".join(sorted((w for w, _ in CATEGORIES), key=len, reverse=True)))
 _ENUM_TAIL = re.compile(
-    rf"等((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})"
-    rf"(?:(?:和|及)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern}))?)"
+    rf"等((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})(?!类)"
+    rf"(?:(?:和|及)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern})(?!类))?)"
 )
 
 
@@ -789,6 +789,18 @@ def _resolve_short_forms(ctx: _Context) -> None:
         for alias in e.aliases:
             if alias in ctx.entities and alias != e.name and alias not in mapping.values():
                 mapping.setdefault(alias, e.name)
+    for e in new:  # 长沙某某重科 after 某某重科: the firm, its city written before it
+        for k in (2, 3, 4):
+            place, rest = e.name[:k], e.name[k:]
+            if (
+                len(rest) >= 2
+                and (place in PLACES or place[:-1] in PLACES)
+                and (other := ctx.entities.get(rest)) is not None
+                and other.type is e.type
+                and e.type in (T.ENTERPRISE, T.GROUP)
+            ):
+                mapping.setdefault(e.name, rest)
+                break
     mapping = {k: v for k, v in mapping.items() if v not in mapping}
     if not mapping:
         return
@@ -837,7 +849,7 @@ _GENERIC_HEADS = ("中心", "基地", "工程", "项目", "园区")
 
 
 def _generic(m: _Mention) -> bool:
-    return m.origin == "head" and m.name.endswith(_GENERIC_HEADS) and len(m.name) <= 4
+    return m.origin in ("head", "model") and m.name.endswith(_GENERIC_HEADS) and len(m.name) <= 4
 
 
 def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
@@ -891,6 +903,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     modelled = [
         _Mention(a, b, text[a:b], t, c, origin="model") for a, b, t, c in model_names(text, words)
     ]
+    modelled = [m for m in modelled if not _generic(m)]
     mentions = _choose(known, heads + listed + extra + partners + modelled)
     designations: dict[int, str] = {}
     for m in list(mentions):  # 被列为全省示范项目: a designation, not a project

@@ -48,6 +48,24 @@ _GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室)$")
 _PARTY = re.compile(r"(?:党|中央|党组)$")
 
 
+#: Abstract nouns a name without a head word does not end with (某地发展, 某地合作 are
+#: the tagger reading a phrase as an organisation).
+_ABSTRACT = re.compile(r"(?:发展|合作|建设|交流|创新|教育|产业|经济|战略|全方位|优势|共赢|双赢)$")
+
+
+def _among_people(text: str, words: Sequence[Word], i: int, j: int) -> bool:
+    """A name between people of one list (张三、某某及李四) is a person the tagger missed."""
+    before = (
+        i >= 2 and text[words[i - 1].start : words[i - 1].end] == "、" and words[i - 2].tag == "PER"
+    )
+    after = (
+        j + 1 < len(words)
+        and text[words[j].start : words[j].end] in ("、", "及", "和")
+        and words[j + 1].tag == "PER"
+    )
+    return before or after
+
+
 def _head(name: str) -> tuple[T, float] | None:
     """The type a name's last head word gives, when the name ends with one."""
     last = None
@@ -150,6 +168,8 @@ def model_names(
             and len(name) >= 2
             and not _PARTY.search(name)
             and not _TITLE_END.search(name)
+            and not _ABSTRACT.search(name)
+            and not _among_people(text, words, i, end_index)
         ):
             gov = _GOVERNMENT.search(name)
             out.append((w.start, end, T.GOVERNMENT_BODY if gov else T.ENTERPRISE, 0.7))
