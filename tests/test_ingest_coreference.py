@@ -169,3 +169,20 @@ def test_a_firm_written_after_its_city_is_the_firm() -> None:
     e = next(e for e in p.entities if e.name == "华远重科")
     assert "长沙华远重科" in e.aliases
     assert not any(e.name == "长沙华远重科" for e in p.entities)
+
+
+def test_names_around_a_quoted_motto_and_nouns_joined_by_and() -> None:
+    p = extract(
+        "在“创新东岭·未来汇”智能制造专场中，华远研究院揭牌成立。"
+        "华远研究院将与北岭大学共建核酸适配体药物及诊断试剂联合实验室。"
+        "北岭市主动融入“一带一路”战略。"
+    )
+    types = {e.name: str(e.type) for e in p.entities}
+    assert types["“创新东岭·未来汇”智能制造专场"] == "event"
+    assert types["核酸适配体药物及诊断试剂联合实验室"] == "platform"
+    assert types["“一带一路”战略"] == "programme"
+    assert _rels(p, "华远研究院", "“创新东岭·未来汇”智能制造专场")
+    # 和 between two names still separates them
+    q = extract("北京大学和清华大学研究院签约。推进能源和交通项目建设。")
+    assert "北京大学" in {e.name for e in q.entities}
+    assert "能源和交通项目" not in {e.name for e in q.entities}

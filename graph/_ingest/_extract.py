@@ -303,6 +303,35 @@ def _merge(
     return None
 
 
+#: Heads of names that quote their motto: “某某”专场, “某某”战略, 某省‘某某’创新基地.
+_QUOTED_HEADS = {"专场": T.EVENT, "战略": T.PROGRAMME, "计划": T.PROGRAMME, "行动": T.PROGRAMME}
+_QUOTED = re.compile(
+    r"[“‘「]([^“”‘’「」\n]{2,24})[”’」]([\u4e00-\u9fff]{0,10}?)("
+    + "|".join(sorted(map(re.escape, [*HEADS, *_QUOTED_HEADS]), key=len, reverse=True))
+    + ")"
+)
+
+
+def _quoted(text: str, start: int, end: int) -> list[_Mention]:
+    """Names around a quoted motto, with their head word: “某某·某某”生物医药专场,
+    “某某”战略, 某某省‘某某’创新创业基地 (a province or city before the quote is part
+    of the name)."""
+    out = []
+    for m in _QUOTED.finditer(text, start, end):
+        head = m.group(3)
+        htype = _QUOTED_HEADS.get(head) or HEADS[head][0]
+        if not m.group(2) and head in ("中心", "基地", "工程", "项目"):
+            continue  # “某某”项目 alone: the motto is the name, its head generic
+        a = m.start()
+        for k in (4, 3, 2):
+            before = text[max(start, a - k) : a]
+            if len(before) == k and (before in PLACES or before[:-1] in PLACES):
+                a -= k
+                break
+        out.append(_Mention(a, m.end(), text[a : m.end()], htype, 0.7, origin="quoted"))
+    return out
+
+
 def _titles(text: str, start: int, end: int) -> list[_Mention]:
     out = []
     for m in _TITLE.finditer(text, start, end):
@@ -878,6 +907,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     enums = _enumerations(text, s_start, s_end)
     listed = [m for items, _, _, _ in enums for m in items]
     extra = _titles(text, s_start, s_end) + _groups(text, s_start, s_end)
+    extra += _quoted(text, s_start, s_end)
     partners = [
         _Mention(m.start(1), m.end(1), m.group(1), T.ENTERPRISE, 0.5, origin="partner")
         for m in _PARTNER.finditer(text, s_start, s_end)
@@ -913,6 +943,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
             mentions.remove(m)
             designations[_clause_of(text, m.start, s_start, s_end)[0]] = m.name
     _widen_units(text, mentions)
+    _widen_joined(ctx, words, mentions)
     for m in mentions:  # 某某公会（CIMA）, 某某公司(以下简称某某): the short form an alias
         paren = _PAREN_ALIAS.search(m.name)
         if paren is not None and m.match is None and paren.start() >= 2:
@@ -1274,6 +1305,37 @@ def _widen_units(text: str, mentions: list[_Mention]) -> None:
             )
         ):
             m.start -= len(gap)
+            m.name = text[m.start : m.end]
+
+
+def _widen_joined(ctx: _Context, words: list[Word], mentions: list[_Mention]) -> None:
+    """某某药物及某某试剂联合实验室: 及/和 joining plain nouns is inside the name, which
+    runs back to the verb or punctuation before them (not when a name stands there)."""
+    text = ctx.text
+    starts = [w.start for w in words]
+    for m in mentions:
+        if m.origin != "head" or m.type not in PROJECT_TYPES | {T.PLATFORM} or len(m.name) < 6:
+            continue  # 交通项目 is no name to widen: 能源和交通项目 is no name either
+        i = bisect.bisect_left(starts, m.start) - 1
+        if (
+            i < 1
+            or words[i].end != m.start
+            or text[words[i].start : words[i].end] not in ("及", "和")
+        ):
+            continue
+        j = i - 1
+        while j >= 0 and words[j].tag in ("n", "nz", "vn") and m.start - words[j].start <= 12:
+            j -= 1
+        first = j + 1
+        if (
+            first < i
+            and (j < 0 or words[j].tag in ("v", "p", "w", "d", "c", "u"))
+            and not HEAD_RE.search(text, words[first].start, words[i].start)
+            and not any(
+                o is not m and o.end > words[first].start and o.start < m.start for o in mentions
+            )
+        ):
+            m.start = words[first].start
             m.name = text[m.start : m.end]
 
 

@@ -177,6 +177,20 @@ def model_names(
     return out
 
 
+def _joins_nouns(text: str, words: Sequence[Word], first: int, i: int) -> bool:
+    """和/及 inside a name joining plain nouns (某某药物及某某试剂联合实验室), not two names:
+    what stands before it since ``first`` has no head word and no name the tagger marks."""
+    w = words[i]
+    if w.tag != "c" or text[w.start : w.end] not in ("和", "及") or first >= w.start:
+        return False
+    before = [v for v in words[:i] if v.start >= first]
+    return (
+        bool(before)
+        and all(v.tag in ("n", "vn", "nz") for v in before)
+        and not HEAD_RE.search(text, first, w.start)
+    )
+
+
 def _cuts(text: str, w: Word) -> bool:
     """Whether a word inside a name ends what stood before it (a verb; 和, not 与)."""
     return w.tag in _INNER_CUT or (w.tag == "c" and text[w.start : w.end] in ("和", "及", "或"))
@@ -220,7 +234,11 @@ def snap(
                 return end
             return first if first < end else w.start
         if w.tag in FUNCTION_TAGS:
-            if first == end or (inner and _cuts(text, w)):
+            if first == end or (
+                inner
+                and _cuts(text, w)
+                and not (end - w.end >= 6 and _joins_nouns(text, words, first, i))
+            ):
                 first = end
             i += 1
             continue

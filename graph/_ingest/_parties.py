@@ -154,7 +154,11 @@ def pair_type(
         return R.ATTENDS, False
     if at is T.EVENT:
         return (R.ATTENDS, True) if bt not in _THINGS else None
+    if T.PROGRAMME in (at, bt) and re.search("[，,；;：:]", between):
+        return None  # a programme or strategy is joined in its own clause (融入某某战略)
     if bt in _THINGS:
+        if at in _THINGS:
+            return None
         if _INVEST.search(between):
             return R.INVESTS_IN, False
         if _ESTABLISH.search(between):
