@@ -186,3 +186,19 @@ def test_names_around_a_quoted_motto_and_nouns_joined_by_and() -> None:
     q = extract("北京大学和清华大学研究院签约。推进能源和交通项目建设。")
     assert "北京大学" in {e.name for e in q.entities}
     assert "能源和交通项目" not in {e.name for e in q.entities}
+
+
+def test_descriptions_are_not_names() -> None:
+    p = extract("华远集团与东岭大学签署协议，双方将共同打造开放式实验室和技术研发中心。")
+    names = {e.name for e in p.entities}
+    assert not names & {"开放式实验室", "技术研发中心"}
+    q = extract("东岭大学在北岭新区设立院士工作室，共建华远智能装备产业园项目。")
+    assert {"院士工作室", "华远智能装备产业园项目"} <= {e.name for e in q.entities}
+    # a quoted slogan with a comma, or 的 after the quote, names nothing
+    r = extract("北岭新区提出“新常态、再出发，再突破”的战略。")
+    assert not any("战略" in e.name for e in r.entities)
+
+
+def test_an_event_clauses_away_is_not_attended_without_a_word_for_it() -> None:
+    p = extract("东岭大学整合各方资源，华远研究院在北岭论坛上揭牌。")
+    assert not _rels(p, "东岭大学", "北岭论坛")

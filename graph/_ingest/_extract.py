@@ -306,7 +306,7 @@ def _merge(
 #: Heads of names that quote their motto: “某某”专场, “某某”战略, 某省‘某某’创新基地.
 _QUOTED_HEADS = {"专场": T.EVENT, "战略": T.PROGRAMME, "计划": T.PROGRAMME, "行动": T.PROGRAMME}
 _QUOTED = re.compile(
-    r"[“‘「]([^“”‘’「」\n]{2,24})[”’」]([\u4e00-\u9fff]{0,10}?)("
+    r"[“‘「]([^“”‘’「」，,。；\n]{2,24})[”’」]((?:(?![的是为])[\u4e00-\u9fff]){0,10}?)("
     + "|".join(sorted(map(re.escape, [*HEADS, *_QUOTED_HEADS]), key=len, reverse=True))
     + ")"
 )
@@ -881,6 +881,25 @@ def _generic(m: _Mention) -> bool:
     return m.origin in ("head", "model") and m.name.endswith(_GENERIC_HEADS) and len(m.name) <= 4
 
 
+#: Longest name of a project or platform that common words alone can make (技术研发中心,
+#: 开放式实验室 say what it is, not which one).
+COMMON_NAME = 6
+_COMMON_TAGS = frozenset({"n", "vn", "a", "an", "b", "v"})
+
+
+def _common_words(ctx: _Context, m: _Mention) -> bool:
+    """A short project or platform name made of common words only (no name the tagger
+    marks): a description, not a name."""
+    if m.type not in (T.PROJECT, T.PLATFORM) or len(m.name) > COMMON_NAME or m.match:
+        return False
+    if not m.name.endswith(("中心", "基地", "实验室", "城", "园区", "工程")):
+        return False  # 院士工作室, 专家工作站: a kind that is named so
+    inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
+    return (
+        bool(inside) and inside[0].start == m.start and all(w.tag in _COMMON_TAGS for w in inside)
+    )
+
+
 def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     text = ctx.text
     s_start, s_end = _trim_span(text, s_start, s_end)
@@ -927,7 +946,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         if m.origin != "head"
         or (m.end - m.start >= 2 and (m.name not in HEADS or m.name in STANDALONE))
     ]
-    heads = [m for m in heads if not _generic(m)]
+    heads = [m for m in heads if not _generic(m) and not _common_words(ctx, m)]
     listed = [m for m in listed if plausible(text, words, m.start, m.end)]
     partners = [m for m in partners if plausible(text, words, m.start, m.end)]
     modelled = [

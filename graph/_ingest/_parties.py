@@ -151,6 +151,8 @@ def pair_type(
             return R.ORGANISES, False
         if _SUPPORT.search(between):
             return R.SUPPORTS, False
+        if re.search("[，,；;]", between) and not _ATTEND.search(after):
+            return None  # an event named clauses away, with no word of taking part
         return R.ATTENDS, False
     if at is T.EVENT:
         return (R.ATTENDS, True) if bt not in _THINGS else None
@@ -181,6 +183,6 @@ def pair_type(
         (_COOP, R.COOPERATION),
         (_ESTABLISH, R.ESTABLISHES),
     ):
-        if rx.search(window):
+        if rx.search(window) and (rtype is not R.ESTABLISHES or bt in _FOUNDED):
             return rtype, False
     return R.COOPERATION, False
