@@ -202,3 +202,20 @@ def test_descriptions_are_not_names() -> None:
 def test_an_event_clauses_away_is_not_attended_without_a_word_for_it() -> None:
     p = extract("东岭大学整合各方资源，华远研究院在北岭论坛上揭牌。")
     assert not _rels(p, "东岭大学", "北岭论坛")
+
+
+def test_building_founding_and_branches() -> None:
+    p = extract("华远电器在北岭新区投资兴建了华远电器(北岭)有限公司。")
+    (founded,) = _rels(p, "华远电器", "华远电器(北岭)有限公司")
+    assert str(founded.type) == "establishes"
+    (branch,) = _rels(p, "华远电器(北岭)有限公司", "华远电器")
+    assert (str(branch.type), str(branch.basis)) == ("subsidiary_of", "inferred")
+    q = extract(
+        "北岭管委会与南江区政府签订合作协议，双方将携手共建45平方公里的北岭国际生物产业城。"
+    )
+    for side in ("北岭管委会", "南江区政府"):
+        assert [str(r.type) for r in _rels(q, side, "北岭国际生物产业城")] == ["builds_operates"]
+    assert q.entities and any(
+        e.name == "北岭国际生物产业城" and e.attributes.get("area", {}).get("area") == 45
+        for e in q.entities
+    )

@@ -735,6 +735,7 @@ def extract(
             parties = sorted([*mentions, m], key=lambda m: m.start)
             _party_relations(ctx, parties, s_start, s_end)
     _resolve_short_forms(ctx)
+    _branches(ctx)
     # a place named in passing (no relation joins it) is no proposal
     joined = {r.source for r in ctx.relations.values()} | {r.target for r in ctx.relations.values()}
     for ref, e in list(ctx.entities.items()):
@@ -808,6 +809,29 @@ def _check_language(text: str) -> None:
 _PAREN_ALIAS = re.compile(
     r"[（(](?:以下简称|下称|简称)?[“\"]?([A-Za-z][A-Za-z&\-]{1,11}|[\u4e00-\u9fff]{2,6})[”\"]?[)）]$"
 )
+
+
+_BRANCH = re.compile(
+    r"^(?:[(（][\u4e00-\u9fff]{2,6}[)）]|[\u4e00-\u9fff]{2,6}?)(?:有限公司|有限责任公司|分公司|子公司|公司)$"
+)
+
+
+def _branches(ctx: _Context) -> None:
+    """某某电器(重庆)有限公司 of 某某电器, 某某集团某地分公司: a subsidiary of the firm
+    whose name it starts with (a place, then 有限公司 or 分公司)."""
+    firms = {e.name: e for e in ctx.entities.values() if e.type is T.ENTERPRISE}
+    for e in list(firms.values()):
+        for k in range(len(e.name) - 4, 1, -1):
+            parent = firms.get(e.name[:k])
+            if parent is None or parent is e or not _BRANCH.match(e.name[k:]):
+                continue
+            key = (e.ref, str(R.SUBSIDIARY_OF), parent.ref)
+            if key not in ctx.relations and e.quotes:
+                r = RelationProposal(e.ref, parent.ref, R.SUBSIDIARY_OF, S.STATED, e.quotes[0], 0.6)
+                r.basis = Basis.INFERRED
+                r.notes = f"Read from the name: {e.name} starts with {parent.name}."
+                ctx.relations[key] = r
+            break
 
 
 def _resolve_short_forms(ctx: _Context) -> None:
@@ -1738,8 +1762,12 @@ def _clause_relations(
                     ctx.relate(author, h, rtype, status, quote, 0.6, **extra)
                 if (part := h.attributes.get("_participant")) is not None:
                     ctx.relate(part, h, R.PARTICIPATES_IN, status, quote, 0.6)
-                for o in partner_orgs:
-                    ctx.relate(o, h, R.PARTICIPATES_IN, status, quote, 0.6)
+                for o in partner_orgs:  # 与乙共建某某产业城: the partner builds it too
+                    joint = h.type is T.PROJECT and re.search(
+                        r"共建|共同建设|合作建设|共同打造", text[o.end : h.start]
+                    )
+                    rtype = R.BUILDS_OPERATES if joint else R.PARTICIPATES_IN
+                    ctx.relate(o, h, rtype, status, quote, 0.6)
             topic = hubs[-1]
         elif partner_orgs:
             named = [m for m in orgs if m not in partner_orgs and m.end <= partner_orgs[0].start]

@@ -50,6 +50,8 @@ _ORGANISE = re.compile(r"主办|承办|举办|举行|召开")
 _SUPPORT = re.compile(r"协办|支持|指导|支撑|服务|帮助")
 _ATTEND = re.compile(r"出席|参加|参与|见证|到会|致辞")
 _LOCATED = re.compile(r"(?:在|于|落户|位于|落地|入驻|落户到|坐落于?)$")
+_BUILDS = re.compile(r"建设|兴建|建立|打造|共建")
+_FOUNDS = re.compile(r"(?:兴建|设立|成立|组建|创办|注册)(?:了)?$")
 _BUILT = re.compile(r"建设|建立|设立|成立|组建|兴建|落户|举办|举行|召开|打造")
 _SUBSIDIARY = re.compile(r"子公司|旗下|控股|下属|所属")
 _ANY = re.compile(
@@ -163,15 +165,15 @@ def pair_type(
             return None
         if _INVEST.search(between):
             return R.INVESTS_IN, False
+        if bt is T.PROJECT and _BUILDS.search(between) and not _FOUNDS.search(between):
+            return R.BUILDS_OPERATES, False  # 建设/共建某某产业城: builds it
         if _ESTABLISH.search(between):
             return R.ESTABLISHES, False
-        if at in _THINGS:
-            return None
         return R.PARTICIPATES_IN, False
     if at in _THINGS:
         return (R.PARTICIPATES_IN, True) if not _INVEST.search(between) else None
     # two organisations: 共建/设立 right before the second one founds it
-    if _ESTABLISH.search(between[-4:]) and bt in _FOUNDED:
+    if (_ESTABLISH.search(between[-4:]) or _FOUNDS.search(between[-5:])) and bt in _FOUNDED:
         return R.ESTABLISHES, False
     window = between + after[:30]
     for rx, rtype in (
