@@ -219,3 +219,15 @@ def test_building_founding_and_branches() -> None:
         e.name == "北岭国际生物产业城" and e.attributes.get("area", {}).get("area") == 45
         for e in q.entities
     )
+
+
+def test_firms_a_zone_gathers_are_located_in_it() -> None:
+    p = extract("现代中药聚集了华康、东瑞、新禾等龙头企业。", title="北岭高新区生物医药产业")
+    for firm in ("华康", "东瑞", "新禾"):
+        (r,) = _rels(p, firm, "北岭高新区")
+        assert (str(r.type), str(r.basis)) == ("located_in", "unstated_subject")
+    q = extract("南江新区引进了华康制药公司。")
+    (r,) = _rels(q, "华康制药公司", "南江新区")
+    assert (str(r.type), str(r.basis)) == ("located_in", "stated")
+    # a firm that brings in something is no zone
+    assert not extract("华远集团引进了南江药业的技术。").relations

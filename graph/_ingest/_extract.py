@@ -1017,6 +1017,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     )
     _party_relations(ctx, parties, s_start, s_end)
     _project_figures(ctx, mentions + read_for, s_start, s_end)
+    _gathered(ctx, mentions, s_start, s_end)
     _phrases(ctx, mentions, s_start, s_end)
     for ref in {m.ref for m in mentions if m.type in _AUTHOR_KINDS and m.origin != "author-alias"}:
         ctx.named[ref] += 1
@@ -1149,6 +1150,50 @@ def _titled(
             )
         )
     return out
+
+
+_GATHER = re.compile(r"聚集|集聚|汇聚|引进|引入|吸引|入驻|落户|进驻")
+_GATHERED = frozenset({T.ENTERPRISE, T.RESEARCH_INSTITUTE})
+
+
+def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """区内聚集了甲、乙等企业, 某某高新区引进了甲公司: the firms are located in the zone
+    (the one the clause names before the cue word, else the report's author)."""
+    text = ctx.text
+    for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
+        cue = _GATHER.search(text, c_start, c_end)
+        if cue is None:
+            continue
+        before = [
+            m
+            for m in mentions
+            if c_start <= m.start and m.end <= cue.start() and m.ref not in ("",)
+        ]
+        where = [m for m in before if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY)]
+        if before and not where:
+            continue  # another party is the subject: 某某集团引进…
+        firms = [
+            m
+            for m in mentions
+            if cue.end() <= m.start < c_end and m.type in _GATHERED and m.origin != "coref"
+        ]
+        if not firms:
+            continue
+        zone = where[-1] if where else ctx.author
+        if zone is None or zone.type not in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY):
+            continue
+        quote = _quote(text, c_start, c_end)
+        extra: dict[str, Any] = {}
+        if not where:
+            extra = {
+                "basis": Basis.UNSTATED_SUBJECT,
+                "notes": (
+                    f"The clause names no one who gathers the firms; read as the report's "
+                    f"author, {zone.name}. Check before accepting."
+                ),
+            }
+        for f in firms:
+            ctx.relate(f, zone, R.LOCATED_IN, S.STATED, quote, 0.5, **extra)
 
 
 def _project_figures(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
