@@ -231,3 +231,13 @@ def test_firms_a_zone_gathers_are_located_in_it() -> None:
     assert (str(r.type), str(r.basis)) == ("located_in", "stated")
     # a firm that brings in something is no zone
     assert not extract("华远集团引进了南江药业的技术。").relations
+
+
+def test_a_region_office_is_the_organisation() -> None:
+    p = extract(
+        "北岭大学与南方管理会计师公会签署协议，南方管理会计师公会华南区负责人介绍了项目。"
+        "南方管理会计师公会在168个国家及地区设有办事处。"
+    )
+    names = {e.name for e in p.entities}
+    assert "南方管理会计师公会华南区" not in names
+    assert not any("国家" in n for n in names)  # 168个国家及地区 is no group of parties

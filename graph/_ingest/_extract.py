@@ -226,7 +226,7 @@ _PARTNER = re.compile(
     rf"(?:与|同|和|跟)({NAME_CHARS}{{2,20}}?)(?=洽谈|商谈|签订|签署|签约|合作|就|达成|共同|联合)"
 )
 _GROUP = re.compile(
-    rf"(\d+)(家|个|所|批)({NAME_CHARS}{{0,14}}?(?:企业|公司|单位|机构|高校|院校|院所|客商|园区|基地|区))"
+    rf"(\d+)(家|个|所|批)({NAME_CHARS}{{0,14}}?(?:企业|公司|单位|机构|高校|院校|院所|客商|园区|基地|(?<![地社])区))"
 )
 _CATEGORY_RE = re.compile("|".join(sorted((w for w, _ in CATEGORIES), key=len, reverse=True)))
 _ENUM_TAIL = re.compile(
@@ -834,6 +834,11 @@ def _branches(ctx: _Context) -> None:
             break
 
 
+_REGION_OFFICE = re.compile(
+    r"(?:中国大陆|中国区|大中华区|亚太区|亚太地区|(?:华南|华北|华东|华中|西南|西北|东北)(?:区|地区)?)$"
+)
+
+
 def _resolve_short_forms(ctx: _Context) -> None:
     """北大 after 北京大学: one proposal, the short form an alias (see ``_coreference``)."""
     new = [e for e in ctx.entities.values() if e.match is None]
@@ -854,6 +859,13 @@ def _resolve_short_forms(ctx: _Context) -> None:
             ):
                 mapping.setdefault(e.name, rest)
                 break
+    for e in new:  # 某某公会中国大陆, 某某华南区: the organisation's office for a region
+        found = _REGION_OFFICE.search(e.name)
+        if found and found.start() >= 2:
+            rest = e.name[: found.start()]
+            other = ctx.entities.get(rest) or next((o for o in new if rest in o.aliases), None)
+            if other is not None and other is not e and other.type in ORG_TYPES | {T.ENTERPRISE}:
+                mapping.setdefault(e.name, other.ref)
     mapping = {k: v for k, v in mapping.items() if v not in mapping}
     if not mapping:
         return
