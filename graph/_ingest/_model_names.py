@@ -183,7 +183,11 @@ def _joins_nouns(text: str, words: Sequence[Word], first: int, i: int) -> bool:
     w = words[i]
     if w.tag != "c" or text[w.start : w.end] not in ("和", "及") or first >= w.start:
         return False
-    before = [v for v in words[:i] if v.start >= first]
+    before = []
+    k = i - 1
+    while k >= 0 and words[k].start >= first:  # back to the name's start, not the text's
+        before.append(words[k])
+        k -= 1
     return (
         bool(before)
         and all(v.tag in ("n", "vn", "nz") for v in before)
