@@ -241,3 +241,16 @@ def test_a_region_office_is_the_organisation() -> None:
     names = {e.name for e in p.entities}
     assert "南方管理会计师公会华南区" not in names
     assert not any("国家" in n for n in names)  # 168个国家及地区 is no group of parties
+
+
+def test_a_province_and_its_government_are_one_party() -> None:
+    p = extract("北京大学与浙江省人民政府签署战略合作协议。北京大学将加强与浙江合作。")
+    gov = _entity(p, "浙江省人民政府")
+    assert "浙江" in gov.aliases and not any(e.name == "浙江" for e in p.entities)
+
+
+def test_a_new_town_is_a_zone() -> None:
+    p = extract("华远重科拟在东江临港新城建立华远华东基地。推进新城建设。")
+    assert str(_entity(p, "东江临港新城").type) == "development_zone"
+    assert [str(r.type) for r in _rels(p, "华远华东基地", "东江临港新城")] == ["located_in"]
+    assert not any(e.name == "新城" for e in p.entities)

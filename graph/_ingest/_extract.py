@@ -859,6 +859,13 @@ def _resolve_short_forms(ctx: _Context) -> None:
             ):
                 mapping.setdefault(e.name, rest)
                 break
+    govs = [e for e in new if e.type is T.GOVERNMENT_BODY and e.name.endswith("政府")]
+    for e in new:  # 浙江 beside 浙江省人民政府: the province acts through its government
+        if e.type is T.PLACE and e.name.rstrip("省市") in PLACES:
+            bare = e.name.rstrip("省市")
+            gov = [g for g in govs if re.fullmatch(rf"{bare}[省市]?(?:人民)?政府", g.name)]
+            if len(gov) == 1:
+                mapping.setdefault(e.name, gov[0].ref)
     for e in new:  # 某某公会中国大陆, 某某华南区: the organisation's office for a region
         found = _REGION_OFFICE.search(e.name)
         if found and found.start() >= 2:
