@@ -254,3 +254,11 @@ def test_a_new_town_is_a_zone() -> None:
     assert str(_entity(p, "东江临港新城").type) == "development_zone"
     assert [str(r.type) for r in _rels(p, "华远华东基地", "东江临港新城")] == ["located_in"]
     assert not any(e.name == "新城" for e in p.entities)
+
+
+def test_a_crowded_sentence_pairs_parties_within_their_clauses() -> None:
+    p = extract(
+        "华远研究院在北岭论坛上揭牌，并将整合东岭大学、南江大学、西山医院和北海大学的资源。"
+    )
+    assert _rels(p, "东岭大学", "北岭论坛") == []  # another clause, in a crowded sentence
+    assert _rels(p, "华远研究院", "北岭论坛")  # the subject acts across its clauses

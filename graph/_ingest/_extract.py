@@ -1246,6 +1246,9 @@ def _project_figures(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
 
 #: A sentence naming more parties than this is a list, not a statement about each pair.
 MAX_PARTIES = 8
+#: In a sentence naming more parties than this, only parties of one clause are paired.
+CLAUSE_PARTIES = 4
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
 
 def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
@@ -1276,10 +1279,15 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
         return
     quote = _quote(text, s_start, s_end)
     sentence_status = _status(text[s_start:s_end]) or S.STATED
+    crowded = sum(m.origin not in _READ_FOR for m in parties) > CLAUSE_PARTIES
     for i, a in enumerate(parties):
+        # the sentence's subject (its first party, or 双方) acts across its clauses
+        subject = i == 0 or a.origin == "coref"
         for b in parties[i + 1 :]:
             if frozenset((a.ref, b.ref)) in ctx.linked:
                 continue
+            if crowded and not subject and _CLAUSE_BREAK.search(text, a.end, b.start):
+                continue  # a long sentence: parties of different clauses are not paired
             found = pair_type(
                 text, (a.start, a.end, a.type), (b.start, b.end, b.type), s_start, s_end
             )
