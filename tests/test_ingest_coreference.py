@@ -262,3 +262,15 @@ def test_a_crowded_sentence_pairs_parties_within_their_clauses() -> None:
     )
     assert _rels(p, "东岭大学", "北岭论坛") == []  # another clause, in a crowded sentence
     assert _rels(p, "华远研究院", "北岭论坛")  # the subject acts across its clauses
+
+
+def test_our_department_and_a_party_plenum() -> None:
+    p = extract(
+        "我院与北方会计师协会签署合作协议。\n"
+        "南岭学院副院长张三、我院会计学系主任李四出席签约仪式。学院将贯彻十八届五中全会精神。"
+    )
+    names = {e.name: str(e.type) for e in p.entities}
+    assert names.get("会计学系") == "college" and "院会计学系" not in names
+    assert names.get("十八届五中全会") == "event"
+    # 我院 is the college, not its department named first
+    assert [str(r.type) for r in _rels(p, "南岭学院", "北方会计师协会")] == ["signed_agreement"]

@@ -171,7 +171,14 @@ def referents(key: str, recent: Sequence[tuple[str, T]]) -> list[int]:
     """
     if key in _OWN:
         kinds = _BACK[_OWN[key]][0]
-        return next(([i] for i, (_, kind) in enumerate(recent) if kind in kinds), [])
+        return next(
+            (
+                [i]
+                for i, (name, kind) in enumerate(recent)
+                if kind in kinds and not name.endswith(("系", "学部"))  # a unit is not 我院
+            ),
+            [],
+        )
     kinds, count = _BACK[key]
     found: list[int] = []
     names: set[str] = set()

@@ -225,6 +225,9 @@ _POLICY = re.compile(r"(规划|方案|意见|办法|条例|纲要|通知|决定|
 _PARTNER = re.compile(
     rf"(?:与|同|和|跟)({NAME_CHARS}{{2,20}}?)(?=洽谈|商谈|签订|签署|签约|合作|就|达成|共同|联合)"
 )
+_PLENUM = re.compile(
+    r"(?:十[一二三四五六七八九]?|[一二三四五六七八九])届[一二三四五六七八九十]中全会"
+)
 _GROUP = re.compile(
     rf"(\d+)(家|个|所|批)({NAME_CHARS}{{0,14}}?(?:企业|公司|单位|机构|高校|院校|院所|客商|园区|基地|(?<![地社])区))"
 )
@@ -970,6 +973,10 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     listed = [m for items, _, _, _ in enums for m in items]
     extra = _titles(text, s_start, s_end) + _groups(text, s_start, s_end)
     extra += _quoted(text, s_start, s_end)
+    extra += [  # 十八届五中全会: a party plenum, an event the tagger splits
+        _Mention(m.start(), m.end(), m.group(0), T.EVENT, 0.7, origin="quoted")
+        for m in _PLENUM.finditer(text, s_start, s_end)
+    ]
     partners = [
         _Mention(m.start(1), m.end(1), m.group(1), T.ENTERPRISE, 0.5, origin="partner")
         for m in _PARTNER.finditer(text, s_start, s_end)
@@ -982,6 +989,8 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         if m.origin in ("head", "list", "partner"):
             inner = m.origin != "list"
             m.start = snap(text, ctx.words, ctx.starts, m.start, m.end, inner)
+            if m.start > 0 and text[m.start - 1] == "我" and m.end - m.start > 3:
+                m.start += text[m.start] in "院校区市"  # 我院某某系: the unit, not 院某某系
             m.name = text[m.start : m.end]
     heads = [  # a name the snap reduced to its bare head word is no name (今年公司 → 公司)
         m

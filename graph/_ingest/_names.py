@@ -33,6 +33,7 @@ HEADS: dict[str, tuple[T, float]] = {
     "职业学院": (T.COLLEGE, 0.9),
     "专科学校": (T.COLLEGE, 0.9),
     "学院": (T.COLLEGE, 0.7),
+    "学系": (T.COLLEGE, 0.7),
     "科学院": (T.RESEARCH_INSTITUTE, 0.9),
     "研究院": (T.RESEARCH_INSTITUTE, 0.9),
     "研究所": (T.RESEARCH_INSTITUTE, 0.9),
