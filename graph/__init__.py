@@ -30,6 +30,7 @@ from ._export import EXPORT_FORMATS
 from ._falkordb import load_from, push
 from ._history import as_of, history
 from ._ingest import AcceptResult, IngestResult, accept, draft_graph, ingest, init, review
+from ._ingest._corpus import ingest_corpus
 from ._kg import KnowledgeGraph
 from ._limits import Limits
 from ._load import DEFAULT_DATA, load
@@ -90,6 +91,7 @@ __all__ = [
     "draft_graph",
     "history",
     "ingest",
+    "ingest_corpus",
     "init",
     "load",
     "load_from",

@@ -13,16 +13,21 @@ Two rules, the language's and no report's:
   in order (北大, 中科院), the full name at least two characters longer.
 
 A pure function of the names and their types.
+
+Back-references (:func:`back_references`, :func:`referents`): 该校, 该公司, 该项目
+stand for the last party of their kind the report named; 双方, 两地, 两校 for the
+last two, 三方 for the last three.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .._records import EntityType as T
 from ._names import HEAD_RE
 
-__all__ = ["short_forms"]
+__all__ = ["back_references", "referents", "short_forms"]
 
 #: Types whose names are shortened this way (places and projects keep their names).
 _SHORTENED = frozenset(
@@ -74,16 +79,114 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
     {}
     """
     out: dict[str, str] = {}
+    # the earlier names by first character (abbreviations start as the name does) and
+    # by every suffix (两江新区 of 重庆两江新区): each name is compared with a few
+    # candidates, not with every earlier name, so that long texts stay linear
+    by_first: dict[str, list[int]] = {}
+    by_suffix: dict[str, list[int]] = {}
     for i, (short, stype) in enumerate(names):
-        if stype not in _SHORTENED:
-            continue
-        for full, ftype in reversed(names[:i]):
-            if ftype not in _SHORTENED or full in out:
-                continue
-            same_kind = ftype is stype or stype is T.ENTERPRISE
-            if (same_kind and _abbreviates(short, full)) or (
-                ftype is stype and _suffix(short, full)
-            ):
-                out[short] = full
-                break
+        if stype in _SHORTENED:
+            candidates = sorted(
+                {
+                    *by_first.get(short[:1], [])[-_CANDIDATES:],
+                    *by_suffix.get(short, [])[-_CANDIDATES:],
+                },
+                reverse=True,
+            )
+            for j in candidates:
+                full, ftype = names[j]
+                if full in out:
+                    continue
+                same_kind = ftype is stype or stype is T.ENTERPRISE
+                if (same_kind and _abbreviates(short, full)) or (
+                    ftype is stype and _suffix(short, full)
+                ):
+                    out[short] = full
+                    break
+            by_first.setdefault(short[:1], []).append(i)
+            for k in range(1, len(short) - 2):
+                by_suffix.setdefault(short[k:], []).append(i)
     return out
+
+
+#: How many earlier names of one first character or suffix a name is compared with.
+_CANDIDATES = 64
+
+
+_SCHOOLS = frozenset({T.UNIVERSITY, T.COLLEGE, T.SCHOOL})
+_ORGS = _SHORTENED | {T.PLATFORM}
+_AREAS = frozenset({T.PLACE, T.GOVERNMENT_BODY, T.DEVELOPMENT_ZONE})
+#: What a back-reference stands for: the kinds of party and how many.
+_BACK: dict[str, tuple[frozenset[T], int]] = {
+    "校": (_SCHOOLS, 1),
+    "大学": (_SCHOOLS, 1),
+    "学院": (_SCHOOLS, 1),
+    "院": (_SCHOOLS | {T.RESEARCH_INSTITUTE}, 1),
+    "所": (frozenset({T.RESEARCH_INSTITUTE}), 1),
+    "公司": (frozenset({T.ENTERPRISE}), 1),
+    "企业": (frozenset({T.ENTERPRISE}), 1),
+    "集团": (frozenset({T.ENTERPRISE}), 1),
+    "区": (frozenset({T.DEVELOPMENT_ZONE}), 1),
+    "新区": (frozenset({T.DEVELOPMENT_ZONE}), 1),
+    "园区": (frozenset({T.DEVELOPMENT_ZONE}), 1),
+    "项目": (frozenset({T.PROJECT}), 1),
+    "双方": (_ORGS | _AREAS, 2),
+    "两家": (_ORGS, 2),
+    "两校": (_SCHOOLS, 2),
+    "两地": (_AREAS, 2),
+    "两市": (_AREAS, 2),
+    "两省": (_AREAS, 2),
+    "两区": (_AREAS, 2),
+    "三方": (_ORGS | _AREAS, 3),
+}
+_OWN = {"我校": "校", "我院": "院", "我所": "所", "我区": "区", "我公司": "公司", "我集团": "集团"}
+_BACK_RE = re.compile(
+    r"该(大学|学院|公司|企业|集团|新区|园区|项目|校|院|所|区)(?![长内外])"
+    r"|(我校|我院|我所|我区|我公司|我集团)(?![长])"
+    r"|(?<![一二三四五六七八九十\d])(双方|两家|两校|两地|两市|两省|两区|三方)(?![面])"
+)
+
+
+def back_references(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The back-references in ``text[start:end]``: ``(start, end, key)``.
+
+    >>> back_references("双方将共建研究院,该校提供场地", 0, 15)
+    [(0, 2, '双方'), (9, 11, '校')]
+    """
+    return [
+        (m.start(), m.end(), m.group(m.lastindex or 0)) for m in _BACK_RE.finditer(text, start, end)
+    ]
+
+
+def referents(key: str, recent: Sequence[tuple[str, T]]) -> list[int]:
+    """Which of the parties named before (oldest first) a back-reference stands for:
+    their indices in ``recent``, or ``[]`` when the report named too few of that kind.
+    我校, 我院 (our school) stand for the first of their kind: the report's own.
+
+    >>> recent = [("甲大学", T.UNIVERSITY), ("乙集团", T.ENTERPRISE), ("丙市", T.GOVERNMENT_BODY)]
+    >>> referents("校", recent), referents("双方", recent), referents("两校", recent)
+    ([0], [1, 2], [])
+    >>> referents("我院", [("甲学院", T.COLLEGE), ("乙学院", T.COLLEGE)])
+    [0]
+    """
+    if key in _OWN:
+        kinds = _BACK[_OWN[key]][0]
+        return next(
+            (
+                [i]
+                for i, (name, kind) in enumerate(recent)
+                if kind in kinds and not name.endswith(("系", "学部"))  # a unit is not 我院
+            ),
+            [],
+        )
+    kinds, count = _BACK[key]
+    found: list[int] = []
+    names: set[str] = set()
+    for i in range(len(recent) - 1, -1, -1):
+        name, kind = recent[i]
+        if kind in kinds and name not in names:
+            found.append(i)
+            names.add(name)
+            if len(found) == count:
+                return sorted(found)
+    return []

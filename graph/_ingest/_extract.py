@@ -25,15 +25,16 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._errors import KGError
+from .._errors import ArgumentError, KGError
 from .._records import Basis, EntityType, RelationType, Status
 from ._base import require
-from ._coreference import short_forms
-from ._figures import amounts, counts, dates
+from ._coreference import back_references, referents, short_forms
+from ._figures import amounts, areas, capacities, counts, dates
 from ._model_names import model_names, plausible, snap
 from ._names import (
     CATEGORIES,
@@ -224,13 +225,16 @@ _POLICY = re.compile(r"(规划|方案|意见|办法|条例|纲要|通知|决定|
 _PARTNER = re.compile(
     rf"(?:与|同|和|跟)({NAME_CHARS}{{2,20}}?)(?=洽谈|商谈|签订|签署|签约|合作|就|达成|共同|联合)"
 )
+_PLENUM = re.compile(
+    r"(?:十[一二三四五六七八九]?|[一二三四五六七八九])届[一二三四五六七八九十]中全会"
+)
 _GROUP = re.compile(
-    rf"(\d+)(家|个|所|批)({NAME_CHARS}{{0,14}}?(?:企业|公司|单位|机构|高校|院校|院所|客商|园区|基地|区))"
+    rf"(\d+)(家|个|所|批)({NAME_CHARS}{{0,14}}?(?:企业|公司|单位|机构|高校|院校|院所|客商|园区|基地|(?<![地社])区))"
 )
 _CATEGORY_RE = re.compile("|".join(sorted((w for w, _ in CATEGORIES), key=len, reverse=True)))
 _ENUM_TAIL = re.compile(
-    rf"等((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})"
-    rf"(?:(?:和|及)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern}))?)"
+    rf"等((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})(?!类)"
+    rf"(?:(?:和|及)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern})(?!类))?)"
 )
 
 
@@ -300,6 +304,35 @@ def _merge(
         out.append(whole)
         return whole
     return None
+
+
+#: Heads of names that quote their motto: “某某”专场, “某某”战略, 某省‘某某’创新基地.
+_QUOTED_HEADS = {"专场": T.EVENT, "战略": T.PROGRAMME, "计划": T.PROGRAMME, "行动": T.PROGRAMME}
+_QUOTED = re.compile(
+    r"[“‘「]([^“”‘’「」，,。；\n]{2,24})[”’」]((?:(?![的是为])[\u4e00-\u9fff]){0,10}?)("
+    + "|".join(sorted(map(re.escape, [*HEADS, *_QUOTED_HEADS]), key=len, reverse=True))
+    + ")"
+)
+
+
+def _quoted(text: str, start: int, end: int) -> list[_Mention]:
+    """Names around a quoted motto, with their head word: “某某·某某”生物医药专场,
+    “某某”战略, 某某省‘某某’创新创业基地 (a province or city before the quote is part
+    of the name)."""
+    out = []
+    for m in _QUOTED.finditer(text, start, end):
+        head = m.group(3)
+        htype = _QUOTED_HEADS.get(head) or HEADS[head][0]
+        if not m.group(2) and head in ("中心", "基地", "工程", "项目"):
+            continue  # “某某”项目 alone: the motto is the name, its head generic
+        a = m.start()
+        for k in (4, 3, 2):
+            before = text[max(start, a - k) : a]
+            if len(before) == k and (before in PLACES or before[:-1] in PLACES):
+                a -= k
+                break
+        out.append(_Mention(a, m.end(), text[a : m.end()], htype, 0.7, origin="quoted"))
+    return out
 
 
 def _titles(text: str, start: int, end: int) -> list[_Mention]:
@@ -424,6 +457,15 @@ class _Index:
         for start, stop, _name, eid, etype in hits:
             if start < last:
                 continue
+            # 南昌市, 江西省: the suffix belongs to the name, unless a title or an
+            # office follows (南昌市委, 南昌市长 name people and bodies)
+            if (
+                eid is None
+                and stop < len(text)
+                and text[stop] in "省市县"
+                and not text.startswith(("委", "长", "政府", "人民政府"), stop + 1)
+            ):
+                stop += 1
             surface = text[start:stop]
             out.append(
                 _Mention(
@@ -509,6 +551,17 @@ class _Context:
     starts: list[int] = field(default_factory=list)
     #: pairs of entities some relation already joins (either direction)
     linked: set[frozenset[str]] = field(default_factory=set)
+    #: the parties named so far, the latest last (what 该校, 双方 refer back to)
+    recent: list[_Mention] = field(default_factory=list)
+    #: the two parties of the latest partnership (signed, intent, talks, cooperation)
+    sides: tuple[_Mention, _Mention] | None = None
+    #: in how many sentences each zone or government body is named, and its first mention
+    named: Counter[str] = field(default_factory=Counter)
+    first: dict[str, _Mention] = field(default_factory=dict)
+    #: places the tagger marks that act in a sentence (甲县与乙公司签约)
+    acting: set[str] = field(default_factory=set)
+    #: 我院 before the report names its college: read once the whole report is read
+    own: list[tuple[int, int, str, int, int, list[_Mention]]] = field(default_factory=list)
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """The tagged words of ``text[start:end]``."""
@@ -527,7 +580,12 @@ class _Context:
             self.entities[ref] = e
         elif m.name != e.name and m.name not in e.aliases and m.match is None:
             e.aliases.append(m.name)
+        said = m.attributes.get("_alias")
+        if said and said != e.name and said not in e.aliases and m.match is None:
+            e.aliases.append(said)
         e.confidence = max(e.confidence, round(m.confidence, 2))
+        if m.origin in _READ_FOR:  # the quote names it by 该校, 双方 or a person's title
+            return ref
         if quote and quote not in e.quotes and len(e.quotes) < 3:
             e.quotes.append(quote)
         return ref
@@ -552,15 +610,43 @@ class _Context:
             return
         r = RelationProposal(src, dst, rtype, status, quote, round(confidence, 2))
         self.linked.add(frozenset((src, dst)))
+        if rtype in _PARTNERSHIP and a.type in _SIDES and b.type in _SIDES:
+            self.sides = (a, b)
         if a is self.author and a.origin == "author":
             r.basis = Basis.UNSTATED_SUBJECT
             r.notes = (
                 f"The sentence names no actor; read as the report's author, {a.name}, "
                 "whose own work the report lists. Check before accepting."
             )
+        for m in (a, b):
+            if m.origin in _READ_FOR:
+                r.basis = Basis.INFERRED
+                r.notes = _READ_FOR[m.origin].format(
+                    said=m.attributes.get("_said", ""), name=m.name
+                )
+                r.confidence = min(r.confidence, 0.5)
         for k, v in extra.items():
             setattr(r, k, v) if k in ("date", "basis", "notes") else r.attributes.update({k: v})
         self.relations[key] = r
+
+
+_AUTHOR_KINDS = frozenset({T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY})
+_PARTNERSHIP = frozenset({R.SIGNED_AGREEMENT, R.LETTER_OF_INTENT, R.NEGOTIATION, R.COOPERATION})
+#: Who 双方 (both sides) can be: organisations and governments, not things or places.
+_SIDES = PARTY_TYPES - {T.PROJECT, T.PLATFORM, T.PROGRAMME, T.EVENT, T.PLACE}
+
+
+#: Mentions the quote does not name outright, and the note their relations carry.
+_READ_FOR = {
+    "coref": (
+        "The quote writes {said}; read as {name}, named just before it in the report. "
+        "Check before accepting."
+    ),
+    "title": (
+        "The quote names a person by their title at {name}; the person's presence or "
+        "act is read as the organisation's. Check before accepting."
+    ),
+}
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -609,6 +695,7 @@ def extract(
     >>> [(r.source, str(r.type), str(r.status), r.target) for r in p.relations]
     [('承德高新区', 'signed_agreement', 'signed', '天津大学')]
     """
+    _check_language(text)
     index = _Index(known)
     author_m = _author(index, author, title)
     ctx = _Context(text, index, author_m)
@@ -623,33 +710,173 @@ def extract(
     ctx.starts = [w.start for w in ctx.words]
     for p_start, p_end in pieces:
         _sentence(ctx, p_start, p_end)
-    for e in ctx.entities.values():
-        for q in e.quotes:
-            if q not in text:  # pragma: no cover - quotes are slices of the text
-                raise KGError(f"internal error: quote not in the text: {q!r}")
-    for r in ctx.relations.values():
-        if r.quote not in text:  # pragma: no cover
-            raise KGError(f"internal error: quote not in the text: {r.quote!r}")
+    if author_m is None and not author and (main := _main_party(ctx)) is not None:
+        # no author in the title: the zone or government the report keeps naming is
+        # whose work its sentences without a subject tell (read again with it)
+        author_m = _Mention(0, 0, main.name, main.type, 0.7, main.match, origin="author")
+        words, starts = ctx.words, ctx.starts
+        ctx = _Context(text, index, author_m, words=words, starts=starts)
+        for p_start, p_end in pieces:
+            _sentence(ctx, p_start, p_end)
+    _check_quotes(
+        text,
+        {q for e in ctx.entities.values() for q in e.quotes}
+        | {r.quote for r in ctx.relations.values()},
+    )
     if author_m is not None and author_m.ref in ctx.entities:
         e = ctx.entities[author_m.ref]
         if not e.quotes:  # named only in the title: quote where its short form appears
             e.quotes = [r.quote for r in ctx.relations.values() if r.source == e.ref][:1]
         if not e.quotes:
             del ctx.entities[author_m.ref]
+    for b_start, b_end, key, s_start, s_end, mentions in ctx.own:
+        named = [e for e in ctx.entities.values() if e.type in PARTY_TYPES]
+        for i in referents(key, [(e.name, e.type) for e in named]):
+            e = named[i]
+            m = _Mention(b_start, b_end, e.name, e.type, 0.7, e.match, "coref")
+            m.attributes["_said"] = text[b_start:b_end]
+            parties = sorted([*mentions, m], key=lambda m: m.start)
+            _party_relations(ctx, parties, s_start, s_end)
     _resolve_short_forms(ctx)
+    _branches(ctx)
     # a place named in passing (no relation joins it) is no proposal
     joined = {r.source for r in ctx.relations.values()} | {r.target for r in ctx.relations.values()}
     for ref, e in list(ctx.entities.items()):
-        if e.type is T.PLACE and e.match is None and ref not in joined and e.name in PLACES:
+        if (
+            e.type is T.PLACE
+            and e.match is None
+            and ref not in joined
+            and (e.name in PLACES or e.name[:-1] in PLACES or e.name in ctx.acting)
+        ):
             del ctx.entities[ref]
     author_name = author_m.name if author_m is not None else None
     return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
+
+
+#: A report's main party is named in at least this many sentences, and in at least
+#: twice as many as any other zone or government.
+MAIN_PARTY_SENTENCES = 3
+
+
+def _main_party(ctx: _Context) -> _Mention | None:
+    """The zone or government body most sentences of the report name, if one stands out."""
+    ranked = ctx.named.most_common(2)
+    if not ranked or ranked[0][1] < MAIN_PARTY_SENTENCES:
+        return None
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None
+    return ctx.first[ranked[0][0]]
+
+
+def _check_quotes(text: str, quotes: set[str]) -> None:
+    """Every quote is a slice of the text (one pass over the text, not one per quote)."""
+    quotes.discard("")
+    if not quotes:
+        return
+    ahocorasick = require("ahocorasick", "pyahocorasick")
+    automaton = ahocorasick.Automaton()
+    for q in quotes:
+        automaton.add_word(q, q)
+    automaton.make_automaton()
+    found = {q for _, q in automaton.iter(text)}
+    for q in quotes - found:  # pragma: no cover - quotes are slices of the text
+        raise KGError(f"internal error: quote not in the text: {q!r}")
+
+
+#: A text is read as Chinese when at least this share of its letters are Chinese
+#: characters (reports quote English names, so the bar is low).
+MIN_CHINESE = 0.2
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _check_language(text: str) -> None:
+    """Refuse a text in another language: the model and the rules read Chinese only.
+
+    >>> try:
+    ...     _check_language("The zone signed an agreement with the university.")
+    ... except ArgumentError as e:
+    ...     print(str(e)[:60])
+    the document is not in Chinese (0 of 41 letters are Chinese
+    """
+    letters = sum(1 for c in itertools.islice(text, 200_000) if c.isalpha())
+    if letters < 20:
+        return  # too little to tell (a title, a table of figures): nothing is refused
+    chinese = len(_CJK.findall(text, 0, 200_000))
+    if chinese < MIN_CHINESE * letters:
+        raise ArgumentError(
+            f"the document is not in Chinese ({chinese} of {letters} letters are Chinese "
+            "characters); kg ingest reads Chinese reports only"
+        )
+
+
+_PAREN_ALIAS = re.compile(
+    r"[（(](?:以下简称|下称|简称)?[“\"]?([A-Za-z][A-Za-z&\-]{1,11}|[\u4e00-\u9fff]{2,6})[”\"]?[)）]$"
+)
+
+
+_BRANCH = re.compile(
+    r"^(?:[(（][\u4e00-\u9fff]{2,6}[)）]|[\u4e00-\u9fff]{2,6}?)(?:有限公司|有限责任公司|分公司|子公司|公司)$"
+)
+
+
+def _branches(ctx: _Context) -> None:
+    """某某电器(重庆)有限公司 of 某某电器, 某某集团某地分公司: a subsidiary of the firm
+    whose name it starts with (a place, then 有限公司 or 分公司)."""
+    firms = {e.name: e for e in ctx.entities.values() if e.type is T.ENTERPRISE}
+    for e in list(firms.values()):
+        for k in range(len(e.name) - 4, 1, -1):
+            parent = firms.get(e.name[:k])
+            if parent is None or parent is e or not _BRANCH.match(e.name[k:]):
+                continue
+            key = (e.ref, str(R.SUBSIDIARY_OF), parent.ref)
+            if key not in ctx.relations and e.quotes:
+                r = RelationProposal(e.ref, parent.ref, R.SUBSIDIARY_OF, S.STATED, e.quotes[0], 0.6)
+                r.basis = Basis.INFERRED
+                r.notes = f"Read from the name: {e.name} starts with {parent.name}."
+                ctx.relations[key] = r
+            break
+
+
+_REGION_OFFICE = re.compile(
+    r"(?:中国大陆|中国区|大中华区|亚太区|亚太地区|(?:华南|华北|华东|华中|西南|西北|东北)(?:区|地区)?)$"
+)
 
 
 def _resolve_short_forms(ctx: _Context) -> None:
     """北大 after 北京大学: one proposal, the short form an alias (see ``_coreference``)."""
     new = [e for e in ctx.entities.values() if e.match is None]
     mapping = short_forms([(e.name, e.type) for e in new])
+    for e in new:  # a short form the report declared: 某某公会（CIMA）… CIMA
+        for alias in e.aliases:
+            if alias in ctx.entities and alias != e.name and alias not in mapping.values():
+                mapping.setdefault(alias, e.name)
+    for e in new:  # 长沙某某重科 after 某某重科: the firm, its city written before it
+        for k in (2, 3, 4):
+            place, rest = e.name[:k], e.name[k:]
+            if (
+                len(rest) >= 2
+                and (place in PLACES or place[:-1] in PLACES)
+                and (other := ctx.entities.get(rest)) is not None
+                and other.type is e.type
+                and e.type in (T.ENTERPRISE, T.GROUP)
+            ):
+                mapping.setdefault(e.name, rest)
+                break
+    govs = [e for e in new if e.type is T.GOVERNMENT_BODY and e.name.endswith("政府")]
+    for e in new:  # 浙江 beside 浙江省人民政府: the province acts through its government
+        if e.type is T.PLACE and e.name.rstrip("省市") in PLACES:
+            bare = e.name.rstrip("省市")
+            gov = [g for g in govs if re.fullmatch(rf"{bare}[省市]?(?:人民)?政府", g.name)]
+            if len(gov) == 1:
+                mapping.setdefault(e.name, gov[0].ref)
+    for e in new:  # 某某公会中国大陆, 某某华南区: the organisation's office for a region
+        found = _REGION_OFFICE.search(e.name)
+        if found and found.start() >= 2:
+            rest = e.name[: found.start()]
+            other = ctx.entities.get(rest) or next((o for o in new if rest in o.aliases), None)
+            if other is not None and other is not e and other.type in ORG_TYPES | {T.ENTERPRISE}:
+                mapping.setdefault(e.name, other.ref)
+    mapping = {k: v for k, v in mapping.items() if v not in mapping}
     if not mapping:
         return
     for short, full in mapping.items():
@@ -697,7 +924,26 @@ _GENERIC_HEADS = ("中心", "基地", "工程", "项目", "园区")
 
 
 def _generic(m: _Mention) -> bool:
-    return m.origin == "head" and m.name.endswith(_GENERIC_HEADS) and len(m.name) <= 4
+    return m.origin in ("head", "model") and m.name.endswith(_GENERIC_HEADS) and len(m.name) <= 4
+
+
+#: Longest name of a project or platform that common words alone can make (技术研发中心,
+#: 开放式实验室 say what it is, not which one).
+COMMON_NAME = 6
+_COMMON_TAGS = frozenset({"n", "vn", "a", "an", "b", "v"})
+
+
+def _common_words(ctx: _Context, m: _Mention) -> bool:
+    """A short project or platform name made of common words only (no name the tagger
+    marks): a description, not a name."""
+    if m.type not in (T.PROJECT, T.PLATFORM) or len(m.name) > COMMON_NAME or m.match:
+        return False
+    if not m.name.endswith(("中心", "基地", "实验室", "城", "园区", "工程")):
+        return False  # 院士工作室, 专家工作站: a kind that is named so
+    inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
+    return (
+        bool(inside) and inside[0].start == m.start and all(w.tag in _COMMON_TAGS for w in inside)
+    )
 
 
 def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
@@ -709,6 +955,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     for k in known:
         k.start += s_start
         k.end += s_start
+    known += _acting_places(ctx, known, s_start, s_end)
     heads = _head_candidates(text, s_start, s_end)
     # bare heads that stand for the author (高新区 in a 高新区 report)
     if ctx.author is not None:
@@ -725,6 +972,11 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     enums = _enumerations(text, s_start, s_end)
     listed = [m for items, _, _, _ in enums for m in items]
     extra = _titles(text, s_start, s_end) + _groups(text, s_start, s_end)
+    extra += _quoted(text, s_start, s_end)
+    extra += [  # 十八届五中全会: a party plenum, an event the tagger splits
+        _Mention(m.start(), m.end(), m.group(0), T.EVENT, 0.7, origin="quoted")
+        for m in _PLENUM.finditer(text, s_start, s_end)
+    ]
     partners = [
         _Mention(m.start(1), m.end(1), m.group(1), T.ENTERPRISE, 0.5, origin="partner")
         for m in _PARTNER.finditer(text, s_start, s_end)
@@ -737,6 +989,8 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         if m.origin in ("head", "list", "partner"):
             inner = m.origin != "list"
             m.start = snap(text, ctx.words, ctx.starts, m.start, m.end, inner)
+            if m.start > 0 and text[m.start - 1] == "我" and m.end - m.start > 3:
+                m.start += text[m.start] in "院校区市"  # 我院某某系: the unit, not 院某某系
             m.name = text[m.start : m.end]
     heads = [  # a name the snap reduced to its bare head word is no name (今年公司 → 公司)
         m
@@ -744,12 +998,13 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         if m.origin != "head"
         or (m.end - m.start >= 2 and (m.name not in HEADS or m.name in STANDALONE))
     ]
-    heads = [m for m in heads if not _generic(m)]
+    heads = [m for m in heads if not _generic(m) and not _common_words(ctx, m)]
     listed = [m for m in listed if plausible(text, words, m.start, m.end)]
     partners = [m for m in partners if plausible(text, words, m.start, m.end)]
     modelled = [
         _Mention(a, b, text[a:b], t, c, origin="model") for a, b, t, c in model_names(text, words)
     ]
+    modelled = [m for m in modelled if not _generic(m)]
     mentions = _choose(known, heads + listed + extra + partners + modelled)
     designations: dict[int, str] = {}
     for m in list(mentions):  # 被列为全省示范项目: a designation, not a project
@@ -758,6 +1013,14 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         ):
             mentions.remove(m)
             designations[_clause_of(text, m.start, s_start, s_end)[0]] = m.name
+    _widen_units(text, mentions)
+    _widen_joined(ctx, words, mentions)
+    for m in mentions:  # 某某公会（CIMA）, 某某公司(以下简称某某): the short form an alias
+        paren = _PAREN_ALIAS.search(m.name)
+        if paren is not None and m.match is None and paren.start() >= 2:
+            m.attributes["_alias"] = paren.group(1)
+            m.end -= len(m.name) - paren.start()
+            m.name = m.name[: paren.start()]
     for m in mentions:
         if m.origin == "author-short" and ctx.author is not None:
             m.name, m.match = ctx.author.name, ctx.author.match
@@ -771,15 +1034,230 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
             short = text[m.start : m.end]
             if short != e.name and short not in e.aliases:
                 e.aliases.append(short)
+    titled = _titled(ctx, words, mentions, s_start, s_end)
+    _units(ctx, mentions)
     _name_relations(ctx, mentions, sentence_quote)
     consumed = _group_statements(ctx, enums, mentions, s_start, s_end)
     _clause_relations(ctx, mentions, consumed, s_start, s_end, designations)
-    _party_relations(ctx, [m for m in mentions if m.start not in consumed], s_start, s_end)
+    read_for = _back_referenced(ctx, mentions, s_start, s_end) + titled
+    parties = sorted(
+        [m for m in mentions if m.start not in consumed] + read_for, key=lambda m: m.start
+    )
+    _party_relations(ctx, parties, s_start, s_end)
+    _project_figures(ctx, mentions + read_for, s_start, s_end)
+    _gathered(ctx, mentions, s_start, s_end)
     _phrases(ctx, mentions, s_start, s_end)
+    for ref in {m.ref for m in mentions if m.type in _AUTHOR_KINDS and m.origin != "author-alias"}:
+        ctx.named[ref] += 1
+        ctx.first.setdefault(ref, next(m for m in mentions if m.ref == ref))
+    ctx.recent.extend(m for m in sorted(mentions, key=lambda m: m.start) if m.type in PARTY_TYPES)
+    del ctx.recent[:-12]
+
+
+_ACTING = re.compile(r"签署|签订|签约|意向|洽谈|会谈|合作|共建|对接")
+
+
+def _acting_places(
+    ctx: _Context, known: list[_Mention], s_start: int, s_end: int
+) -> list[_Mention]:
+    """A place the tagger marks, outside the gazetteer (a county, a town), where it acts
+    with another party: 甲县与乙集团签约, 甲镇同乙大学合作."""
+    text = ctx.text
+    if not _ACTING.search(text, s_start, s_end):
+        return []
+    words = ctx.words_in(s_start, s_end)
+    out = []
+    for i, w in enumerate(words):
+        if (
+            w.tag == "LOC"
+            and w.end - w.start >= 2
+            and text[w.end : w.end + 1] in ("与", "同")
+            and not HEAD_RE.search(text, w.start, w.end)
+            and (i == 0 or words[i - 1].tag not in ("LOC", "ORG", "nz", "n"))
+            and not any(k.start < w.end and w.start < k.end for k in known)
+        ):
+            name = text[w.start : w.end]
+            ctx.acting.add(name)
+            out.append(_Mention(w.start, w.end, name, T.PLACE, 0.6, origin="place"))
+    return out
+
+
+def _back_referenced(
+    ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int
+) -> list[_Mention]:
+    """Mentions for 该校, 该公司, 双方, 两地 …: the parties the report named just before.
+
+    双方 (both sides) also relates the two to each other, typed by the sentence's cue
+    words (双方签署协议 signed_agreement, 双方将合作 cooperation).
+    """
+    text = ctx.text
+    out: list[_Mention] = []
+    for b_start, b_end, key in back_references(text, s_start, s_end):
+        if any(m.start <= b_start < m.end for m in mentions):
+            continue  # inside a name
+        before = ctx.recent + [m for m in mentions if m.end <= b_start]
+        if key.startswith("我") and ctx.author is not None:
+            before = [ctx.author, *before]
+        latest: list[str] = []  # the last four parties named, latest first
+        for m in reversed(before):
+            if m.type in _SIDES and m.ref not in latest and len(latest) < 4:
+                latest.append(m.ref)
+        if (  # the two sides of the latest agreement, when named lately
+            key == "双方" and ctx.sides is not None and all(m.ref in latest for m in ctx.sides)
+        ):
+            found = list(ctx.sides)
+        else:
+            seen = [(m.ref, m.type) for m in before if m.type in _SIDES or key != "双方"]
+            found = [before[i] for i in referents(key, seen)]
+        if not found:
+            if key.startswith("我"):
+                ctx.own.append((b_start, b_end, key, s_start, s_end, mentions))
+            continue
+        said = text[b_start:b_end]
+        refs = []
+        for m in found:
+            r = _Mention(b_start, b_end, m.name, m.type, min(m.confidence, 0.7), m.match, "coref")
+            r.attributes["_said"] = said
+            refs.append(r)
+        out.extend(refs)
+        if (
+            len(refs) == 2
+            and frozenset((refs[0].ref, refs[1].ref)) not in ctx.linked
+            and states_relations(text[b_end:s_end])
+        ):
+            rtype = _cue_type(text[b_end:s_end])
+            clause = text[slice(*_clause_of(text, b_start, s_start, s_end))]
+            ctx.relate(
+                refs[0],
+                refs[1],
+                rtype,
+                _status(clause) or _status(text[s_start:s_end]) or S.STATED,
+                _quote(text, s_start, s_end),
+                0.5,
+            )
+    return out
+
+
+def _cue_type(words: str) -> RelationType:
+    """The relation a clause's cue words state between two parties acting together."""
+    for rx, rtype in (
+        (r"意向", R.LETTER_OF_INTENT),
+        (r"签署|签订|签约|签下", R.SIGNED_AGREEMENT),
+        (r"洽谈|会谈|商谈|磋商", R.NEGOTIATION),
+    ):
+        if re.search(rx, words):
+            return rtype
+    return R.COOPERATION
+
+
+_ACTS = re.compile(r"出席|参加|见证|致辞|签署|签订|签约|揭牌|代表|会见|会谈|座谈|考察")
+
+
+def _titled(
+    ctx: _Context, words: list[Word], mentions: list[_Mention], s_start: int, s_end: int
+) -> list[_Mention]:
+    """某某集团董事长张三出席…: the organisation of a person's title, where the person
+    acts (attends, signs, speaks); its relations are ``basis: inferred``."""
+    text = ctx.text
+    if not _ACTS.search(text, s_start, s_end):
+        return []
+    found: list[tuple[int, int, EntityType]] = []
+    model_names(text, words, found)
+    out = []
+    for a, b, t in found:
+        same = [m for m in mentions if m.end == b and m.start >= a]
+        for m in same:  # named by a rule too: its relations are read from the title all the same
+            m.origin = "title"
+        if same or any(m.start < b and a < m.end for m in mentions):
+            continue
+        name = text[a:b]
+        k = ctx.index.resolve(name)
+        out.append(
+            _Mention(
+                a, b, k.name if k else name, k.type if k else t, 0.6, k.id if k else None, "title"
+            )
+        )
+    return out
+
+
+_GATHER = re.compile(r"聚集|集聚|汇聚|引进|引入|吸引|入驻|落户|进驻")
+_GATHERED = frozenset({T.ENTERPRISE, T.RESEARCH_INSTITUTE})
+
+
+def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """区内聚集了甲、乙等企业, 某某高新区引进了甲公司: the firms are located in the zone
+    (the one the clause names before the cue word, else the report's author)."""
+    text = ctx.text
+    for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
+        cue = _GATHER.search(text, c_start, c_end)
+        if cue is None:
+            continue
+        before = [
+            m
+            for m in mentions
+            if c_start <= m.start and m.end <= cue.start() and m.ref not in ("",)
+        ]
+        where = [m for m in before if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY)]
+        if before and not where:
+            continue  # another party is the subject: 某某集团引进…
+        firms = [
+            m
+            for m in mentions
+            if cue.end() <= m.start < c_end and m.type in _GATHERED and m.origin != "coref"
+        ]
+        if not firms:
+            continue
+        zone = where[-1] if where else ctx.author
+        if zone is None or zone.type not in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY):
+            continue
+        quote = _quote(text, c_start, c_end)
+        extra: dict[str, Any] = {}
+        if not where:
+            extra = {
+                "basis": Basis.UNSTATED_SUBJECT,
+                "notes": (
+                    f"The clause names no one who gathers the firms; read as the report's "
+                    f"author, {zone.name}. Check before accepting."
+                ),
+            }
+        for f in firms:
+            ctx.relate(f, zone, R.LOCATED_IN, S.STATED, quote, 0.5, **extra)
+
+
+def _project_figures(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """该项目总投资45亿元，占地300亩，年产10万辆: figures of the clause's project,
+    on the project (the last one the clause names, else the one 该项目 refers to)."""
+    text = ctx.text
+    for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
+        clause = text[c_start:c_end]
+        found: dict[str, Any] = {}
+        money = amounts(clause)
+        if money and re.search(r"投资|投入|出资", clause):
+            found["investment"] = money[0] if len(money) == 1 else money
+        for key, values in (("area", areas(clause)), ("capacity", capacities(clause))):
+            if values:
+                found[key] = values[0] if len(values) == 1 else values
+        if not found:
+            continue
+        projects = [m for m in mentions if m.type is T.PROJECT and c_start <= m.start < c_end] or [
+            m
+            for m in mentions
+            if m.type is T.PROJECT and m.origin == "coref" and s_start <= m.start < c_start
+        ]
+        if not projects:
+            continue
+        e = ctx.entities.get(projects[-1].ref)
+        if e is None:
+            continue
+        for key, value in found.items():
+            e.attributes.setdefault(key, value)
 
 
 #: A sentence naming more parties than this is a list, not a statement about each pair.
 MAX_PARTIES = 8
+#: In a sentence naming more parties than this, only parties of one clause are paired.
+CLAUSE_PARTIES = 4
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
 
 def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
@@ -794,17 +1272,31 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
     parties: list[_Mention] = []
     refs: set[str] = set()
     for m in mentions:
+        nested = any(
+            o is not m
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in mentions
+        )  # 北京大学 inside 北京大学某某研究院 is the institute's parent, no party here
+        if nested:
+            continue
         if m.type in PARTY_TYPES and m.end > m.start and m.ref not in refs:
             parties.append(m)
             refs.add(m.ref)
-    if len(parties) < 2 or len(parties) > MAX_PARTIES:
+    if len(parties) < 2 or sum(m.origin not in _READ_FOR for m in parties) > MAX_PARTIES:
         return
     quote = _quote(text, s_start, s_end)
     sentence_status = _status(text[s_start:s_end]) or S.STATED
+    crowded = sum(m.origin not in _READ_FOR for m in parties) > CLAUSE_PARTIES
     for i, a in enumerate(parties):
+        # the sentence's subject (its first party, or 双方) acts across its clauses
+        subject = i == 0 or a.origin == "coref"
         for b in parties[i + 1 :]:
             if frozenset((a.ref, b.ref)) in ctx.linked:
                 continue
+            if crowded and not subject and _CLAUSE_BREAK.search(text, a.end, b.start):
+                continue  # a long sentence: parties of different clauses are not paired
             found = pair_type(
                 text, (a.start, a.end, a.type), (b.start, b.end, b.type), s_start, s_end
             )
@@ -910,12 +1402,118 @@ def _clause_of(text: str, pos: int, s_start: int, s_end: int) -> tuple[int, int]
     return s_start, s_end
 
 
+#: How a university's schools and departments are named (某某学院, 某某学部, 某某系).
+_UNIT_HEAD = re.compile(r"(?:学院|学部|医学部|学系|研究生院|(?<![体关])系)$")
+_UNIT_PARENT = re.compile(r"(.{2,12}?大学)(?=.{2,})")
+_LIST_JOIN = ("、", "和", "及", "以及")
+
+
+def _widen_units(text: str, mentions: list[_Mention]) -> None:
+    """化学与分子工程学院 in a list of schools: the name runs back to the list's 、."""
+    for m in mentions:
+        if m.name.endswith("学部") and m.type is T.GOVERNMENT_BODY and m.match is None:
+            m.type = T.COLLEGE  # 某某大学医学部: a faculty, not a ministry
+        if m.origin not in ("head", "model") or not _UNIT_HEAD.search(m.name):
+            continue
+        back = text[max(0, m.start - 8) : m.start]
+        cut = max(back.rfind("、"), back.rfind("，"), back.rfind(","))
+        if cut < 0 or back[cut] != "、":
+            continue
+        gap = back[cut + 1 :]
+        if (
+            gap
+            and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", gap)
+            and re.search("[与和及]", gap)
+            and not any(
+                o is not m and o.end > m.start - len(gap) and o.start < m.start for o in mentions
+            )
+        ):
+            m.start -= len(gap)
+            m.name = text[m.start : m.end]
+
+
+def _widen_joined(ctx: _Context, words: list[Word], mentions: list[_Mention]) -> None:
+    """某某药物及某某试剂联合实验室: 及/和 joining plain nouns is inside the name, which
+    runs back to the verb or punctuation before them (not when a name stands there)."""
+    text = ctx.text
+    starts = [w.start for w in words]
+    for m in mentions:
+        if m.origin != "head" or m.type not in PROJECT_TYPES | {T.PLATFORM} or len(m.name) < 6:
+            continue  # 交通项目 is no name to widen: 能源和交通项目 is no name either
+        i = bisect.bisect_left(starts, m.start) - 1
+        if (
+            i < 1
+            or words[i].end != m.start
+            or text[words[i].start : words[i].end] not in ("及", "和")
+        ):
+            continue
+        j = i - 1
+        while j >= 0 and words[j].tag in ("n", "nz", "vn") and m.start - words[j].start <= 12:
+            j -= 1
+        first = j + 1
+        if (
+            first < i
+            and (j < 0 or words[j].tag in ("v", "p", "w", "d", "c", "u"))
+            and not HEAD_RE.search(text, words[first].start, words[i].start)
+            and not any(
+                o is not m and o.end > words[first].start and o.start < m.start for o in mentions
+            )
+        ):
+            m.start = words[first].start
+            m.name = text[m.start : m.end]
+
+
+def _units(ctx: _Context, mentions: list[_Mention]) -> None:
+    """某某大学某某学院 is a unit of the university (``subsidiary_of``), and so are the
+    schools listed right after it (某某大学医学部、某某学院、某某系)."""
+    text = ctx.text
+    by_span = {(m.start, m.end): m for m in mentions}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not _UNIT_HEAD.search(m.name) or m.type not in _UNIT_TYPES:
+            continue
+        parent = m.attributes.get("_affiliated_with")
+        found = _UNIT_PARENT.match(m.name)
+        if parent is None and found is not None:
+            name = found.group(1)
+            k = ctx.index.resolve(name)
+            parent = _Mention(
+                m.start,
+                m.start + len(name),
+                k.name if k else name,
+                k.type if k else T.UNIVERSITY,
+                0.8,
+                k.id if k else None,
+            )
+            ctx.relate(m, parent, R.SUBSIDIARY_OF, S.STATED, text[m.start : m.end], 0.7)
+        if parent is None or parent.type not in (T.UNIVERSITY, T.COLLEGE):
+            continue
+        pos = m.end
+        while (item := _UNIT_ITEM.match(text, pos)) is not None:
+            span = (item.start(1), item.end(1))
+            unit = by_span.get(span) or _Mention(
+                *span, item.group(1), T.COLLEGE, 0.6, origin="list"
+            )
+            if unit.match is None and (k := ctx.index.resolve(unit.name)) is not None:
+                unit.match, unit.type = k.id, k.type
+            ctx.relate(unit, parent, R.SUBSIDIARY_OF, S.STATED, _quote(text, m.start, span[1]), 0.6)
+            pos = span[1]
+
+
+_UNIT_TYPES = frozenset({T.COLLEGE, T.SCHOOL, T.RESEARCH_INSTITUTE})
+#: The next school of a list: 、某某学院 (no university's name in it).
+_UNIT_ITEM = re.compile(
+    r"(?:、|和|及|以及)((?:(?!大学)[\u4e00-\u9fff]){1,14}?(?:学院|学部|医学部|学系|研究生院|系))"
+    r"(?!附属|分院)"
+)
+
+
 def _name_relations(ctx: _Context, mentions: list[_Mention], quote: str) -> None:
     """Relations a name states by its form: 某某大学附属学校, 某某集团某某项目."""
     for m in mentions:
         q = ctx.text[m.start : m.end] if m.end > m.start else quote
         if (p := m.attributes.get("_affiliated_with")) is not None:
-            ctx.relate(m, p, R.AFFILIATED_WITH, S.STATED, q, 0.7)
+            unit = _UNIT_HEAD.search(m.name) and p.type in (T.UNIVERSITY, T.COLLEGE)
+            ctx.relate(m, p, R.SUBSIDIARY_OF if unit else R.AFFILIATED_WITH, S.STATED, q, 0.7)
         if (p := m.attributes.get("_located_in")) is not None:
             ctx.relate(m, p, R.LOCATED_IN, S.STATED, q, 0.7)
         if m.type in PROJECT_TYPES | {T.SCHOOL} and m.origin in ("head", "list"):
@@ -926,8 +1524,11 @@ def _name_relations(ctx: _Context, mentions: list[_Mention], quote: str) -> None
             places = [
                 k
                 for k in ctx.index.find(m.name)
-                if k.type is T.PLACE and k.start > 0 and k.start >= skip
-            ]
+                if k.type is T.PLACE
+                and k.start > 0
+                and k.start >= skip
+                and (k.match is not None or m.type is T.SCHOOL)
+            ]  # a bare city inside a project's name is no party; a school's city is its own
             if places:
                 ctx.relate(m, places[-1], R.LOCATED_IN, S.STATED, q, 0.5)
 
@@ -1242,8 +1843,12 @@ def _clause_relations(
                     ctx.relate(author, h, rtype, status, quote, 0.6, **extra)
                 if (part := h.attributes.get("_participant")) is not None:
                     ctx.relate(part, h, R.PARTICIPATES_IN, status, quote, 0.6)
-                for o in partner_orgs:
-                    ctx.relate(o, h, R.PARTICIPATES_IN, status, quote, 0.6)
+                for o in partner_orgs:  # 与乙共建某某产业城: the partner builds it too
+                    joint = h.type is T.PROJECT and re.search(
+                        r"共建|共同建设|合作建设|共同打造", text[o.end : h.start]
+                    )
+                    rtype = R.BUILDS_OPERATES if joint else R.PARTICIPATES_IN
+                    ctx.relate(o, h, rtype, status, quote, 0.6)
             topic = hubs[-1]
         elif partner_orgs:
             named = [m for m in orgs if m not in partner_orgs and m.end <= partner_orgs[0].start]

@@ -48,6 +48,24 @@ _GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室)$")
 _PARTY = re.compile(r"(?:党|中央|党组)$")
 
 
+#: Abstract nouns a name without a head word does not end with (某地发展, 某地合作 are
+#: the tagger reading a phrase as an organisation).
+_ABSTRACT = re.compile(r"(?:发展|合作|建设|交流|创新|教育|产业|经济|战略|全方位|优势|共赢|双赢)$")
+
+
+def _among_people(text: str, words: Sequence[Word], i: int, j: int) -> bool:
+    """A name between people of one list (张三、某某及李四) is a person the tagger missed."""
+    before = (
+        i >= 2 and text[words[i - 1].start : words[i - 1].end] == "、" and words[i - 2].tag == "PER"
+    )
+    after = (
+        j + 1 < len(words)
+        and text[words[j].start : words[j].end] in ("、", "及", "和")
+        and words[j + 1].tag == "PER"
+    )
+    return before or after
+
+
 def _head(name: str) -> tuple[T, float] | None:
     """The type a name's last head word gives, when the name ends with one."""
     last = None
@@ -68,11 +86,41 @@ def _paren_end(text: str, words: Sequence[Word], j: int) -> int | None:
     return None
 
 
-def model_names(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, float]]:
+#: Organisations whose people's presence may be read as theirs (a city's party
+#: secretary speaks for more than the city's government: those are left out).
+_TITLED_TYPES = frozenset(
+    {T.ENTERPRISE, T.UNIVERSITY, T.COLLEGE, T.RESEARCH_INSTITUTE, T.SCHOOL, T.DEVELOPMENT_ZONE}
+)
+_TITLE_RUN = re.compile(r"(?:[、，,]?(?:" + _TITLE.pattern + r"))+")
+
+
+def _titled_person(text: str, words: Sequence[Word], end: int) -> bool:
+    """Whether a person's titles start at ``end`` and a person the tagger marks follows."""
+    run = _TITLE_RUN.match(text, end)
+    if run is None:
+        return False
+    i = bisect.bisect_left([w.start for w in words], run.end())
+    return i < len(words) and words[i].start == run.end() and words[i].tag == "PER"
+
+
+def model_names(
+    text: str,
+    words: Sequence[Word],
+    titled: list[tuple[int, int, T]] | None = None,
+) -> list[tuple[int, int, T, float]]:
     """Names the tagger marks, completed by their head words: ``(start, end, type, conf)``.
 
     A place or proper noun without a head word is left to the gazetteer and the rules
-    (a bare 重庆 is a party only where it acts as one).
+    (a bare 重庆 is a party only where it acts as one). An organisation named only in
+    a person's title (某某集团董事长张三) is no name of its own; when ``titled`` is
+    given, the enterprises, universities, institutes and zones named so before a
+    person are appended to it as ``(start, end, type)``.
+
+    >>> from graph._ingest._tagging import tag
+    >>> s = "华远集团董事长张明出席"
+    >>> found: list[tuple[int, int, T]] = []
+    >>> model_names(s, tag([s])[0], found), found
+    ([], [(0, 4, <EntityType.ENTERPRISE: 'enterprise'>)])
     """
     out: list[tuple[int, int, T, float]] = []
     i = 0
@@ -103,7 +151,15 @@ def model_names(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, flo
         name = text[w.start : end]
         head = _head(name)
         if _TITLE.match(text, end) or GENERIC_START.match(name):
-            pass  # 某某市委书记: an organisation inside a person's title; 省级新区: generic
+            # 某某市委书记: an organisation inside a person's title; 省级新区: generic
+            if (
+                titled is not None
+                and head is not None
+                and head[0] in _TITLED_TYPES
+                and not GENERIC_START.match(name)
+                and _titled_person(text, words, end)
+            ):
+                titled.append((w.start, end, head[0]))
         elif head is not None:
             htype, conf = head
             out.append((w.start, end, htype, max(conf, 0.8)))
@@ -112,11 +168,31 @@ def model_names(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, flo
             and len(name) >= 2
             and not _PARTY.search(name)
             and not _TITLE_END.search(name)
+            and not _ABSTRACT.search(name)
+            and not _among_people(text, words, i, end_index)
         ):
             gov = _GOVERNMENT.search(name)
             out.append((w.start, end, T.GOVERNMENT_BODY if gov else T.ENTERPRISE, 0.7))
         i = end_index
     return out
+
+
+def _joins_nouns(text: str, words: Sequence[Word], first: int, i: int) -> bool:
+    """和/及 inside a name joining plain nouns (某某药物及某某试剂联合实验室), not two names:
+    what stands before it since ``first`` has no head word and no name the tagger marks."""
+    w = words[i]
+    if w.tag != "c" or text[w.start : w.end] not in ("和", "及") or first >= w.start:
+        return False
+    before = []
+    k = i - 1
+    while k >= 0 and words[k].start >= first:  # back to the name's start, not the text's
+        before.append(words[k])
+        k -= 1
+    return (
+        bool(before)
+        and all(v.tag in ("n", "vn", "nz") for v in before)
+        and not HEAD_RE.search(text, first, w.start)
+    )
 
 
 def _cuts(text: str, w: Word) -> bool:
@@ -162,7 +238,11 @@ def snap(
                 return end
             return first if first < end else w.start
         if w.tag in FUNCTION_TAGS:
-            if first == end or (inner and _cuts(text, w)):
+            if first == end or (
+                inner
+                and _cuts(text, w)
+                and not (end - w.end >= 6 and _joins_nouns(text, words, first, i))
+            ):
                 first = end
             i += 1
             continue

@@ -33,6 +33,7 @@ HEADS: dict[str, tuple[T, float]] = {
     "职业学院": (T.COLLEGE, 0.9),
     "专科学校": (T.COLLEGE, 0.9),
     "学院": (T.COLLEGE, 0.7),
+    "学系": (T.COLLEGE, 0.7),
     "科学院": (T.RESEARCH_INSTITUTE, 0.9),
     "研究院": (T.RESEARCH_INSTITUTE, 0.9),
     "研究所": (T.RESEARCH_INSTITUTE, 0.9),
@@ -75,6 +76,7 @@ HEADS: dict[str, tuple[T, float]] = {
     "自贸区": (T.DEVELOPMENT_ZONE, 0.8),
     "保税区": (T.DEVELOPMENT_ZONE, 0.8),
     "新区": (T.DEVELOPMENT_ZONE, 0.7),
+    "新城": (T.DEVELOPMENT_ZONE, 0.7),
     "示范区": (T.DEVELOPMENT_ZONE, 0.8),
     "片区": (T.PLACE, 0.7),
     "产业园": (T.PLACE, 0.6),
@@ -154,7 +156,7 @@ NAME_CHARS = rf"[{_HAN}A-Za-z0-9·()（）]"
 #: A head word, longest first; not followed by characters that make it a longer word.
 HEAD_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")"
-    r"(?!师|技术|量|化|长|员|成员)"
+    r"(?!师|技术|量|化|长|员|成员)(?<!新城(?=片区|建设))"
 )
 
 ORG_TYPES = frozenset(

@@ -50,6 +50,9 @@ _ORGANISE = re.compile(r"主办|承办|举办|举行|召开")
 _SUPPORT = re.compile(r"协办|支持|指导|支撑|服务|帮助")
 _ATTEND = re.compile(r"出席|参加|参与|见证|到会|致辞")
 _LOCATED = re.compile(r"(?:在|于|落户|位于|落地|入驻|落户到|坐落于?)$")
+_BUILDS = re.compile(r"建设|兴建|建立|打造|共建")
+_FOUNDS = re.compile(r"(?:兴建|设立|成立|组建|创办|注册)(?:了)?$")
+_BUILT = re.compile(r"建设|建立|设立|成立|组建|兴建|落户|举办|举行|召开|打造")
 _SUBSIDIARY = re.compile(r"子公司|旗下|控股|下属|所属")
 _ANY = re.compile(
     "|".join(
@@ -71,6 +74,13 @@ _ANY = re.compile(
 )
 
 
+#: 与 between two parties, after other members of the first one's list (甲省、乙市与丙).
+_JOINED = re.compile(r"(?:[、和及][^，,。；、与同和及]{1,12})*(?:与|同|和)")
+
+
+_MEMBERS = re.compile(r"(?:、[^，,。；;、]{2,20})+(?:、|和|及)")
+
+
 def states_relations(sentence: str) -> bool:
     """Whether a sentence has a cue word at all (a bare list of names has none)."""
     return _ANY.search(sentence) is not None
@@ -84,8 +94,13 @@ def _listed_together(
         return True
     if between in ("和", "及", "以及"):
         return text[max(s_start, a_start - 1) : a_start] == "、" or "、" in text[a_end - 1 : a_end]
-    # A、B、C: members further apart, with only other members and commas between
-    return "、" in between and not _ANY.search(between) and not re.search("[与同，,]", between)
+    # A、B、C: members further apart, with only other members between (a member's name
+    # may hold 与: 化学与分子工程学院)
+    if _ANY.search(between):
+        return False
+    return bool(_MEMBERS.fullmatch(between)) or (
+        "、" in between and not re.search("[与同，,]", between)
+    )
 
 
 def pair_type(
@@ -118,10 +133,14 @@ def pair_type(
         if at in _THINGS | {T.EVENT} or (at is T.ENTERPRISE and "落户" in before_b):
             return R.LOCATED_IN, False
         return None  # 某某集团在某某新区…: the place of what follows, not of the actor
-    if at in _WHERE and _LOCATED.search(before_a) and bt in _THINGS | {T.EVENT}:
-        return R.LOCATED_IN, True
+    if (at in _WHERE or at in _THINGS) and _LOCATED.search(before_a):
+        # 在某某园区建设某某研究院: the place of what the clause builds, not an actor
+        if bt in _THINGS | {T.EVENT} or (bt in _FOUNDED and _BUILT.search(between)):
+            return R.LOCATED_IN, True
+        if at in _WHERE or _BUILT.search(between):
+            return None
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
-        if between not in ("与", "同", "和") or not (_SIGNED.search(after) or _COOP.search(after)):
+        if not _JOINED.fullmatch(between) or not (_SIGNED.search(after) or _COOP.search(after)):
             return None
         return (R.SIGNED_AGREEMENT if _SIGNED.search(after) else R.COOPERATION), False
     subsidiary = _SUBSIDIARY.search(between) or _SUBSIDIARY.match(after)
@@ -134,21 +153,27 @@ def pair_type(
             return R.ORGANISES, False
         if _SUPPORT.search(between):
             return R.SUPPORTS, False
+        if re.search("[，,；;]", between) and not _ATTEND.search(after):
+            return None  # an event named clauses away, with no word of taking part
         return R.ATTENDS, False
     if at is T.EVENT:
         return (R.ATTENDS, True) if bt not in _THINGS else None
+    if T.PROGRAMME in (at, bt) and re.search("[，,；;：:]", between):
+        return None  # a programme or strategy is joined in its own clause (融入某某战略)
     if bt in _THINGS:
-        if _INVEST.search(between):
-            return R.INVESTS_IN, False
-        if _ESTABLISH.search(between):
-            return R.ESTABLISHES, False
         if at in _THINGS:
             return None
+        if _INVEST.search(between):
+            return R.INVESTS_IN, False
+        if bt is T.PROJECT and _BUILDS.search(between) and not _FOUNDS.search(between):
+            return R.BUILDS_OPERATES, False  # 建设/共建某某产业城: builds it
+        if _ESTABLISH.search(between):
+            return R.ESTABLISHES, False
         return R.PARTICIPATES_IN, False
     if at in _THINGS:
         return (R.PARTICIPATES_IN, True) if not _INVEST.search(between) else None
     # two organisations: 共建/设立 right before the second one founds it
-    if _ESTABLISH.search(between[-4:]) and bt in _FOUNDED:
+    if (_ESTABLISH.search(between[-4:]) or _FOUNDS.search(between[-5:])) and bt in _FOUNDED:
         return R.ESTABLISHES, False
     window = between + after[:30]
     for rx, rtype in (
@@ -160,6 +185,6 @@ def pair_type(
         (_COOP, R.COOPERATION),
         (_ESTABLISH, R.ESTABLISHES),
     ):
-        if rx.search(window):
+        if rx.search(window) and (rtype is not R.ESTABLISHES or bt in _FOUNDED):
             return rtype, False
     return R.COOPERATION, False

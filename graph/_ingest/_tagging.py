@@ -122,6 +122,20 @@ def available() -> bool:
     return True
 
 
+#: Joining words the model sometimes reads as the end of a name (某某大学与 | 某某公司).
+_JOINERS = {"与": "p", "同": "p", "和": "c", "及": "c"}
+
+
+def _append(words: list[Word], sentence: str, start: int, end: int, label: str) -> None:
+    """Add a word; a name ending in 与, 和, 及 or 同 is the name and the joining word."""
+    last = sentence[end - 1]
+    if label in ("ORG", "LOC", "nz") and end - start > 3 and last in _JOINERS:
+        words.append(Word(start, end - 1, label))
+        words.append(Word(end - 1, end, _JOINERS[last]))
+    else:
+        words.append(Word(start, end, label))
+
+
 def tag(sentences: Sequence[str]) -> list[list[Word]]:
     """The words of each sentence, with their tags.
 
@@ -143,7 +157,7 @@ def tag(sentences: Sequence[str]) -> list[list[Word]]:
                 start = 0
                 for pos in range(1, len(labels) + 1):
                     if pos == len(labels) or not labels[pos].endswith("-I"):
-                        words.append(Word(start, pos, labels[start].rsplit("-", 1)[0]))
+                        _append(words, sentences[i], start, pos, labels[start].rsplit("-", 1)[0])
                         start = pos
     for j, s in enumerate(sentences):
         if s and first[s] != j:
