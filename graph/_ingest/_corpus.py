@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._atomic import write_text
-from .._errors import KGError
+from .._errors import ReadError
 from .._progress import track
 from ._draft import dump_draft, load_draft
 from ._store import IngestResult, ingest
@@ -62,12 +62,14 @@ def documents(paths: Iterable[str | Path]) -> list[Path]:
         if p.is_dir():
             found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES)
             if not found:
-                raise KGError(f"{p}: no document in this folder (looked for {', '.join(SUFFIXES)})")
+                raise ReadError(
+                    f"{p}: no document in this folder (looked for {', '.join(SUFFIXES)})"
+                )
             out += found
         elif p.is_file():
             out.append(p)
         else:
-            raise KGError(f"{p}: no such file or folder")
+            raise ReadError(f"{p}: no such file or folder")
     return out
 
 

