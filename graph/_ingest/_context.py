@@ -1,0 +1,129 @@
+"""What the extractor keeps while it reads one report: the proposals so far, the
+tagger's words, the parties named last (what 该校, 双方 refer back to), and how a
+relation between two mentions becomes a proposal (:meth:`_Context.relate`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._records import Basis, EntityType, RelationType, Status
+from ._known import _Index
+from ._parties import PARTY_TYPES
+from ._proposals import EntityProposal, RelationProposal, _Mention
+from ._tagging import Word
+
+T = EntityType
+R = RelationType
+
+
+@dataclass
+class _Context:
+    text: str
+    index: _Index
+    author: _Mention | None
+    entities: dict[str, EntityProposal] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], RelationProposal] = field(default_factory=dict)
+    #: the tagger's words over the whole text (absolute offsets) and their starts
+    words: list[Word] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    #: pairs of entities some relation already joins (either direction)
+    linked: set[frozenset[str]] = field(default_factory=set)
+    #: the parties named so far, the latest last (what 该校, 双方 refer back to)
+    recent: list[_Mention] = field(default_factory=list)
+    #: the two parties of the latest partnership (signed, intent, talks, cooperation)
+    sides: tuple[_Mention, _Mention] | None = None
+    #: in how many sentences each zone or government body is named, and its first mention
+    named: Counter[str] = field(default_factory=Counter)
+    first: dict[str, _Mention] = field(default_factory=dict)
+    #: places the tagger marks that act in a sentence (甲县与乙公司签约)
+    acting: set[str] = field(default_factory=set)
+    #: 我院 before the report names its college: read once the whole report is read
+    own: list[tuple[int, int, str, int, int, list[_Mention]]] = field(default_factory=list)
+
+    def words_in(self, start: int, end: int) -> list[Word]:
+        """The tagged words of ``text[start:end]``."""
+        return self.words[
+            bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)
+        ]
+
+    def entity(self, m: _Mention, quote: str) -> str:
+        if m.match is None and (k := self.index.resolve(m.name)):
+            m.match, m.type = k.id, k.type
+        ref = m.ref
+        e = self.entities.get(ref)
+        if e is None:
+            e = EntityProposal(m.name, m.type, m.match, round(m.confidence, 2))
+            e.attributes = {k: v for k, v in m.attributes.items() if not k.startswith("_")}
+            self.entities[ref] = e
+        elif m.name != e.name and m.name not in e.aliases and m.match is None:
+            e.aliases.append(m.name)
+        said = m.attributes.get("_alias")
+        if said and said != e.name and said not in e.aliases and m.match is None:
+            e.aliases.append(said)
+        e.confidence = max(e.confidence, round(m.confidence, 2))
+        if m.origin in _READ_FOR:  # the quote names it by 该校, 双方 or a person's title
+            return ref
+        if quote and quote not in e.quotes and len(e.quotes) < 3:
+            e.quotes.append(quote)
+        return ref
+
+    def relate(
+        self,
+        a: _Mention,
+        b: _Mention,
+        rtype: RelationType,
+        status: Status,
+        quote: str,
+        confidence: float,
+        **extra: Any,
+    ) -> None:
+        if a is b:
+            return
+        src, dst = self.entity(a, quote), self.entity(b, quote)
+        if src == dst:
+            return
+        key = (src, str(rtype), dst)
+        if key in self.relations:
+            return
+        r = RelationProposal(src, dst, rtype, status, quote, round(confidence, 2))
+        self.linked.add(frozenset((src, dst)))
+        if rtype in _PARTNERSHIP and a.type in _SIDES and b.type in _SIDES:
+            self.sides = (a, b)
+        if a is self.author and a.origin == "author":
+            r.basis = Basis.UNSTATED_SUBJECT
+            r.notes = (
+                f"The sentence names no actor; read as the report's author, {a.name}, "
+                "whose own work the report lists. Check before accepting."
+            )
+        for m in (a, b):
+            if m.origin in _READ_FOR:
+                r.basis = Basis.INFERRED
+                r.notes = _READ_FOR[m.origin].format(
+                    said=m.attributes.get("_said", ""), name=m.name
+                )
+                r.confidence = min(r.confidence, 0.5)
+        for k, v in extra.items():
+            setattr(r, k, v) if k in ("date", "basis", "notes") else r.attributes.update({k: v})
+        self.relations[key] = r
+
+
+_PARTNERSHIP = frozenset({R.SIGNED_AGREEMENT, R.LETTER_OF_INTENT, R.NEGOTIATION, R.COOPERATION})
+#: Who 双方 (both sides) can be: organisations and governments, not things or places.
+_SIDES = PARTY_TYPES - {T.PROJECT, T.PLATFORM, T.PROGRAMME, T.EVENT, T.PLACE}
+
+
+#: Mentions the quote does not name outright, and the note their relations carry.
+_READ_FOR = {
+    "coref": (
+        "The quote writes {said}; read as {name}, named just before it in the report. "
+        "Check before accepting."
+    ),
+    "title": (
+        "The quote names a person by their title at {name}; the person's presence or "
+        "act is read as the organisation's. Check before accepting."
+    ),
+}

@@ -1,0 +1,326 @@
+"""Name spans: new names from how Chinese reports write them.
+
+Head words (大学, 研究院, 公司, 项目 …, see :mod:`graph._ingest._names`), enumerations
+``A、B、C等企业``, titles in 《…》, quoted mottos (“某某”专场), partners after 与
+before a verb, counted groups (``12家…企业``); how they combine with known names
+(:func:`_choose`); who the report's author is; and which short names are descriptions
+rather than names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._records import EntityType
+from ._context import _Context
+from ._known import _Index
+from ._names import (
+    CATEGORIES,
+    GENERIC_START,
+    HEAD_RE,
+    HEADS,
+    NAME_CHARS,
+    ORG_TYPES,
+    PLACE_TYPES,
+    PROJECT_TYPES,
+    STANDALONE,
+    category_type,
+    trim_left,
+)
+from ._places import PLACES
+from ._proposals import _Mention
+
+T = EntityType
+
+_RUN = re.compile(f"{NAME_CHARS}+")
+_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+_MEDIA_CUE = re.compile(r"(电视剧|电影|纪录片|动画片|栏目|节目|图书|专著|歌曲|综艺)$")
+_POLICY = re.compile(r"(规划|方案|意见|办法|条例|纲要|通知|决定|协议|细则|计划|政策)$")
+_PARTNER = re.compile(
+    rf"(?:与|同|和|跟)({NAME_CHARS}{{2,20}}?)(?=洽谈|商谈|签订|签署|签约|合作|就|达成|共同|联合)"
+)
+_PLENUM = re.compile(
+    r"(?:十[一二三四五六七八九]?|[一二三四五六七八九])届[一二三四五六七八九十]中全会"
+)
+_GROUP = re.compile(
+    rf"(\d+)(家|个|所|批)({NAME_CHARS}{{0,14}}?(?:企业|公司|单位|机构|高校|院校|院所|客商|园区|基地|(?<![地社])区))"
+)
+_CATEGORY_RE = re.compile("|".join(sorted((w for w, _ in CATEGORIES), key=len, reverse=True)))
+_ENUM_TAIL = re.compile(
+    rf"等((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})(?!类)"
+    rf"(?:(?:和|及)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern})(?!类))?)"
+)
+
+
+def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
+    """Names ending in a head word, within ``text[start:end]``."""
+    out: list[_Mention] = []
+    for run in _RUN.finditer(text, start, end):
+        prev: _Mention | None = None
+        seg_start = run.start()
+        for h in HEAD_RE.finditer(text, run.start(), run.end()):
+            head = h.group(0)
+            htype, conf = HEADS[head]
+            body_raw = text[seg_start : h.start()]
+            body, cut = trim_left(body_raw, htype)
+            b_start = h.start() - len(body)
+            name = text[b_start : h.end()]
+            if prev is not None and not cut and prev.end == seg_start:
+                merged = _merge(prev, name, htype, conf, b_start, h.end(), text, out)
+                if merged is not None:
+                    prev = merged
+                    seg_start = h.end()
+                    continue
+            if (not body and head not in STANDALONE) or GENERIC_START.match(body):
+                seg_start = h.end()
+                prev = None
+                continue
+            m = _Mention(b_start, h.end(), name, htype, conf * (0.7 if len(body) > 20 else 1))
+            out.append(m)
+            prev = m
+            seg_start = h.end()
+    return out
+
+
+def _merge(
+    prev: _Mention,
+    name: str,
+    htype: EntityType,
+    conf: float,
+    start: int,
+    end: int,
+    text: str,
+    out: list[_Mention],
+) -> _Mention | None:
+    """Join a head-word segment to the name before it, or return None to keep both."""
+    full = text[prev.start : end]
+    if start == end - len(name) and name in HEADS:  # empty body: 孵化园|项目, 中心|项目
+        merged = _Mention(prev.start, end, full, htype, max(prev.confidence, conf))
+        out[-1] = merged
+        return merged
+    if prev.type in PROJECT_TYPES or prev.type is T.EVENT:  # 仪器仪表工程|硕士班
+        merged = _Mention(prev.start, end, full, htype, conf)
+        out[-1] = merged
+        return merged
+    if prev.type in PLACE_TYPES and htype in PROJECT_TYPES | {T.SCHOOL}:  # 新城片区|部分路桥工程
+        whole = _Mention(prev.start, end, full, htype, conf)
+        whole.attributes["_located_in"] = prev
+        out.append(whole)
+        return whole
+    if prev.type in ORG_TYPES and htype in PROJECT_TYPES:  # 某某集团|某某项目
+        part = _Mention(start, end, name, htype, conf)
+        part.attributes["_participant"] = prev
+        out.append(part)
+        return part
+    if prev.type in ORG_TYPES and htype in ORG_TYPES:  # 某某大学|某某学院: a unit of it
+        whole = _Mention(prev.start, end, full, htype, conf)
+        whole.attributes["_affiliated_with"] = prev
+        out.append(whole)
+        return whole
+    return None
+
+
+#: Heads of names that quote their motto: “某某”专场, “某某”战略, 某省‘某某’创新基地.
+_QUOTED_HEADS = {"专场": T.EVENT, "战略": T.PROGRAMME, "计划": T.PROGRAMME, "行动": T.PROGRAMME}
+_QUOTED = re.compile(
+    r"[“‘「]([^“”‘’「」，,。；\n]{2,24})[”’」]((?:(?![的是为])[\u4e00-\u9fff]){0,10}?)("
+    + "|".join(sorted(map(re.escape, [*HEADS, *_QUOTED_HEADS]), key=len, reverse=True))
+    + ")"
+)
+
+
+def _quoted(text: str, start: int, end: int) -> list[_Mention]:
+    """Names around a quoted motto, with their head word: “某某·某某”生物医药专场,
+    “某某”战略, 某某省‘某某’创新创业基地 (a province or city before the quote is part
+    of the name)."""
+    out = []
+    for m in _QUOTED.finditer(text, start, end):
+        head = m.group(3)
+        htype = _QUOTED_HEADS.get(head) or HEADS[head][0]
+        if not m.group(2) and head in ("中心", "基地", "工程", "项目"):
+            continue  # “某某”项目 alone: the motto is the name, its head generic
+        a = m.start()
+        for k in (4, 3, 2):
+            before = text[max(start, a - k) : a]
+            if len(before) == k and (before in PLACES or before[:-1] in PLACES):
+                a -= k
+                break
+        out.append(_Mention(a, m.end(), text[a : m.end()], htype, 0.7, origin="quoted"))
+    return out
+
+
+def _titles(text: str, start: int, end: int) -> list[_Mention]:
+    out = []
+    for m in _TITLE.finditer(text, start, end):
+        before = text[max(start, m.start() - 4) : m.start()]
+        title = m.group(1)
+        if _MEDIA_CUE.search(before):
+            out.append(_Mention(m.start(1), m.end(1), title, T.MEDIA_WORK, 0.9))
+        elif _POLICY.search(title):
+            out.append(_Mention(m.start(1), m.end(1), title, T.MEASURE, 0.7))
+        else:
+            out.append(_Mention(m.start(1), m.end(1), title, T.MEDIA_WORK, 0.5))
+    return out
+
+
+def _enumerations(text: str, start: int, end: int) -> list[tuple[list[_Mention], str, int, int]]:
+    """Lists ``A、B及C等<category>``: their items, the category words and the list's span."""
+    out = []
+    for m in _ENUM_TAIL.finditer(text, start, end):
+        cat_type = category_type(m.group(1))
+        if cat_type is None:
+            continue
+        # walk left over items separated by 、
+        items: list[tuple[int, int]] = []
+        pos = m.start()
+        while True:
+            run_start = pos
+            while run_start > start and re.match(NAME_CHARS, text[run_start - 1]):
+                run_start -= 1
+            if run_start == pos:
+                break
+            piece = text[run_start:pos]
+            j = max(piece.rfind("及"), piece.rfind("和"))
+            if not items and 0 < j < len(piece) - 2:  # the last two items: A及B
+                items.append((run_start + j + 1, pos))
+                pos = run_start + j
+                continue
+            body, cut = trim_left(text[run_start:pos], cat_type)
+            if cut:  # the list starts inside this run: 某某等企业与|中国科学院
+                if len(body) >= 2:
+                    items.append((pos - len(body), pos))
+                break
+            items.append((run_start, pos))
+            if run_start > start and text[run_start - 1] == "、":
+                pos = run_start - 1
+                continue
+            break
+        if len(items) < 2 and not (items and "、" not in text[start : m.start()]):
+            continue
+        items.reverse()
+        mentions: list[_Mention] = []
+        for a, b in items:
+            for pa, pb in ((a, b),):
+                body = text[pa:pb]
+                if len(body) < 2:
+                    continue
+                head = HEAD_RE.search(body)
+                t, conf = (
+                    HEADS[head.group(0)] if head and head.end() == len(body) else (cat_type, 0.6)
+                )
+                if cat_type is T.PROJECT:  # 某某研究院等项目: the items are projects
+                    t = T.PROJECT
+                mentions.append(_Mention(pa, pb, body, t, conf, origin="list"))
+        if len(mentions) >= 2 or (mentions and items):
+            out.append(
+                (mentions, m.group(1), mentions[0].start if mentions else m.start(), m.end())
+            )
+    return out
+
+
+def _groups(text: str, start: int, end: int) -> list[_Mention]:
+    out = []
+    for m in _GROUP.finditer(text, start, end):
+        g = _Mention(m.start(), m.end(), m.group(0), T.GROUP, 0.7, origin="group")
+        g.attributes = {"count": int(m.group(1)), "collective": True}
+        out.append(g)
+    return out
+
+
+# -- known names and new ones together ---------------------------------------------------
+
+
+def _choose(known: list[_Mention], found: list[_Mention]) -> list[_Mention]:
+    """Combine known mentions and new candidates: longer wins, known wins ties."""
+    out = list(known)
+    for cand in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        clash = False
+        for i, k in enumerate(out):
+            if cand.start < k.end and k.start < cand.end:
+                same = cand.start == k.start and cand.end == k.end
+                if same and k.origin in ("known", "place") and cand.origin != "list":
+                    clash = True
+                    break
+                if same:
+                    if k.origin in ("place", "head") and cand.origin not in ("known", "model"):
+                        out[i] = cand  # a list knows its items' category
+                    clash = True
+                    break
+                if cand.start <= k.start and k.end <= cand.end and k.origin in ("known", "place"):
+                    continue  # the candidate holds a known name: 北京 in 北京某某公司
+                if k.start <= cand.start and cand.end <= k.end:
+                    # a shorter candidate inside a longer one: keep it if it is a part
+                    # the longer one was built from (its participant, its parent)
+                    clash = (
+                        not any(v is cand for v in k.attributes.values() if isinstance(v, _Mention))
+                        and k.origin != "place"
+                    )
+                    if not clash:
+                        continue
+                    break
+                clash = True
+                break
+        if not clash:
+            out = [
+                k
+                for k in out
+                if not (
+                    cand.start <= k.start
+                    and k.end <= cand.end
+                    and k.origin == "place"
+                    and (k.start, k.end) != (cand.start, cand.end)
+                )
+            ]
+            out.append(cand)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _author(index: _Index, author: str | None, title: str) -> _Mention | None:
+    if author:
+        k = index.resolve(author)
+        if k is not None:
+            return _Mention(0, 0, k.name, k.type, 1.0, k.id, origin="author")
+        h = HEAD_RE.search(author)
+        t, _ = HEADS[h.group(0)] if h else (T.GOVERNMENT_BODY, 0.0)
+        return _Mention(0, 0, author, t, 0.8, origin="author")
+    for m in index.find(title):
+        if m.match and m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY):
+            return _Mention(0, 0, m.name, m.type, 1.0, m.match, origin="author")
+    for m in _head_candidates(title, 0, len(title)):
+        if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY):
+            return _Mention(0, 0, m.name, m.type, 0.8, origin="author")
+    return None
+
+
+def _is_author_short(ctx: _Context, m: _Mention) -> bool:
+    """``高新区`` alone, in a report by 某某高新区: the author."""
+    a = ctx.author
+    return a is not None and m.name != a.name and a.name.endswith(m.name)
+
+
+#: Head words too common to make a name of a short word before them (创新中心, 研究项目).
+_GENERIC_HEADS = ("中心", "基地", "工程", "项目", "园区")
+
+
+def _generic(m: _Mention) -> bool:
+    return m.origin in ("head", "model") and m.name.endswith(_GENERIC_HEADS) and len(m.name) <= 4
+
+
+#: Longest name of a project or platform that common words alone can make (技术研发中心,
+#: 开放式实验室 say what it is, not which one).
+COMMON_NAME = 6
+_COMMON_TAGS = frozenset({"n", "vn", "a", "an", "b", "v"})
+
+
+def _common_words(ctx: _Context, m: _Mention) -> bool:
+    """A short project or platform name made of common words only (no name the tagger
+    marks): a description, not a name."""
+    if m.type not in (T.PROJECT, T.PLATFORM) or len(m.name) > COMMON_NAME or m.match:
+        return False
+    if not m.name.endswith(("中心", "基地", "实验室", "城", "园区", "工程")):
+        return False  # 院士工作室, 专家工作站: a kind that is named so
+    inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
+    return (
+        bool(inside) and inside[0].start == m.start and all(w.tag in _COMMON_TAGS for w in inside)
+    )

@@ -1,0 +1,710 @@
+"""Relations from cue words: each clause's verbs and particles (签署, 意向, 洽谈, 合作,
+投资, 主办, 出席, 落户 …) give the relation between the parties it names, with the
+status (:func:`_status`) and figures (amounts, counts, dates) the clause states; group
+statements ``A、B等企业与C、D等高校开展合作`` become one cooperation node each member
+joins; back-references (该校, 双方) and people's titles stand for their parties.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from .._records import Basis, EntityType, RelationType, Status
+from ._clauses import _CLAUSE_END, _clause_of, _quote, _spans, _trim_span
+from ._context import _READ_FOR, _SIDES, _Context
+from ._coreference import back_references, referents
+from ._figures import amounts, areas, capacities, counts, dates
+from ._model_names import model_names
+from ._names import HEAD_RE, ORG_TYPES, PLACE_TYPES, PROJECT_TYPES
+from ._parties import PARTY_TYPES, pair_type, states_relations
+from ._proposals import RelationProposal, _Mention
+from ._tagging import Word
+
+T = EntityType
+R = RelationType
+S = Status
+
+# -- statuses ------------------------------------------------------------------------------
+
+# First match wins; order matters (即将开工 before 开工, 完成选址 before 选址).
+_CUES: tuple[tuple[str, Status], ...] = (
+    (r"即将开工|即将动工|近期开工", S.ABOUT_TO_START),
+    (r"完成选址|已选址|选定", S.SITE_SELECTED),
+    (r"选址", S.SITE_SURVEY),
+    (r"开工|在建|动工|施工", S.UNDER_CONSTRUCTION),
+    (r"意向", S.INTENT),
+    (r"签约|签署|签订|签下", S.SIGNED),
+    (r"前期", S.PRELIMINARY_WORK),
+    (r"洽谈|商谈|磋商|谈判", S.NEGOTIATING),
+    (r"开学|开班|开业|投入使用|投产|揭牌", S.OPENED),
+    (r"启动", S.STARTED),
+    (r"列为|列入|评为|认定为", S.DESIGNATED),
+    (r"成立|组建|设立", S.ESTABLISHED),
+    (r"举行|举办|召开", S.HELD),
+    (r"争取|计划|拟|将", S.PLANNED),
+    (r"合作|对接|交流|共建|开展", S.CARRIED_OUT),
+)
+_CUE_RE = [(re.compile(p), s) for p, s in _CUES]
+
+_AUTHOR_TYPE = {
+    S.SIGNED: R.SIGNED_AGREEMENT,
+    S.INTENT: R.LETTER_OF_INTENT,
+    S.NEGOTIATING: R.NEGOTIATION,
+}
+
+
+def _status(clause: str) -> Status | None:
+    for rx, status in _CUE_RE:
+        if rx.search(clause):
+            return status
+    return None
+
+
+def _figures(clause: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    money = amounts(clause)
+    if money:
+        key = "investment" if "投资" in clause else "amount"
+        out[key] = money[0] if len(money) == 1 else money
+    found = [c for c in counts(clause) if not any(c["text"] in a["text"] for a in money)]
+    if len(found) == 1:
+        out["count"], out["count_text"] = found[0]["count"], found[0]["text"]
+    elif found:
+        out["counts"] = found
+    return out
+
+
+def _date(clause: str) -> str | None:
+    found = dates(clause)
+    return found[0]["date"] if len(found) == 1 else None
+
+
+_BRANCH = re.compile(
+    r"^(?:[(（][\u4e00-\u9fff]{2,6}[)）]|[\u4e00-\u9fff]{2,6}?)(?:有限公司|有限责任公司|分公司|子公司|公司)$"
+)
+
+
+def _branches(ctx: _Context) -> None:
+    """某某电器(重庆)有限公司 of 某某电器, 某某集团某地分公司: a subsidiary of the firm
+    whose name it starts with (a place, then 有限公司 or 分公司)."""
+    firms = {e.name: e for e in ctx.entities.values() if e.type is T.ENTERPRISE}
+    for e in list(firms.values()):
+        for k in range(len(e.name) - 4, 1, -1):
+            parent = firms.get(e.name[:k])
+            if parent is None or parent is e or not _BRANCH.match(e.name[k:]):
+                continue
+            key = (e.ref, str(R.SUBSIDIARY_OF), parent.ref)
+            if key not in ctx.relations and e.quotes:
+                r = RelationProposal(e.ref, parent.ref, R.SUBSIDIARY_OF, S.STATED, e.quotes[0], 0.6)
+                r.basis = Basis.INFERRED
+                r.notes = f"Read from the name: {e.name} starts with {parent.name}."
+                ctx.relations[key] = r
+            break
+
+
+_ACTING = re.compile(r"签署|签订|签约|意向|洽谈|会谈|合作|共建|对接")
+
+
+def _acting_places(
+    ctx: _Context, known: list[_Mention], s_start: int, s_end: int
+) -> list[_Mention]:
+    """A place the tagger marks, outside the gazetteer (a county, a town), where it acts
+    with another party: 甲县与乙集团签约, 甲镇同乙大学合作."""
+    text = ctx.text
+    if not _ACTING.search(text, s_start, s_end):
+        return []
+    words = ctx.words_in(s_start, s_end)
+    out = []
+    for i, w in enumerate(words):
+        if (
+            w.tag == "LOC"
+            and w.end - w.start >= 2
+            and text[w.end : w.end + 1] in ("与", "同")
+            and not HEAD_RE.search(text, w.start, w.end)
+            and (i == 0 or words[i - 1].tag not in ("LOC", "ORG", "nz", "n"))
+            and not any(k.start < w.end and w.start < k.end for k in known)
+        ):
+            name = text[w.start : w.end]
+            ctx.acting.add(name)
+            out.append(_Mention(w.start, w.end, name, T.PLACE, 0.6, origin="place"))
+    return out
+
+
+def _back_referenced(
+    ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int
+) -> list[_Mention]:
+    """Mentions for 该校, 该公司, 双方, 两地 …: the parties the report named just before.
+
+    双方 (both sides) also relates the two to each other, typed by the sentence's cue
+    words (双方签署协议 signed_agreement, 双方将合作 cooperation).
+    """
+    text = ctx.text
+    out: list[_Mention] = []
+    for b_start, b_end, key in back_references(text, s_start, s_end):
+        if any(m.start <= b_start < m.end for m in mentions):
+            continue  # inside a name
+        before = ctx.recent + [m for m in mentions if m.end <= b_start]
+        if key.startswith("我") and ctx.author is not None:
+            before = [ctx.author, *before]
+        latest: list[str] = []  # the last four parties named, latest first
+        for m in reversed(before):
+            if m.type in _SIDES and m.ref not in latest and len(latest) < 4:
+                latest.append(m.ref)
+        if (  # the two sides of the latest agreement, when named lately
+            key == "双方" and ctx.sides is not None and all(m.ref in latest for m in ctx.sides)
+        ):
+            found = list(ctx.sides)
+        else:
+            seen = [(m.ref, m.type) for m in before if m.type in _SIDES or key != "双方"]
+            found = [before[i] for i in referents(key, seen)]
+        if not found:
+            if key.startswith("我"):
+                ctx.own.append((b_start, b_end, key, s_start, s_end, mentions))
+            continue
+        said = text[b_start:b_end]
+        refs = []
+        for m in found:
+            r = _Mention(b_start, b_end, m.name, m.type, min(m.confidence, 0.7), m.match, "coref")
+            r.attributes["_said"] = said
+            refs.append(r)
+        out.extend(refs)
+        if (
+            len(refs) == 2
+            and frozenset((refs[0].ref, refs[1].ref)) not in ctx.linked
+            and states_relations(text[b_end:s_end])
+        ):
+            rtype = _cue_type(text[b_end:s_end])
+            clause = text[slice(*_clause_of(text, b_start, s_start, s_end))]
+            ctx.relate(
+                refs[0],
+                refs[1],
+                rtype,
+                _status(clause) or _status(text[s_start:s_end]) or S.STATED,
+                _quote(text, s_start, s_end),
+                0.5,
+            )
+    return out
+
+
+def _cue_type(words: str) -> RelationType:
+    """The relation a clause's cue words state between two parties acting together."""
+    for rx, rtype in (
+        (r"意向", R.LETTER_OF_INTENT),
+        (r"签署|签订|签约|签下", R.SIGNED_AGREEMENT),
+        (r"洽谈|会谈|商谈|磋商", R.NEGOTIATION),
+    ):
+        if re.search(rx, words):
+            return rtype
+    return R.COOPERATION
+
+
+_ACTS = re.compile(r"出席|参加|见证|致辞|签署|签订|签约|揭牌|代表|会见|会谈|座谈|考察")
+
+
+def _titled(
+    ctx: _Context, words: list[Word], mentions: list[_Mention], s_start: int, s_end: int
+) -> list[_Mention]:
+    """某某集团董事长张三出席…: the organisation of a person's title, where the person
+    acts (attends, signs, speaks); its relations are ``basis: inferred``."""
+    text = ctx.text
+    if not _ACTS.search(text, s_start, s_end):
+        return []
+    found: list[tuple[int, int, EntityType]] = []
+    model_names(text, words, found)
+    out = []
+    for a, b, t in found:
+        same = [m for m in mentions if m.end == b and m.start >= a]
+        for m in same:  # named by a rule too: its relations are read from the title all the same
+            m.origin = "title"
+        if same or any(m.start < b and a < m.end for m in mentions):
+            continue
+        name = text[a:b]
+        k = ctx.index.resolve(name)
+        out.append(
+            _Mention(
+                a, b, k.name if k else name, k.type if k else t, 0.6, k.id if k else None, "title"
+            )
+        )
+    return out
+
+
+_GATHER = re.compile(r"聚集|集聚|汇聚|引进|引入|吸引|入驻|落户|进驻")
+_GATHERED = frozenset({T.ENTERPRISE, T.RESEARCH_INSTITUTE})
+
+
+def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """区内聚集了甲、乙等企业, 某某高新区引进了甲公司: the firms are located in the zone
+    (the one the clause names before the cue word, else the report's author)."""
+    text = ctx.text
+    for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
+        cue = _GATHER.search(text, c_start, c_end)
+        if cue is None:
+            continue
+        before = [
+            m
+            for m in mentions
+            if c_start <= m.start and m.end <= cue.start() and m.ref not in ("",)
+        ]
+        where = [m for m in before if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY)]
+        if before and not where:
+            continue  # another party is the subject: 某某集团引进…
+        firms = [
+            m
+            for m in mentions
+            if cue.end() <= m.start < c_end and m.type in _GATHERED and m.origin != "coref"
+        ]
+        if not firms:
+            continue
+        zone = where[-1] if where else ctx.author
+        if zone is None or zone.type not in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY):
+            continue
+        quote = _quote(text, c_start, c_end)
+        extra: dict[str, Any] = {}
+        if not where:
+            extra = {
+                "basis": Basis.UNSTATED_SUBJECT,
+                "notes": (
+                    f"The clause names no one who gathers the firms; read as the report's "
+                    f"author, {zone.name}. Check before accepting."
+                ),
+            }
+        for f in firms:
+            ctx.relate(f, zone, R.LOCATED_IN, S.STATED, quote, 0.5, **extra)
+
+
+def _project_figures(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """该项目总投资45亿元，占地300亩，年产10万辆: figures of the clause's project,
+    on the project (the last one the clause names, else the one 该项目 refers to)."""
+    text = ctx.text
+    for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
+        clause = text[c_start:c_end]
+        found: dict[str, Any] = {}
+        money = amounts(clause)
+        if money and re.search(r"投资|投入|出资", clause):
+            found["investment"] = money[0] if len(money) == 1 else money
+        for key, values in (("area", areas(clause)), ("capacity", capacities(clause))):
+            if values:
+                found[key] = values[0] if len(values) == 1 else values
+        if not found:
+            continue
+        projects = [m for m in mentions if m.type is T.PROJECT and c_start <= m.start < c_end] or [
+            m
+            for m in mentions
+            if m.type is T.PROJECT and m.origin == "coref" and s_start <= m.start < c_start
+        ]
+        if not projects:
+            continue
+        e = ctx.entities.get(projects[-1].ref)
+        if e is None:
+            continue
+        for key, value in found.items():
+            e.attributes.setdefault(key, value)
+
+
+#: A sentence naming more parties than this is a list, not a statement about each pair.
+MAX_PARTIES = 8
+#: In a sentence naming more parties than this, only parties of one clause are paired.
+CLAUSE_PARTIES = 4
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+
+
+def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """One relation per pair of parties the sentence names, the type from its cue words.
+
+    Members of a group statement (``mentions`` leaves them out) join its cooperation
+    node only, never each other.
+    """
+    text = ctx.text
+    if not states_relations(text[s_start:s_end]):
+        return
+    parties: list[_Mention] = []
+    refs: set[str] = set()
+    for m in mentions:
+        nested = any(
+            o is not m
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in mentions
+        )  # 北京大学 inside 北京大学某某研究院 is the institute's parent, no party here
+        if nested:
+            continue
+        if m.type in PARTY_TYPES and m.end > m.start and m.ref not in refs:
+            parties.append(m)
+            refs.add(m.ref)
+    if len(parties) < 2 or sum(m.origin not in _READ_FOR for m in parties) > MAX_PARTIES:
+        return
+    quote = _quote(text, s_start, s_end)
+    sentence_status = _status(text[s_start:s_end]) or S.STATED
+    crowded = sum(m.origin not in _READ_FOR for m in parties) > CLAUSE_PARTIES
+    for i, a in enumerate(parties):
+        # the sentence's subject (its first party, or 双方) acts across its clauses
+        subject = i == 0 or a.origin == "coref"
+        for b in parties[i + 1 :]:
+            if frozenset((a.ref, b.ref)) in ctx.linked:
+                continue
+            if crowded and not subject and _CLAUSE_BREAK.search(text, a.end, b.start):
+                continue  # a long sentence: parties of different clauses are not paired
+            found = pair_type(
+                text, (a.start, a.end, a.type), (b.start, b.end, b.type), s_start, s_end
+            )
+            if found is None:
+                continue
+            rtype, reverse = found
+            src, dst = (b, a) if reverse else (a, b)
+            clause = text[slice(*_clause_of(text, b.start, s_start, s_end))]
+            status = _status(clause) or sentence_status
+            extra: dict[str, Any] = {}
+            if rtype is R.INVESTS_IN:
+                extra = _figures(clause)
+            ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
+
+
+_COOP = re.compile(r"合作|对接|交流|共建|联合|协作|攻关")
+
+
+def _group_statements(
+    ctx: _Context,
+    enums: list[tuple[list[_Mention], str, int, int]],
+    mentions: list[_Mention],
+    s_start: int,
+    s_end: int,
+) -> set[int]:
+    """``A、B等企业与C、D等高校开展合作``: one cooperation node each member joins."""
+    text = ctx.text
+    consumed: set[int] = set()
+    for (items1, cat1, a1, b1), (items2, cat2, a2, b2) in itertools.pairwise(enums):
+        between = text[b1:a2]
+        if not re.fullmatch(r"(与|和|同|跟)", between):
+            continue
+        m = _COOP.search(text, b2, s_end)
+        if m is None:
+            continue
+        clause_end = min(
+            (i for i in (text.find(c, m.end(), s_end) for c in "，,；。") if i != -1), default=s_end
+        )
+        quote = _quote(text, a1, clause_end)
+        tail = text[b2:clause_end]
+        status = S.PLANNED if re.search(r"将|计划|拟", tail) else S.CARRIED_OUT
+        acts = re.findall(
+            r"(?:开展了?|进行了?|实现了?|、)?((?:[\u4e00-\u9fff]{0,4}?)(?:合作|对接|交流|共建|攻关))",
+            tail,
+        )
+        node = _Mention(
+            a1,
+            clause_end,
+            f"{cat1}与{cat2}的{acts[0] if acts else '合作'}",
+            T.COOPERATION,
+            0.7,
+            origin="group",
+        )
+        node.attributes = {"collective": True}
+        if acts:
+            node.attributes["activities"] = acts
+        ctx.entity(node, quote)
+        for role, items in ((cat1, items1), (cat2, items2)):
+            for item in items:
+                real = next(
+                    (x for x in mentions if x.start == item.start and x.end == item.end), item
+                )
+                ctx.relate(
+                    real, node, R.PARTICIPATES_IN, status, quote, 0.8, role=role, collective=True
+                )
+        consumed.add(a1)
+        for x in mentions:
+            if a1 <= x.start < clause_end:
+                consumed.add(x.start)
+    return consumed
+
+
+def _clause_relations(
+    ctx: _Context,
+    mentions: list[_Mention],
+    consumed: set[int],
+    s_start: int,
+    s_end: int,
+    designations: dict[int, str],
+) -> None:
+    text = ctx.text
+    topic: _Mention | None = None
+    for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
+        clause = text[c_start:c_end]
+        ms = [m for m in mentions if c_start <= m.start < c_end and m.start not in consumed]
+        # 高新区 written in the clause (in a 某某高新区 report): the author, stated as such
+        author = next((m for m in ms if m.origin == "author-alias"), ctx.author)
+        status = _status(clause)
+        quote = _quote(text, c_start, c_end)
+        figs = _figures(clause)
+        date = _date(clause)
+        extra: dict[str, Any] = dict(figs)
+        if c_start in designations:
+            extra["designation"] = designations[c_start]
+        if date:
+            extra["date"] = date
+        hubs = [m for m in ms if m.type in PROJECT_TYPES]
+        orgs = [
+            m
+            for m in ms
+            if m.type in ORG_TYPES | {T.GROUP, T.ENTERPRISE} and m.origin != "author-alias"
+        ]
+        events = [m for m in ms if m.type is T.EVENT]
+        subject = author
+        done: set[int] = set()
+
+        # 以X、Y为组长的Z: X and Y lead Z
+        lead = (
+            re.search(r"以([^，,]{1,40}?)为(?:组长|牵头单位|负责人)", clause)
+            if "以" in clause
+            else None
+        )
+        if lead is not None:
+            leaders = [m for m in ms if c_start + lead.start(1) <= m.start < c_start + lead.end(1)]
+            led = [m for m in ms if m.start >= c_start + lead.end() and m.type is T.GOVERNMENT_BODY]
+            for x in leaders:
+                for y in led[:1]:
+                    ctx.relate(x, y, R.LEADS, S.ESTABLISHED, quote, 0.6)
+                    done.add(id(x))
+
+        # A与B合作的C / 与B合作的C
+        coop = (
+            re.search(r"(与|同|和)([^，,]{0,40}?)(?:合作|共建|联合)(?:的|建设的|开展的)", clause)
+            if re.search("合作的|共建的|联合的|合作建设的|合作开展的", clause)
+            else None
+        )
+        if coop is not None:
+            after = c_start + coop.end()
+            partner = [m for m in ms if c_start + coop.start(2) <= m.start < c_start + coop.end(2)]
+            before = [
+                m for m in ms if m.end <= c_start + coop.start() and m.type not in PLACE_TYPES
+            ]
+            target = next((m for m in ms if m.start >= after), None)
+            st = status if status not in (None, S.CARRIED_OUT) else S.CARRIED_OUT
+            if partner and target is not None:
+                if before and target.type in PROJECT_TYPES:
+                    ctx.relate(
+                        before[-1], partner[0], R.COOPERATION, st, quote, 0.7, subject=target.name
+                    )
+                    ctx.relate(before[-1], target, R.PARTICIPATES_IN, st, quote, 0.7)
+                    done.add(id(before[-1]))
+                if target.type in PROJECT_TYPES:
+                    ctx.relate(partner[0], target, R.PARTICIPATES_IN, st, quote, 0.7)
+                    done.add(id(partner[0]))
+                    if not before and author is not None:
+                        ctx.relate(
+                            author,
+                            target,
+                            _AUTHOR_TYPE.get(st, R.WORKS_ON),
+                            st,
+                            quote,
+                            0.6,
+                            **extra,
+                        )
+                    done.add(id(target))
+                    topic = target
+
+        # 由X以BOT方式投资建设的Y, X投资建设Y
+        if (k := clause.find("投资建设")) != -1:
+            build_end = c_start + k + 4
+            builder = [m for m in orgs if m.start < build_end]
+            built = [m for m in hubs if m.start >= build_end]
+            if builder and built:
+                model = re.search(r"\b(bot|ppp|epc|bt|boo|tot)\b", clause, re.IGNORECASE)
+                rtype = R.BUILDS_OPERATES if model else R.INVESTS_IN
+                st = status or S.PLANNED
+                kw: dict[str, Any] = {"model": model.group(1).upper()} if model else {}
+                ctx.relate(builder[0], built[0], rtype, st, quote, 0.7, **kw)
+                done.add(id(builder[0]))
+
+        # 与X就Y签订: X invests in / takes part in Y
+        about = (
+            re.search(
+                r"(?:与|同|和)([^，,]{1,40}?)就([^，,]{1,40}?)(?:签订|签署|签约|达成|洽谈|开展)",
+                clause,
+            )
+            if "就" in clause
+            else None
+        )
+        if about is not None:
+            xs = [m for m in orgs if c_start + about.start(1) <= m.start < c_start + about.end(1)]
+            ys = [m for m in hubs if c_start + about.start(2) <= m.start < c_start + about.end(2)]
+            if xs and ys:
+                st = status or S.CARRIED_OUT
+                rtype = R.INVESTS_IN if "投资" in clause else R.PARTICIPATES_IN
+                ctx.relate(xs[0], ys[0], rtype, st, quote, 0.7)
+                done.add(id(xs[0]))
+                named = [m for m in orgs if m.end <= c_start + about.start()]
+                if named:  # 甲与乙就某项目开展洽谈: 甲 is a party too
+                    ctx.relate(
+                        named[-1], xs[0], _AUTHOR_TYPE.get(st, R.COOPERATION), st, quote, 0.6
+                    )
+                    ctx.relate(named[-1], ys[0], R.PARTICIPATES_IN, st, quote, 0.6)
+                    done.add(id(named[-1]))
+                    done.add(id(ys[0]))
+
+        # 争取X和Y落户P
+        seek = (
+            re.search(r"争取([^，,]{1,60}?)(?:落户|入驻|落地|来)(.*)$", clause)
+            if "争取" in clause
+            else None
+        )
+        if seek is not None:
+            src = topic or author
+            sought = [m for m in ms if c_start + seek.start(1) <= m.start < c_start + seek.end(1)]
+            where = [m for m in ms if m.start >= c_start + seek.start(2)]
+            for x in sought:
+                if src is not None:
+                    ctx.relate(src, x, R.SEEKS, S.PLANNED, quote, 0.6)
+                for p in where[:1]:
+                    ctx.relate(x, p, R.LOCATED_IN, S.PLANNED, quote, 0.6)
+                done.add(id(x))
+            if sought:
+                continue
+
+        # 为P培养/服务: the topic supports P
+        serve = (
+            re.search(r"为([^，,]{1,40}?)(?:培养|服务|提供)", clause) if "为" in clause else None
+        )
+        if serve is not None and topic is not None:
+            for p in [
+                m for m in ms if c_start + serve.start(1) <= m.start < c_start + serve.end(1)
+            ]:
+                ctx.relate(
+                    topic,
+                    p,
+                    R.SUPPORTS,
+                    S.PLANNED if re.search("计划|将|拟", clause) else S.CARRIED_OUT,
+                    quote,
+                    0.5,
+                    **figs,
+                )
+            continue
+
+        # 借助/依托X: the project the sentence is about draws on X
+        lean = re.search(r"(?:借助|依托|利用)", clause)
+        if lean is not None:
+            later = [m for m in mentions if m.start >= c_end and m.type in PROJECT_TYPES]
+            src = later[0] if later else topic or author
+            for x in [m for m in ms if m.start >= c_start + lean.end()][:1]:
+                if src is not None:
+                    ctx.relate(src, x, R.DRAWS_ON, S.STATED, quote, 0.5)
+            continue
+
+        # visits: 拜访X洽谈N次, X来Y考察洽谈N次
+        visit = (
+            re.search(r"(?:拜访|走访)([^，,]{1,60}?)(?:洽谈|座谈|考察|调研)", clause)
+            if re.search("拜访|走访", clause)
+            else None
+        )
+        if visit is not None and author is not None:
+            g = _span_entity(ctx, c_start + visit.start(1), c_start + visit.end(1), ms)
+            ctx.relate(author, g, R.VISIT, S.CARRIED_OUT, quote, 0.6, **figs)
+            continue
+        come = (
+            re.search(r"^([^，,]{1,40}?)来([^，,]{1,40}?)(?:考察|洽谈|调研|参观|访问)", clause)
+            if "来" in clause
+            else None
+        )
+        if come is not None:
+            g = _span_entity(ctx, c_start + come.start(1), c_start + come.end(1), ms)
+            hosts = [m for m in ms if c_start + come.start(2) <= m.start < c_start + come.end(2)]
+            host = hosts[0] if hosts else author
+            if host is not None:
+                ctx.relate(g, host, R.VISIT, S.CARRIED_OUT, quote, 0.6, **figs)
+            continue
+
+        # events: 在P举行了E; 参加E
+        if events:
+            ev = events[0]
+            attend = re.search(r"参加|参与|出席", clause)
+            held = re.search(r"举行|举办|召开", clause)
+            if held and not (attend and attend.start() < held.start()):
+                hosts = [m for m in orgs if m.end <= c_start + held.start() and id(m) not in done]
+                for host in hosts or ([author] if author is not None else []):
+                    ctx.relate(host, ev, R.ORGANISES, S.HELD, quote, 0.6, **extra)
+                at = re.search(r"在([^，,]{1,40}?)(?:举行|举办|召开)", clause)
+                if at is not None:
+                    for p in [
+                        m
+                        for m in ms
+                        if c_start + at.start(1) <= m.start < c_start + at.end(1) and m is not ev
+                    ][:1]:
+                        ctx.relate(
+                            ev, p, R.HELD_AT, S.HELD, quote, 0.6, **({"date": date} if date else {})
+                        )
+            elif attend and author is not None:
+                for e in events:
+                    ctx.relate(author, e, R.ATTENDS, S.CARRIED_OUT, quote, 0.6)
+            continue
+
+        # 成立X: the author establishes X
+        if status is S.ESTABLISHED and author is not None:
+            cue = re.search(r"成立|组建|设立", clause)
+            assert cue is not None
+            for x in [
+                m
+                for m in ms
+                if m.start >= c_start + cue.end()
+                and id(m) not in done
+                and m.type in (T.GOVERNMENT_BODY, T.PLATFORM)
+            ][-1:]:
+                ctx.relate(author, x, R.ESTABLISHES, S.ESTABLISHED, quote, 0.6)
+            continue
+
+        if status is None:
+            continue
+        # the organisations the clause names as partners (与X签订, 正在与X洽谈)
+        partner_orgs = [
+            m
+            for m in orgs
+            if id(m) not in done
+            and re.search(r"(与|同|和|跟)$", text[max(c_start, m.start - 1) : m.start])
+        ]
+        if hubs:
+            for h in hubs:
+                if id(h) in done:
+                    continue
+                if author is not None:
+                    rtype = _AUTHOR_TYPE.get(status, R.WORKS_ON)
+                    if status is S.SIGNED and "代理" in clause:
+                        rtype = R.AGENCY_AGREEMENT
+                    ctx.relate(author, h, rtype, status, quote, 0.6, **extra)
+                if (part := h.attributes.get("_participant")) is not None:
+                    ctx.relate(part, h, R.PARTICIPATES_IN, status, quote, 0.6)
+                for o in partner_orgs:  # 与乙共建某某产业城: the partner builds it too
+                    joint = h.type is T.PROJECT and re.search(
+                        r"共建|共同建设|合作建设|共同打造", text[o.end : h.start]
+                    )
+                    rtype = R.BUILDS_OPERATES if joint else R.PARTICIPATES_IN
+                    ctx.relate(o, h, rtype, status, quote, 0.6)
+            topic = hubs[-1]
+        elif partner_orgs:
+            named = [m for m in orgs if m not in partner_orgs and m.end <= partner_orgs[0].start]
+            subject = named[0] if named else author
+            if subject is None:
+                continue
+            for o in partner_orgs:
+                if status is S.SIGNED:
+                    rtype = R.AGENCY_AGREEMENT if "代理" in clause else R.SIGNED_AGREEMENT
+                elif status is S.INTENT:
+                    rtype = R.LETTER_OF_INTENT
+                elif status is S.NEGOTIATING:
+                    rtype = R.NEGOTIATION
+                else:
+                    rtype = R.COOPERATION
+                kw = dict(extra)
+                if o.type is T.GROUP:
+                    kw["collective"] = True
+                ctx.relate(subject, o, rtype, status, quote, 0.6, **kw)
+
+
+def _span_entity(ctx: _Context, start: int, end: int, ms: list[_Mention]) -> _Mention:
+    """The entity a span names: a mention that fills it, or a group named by the span."""
+    start, end = _trim_span(ctx.text, start, end)
+    for m in ms:
+        if m.start == start and m.end == end:
+            return m
+    g = _Mention(start, end, ctx.text[start:end], T.GROUP, 0.5, origin="group")
+    g.attributes = {"collective": True}
+    return g
