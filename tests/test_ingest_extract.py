@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 
 import pytest
 from _ingest_docs import SYNTHETIC_REPORT
@@ -179,6 +180,7 @@ def test_missing_automaton_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> N
         "_pdf",
         "_names",
         "_figures",
+        "_clauses",
         "_extract",
         "_draft",
         "_store",
@@ -193,6 +195,50 @@ def test_doctests(module: str) -> None:
     mod = importlib.import_module(f"graph._ingest.{module}")
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+#: The extractor's modules, each after the ones it imports: a module imports none that
+#: come after it, so there is no import cycle and each step can be imported, tested and
+#: timed on its own.
+EXTRACTOR_LAYERS = [
+    "_proposals",
+    "_clauses",
+    "_known",
+    "_context",
+    "_mentions",
+    "_units",
+    "_goals",
+    "_relations",
+    "_aliases",
+    "_extract",
+]
+
+
+@pytest.mark.parametrize("position", range(len(EXTRACTOR_LAYERS)))
+def test_extractor_modules_import_in_order(position: int) -> None:
+    """A module of the extractor imports (at any depth of its code) none that comes
+    after it in :data:`EXTRACTOR_LAYERS`, and imports in a new interpreter."""
+    import ast
+    import subprocess
+
+    module = EXTRACTOR_LAYERS[position]
+    mod = importlib.import_module(f"graph._ingest.{module}")
+    assert mod.__file__ is not None
+    tree = ast.parse(Path(mod.__file__).read_text(encoding="utf-8"))
+    imported = {
+        (node.module or "").removeprefix("graph._ingest.")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+    }
+    imported |= {
+        alias.name.removeprefix("graph._ingest.")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    later = sorted(imported & set(EXTRACTOR_LAYERS[position:]))
+    assert later == [], f"graph._ingest.{module} imports {later}"
+    subprocess.run([sys.executable, "-c", f"import graph._ingest.{module}"], check=True)
 
 
 def test_news_style_text() -> None:

@@ -18,6 +18,12 @@ tested on strings. It finds
   (次, 家, 名, 个 …) and dates, on the relation whose clause states them.
 
 Every quote is a slice of the text, and :func:`extract` checks that it is.
+
+This module is the orchestrator: it cuts the text (:mod:`._clauses`), tags it
+(:mod:`._tagging`), finds names in each sentence (:mod:`._known`, :mod:`._mentions`,
+:mod:`._model_names`), reads relations from them (:mod:`._relations`, :mod:`._units`,
+:mod:`._goals`), keeping what it read in a :mod:`._context`, and merges short forms
+(:mod:`._aliases`). The records it returns are in :mod:`._proposals`.
 """
 
 from __future__ import annotations
