@@ -22,8 +22,8 @@ html: $(STAMP)
 	$(BIN)/kg html
 
 test: $(STAMP)
-	$(BIN)/ruff check graph tests benchmarks
-	$(BIN)/ruff format --check graph tests benchmarks
+	$(BIN)/ruff check graph tests benchmarks docs/*.py
+	$(BIN)/ruff format --check graph tests benchmarks docs/*.py
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

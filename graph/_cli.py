@@ -26,7 +26,7 @@ With ``--json`` the message is JSON on standard output instead (see :func:`main`
 
 Adding a command is one decorated handler in a command module (a new module
 also goes into :data:`MODULES`); ``tests/test_cli.py`` fails until its help has
-an example and docs/cli.md (``python scripts/cli_reference.py``) shows it.
+an example and docs/cli.md (``python docs/cli_reference.py``) shows it.
 """
 
 from __future__ import annotations

@@ -779,7 +779,7 @@ def test_values_the_parser_refuses_exit_2(
 def _reference_script() -> Any:
     import importlib.util
 
-    path = CLI_DOCS.parents[1] / "scripts" / "cli_reference.py"
+    path = CLI_DOCS.parents[1] / "docs" / "cli_reference.py"
     spec = importlib.util.spec_from_file_location("cli_reference", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -791,7 +791,7 @@ def test_the_cli_reference_is_up_to_date() -> None:
     script = _reference_script()
     page = CLI_DOCS.read_text(encoding="utf-8")
     assert script.update(page, build_parser()) == page, (
-        "docs/cli.md's reference is out of date: run python scripts/cli_reference.py"
+        "docs/cli.md's reference is out of date: run python docs/cli_reference.py"
     )
 
 

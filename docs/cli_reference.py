@@ -1,7 +1,7 @@
 """Write the command reference at the end of docs/cli.md from the ``kg`` parser.
 
-    python scripts/cli_reference.py           # rewrite the reference in docs/cli.md
-    python scripts/cli_reference.py --check   # exit 1 if it is out of date
+    python docs/cli_reference.py           # rewrite the reference in docs/cli.md
+    python docs/cli_reference.py --check   # exit 1 if it is out of date
 
 The reference is made from the same parser that prints ``kg COMMAND --help``:
 each command's description, a synopsis, its arguments with their help, and its
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "cli.md"
 BEGIN = (
-    "<!-- reference: written by scripts/cli_reference.py from the kg parser; "
+    "<!-- reference: written by docs/cli_reference.py from the kg parser; "
     "edit the commands, then run it -->"
 )
 END = "<!-- end of reference -->"
@@ -158,7 +158,7 @@ def main(argv: list[str]) -> int:
     new = update(page, build_parser())
     if "--check" in argv:
         if new != page:
-            print(f"{PAGE}: the reference is out of date; run python scripts/cli_reference.py")
+            print(f"{PAGE}: the reference is out of date; run python docs/cli_reference.py")
             return 1
         return 0
     if new != page:
