@@ -10,6 +10,7 @@ Object.assign(UI.zh, {
   region: "地区", kind: "种类", count: "次数", within: "区内", unknownRegion: "未知",
   homeLocated: "据“位于”关系", homeName: "据名称", homeUnknown: "地区未知", homePlace: "地点本身",
   groupStatements: "群体表述", via: "经由", statements: "项表述", members: "机构", more: "另有 {k} 项未列出",
+  showAllTies: "显示其余 {k} 行",
 });
 Object.assign(UI.en, {
   pipeline: "Pipeline", regions: "Regions", stageChart: "Projects by stage", amountNotStated: "amount not stated",
@@ -19,6 +20,7 @@ Object.assign(UI.en, {
   region: "Region", kind: "Kind", count: "Count", within: "within", unknownRegion: "unknown",
   homeLocated: "from located_in", homeName: "read from the name", homeUnknown: "region unknown", homePlace: "the place itself",
   groupStatements: "group statements", via: "via", statements: "statements", members: "organisations", more: "{k} more not listed",
+  showAllTies: "Show the other {k} rows",
 });
 
 var ANALYSIS = DATA.analysis || { pipeline: { stages: [], unstaged: [], unstagedCount: 0 }, regions: { regions: [], ties: [], homes: {} }, kinds: {}, stageNames: {}, limit: 0 };
@@ -48,6 +50,8 @@ function quoteList(qis) {
 }
 function highlight(ids, rels) {
   if (!network) return;
+  var seen = Object.create(null);
+  ids = ids.filter(function (id) { return seen[id] ? false : (seen[id] = true); });
   reveal(ids);
   emphasise(ids, rels);
   network.setSelection({ nodes: ids.filter(function (id) { return PRESENT[id]; }), edges: rels.filter(function (id) { return EDGE_PRESENT[id]; }) });
