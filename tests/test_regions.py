@@ -302,7 +302,9 @@ def _generated(seed: int) -> graph.KnowledgeGraph:
     rels: list[Relation] = []
 
     def rel(a: str, b: str, t: RelationType, s: Status, attrs: dict[str, Any] | None = None):
-        rels.append(Relation(f"r{len(rels)}", a, b, t, s, attributes=attrs or {}, evidence=evidence()))
+        rels.append(
+            Relation(f"r{len(rels)}", a, b, t, s, attributes=attrs or {}, evidence=evidence())
+        )
 
     for n, up in places:
         if up:
@@ -313,7 +315,9 @@ def _generated(seed: int) -> graph.KnowledgeGraph:
     for i in range(60):
         kind = rng.choice([EntityType.ENTERPRISE, EntityType.UNIVERSITY, EntityType.GROUP])
         eid = f"o{i}"
-        ents.append(Entity(eid, kind, f"{rng.choice(heads)}机构{i}", f"Org {i}", evidence=evidence()))
+        ents.append(
+            Entity(eid, kind, f"{rng.choice(heads)}机构{i}", f"Org {i}", evidence=evidence())
+        )
         orgs.append(eid)
         if rng.random() < 0.25:
             rel(eid, f"p-{rng.choice(places)[0]}", RelationType.LOCATED_IN, Status.STATED)
@@ -322,9 +326,11 @@ def _generated(seed: int) -> graph.KnowledgeGraph:
     for j in range(15):
         kind = rng.choice([EntityType.PROJECT, EntityType.PROGRAMME, EntityType.COOPERATION])
         status = rng.choice([None, *stage_statuses])
-        ents.append(Entity(f"h{j}", kind, f"项目{j}", f"Hub {j}", status=status, evidence=evidence()))
+        ents.append(
+            Entity(f"h{j}", kind, f"项目{j}", f"Hub {j}", status=status, evidence=evidence())
+        )
         hubs.append(f"h{j}")
-    types = sorted(TIE_TYPES, key=str) + [RelationType.LOCATED_IN, RelationType.SUPPORTS]
+    types = [*sorted(TIE_TYPES, key=str), RelationType.LOCATED_IN, RelationType.SUPPORTS]
     for _ in range(260):
         t = rng.choice(types)
         a = rng.choice(orgs + hubs[:3])
@@ -398,7 +404,9 @@ def _reference(kg: graph.KnowledgeGraph) -> tuple[dict[Any, Any], dict[str, tupl
     for hub_id, rels in members.items():
         hub = ents[hub_id]
         into = [r for r in kg.relations() if r.target == hub_id]
-        status = _stage(hub, into, sources)[0] or hub.status or max((r.status for r in rels), key=rank)
+        status = (
+            _stage(hub, into, sources)[0] or hub.status or max((r.status for r in rels), key=rank)
+        )
         others = [ents[r.other(hub_id)] for r in rels]
         for o in others:
             homes[o.id] = home(o)
@@ -407,7 +415,9 @@ def _reference(kg: graph.KnowledgeGraph) -> tuple[dict[Any, Any], dict[str, tupl
         coll = hub.type in COLLECTIVE_TYPES or any(
             r.collective or o.type in COLLECTIVE_TYPES for r, o in zip(rels, others, strict=True)
         )
-        kind = {"project": "project", "programme": "programme"}.get(hub.type.value, "group_cooperation")
+        kind = {"project": "project", "programme": "programme"}.get(
+            hub.type.value, "group_cooperation"
+        )
         for a, b in pairs:
             add(a, b, kind, status, ("hub", hub_id), rels, coll)
     return rows, homes
