@@ -48,11 +48,14 @@ function quoteList(qis) {
   });
   return box;
 }
-function highlight(ids, rels) {
+// Emphasise ids and rels in the graph; only the entities in `draw` (default: all of ids)
+// are drawn when the page has not drawn them yet (a bounded page), so that a stage of
+// 200 projects does not draw every partner of every project too.
+function highlight(ids, rels, draw) {
   if (!network) return;
   var seen = Object.create(null);
   ids = ids.filter(function (id) { return seen[id] ? false : (seen[id] = true); });
-  reveal(ids);
+  reveal(draw || ids);
   emphasise(ids, rels);
   network.setSelection({ nodes: ids.filter(function (id) { return PRESENT[id]; }), edges: rels.filter(function (id) { return EDGE_PRESENT[id]; }) });
 }
@@ -138,7 +141,7 @@ function renderPipeline() {
   if (analysisPick) showStage(analysisPick);
 }
 function showStage(id) {
-  var P = ANALYSIS.pipeline, list = el("ul", "kg-analysis-list"), ids = [], rels = [], stage = null;
+  var P = ANALYSIS.pipeline, list = el("ul", "kg-analysis-list"), ids = [], rels = [], stage = null, listed = [];
   list.dataset.testid = "pipeline-items";
   if (id === "none") {
     P.unstaged.forEach(function (u) {
@@ -157,6 +160,7 @@ function showStage(id) {
     stage.items.forEach(function (item) {
       if (!NODES[item.id]) return;
       ids.push(item.id);
+      listed.push(item.id);
       var li = el("li"), qis = item.own ? NODES[item.id].evidence.slice() : [];
       li.dataset.id = item.id;
       li.appendChild(nodeLink(item.id));
@@ -174,7 +178,7 @@ function showStage(id) {
   var total = id === "none" ? P.unstagedCount : stage.count;
   moreNote(list, total - list.children.length);
   analysisBody.appendChild(list);
-  highlight(ids, rels);
+  highlight(ids, rels, id === "none" ? null : listed);
 }
 function moreNote(list, k) {
   if (k > 0) list.appendChild(el("li", "kg-sub kg-more", t("more").replace("{k}", k.toLocaleString())));
