@@ -440,8 +440,9 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
     hub_members: dict[str, list[Relation]] = {}
     # (region key a, region key b, kind, status) -> statement key -> the statement
     rows: dict[tuple[str, str, str, Status], dict[Any, _Statement]] = {}
-    for r in kg.relations():
-        if r.type not in TIE_TYPES:
+    tie_types = TIE_TYPES
+    for r in kg._relations.values():  # every relation, in data order
+        if r.type not in tie_types:
             continue
         x = info.get(r.source) or facts(r.source)
         y = info.get(r.target) or facts(r.target)
@@ -456,7 +457,7 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
         if row is None:
             row = rows[row_key] = {}
         key = _key(r)
-        collective = x[2] or y[2] or r.collective
+        collective = x[2] or y[2] or (bool(r.attributes) and r.collective)
         old = row.get(key)
         if old is None:
             row[key] = _Statement(key, (r,), None, collective)
@@ -475,7 +476,7 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
         for r in rels:
             o = r.source if r.target == hub_id else r.target
             y = info.get(o) or facts(o)
-            collective = collective or y[2] or r.collective
+            collective = collective or y[2] or (bool(r.attributes) and r.collective)
             keys.add(y[3] or region(y))
         ks = sorted(keys)
         kind = _hub_kind(hub.type)
@@ -546,6 +547,16 @@ def _relation_amounts(r: Relation) -> Iterable[Amount]:
 PAGE_LIST_LIMIT = 200
 
 
+def _home_rows(homes: Mapping[str, Home]) -> Iterator[tuple[str, Region, str]]:
+    """(entity id, region, basis) of each home, without making the :class:`Home` records."""
+    if isinstance(homes, _HomeMap):
+        for eid, (_, (region, basis, _rels)) in homes._found.items():
+            yield eid, region, basis
+    else:
+        for eid, h in homes.items():
+            yield eid, h.region, h.basis
+
+
 def page_payload(kg: KnowledgeGraph) -> dict[str, Any]:
     """What the explorer's Pipeline and Regions views draw: :func:`graph.pipeline` and
     :func:`region_ties` of ``kg``, by entity and relation id (the page has the records
@@ -583,12 +594,12 @@ def page_payload(kg: KnowledgeGraph) -> dict[str, Any]:
     members: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
     homes: dict[str, list[str]] = {}
-    for h in t.homes.values():
-        key = h.region.key
-        counts[key] = counts.get(key, 0) + 1
-        if counts[key] <= cap:
-            members.setdefault(key, []).append(h.entity.id)
-            homes[h.entity.id] = [key, h.basis]
+    for eid, region, basis in _home_rows(t.homes):
+        key = region.key
+        n = counts[key] = counts.get(key, 0) + 1
+        if n <= cap:
+            members.setdefault(key, []).append(eid)
+            homes[eid] = [key, basis]
     regions = [
         {
             "key": r.key,
