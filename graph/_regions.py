@@ -438,6 +438,7 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
         return key
 
     hub_members: dict[str, list[Relation]] = {}
+    hub_into: dict[str, list[Relation]] = {}  # relations between two hubs, by target
     # (region key a, region key b, kind, status) -> statement key -> the statement
     rows: dict[tuple[str, str, str, Status], dict[Any, _Statement]] = {}
     tie_types = TIE_TYPES
@@ -449,6 +450,8 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
         if x[1] is not y[1]:
             hub_members.setdefault(y[0].id if y[1] else x[0].id, []).append(r)
             continue
+        if y[1]:  # a tie between two hubs also tells the stage of its target
+            hub_into.setdefault(r.target, []).append(r)
         ka = x[3] or region(x)
         kb = y[3] or region(y)
         kind = kinds[r.type]
@@ -465,11 +468,13 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
             row[key] = _Statement(key, (*old.relations, r), None, old.collective or collective)
     sources = {s.id: s for s in kg.sources()}
     dated = any(s.date for s in sources.values())
-    incident = kg._incident  # the graph's own adjacency: entity id -> its relations
     for hub_id, rels in hub_members.items():
         h = info[hub_id]
         hub: Entity = h[0]
-        stage = _stage_only(hub, incident[hub_id], sources, dated)
+        # its stage, from the relations into it that can tell one (their types are
+        # TIE_TYPES, all seen above: its members' and other hubs')
+        into = hub_into.get(hub_id)
+        stage = _stage_only(hub, rels if into is None else rels + into, sources, dated)
         status = stage or hub.status or max((r.status for r in rels), key=_status_rank)
         keys: set[str] = set()
         collective = h[2]
