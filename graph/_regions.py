@@ -420,7 +420,6 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
     info: dict[str, list[Any]] = {}
     found: dict[str, tuple[Region, str, tuple[Relation, ...]]] = {}  # id -> its home
     by_key: dict[str, Region] = {}
-    kinds = {t: str(t) for t in RelationType}
 
     def facts(eid: str) -> list[Any]:
         e = cache.get(eid)
@@ -441,12 +440,12 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
     hub_into: dict[str, list[Relation]] = {}  # relations between two hubs, by target
     # (region key a, region key b, kind, status) -> statement key -> the statement
     rows: dict[tuple[str, str, str, Status], dict[Any, _Statement]] = {}
-    tie_types = TIE_TYPES
+    tie_types, get, rows_get = TIE_TYPES, info.get, rows.get
     for r in kg._relations.values():  # every relation, in data order
         if r.type not in tie_types:
             continue
-        x = info.get(r.source) or facts(r.source)
-        y = info.get(r.target) or facts(r.target)
+        x = get(r.source) or facts(r.source)
+        y = get(r.target) or facts(r.target)
         if x[1] is not y[1]:
             hub_members.setdefault(y[0].id if y[1] else x[0].id, []).append(r)
             continue
@@ -454,12 +453,13 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
             hub_into.setdefault(r.target, []).append(r)
         ka = x[3] or region(x)
         kb = y[3] or region(y)
-        kind = kinds[r.type]
-        row_key = (ka, kb, kind, r.status) if ka <= kb else (kb, ka, kind, r.status)
-        row = rows.get(row_key)
+        # the relation type stands for its kind (a str enumeration: same hash, equal)
+        row_key = (ka, kb, r.type, r.status) if ka <= kb else (kb, ka, r.type, r.status)
+        row = rows_get(row_key)
         if row is None:
             row = rows[row_key] = {}
-        key = _key(r)
+        ev = r.evidence
+        key = (ev[0].source, ev[0].quote) if len(ev) == 1 else _key(r)
         collective = x[2] or y[2] or (bool(r.attributes) and r.collective)
         old = row.get(key)
         if old is None:
@@ -492,13 +492,12 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
         else:
             pairs = [(a, b) for i, a in enumerate(ks) for b in ks[i + 1 :]]
         for a, b in pairs:
-            row_key = (a, b, kind, status)
-            row = rows.get(row_key)
+            row = rows_get((a, b, kind, status))
             if row is None:
-                row = rows[row_key] = {}
+                row = rows[a, b, kind, status] = {}
             row[key] = st
     ties = [
-        Tie(by_key[key_a], by_key[key_b], kind, status, tuple(statements.values()))
+        Tie(by_key[key_a], by_key[key_b], str(kind), status, tuple(statements.values()))
         for (key_a, key_b, kind, status), statements in rows.items()
     ]
     ties.sort(key=lambda t: (t.a is UNKNOWN or t.b is UNKNOWN, t.a.key == t.b.key, t.a.key,
