@@ -270,6 +270,32 @@ def _stage(
     return stage, rels, tuple(quotes.values())
 
 
+def _stage_only(
+    e: Entity, relations: Iterable[Relation], sources: Mapping[str, Source], dated: bool
+) -> Status | None:
+    """The stage :func:`_stage` finds for ``e`` (without its relations and quotes), from
+    ``relations`` touching ``e`` (those into it count); ``dated``: some source has a date
+    (else every statement is of the same time, and only the furthest stage counts)."""
+    best: tuple[tuple[str, str], int] | None = None
+    rank = _RANK.get(e.status) if e.status is not None else None
+    if rank is not None:
+        best = (_entity_when(e, sources) if dated else ("", ""), rank)
+    eid = e.id
+    for r in relations:
+        if r.target != eid or r.type not in STAGE_RELATIONS:
+            continue
+        rank = _RANK.get(r.status)
+        if rank is None:
+            continue
+        if dated:
+            when = _when(r, sources)
+        else:
+            when = ("", r.date if r.date and not r.date.startswith("--") else "")
+        if best is None or (when, rank) > best:
+            best = (when, rank)
+    return None if best is None else STAGE_ORDER[best[1]]
+
+
 def _incoming(kg: KnowledgeGraph, ids: set[str]) -> dict[str, list[Relation]]:
     out: dict[str, list[Relation]] = {i: [] for i in ids}
     for r in kg.relations():

@@ -28,14 +28,14 @@ once: relations resting on the same quote, or joining the same hub, are one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ._history import as_of as _graph_as_of
 from ._history import check_date
 from ._kg import KnowledgeGraph
-from ._pipeline import STAGE_RELATIONS, Amount, _incoming, _stage, amounts
+from ._pipeline import STAGE_RELATIONS, Amount, _stage_only, amounts
 from ._records import (
     COLLECTIVE_TYPES,
     HUB_TYPES,
@@ -285,6 +285,7 @@ class _Homes:
                     self.prefixes[name] = self._top(p)
         self.longest = max((len(k) for k in self.prefixes), default=0)
         self.cache: dict[str, Home] = {}
+        self.heads: dict[str, tuple[Region, str, tuple[Relation, ...]]] = {}
 
     def _up(self, pid: str, seen: frozenset[str]) -> tuple[str, ...]:
         """The top places above ``pid`` (itself when nothing is above it), memoised."""
@@ -300,7 +301,7 @@ class _Homes:
         return tops
 
     def _top(self, e: Entity) -> Region:
-        tops = self._up(e.id, frozenset({e.id}))
+        tops = self.ups.get(e.id) or self._up(e.id, frozenset({e.id}))
         region = self.regions.get(tops)
         if region is None:
             places = [self.by_id[t] for t in tops]
@@ -317,29 +318,81 @@ class _Homes:
             self.regions[tops] = region
         return region
 
+    def find(self, e: Entity) -> tuple[Region, str, tuple[Relation, ...]]:
+        """``e``'s home region, its basis and the ``located_in`` relations behind it."""
+        rels = self.located.get(e.id)
+        if rels is not None:
+            return self._top(e), "located_in", tuple(rels)
+        if e.type is EntityType.PLACE:
+            return self._top(e), "place", ()
+        # the longest place name that starts the name and is shorter than it; names
+        # that start alike share the answer (memoised by their first characters)
+        head = e.name[: min(self.longest, len(e.name) - 1)]
+        found = self.heads.get(head)
+        if found is None:
+            found = self.heads[head] = self._by_name(head)
+        return found
+
+    def _by_name(self, head: str) -> tuple[Region, str, tuple[Relation, ...]]:
+        for n in range(len(head), 1, -1):
+            region = self.prefixes.get(head[:n])
+            if region is not None:
+                return region, "name", ()
+        return UNKNOWN, "unknown", ()
+
     def __call__(self, e: Entity) -> Home:
-        if e.id in self.cache:
-            return self.cache[e.id]
-        rels = tuple(self.located.get(e.id, ()))
-        if rels or e.type is EntityType.PLACE:
-            home = Home(e, self._top(e), "located_in" if rels else "place", rels)
-        else:
-            home = Home(e, UNKNOWN, "unknown")
-            for n in range(min(self.longest, len(e.name) - 1), 1, -1):
-                region = self.prefixes.get(e.name[:n])
-                if region is not None:
-                    home = Home(e, region, "name")
-                    break
-        self.cache[e.id] = home
+        home = self.cache.get(e.id)
+        if home is None:
+            home = self.cache[e.id] = Home(e, *self.find(e))
         return home
 
 
-def _key(r: Relation) -> frozenset[tuple[str, str]]:
-    return frozenset((ev.source, ev.quote) for ev in r.evidence)
+def _key(r: Relation) -> Any:
+    """What makes relations one statement: the quotes they rest on (one quote is its
+    ``(source, quote)`` pair, several a frozenset of them; a set of one is its pair)."""
+    ev = r.evidence
+    if len(ev) == 1:
+        return (ev[0].source, ev[0].quote)
+    found = frozenset((e.source, e.quote) for e in ev)
+    return next(iter(found)) if len(found) == 1 else found
+
+
+_RANK = {s: (i, s.value) for i, s in enumerate(STAGE_ORDER)}
 
 
 def _status_rank(s: Status) -> tuple[int, str]:
-    return (STAGE_ORDER.index(s) if s in STAGE_ORDER else -1, s.value)
+    rank = _RANK.get(s)
+    return rank if rank is not None else (-1, s.value)
+
+
+class _HomeMap(Mapping[str, Home]):
+    """``entity id -> Home`` of the entities in a tie, in data order; each :class:`Home`
+    made the first time it is asked for (most uses read a few)."""
+
+    __slots__ = ("_found", "_made")
+
+    def __init__(self, found: dict[str, tuple[Entity, tuple[Region, str, tuple[Relation, ...]]]]):
+        self._found = found
+        self._made: dict[str, Home] = {}
+
+    def __getitem__(self, key: str) -> Home:
+        home = self._made.get(key)
+        if home is None:
+            e, (region, basis, rels) = self._found[key]
+            home = self._made[key] = Home(e, region, basis, rels)
+        return home
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._found
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} homes>"
 
 
 def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
@@ -356,77 +409,101 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
     """
     if as_of is not None:
         kg = _graph_as_of(kg, check_date(as_of))
+    # One pass over the relations, one look-up per end: an entity's facts are found the
+    # first time it is met, its home region the first time a tie needs it (so the
+    # entities whose region is found are exactly those that take part in a tie).
     cache: dict[str, Entity] = {e.id: e for e in kg}
     homes = _Homes(kg, cache)
+    find = homes.find
+    hub_types, group_types = HUB_TYPES, COLLECTIVE_TYPES
+    # entity id -> [entity, is a hub, is a group, region key or None]
+    info: dict[str, list[Any]] = {}
+    found: dict[str, tuple[Region, str, tuple[Relation, ...]]] = {}  # id -> its home
+    by_key: dict[str, Region] = {}
 
-    def entity(eid: str) -> Entity:
+    def facts(eid: str) -> list[Any]:
         e = cache.get(eid)
         if e is None:  # a relation's end the graph does not have: the graph's own error
             e = cache[eid] = kg.entity(eid)
-        return e
+        x = info[eid] = [e, e.type in hub_types, e.type in group_types, None]
+        return x
 
-    sources = {s.id: s for s in kg.sources()}
+    def region(x: list[Any]) -> str:
+        e: Entity = x[0]
+        home = found[e.id] = find(e)
+        key = x[3] = home[0].key
+        if key not in by_key:
+            by_key[key] = home[0]
+        return key
+
     hub_members: dict[str, list[Relation]] = {}
+    hub_into: dict[str, list[Relation]] = {}  # relations between two hubs, by target
     # (region key a, region key b, kind, status) -> statement key -> the statement
     rows: dict[tuple[str, str, str, Status], dict[Any, _Statement]] = {}
-    by_key: dict[str, Region] = {}
-    used: dict[str, Home] = {}
-
-    def add(a: Region, b: Region, kind: str, status: Status, st: _Statement) -> None:
-        ka, kb = a.key, b.key
-        if ka not in by_key:
-            by_key[ka] = a
-        if kb not in by_key:
-            by_key[kb] = b
-        row_key = (ka, kb, kind, status) if ka <= kb else (kb, ka, kind, status)
-        row = rows.get(row_key)
+    tie_types, get, rows_get = TIE_TYPES, info.get, rows.get
+    for r in kg._relations.values():  # every relation, in data order
+        if r.type not in tie_types:
+            continue
+        x = get(r.source) or facts(r.source)
+        y = get(r.target) or facts(r.target)
+        if x[1] is not y[1]:
+            hub_members.setdefault(y[0].id if y[1] else x[0].id, []).append(r)
+            continue
+        if y[1]:  # a tie between two hubs also tells the stage of its target
+            hub_into.setdefault(r.target, []).append(r)
+        ka = x[3] or region(x)
+        kb = y[3] or region(y)
+        # the relation type stands for its kind (a str enumeration: same hash, equal)
+        row_key = (ka, kb, r.type, r.status) if ka <= kb else (kb, ka, r.type, r.status)
+        row = rows_get(row_key)
         if row is None:
             row = rows[row_key] = {}
-        old = row.get(st.key)
-        row[st.key] = st if old is None else old.merged(st)
-
-    def group(e: Entity) -> bool:
-        return e.type in COLLECTIVE_TYPES
-
-    for r in kg.relations(type=TIE_TYPES):
-        src, dst = entity(r.source), entity(r.target)
-        s_hub, t_hub = src.type in HUB_TYPES, dst.type in HUB_TYPES
-        if s_hub != t_hub:
-            hub_members.setdefault(dst.id if t_hub else src.id, []).append(r)
-            continue
-        hs, ht = homes(src), homes(dst)
-        used[src.id], used[dst.id] = hs, ht
-        st = _Statement(("quotes", _key(r)), (r,), None, r.collective or group(src) or group(dst))
-        add(hs.region, ht.region, str(r.type), r.status, st)
-    incoming = _incoming(kg, set(hub_members))
+        ev = r.evidence
+        key = (ev[0].source, ev[0].quote) if len(ev) == 1 else _key(r)
+        collective = x[2] or y[2] or (bool(r.attributes) and r.collective)
+        old = row.get(key)
+        if old is None:
+            row[key] = _Statement(key, (r,), None, collective)
+        else:
+            row[key] = _Statement(key, (*old.relations, r), None, old.collective or collective)
+    sources = {s.id: s for s in kg.sources()}
+    dated = any(s.date for s in sources.values())
     for hub_id, rels in hub_members.items():
-        hub = entity(hub_id)
-        stage = _stage(hub, incoming[hub_id], sources)[0]
+        h = info[hub_id]
+        hub: Entity = h[0]
+        # its stage, from the relations into it that can tell one (their types are
+        # TIE_TYPES, all seen above: its members' and other hubs')
+        into = hub_into.get(hub_id)
+        stage = _stage_only(hub, rels if into is None else rels + into, sources, dated)
         status = stage or hub.status or max((r.status for r in rels), key=_status_rank)
-        regions: dict[str, Region] = {}
-        collective = group(hub)
+        keys: set[str] = set()
+        collective = h[2]
         for r in rels:
-            other = entity(r.other(hub_id))
-            collective = collective or r.collective or group(other)
-            h = homes(other)
-            used[other.id] = h
-            regions.setdefault(h.region.key, h.region)
-        found = sorted(regions.values(), key=lambda x: x.key)
-        pairs = [(x, y) for i, x in enumerate(found) for y in found[i + 1 :]] or [
-            (found[0], found[0])
-        ]
-        st = _Statement(("hub", hub_id), tuple(rels), hub, collective)
-        for x, y in pairs:
-            add(x, y, _hub_kind(hub.type), status, st)
-    ties = []
-    for (key_a, key_b, kind, status), statements in rows.items():
-        a, b = by_key[key_a], by_key[key_b]
-        ties.append(Tie(a, b, kind, status, tuple(statements.values())))
+            o = r.source if r.target == hub_id else r.target
+            y = info.get(o) or facts(o)
+            collective = collective or y[2] or (bool(r.attributes) and r.collective)
+            keys.add(y[3] or region(y))
+        ks = sorted(keys)
+        kind = _hub_kind(hub.type)
+        key = (hub_id,)  # one statement per hub (a quote key is a pair or a set)
+        st = _Statement(key, tuple(rels), hub, collective)
+        if len(ks) == 1:
+            pairs = [(ks[0], ks[0])]
+        else:
+            pairs = [(a, b) for i, a in enumerate(ks) for b in ks[i + 1 :]]
+        for a, b in pairs:
+            row = rows_get((a, b, kind, status))
+            if row is None:
+                row = rows[a, b, kind, status] = {}
+            row[key] = st
+    ties = [
+        Tie(by_key[key_a], by_key[key_b], str(kind), status, tuple(statements.values()))
+        for (key_a, key_b, kind, status), statements in rows.items()
+    ]
     ties.sort(key=lambda t: (t.a is UNKNOWN or t.b is UNKNOWN, t.a.key == t.b.key, t.a.key,
                              t.b.key, t.kind, _status_rank(t.status)))  # fmt: skip
-    order = {eid: n for n, eid in enumerate(cache)}
-    ordered = dict(sorted(used.items(), key=lambda kv: order.get(kv[0], 0)))
-    return RegionTies(tuple(ties), ordered)
+    ordered = {eid: (cache[eid], found[eid]) for eid in cache if eid in found}
+    return RegionTies(tuple(ties), _HomeMap(ordered))
 
 
 class _Statement:
@@ -474,6 +551,16 @@ def _relation_amounts(r: Relation) -> Iterable[Amount]:
 PAGE_LIST_LIMIT = 200
 
 
+def _home_rows(homes: Mapping[str, Home]) -> Iterator[tuple[str, Region, str]]:
+    """(entity id, region, basis) of each home, without making the :class:`Home` records."""
+    if isinstance(homes, _HomeMap):
+        for eid, (_, (region, basis, _rels)) in homes._found.items():
+            yield eid, region, basis
+    else:
+        for eid, h in homes.items():
+            yield eid, h.region, h.basis
+
+
 def page_payload(kg: KnowledgeGraph) -> dict[str, Any]:
     """What the explorer's Pipeline and Regions views draw: :func:`graph.pipeline` and
     :func:`region_ties` of ``kg``, by entity and relation id (the page has the records
@@ -511,12 +598,12 @@ def page_payload(kg: KnowledgeGraph) -> dict[str, Any]:
     members: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
     homes: dict[str, list[str]] = {}
-    for h in t.homes.values():
-        key = h.region.key
-        counts[key] = counts.get(key, 0) + 1
-        if counts[key] <= cap:
-            members.setdefault(key, []).append(h.entity.id)
-            homes[h.entity.id] = [key, h.basis]
+    for eid, region, basis in _home_rows(t.homes):
+        key = region.key
+        n = counts[key] = counts.get(key, 0) + 1
+        if n <= cap:
+            members.setdefault(key, []).append(eid)
+            homes[eid] = [key, basis]
     regions = [
         {
             "key": r.key,

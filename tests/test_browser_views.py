@@ -196,3 +196,27 @@ def test_hostile_names_in_the_views_are_text(open_page: Any, hostile_data: Path)
     ex.page.wait_for_timeout(200)
     assert ex.js("document.querySelectorAll('img, iframe, a').length") == 0
     assert_clean(ex)
+
+
+def test_a_long_tie_table_lists_its_first_rows_then_the_rest(open_page: Any) -> None:
+    from test_regions import _generated
+
+    kg = _generated(2)
+    t = graph.region_ties(kg)
+    expected = [(x.a.key, x.b.key, x.kind, x.status.value, x.count) for x in t.ties]
+    assert len(expected) > 100
+    ex = open_page(kg, "en", hash="#view=regions")
+    assert _ties(ex) == expected[:100]
+    more = ex.page.get_by_test_id("tie-more")
+    assert f"{len(expected) - 100}" in more.inner_text()
+    more.click()
+    assert _ties(ex) == expected
+    assert ex.page.get_by_test_id("tie-more").count() == 0
+    assert_clean(ex)
+    # a row past the first 100, picked by the address, is listed with its relations
+    last = len(expected) - 1
+    ex = open_page(kg, "en", hash=f"#view=regions&pick=tie:{last}")
+    assert _ties(ex) == expected
+    detail = ex.page.get_by_test_id("tie-detail")
+    assert detail.locator(".kg-tie-relation").count() == len(t.ties[last].relations)
+    assert_clean(ex)

@@ -269,3 +269,185 @@ def test_the_page_gets_whole_counts_and_cut_lists(
     assert [x["count"] for x in page["regions"]["ties"]] == [x.count for x in t.ties]
     assert all(len(x["rels"]) <= 2 for x in page["regions"]["ties"])
     assert all(len(r["members"]) == min(2, r["count"]) for r in page["regions"]["regions"])
+
+
+# -- the fast region_ties against a plain reading of its rules, on generated graphs ------------
+
+
+def _generated(seed: int) -> graph.KnowledgeGraph:
+    """A random graph of the shapes region_ties reads: nested places (and a place in two),
+    names that start with a place or a province, groups, hubs with and without a status,
+    collective relations, quotes shared between relations, dated and undated sources."""
+    import random
+
+    from graph import Entity, EntityType, Evidence, Relation, RelationType, Source, Status
+
+    rng = random.Random(seed)
+    dated = seed % 2 == 0
+    sources = [
+        Source(f"s{i}", f"来源{i}", f"Source {i}", "zh-Hans", "", date=f"201{i}" if dated else None)
+        for i in range(3)
+    ]
+    quotes = [f"第{i}句话" for i in range(5)]
+
+    def evidence() -> tuple[Evidence, ...]:
+        k = rng.choice([1, 1, 1, 2, 2])
+        return tuple(Evidence(rng.choice(sources).id, rng.choice(quotes)) for _ in range(k))
+
+    places = [("北京", None), ("河北", None), ("承德", "河北"), ("双桥", "承德"), ("天津", None)]
+    ents = [
+        Entity(f"p-{n}", EntityType.PLACE, n + ("市" if up else ""), f"Place {n}", (n,))
+        for n, up in places
+    ]
+    rels: list[Relation] = []
+
+    def rel(a: str, b: str, t: RelationType, s: Status, attrs: dict[str, Any] | None = None):
+        rels.append(
+            Relation(f"r{len(rels)}", a, b, t, s, attributes=attrs or {}, evidence=evidence())
+        )
+
+    for n, up in places:
+        if up:
+            rel(f"p-{n}", f"p-{up}", RelationType.LOCATED_IN, Status.STATED)
+    rel("p-双桥", "p-天津", RelationType.LOCATED_IN, Status.STATED)  # a place in two
+    heads = ["北京", "天津", "承德", "河北", "山东", "双桥", "某", "京", ""]
+    orgs = []
+    for i in range(60):
+        kind = rng.choice([EntityType.ENTERPRISE, EntityType.UNIVERSITY, EntityType.GROUP])
+        eid = f"o{i}"
+        ents.append(
+            Entity(eid, kind, f"{rng.choice(heads)}机构{i}", f"Org {i}", evidence=evidence())
+        )
+        orgs.append(eid)
+        if rng.random() < 0.25:
+            rel(eid, f"p-{rng.choice(places)[0]}", RelationType.LOCATED_IN, Status.STATED)
+    hubs = []
+    stage_statuses = [s for s in Status]
+    for j in range(15):
+        kind = rng.choice([EntityType.PROJECT, EntityType.PROGRAMME, EntityType.COOPERATION])
+        status = rng.choice([None, *stage_statuses])
+        ents.append(
+            Entity(f"h{j}", kind, f"项目{j}", f"Hub {j}", status=status, evidence=evidence())
+        )
+        hubs.append(f"h{j}")
+    types = [*sorted(TIE_TYPES, key=str), RelationType.LOCATED_IN, RelationType.SUPPORTS]
+    for _ in range(260):
+        t = rng.choice(types)
+        a = rng.choice(orgs + hubs[:3])
+        b = rng.choice(orgs + hubs + hubs)
+        if a == b or t is RelationType.LOCATED_IN:
+            continue
+        attrs = {"collective": True} if rng.random() < 0.1 else None
+        rel(a, b, t, rng.choice(stage_statuses), attrs)
+    return graph.KnowledgeGraph(ents, rels, sources)
+
+
+def _reference(kg: graph.KnowledgeGraph) -> tuple[dict[Any, Any], dict[str, tuple[str, str]]]:
+    """region_ties by its rules, written plainly: (rows, homes of the entities in a tie)."""
+    from graph._pipeline import _stage
+    from graph._records import COLLECTIVE_TYPES, HUB_TYPES, STAGE_ORDER
+    from graph._regions import _PROVINCES, UNKNOWN
+
+    ents = {e.id: e for e in kg}
+    up: dict[str, list[str]] = {}
+    for r in kg.relations(type="located_in"):
+        up.setdefault(r.source, []).append(r.target)
+
+    def tops(pid: str, seen: frozenset[str]) -> list[str]:
+        above = [t for t in up.get(pid, []) if t not in seen]
+        out: list[str] = []
+        for u in above:
+            out += [t for t in tops(u, seen | {u}) if t not in out]
+        return out or [pid]
+
+    def top_key(pid: str) -> str:
+        return "+".join(tops(pid, frozenset({pid})))
+
+    prefixes = {zh: en.lower().replace(" ", "-") for zh, en in _PROVINCES}
+    for p in kg.entities("place"):
+        for name in (p.name, *p.aliases):
+            if len(name) >= 2 and not name.isascii():
+                prefixes[name] = top_key(p.id)
+
+    def home(e: graph.Entity) -> tuple[str, str]:
+        if e.id in up:
+            return top_key(e.id), "located_in"
+        if e.type is graph.EntityType.PLACE:
+            return top_key(e.id), "place"
+        for n in range(len(e.name) - 1, 1, -1):
+            if e.name[:n] in prefixes:
+                return prefixes[e.name[:n]], "name"
+        return UNKNOWN.key, "unknown"
+
+    def rank(s: graph.Status) -> tuple[int, str]:
+        return (STAGE_ORDER.index(s) if s in STAGE_ORDER else -1, s.value)
+
+    rows: dict[Any, dict[Any, list[Any]]] = {}
+    homes: dict[str, tuple[str, str]] = {}
+
+    def add(a: str, b: str, kind: str, status: Any, key: Any, rels: list[Any], coll: bool) -> None:
+        st = rows.setdefault((min(a, b), max(a, b), kind, status), {}).setdefault(key, [[], False])
+        st[0] += [r.id for r in rels]
+        st[1] = st[1] or coll
+
+    members: dict[str, list[graph.Relation]] = {}
+    for r in kg.relations(type=TIE_TYPES):
+        s, t = ents[r.source], ents[r.target]
+        if (s.type in HUB_TYPES) != (t.type in HUB_TYPES):
+            members.setdefault(t.id if t.type in HUB_TYPES else s.id, []).append(r)
+            continue
+        homes[s.id], homes[t.id] = home(s), home(t)
+        coll = r.collective or s.type in COLLECTIVE_TYPES or t.type in COLLECTIVE_TYPES
+        key = frozenset((ev.source, ev.quote) for ev in r.evidence)
+        add(homes[s.id][0], homes[t.id][0], r.type.value, r.status, key, [r], coll)
+    sources = {s.id: s for s in kg.sources()}
+    for hub_id, rels in members.items():
+        hub = ents[hub_id]
+        into = [r for r in kg.relations() if r.target == hub_id]
+        status = (
+            _stage(hub, into, sources)[0] or hub.status or max((r.status for r in rels), key=rank)
+        )
+        others = [ents[r.other(hub_id)] for r in rels]
+        for o in others:
+            homes[o.id] = home(o)
+        keys = sorted({homes[o.id][0] for o in others})
+        pairs = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1 :]] or [(keys[0], keys[0])]
+        coll = hub.type in COLLECTIVE_TYPES or any(
+            r.collective or o.type in COLLECTIVE_TYPES for r, o in zip(rels, others, strict=True)
+        )
+        kind = {"project": "project", "programme": "programme"}.get(
+            hub.type.value, "group_cooperation"
+        )
+        for a, b in pairs:
+            add(a, b, kind, status, ("hub", hub_id), rels, coll)
+    return rows, homes
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_region_ties_matches_a_plain_reading_of_its_rules(seed: int) -> None:
+    kg = _generated(seed)
+    rows, homes = _reference(kg)
+    t = graph.region_ties(kg)
+    got = {
+        (x.a.key, x.b.key, x.kind, x.status): (
+            x.count,
+            x.collective,
+            sorted(r.id for r in x.relations),
+            sorted(h.id for h in x.hubs),
+        )
+        for x in t.ties
+    }
+    want = {
+        k: (
+            len(sts),
+            sum(coll for _, coll in sts.values()),
+            sorted({r for rels, _ in sts.values() for r in rels}),
+            sorted(key[1] for key in sts if isinstance(key, tuple)),
+        )
+        for k, sts in rows.items()
+    }
+    assert got == want
+    assert len(got) > 10 and any(x.count > 1 for x in t.ties)  # the data exercises merging
+    assert {i: (h.region.key, h.basis) for i, h in t.homes.items()} == homes
+    assert list(t.homes) == [e.id for e in kg if e.id in homes]  # in data order
+    assert {h.basis for h in t.homes.values()} == {"located_in", "name", "unknown"}
