@@ -344,10 +344,10 @@ def pipeline(
     try:
         types = _types(type)
     except ValueError:
-        from ._errors import KGError
+        from ._errors import ArgumentError
 
         known = ", ".join(t.value for t in EntityType)
-        raise KGError(f"unknown entity type in {type!r}; use one of: {known}") from None
+        raise ArgumentError(f"unknown entity type in {type!r}; use one of: {known}") from None
     if as_of is not None:
         kg = _graph_as_of(kg, check_date(as_of))
     sources = {s.id: s for s in kg.sources()}

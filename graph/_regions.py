@@ -206,9 +206,9 @@ class RegionTies:
         for h in self.homes.values():
             if name in (h.entity.name, h.entity.name_en, *h.entity.aliases):
                 return h
-        from ._errors import KGError
+        from ._errors import NotFoundError
 
-        raise KGError(f"{name!r} takes part in no tie between regions; try its id")
+        raise NotFoundError(f"{name!r} takes part in no tie between regions; try its id")
 
     @property
     def regions(self) -> tuple[Region, ...]:
