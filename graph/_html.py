@@ -81,16 +81,17 @@ DETOUR_TYPES = tuple(sorted(UMBRELLA_TYPES))
 
 #: The page's script, by concern, joined in this order into one inlined script.
 SCRIPT_MODULES = (
+    "state",
     "i18n",
     "core",
-    "view",
     "labels",
-    "panel",
+    "view",
     "reader",
-    "paths",
-    "filters",
-    "tables",
+    "panel",
     "search",
+    "tables",
+    "filters",
+    "paths",
     "export",
     "pipeline",
     "regions",
