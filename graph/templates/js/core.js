@@ -7,10 +7,15 @@ var DATA = JSON.parse(document.getElementById("kg-data").textContent);
 var FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 State.lang = DATA.lang === "en" ? "en" : "zh";
 
-// A large page's records travel packed (lists, defaults left out; see PACKED_FIELDS in
-// graph/_html.py): unpack them.
-var NODE_FIELDS = ["id", "name", "name_en", "type", "degree", "size", "x", "y", "evidence"];
-var EDGE_FIELDS = ["id", "from", "to", "type", "status", "evidence"];
+// A large page's records travel packed (lists, defaults left out): unpack them. The field
+// lists come in the data (DATA.packed_fields, from PACKED_FIELDS in graph/_html.py); the copy
+// below is only for a payload without them and goes once every payload carries them.
+var PACKED = DATA.packed_fields || {
+  node: ["id", "name", "name_en", "type", "degree", "size", "x", "y", "evidence"],
+  edge: ["id", "from", "to", "type", "status", "evidence"],
+};
+var NODE_FIELDS = PACKED.node;
+var EDGE_FIELDS = PACKED.edge;
 function unpack(fields, row) {
   if (!Array.isArray(row)) return row;
   var rec = row[fields.length] || {};

@@ -185,7 +185,7 @@ function fitLayoutToScreen() {
     var p = positions[n.id] || (typeof n.x === "number" ? n : null);
     if (!p) return;
     var dx = p.x - cx, dy = p.y - cy;
-    if (turn) { var t = dx; dx = -dy; dy = t; }
+    if (turn) { var swap = dx; dx = -dy; dy = swap; }
     n.x = cx + dx * sx;
     n.y = cy + dy * sy;
   });
