@@ -199,9 +199,6 @@ var statusOn = Object.create(null);
 DATA.statuses.forEach(function (x) { statusOn[x.id] = true; });
 var rtypeOn = Object.create(null);
 DATA.relationTypes.forEach(function (x) { rtypeOn[x.id] = true; });
-State.collapsed = Object.create(null);
-State.NODE_SHOWN = Object.create(null);
-State.EDGE_SHOWN = Object.create(null);
 
 function otherEnd(edge, id) { return edge.from === id ? edge.to : edge.from; }
 function hiddenByCollapse(id) {

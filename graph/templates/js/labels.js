@@ -146,8 +146,7 @@ function relabel() {
     LABEL_SHIFT[n.id] = best.shift;
   });
   // Edge labels (only for the emphasised edges) at the middle of their edge, where they fit.
-  State.EDGE_LABEL_ON = Object.create(null);
-  if (State.emph === null) return;
+    if (State.emph === null) return;
   var efs = State.labelFont * 0.85;
   PRESENT_EDGES.forEach(function (e) {
     if (!State.emph.edges[e.id] || !State.EDGE_SHOWN[e.id]) return;

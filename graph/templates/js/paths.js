@@ -17,7 +17,6 @@ Actions.showPath = showPath;
 var pathFrom = document.getElementById("kg-path-from");
 var pathTo = document.getElementById("kg-path-to");
 var pathDetours = document.getElementById("kg-path-detours");
-State.pathEnds = { from: null, to: null };
 
 function findPath(a, b, detours) {
   if (!NODES[a] || !NODES[b]) return null;

@@ -18,12 +18,12 @@ const State = Object.seal({
   selection: null,
   // panel: what the panel shows: {kind: "node"|"edge"|"passage"|"path", ...}, or null.
   shown: null,
-  // core: the filters' results, id -> true, recomputed by core.js recompute().
-  NODE_SHOWN: null,
-  EDGE_SHOWN: null,
+  // core: what the filters let through, id -> true (core.js recompute() replaces them).
+  NODE_SHOWN: Object.create(null),
+  EDGE_SHOWN: Object.create(null),
   // core: entities whose neighbourhood is collapsed (id -> true); hide entities without
   // visible relations.
-  collapsed: null,
+  collapsed: Object.create(null),
   hideIsolated: false,
   // view: the vis-network and its two DataSets (view.js buildNetwork).
   network: null,
@@ -40,11 +40,11 @@ const State = Object.seal({
   // view: the labels' font size in canvas units for the current zoom (labels.js relabel).
   labelFont: 14,
   // labels: the relations whose labels are drawn (id -> true).
-  EDGE_LABEL_ON: null,
+  EDGE_LABEL_ON: Object.create(null),
   // reader: the reader's text has been built.
   readerBuilt: false,
-  // paths: the ends the path tool was given, ids or null.
-  pathEnds: null,
+  // paths: the ends the path tool was given, entity ids or null.
+  pathEnds: { from: null, to: null },
   // pipeline: the analysis view open ("pipeline" | "regions" | null) and what is picked in it
   // (a stage id, "none", "region:KEY" or "tie:N", or null).
   analysisView: null,

@@ -12,7 +12,6 @@ var DIM = "#e5e7eb";
 var DRAFT = "#8250df";
 var INFERRED = "#b36b00";
 State.physicsOn = !!DATA.physics;
-// The emphasised part of the graph (a selection, a path, a passage's records), or null.
 
 function tooltip(node) {
   var box = el("div");
