@@ -22,6 +22,18 @@ module.exports = [
       "no-redeclare": ["error", { builtinGlobals: true }],
       "no-implicit-globals": "error",
       eqeqeq: "error",
+      "no-use-before-define": ["error", { functions: false, variables: true }],
+      // The page's CSP forbids eval, and data strings never become markup: text only.
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      "no-restricted-properties": [
+        "error",
+        ...["innerHTML", "outerHTML", "insertAdjacentHTML", "write", "writeln"].map((property) => ({
+          property,
+          message: "Build nodes with el() and textContent: data never becomes markup.",
+        })),
+      ],
       "no-var": "off",
       "prefer-const": "off",
     },

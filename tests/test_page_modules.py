@@ -9,6 +9,7 @@ file's ``/* global */`` list), no unused import, no redeclaration.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -309,3 +310,19 @@ def test_code_only_blanks_strings_comments_and_regexes() -> None:
     code = code_only(text)
     assert len(code) == len(text)
     assert re.findall(r"[A-Za-z]+", code) == ["a", "x", "test", "y"]
+
+
+def test_the_lint_is_pinned_and_its_packages_stay_out_of_git() -> None:
+    """``make jslint`` installs exactly the versions package.json names (``npm ci`` from the
+    lock file), and node_modules/ is not committed."""
+    top = Path(__file__).parent.parent
+    wanted = json.loads((top / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    lock = json.loads((top / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"][""]["devDependencies"] == wanted
+    for name, version in wanted.items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name} is not pinned: {version}"
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version
+    assert "node_modules/" in (top / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "eslint" in wanted and (top / "eslint.config.js").is_file()
+    assert "jslint" in (top / "Makefile").read_text(encoding="utf-8")
+    assert "KG_REQUIRE_JSLINT=1" in (top / ".ci" / "run").read_text(encoding="utf-8")
