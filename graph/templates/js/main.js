@@ -1,5 +1,6 @@
 // -- main: selection, the header's buttons, start-up and a small read-only API for tests -------
-/* global State, Actions, I18n, Core, Labels, View, Reader, Panel, Search, Tables, Filters, Paths, Export, Pipeline, Address, Views */
+/* global State, Actions, I18n, Core, Labels, View, Reader, Panel, Search, Tables, Filters, Paths, Export,
+   Pipeline, Address, Views */
 (function () {
 const { UI, t } = I18n;
 const { BOUNDED, DATA, EDGES, INCIDENT, NODES, PRESENT, PRESENT_NODES, clear, container, focusId,
