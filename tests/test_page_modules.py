@@ -119,6 +119,7 @@ def problems(sources: dict[str, str]) -> list[str]:
             body = text[head.end() :]
             state_fields = set(re.findall(rf"^  ({_IDENT}):", _object(body, "State"), re.M))
             action_fields = set(re.findall(rf"^  ({_IDENT}):", _object(body, "Actions"), re.M))
+            found += [f"state: {x}" for x in _undocumented(body, order)]
             exports[module] = set()
         else:
             opened = _OPEN.match(text, head.end())
@@ -182,6 +183,25 @@ def problems(sources: dict[str, str]) -> list[str]:
     return found
 
 
+def _undocumented(body: str, order: list[str]) -> list[str]:
+    """Fields of State and Actions not under a comment ``// module: …`` naming their owner."""
+    found = []
+    for name in SHARED:
+        owner = None
+        for line in _object(body, name).splitlines()[1:]:
+            comment = re.match(r"  // (\w+):", line)
+            field = re.match(rf"  ({_IDENT}):", line)
+            if comment:
+                owner = comment.group(1) if comment.group(1) in order else None
+            elif field and owner is None:
+                found.append(
+                    f"{name}.{field.group(1)} has no comment naming the module that owns it"
+                )
+            elif not line.strip():
+                owner = None
+    return found
+
+
 def _object(body: str, name: str) -> str:
     """The text between ``const NAME = Object.seal({`` and its closing ``});``."""
     start = body.index(f"const {name} = Object.seal({{\n")
@@ -230,9 +250,11 @@ def _modules(**texts: str) -> dict[str, str]:
 STATE_JS = """// -- state
 /* exported State, Actions */
 const State = Object.seal({
+  // a: the language
   lang: "zh",
 });
 const Actions = Object.seal({
+  // a: opens something
   open: null,
 });
 """
@@ -282,6 +304,15 @@ GOOD = _module(
         (
             {"a": GOOD, "b": _module("b", "function g() { State.colour = 'red'; }", uses="State")},
             "b: assigns State.colour, not a field of State",
+        ),
+        (
+            {
+                "a": GOOD,
+                "state": STATE_JS.replace(
+                    "\n});\nconst Actions", "\n\n  colour: null,\n});\nconst Actions"
+                ),
+            },
+            "state: State.colour has no comment naming the module that owns it",
         ),
         (
             {"a": GOOD, "b": _module("b", "Actions.open = function () {};", uses="Actions")},

@@ -53,19 +53,19 @@ const State = Object.seal({
   lastHash: null,
 });
 const Actions = Object.seal({
-  // main
+  // main: select an entity, a relation or a quoted passage; clear the selection; switch language.
   selectNode: null,
   selectEdge: null,
   selectPassage: null,
   clearSelection: null,
   setLang: null,
-  // address
+  // address: write the view into the address (a history entry when asked).
   writeAddress: null,
-  // filters
+  // filters: collapse or expand an entity's neighbourhood.
   setCollapsed: null,
-  // paths
+  // paths: set an end of the path tool; show a found path.
   setPathEnd: null,
   showPath: null,
-  // regions
+  // regions: draw the Regions view into the analysis box.
   renderRegions: null,
 });
