@@ -146,7 +146,8 @@ function relabel() {
     LABEL_SHIFT[n.id] = best.shift;
   });
   // Edge labels (only for the emphasised edges) at the middle of their edge, where they fit.
-    if (State.emph === null) return;
+  State.EDGE_LABEL_ON = Object.create(null);
+  if (State.emph === null) return;
   var efs = State.labelFont * 0.85;
   PRESENT_EDGES.forEach(function (e) {
     if (!State.emph.edges[e.id] || !State.EDGE_SHOWN[e.id]) return;
@@ -166,7 +167,6 @@ function relabel() {
     State.EDGE_LABEL_ON[e.id] = true;
   });
 }
-State.EDGE_LABEL_ON = Object.create(null);
 // For tests: the drawn label boxes of the visible nodes and edges, in page pixels. Only
 // nodes inside the view are drawn (and measured), so only those count.
 function labelBoxes() {
