@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 import test_browser
-from conftest import tree_kg
 from test_browser import Explorer, assert_clean
 
+import graph
 from graph import _html
 
 context = test_browser.context  # the browser fixture of test_browser.py, shared
@@ -21,6 +21,29 @@ context = test_browser.context  # the browser fixture of test_browser.py, shared
 pytestmark = pytest.mark.browser
 
 _DATA_OPEN = '<script type="application/json" id="kg-data">{'
+
+
+def star_and_chain(n: int) -> graph.KnowledgeGraph:
+    """``n`` organisations of two types, each tied to the one before it and to the first."""
+    src = graph.Source("s", "标题", "Title", "zh-Hans", "甲与乙合作。")
+    ev = (graph.Evidence("s", "甲与乙合作"),)
+    kinds = (graph.EntityType.ENTERPRISE, graph.EntityType.UNIVERSITY)
+    ents = [
+        graph.Entity(f"o{i}", kinds[i % 2], f"机构{i}", f"Body {i}", evidence=ev) for i in range(n)
+    ]
+    rels = [
+        graph.Relation(
+            f"r{i}-{j}",
+            f"o{i}",
+            f"o{j}",
+            graph.RelationType.COOPERATION,
+            graph.Status.SIGNED,
+            evidence=ev,
+        )
+        for i in range(1, n)
+        for j in sorted({0, i - 1})
+    ]
+    return graph.KnowledgeGraph(ents, rels, [src])
 
 
 def test_packed_records_are_read_with_the_payloads_field_lists(
@@ -31,7 +54,7 @@ def test_packed_records_are_read_with_the_payloads_field_lists(
     # another order than the script's own copy, so a page reading its copy misreads
     reordered = {kind: tuple(reversed(fields)) for kind, fields in _html.PACKED_FIELDS.items()}
     monkeypatch.setattr(_html, "PACKED_FIELDS", reordered)
-    kg = tree_kg(40, branching=3)
+    kg = star_and_chain(40)
     page = _html.generate_html(kg)
     found = re.search(re.escape(_DATA_OPEN[:-1]) + r"(.*?)</script>", page, re.S)
     assert found is not None
