@@ -18,6 +18,7 @@ Object.assign(UI.zh, {
   region: "地区", kind: "种类", count: "次数", within: "区内", unknownRegion: "未知",
   homeLocated: "据“位于”关系", homeName: "据名称", homeUnknown: "地区未知", homePlace: "地点本身",
   groupStatements: "群体表述", via: "经由", statements: "项表述", members: "机构", more: "另有 {k} 项未列出",
+  showAllTies: "显示其余 {k} 行",
 });
 Object.assign(UI.en, {
   pipeline: "Pipeline", regions: "Regions", stageChart: "Projects by stage", amountNotStated: "amount not stated",
@@ -27,6 +28,7 @@ Object.assign(UI.en, {
   region: "Region", kind: "Kind", count: "Count", within: "within", unknownRegion: "unknown",
   homeLocated: "from located_in", homeName: "read from the name", homeUnknown: "region unknown", homePlace: "the place itself",
   groupStatements: "group statements", via: "via", statements: "statements", members: "organisations", more: "{k} more not listed",
+  showAllTies: "Show the other {k} rows",
 });
 
 var ANALYSIS = DATA.analysis || { pipeline: { stages: [], unstaged: [], unstagedCount: 0 }, regions: { regions: [], ties: [], homes: {} }, kinds: {}, stageNames: {}, limit: 0 };
@@ -52,9 +54,14 @@ function quoteList(qis) {
   });
   return box;
 }
-function highlight(ids, rels) {
+// Emphasise ids and rels in the graph; only the entities in `draw` (default: all of ids)
+// are drawn when the page has not drawn them yet (a bounded page), so that a stage of
+// 200 projects does not draw every partner of every project too.
+function highlight(ids, rels, draw) {
   if (!State.network) return;
-  reveal(ids);
+  var seen = Object.create(null);
+  ids = ids.filter(function (id) { return seen[id] ? false : (seen[id] = true); });
+  reveal(draw || ids);
   emphasise(ids, rels);
   State.network.setSelection({ nodes: ids.filter(function (id) { return PRESENT[id]; }), edges: rels.filter(function (id) { return EDGE_PRESENT[id]; }) });
 }
@@ -140,7 +147,7 @@ function renderPipeline() {
   if (State.analysisPick) showStage(State.analysisPick);
 }
 function showStage(id) {
-  var P = ANALYSIS.pipeline, list = el("ul", "kg-analysis-list"), ids = [], rels = [], stage = null;
+  var P = ANALYSIS.pipeline, list = el("ul", "kg-analysis-list"), ids = [], rels = [], stage = null, listed = [];
   list.dataset.testid = "pipeline-items";
   if (id === "none") {
     P.unstaged.forEach(function (u) {
@@ -159,6 +166,7 @@ function showStage(id) {
     stage.items.forEach(function (item) {
       if (!NODES[item.id]) return;
       ids.push(item.id);
+      listed.push(item.id);
       var li = el("li"), qis = item.own ? NODES[item.id].evidence.slice() : [];
       li.dataset.id = item.id;
       li.appendChild(nodeLink(item.id));
@@ -176,7 +184,7 @@ function showStage(id) {
   var total = id === "none" ? P.unstagedCount : stage.count;
   moreNote(list, total - list.children.length);
   analysisBody.appendChild(list);
-  highlight(ids, rels);
+  highlight(ids, rels, id === "none" ? null : listed);
 }
 function moreNote(list, k) {
   if (k > 0) list.appendChild(el("li", "kg-sub kg-more", t("more").replace("{k}", k.toLocaleString())));

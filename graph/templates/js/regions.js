@@ -16,6 +16,8 @@ Actions.renderRegions = renderRegions;
 
 var SVG_NS = "http://www.w3.org/2000/svg";
 var REGION_BY_KEY = Object.create(null);
+var TIE_ROWS = 100;  // tie rows listed before "show all"
+var tieRowsAll = false;
 ANALYSIS.regions.regions.forEach(function (r) { REGION_BY_KEY[r.key] = r; });
 
 function regionName(key) {
@@ -91,35 +93,50 @@ function renderRegions() {
   var head = el("tr");
   ["region", "kind", "status", "count"].forEach(function (k) { head.appendChild(el("th", null, t(k))); });
   table.appendChild(head);
-  ANALYSIS.regions.ties.forEach(function (x, n) {
-    var tr = el("tr", State.analysisPick === "tie:" + n ? "kg-picked" : null);
-    tr.dataset.testid = "tie-row";
-    tr.dataset.a = x.a;
-    tr.dataset.b = x.b;
-    tr.dataset.kind = x.kind;
-    tr.dataset.status = x.status;
-    var first = el("td");
-    first.appendChild(button("kg-link", regionName(x.a) + " — " + regionName(x.b), function () { analysisChoose("tie:" + n); }));
-    tr.appendChild(first);
-    tr.appendChild(el("td", null, kindName(x.kind)));
-    tr.appendChild(el("td", null, statusName(x.status)));
-    var extra = [];
-    if (x.collective) extra.push(x.collective + " " + t("groupStatements"));
-    if (Object.keys(x.totals).length) extra.push(money(x.totals));
-    var count = el("td", "kg-tie-count", String(x.count));
-    if (extra.length) count.title = extra.join(" · ");
-    tr.appendChild(count);
-    table.appendChild(tr);
-    if (State.analysisPick === "tie:" + n) {
-      var detail = el("tr");
-      var td = el("td");
-      td.colSpan = 4;
-      td.appendChild(tieDetail(x));
-      detail.appendChild(td);
-      table.appendChild(detail);
-    }
-  });
+  // A large graph has thousands of rows: list the first TIE_ROWS (and the picked one),
+  // with a button for the rest, so that opening the view or picking a region stays quick.
+  var ties = ANALYSIS.regions.ties, picked = State.analysisPick && State.analysisPick.indexOf("tie:") === 0 ? +State.analysisPick.slice(4) : -1;
+  var shown = tieRowsAll ? ties.length : Math.min(ties.length, Math.max(TIE_ROWS, picked + 1));
+  for (var n = 0; n < shown; n++) tieRow(table, ties[n], n);
   analysisBody.appendChild(table);
+  if (shown < ties.length) {
+    var rest = ties.length - shown;
+    var more = button("kg-link kg-more", t("showAllTies").replace("{k}", rest.toLocaleString()), function () {
+      tieRowsAll = true;
+      for (var k = shown; k < ties.length; k++) tieRow(table, ties[k], k);
+      more.remove();
+    });
+    more.dataset.testid = "tie-more";
+    analysisBody.appendChild(more);
+  }
+}
+function tieRow(table, x, n) {
+  var tr = el("tr", State.analysisPick === "tie:" + n ? "kg-picked" : null);
+  tr.dataset.testid = "tie-row";
+  tr.dataset.a = x.a;
+  tr.dataset.b = x.b;
+  tr.dataset.kind = x.kind;
+  tr.dataset.status = x.status;
+  var first = el("td");
+  first.appendChild(button("kg-link", regionName(x.a) + " — " + regionName(x.b), function () { analysisChoose("tie:" + n); }));
+  tr.appendChild(first);
+  tr.appendChild(el("td", null, kindName(x.kind)));
+  tr.appendChild(el("td", null, statusName(x.status)));
+  var extra = [];
+  if (x.collective) extra.push(x.collective + " " + t("groupStatements"));
+  if (Object.keys(x.totals).length) extra.push(money(x.totals));
+  var count = el("td", "kg-tie-count", String(x.count));
+  if (extra.length) count.title = extra.join(" · ");
+  tr.appendChild(count);
+  table.appendChild(tr);
+  if (State.analysisPick === "tie:" + n) {
+    var detail = el("tr");
+    var td = el("td");
+    td.colSpan = 4;
+    td.appendChild(tieDetail(x));
+    detail.appendChild(td);
+    table.appendChild(detail);
+  }
 }
 function tieDetail(x) {
   var box = el("div", "kg-analysis-list"), ids = [], rels = [];
@@ -179,5 +196,5 @@ window.kgAnalysis = Object.freeze({
   pick: function () { return State.analysisPick; },
   open: function (view, value) { setAnalysis(view, value); return State.analysisView; },
 });
-return {  };
+return {};
 })();
