@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: html test lint bench fuzz clean
+.PHONY: html test lint jslint bench fuzz clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "make: no python3.11 or python3 on PATH; install Python 3.11"; exit 1; }
@@ -25,7 +25,18 @@ test: $(STAMP)
 	$(BIN)/ruff check graph tests benchmarks docs/*.py
 	$(BIN)/ruff format --check graph tests benchmarks docs/*.py
 	$(BIN)/mypy
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory jslint; \
+	elif [ -n "$$KG_REQUIRE_JSLINT" ]; then echo "make: KG_REQUIRE_JSLINT is set but node/npm is missing"; exit 1; \
+	else echo "make: no node/npm: the JavaScript lint (make jslint) is skipped; .ci/run always runs it"; fi
 	$(BIN)/python -m pytest
+
+# ESLint on the page's scripts (graph/templates/js; rules in eslint.config.js), at the
+# versions package-lock.json pins, installed into node_modules/ (not in git) by `npm ci`.
+jslint: node_modules/.package-lock.json
+	npx --no-install eslint
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
@@ -42,4 +53,4 @@ fuzz: $(STAMP)
 		-k never_crash
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules

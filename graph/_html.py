@@ -90,18 +90,21 @@ _VIS_JS = "templates/lib/vis-9.1.2/vis-network.min.js"
 #: Entity types a path in the page does not pass through unless asked, as in ``kg.path``.
 DETOUR_TYPES = tuple(sorted(UMBRELLA_TYPES))
 
-#: The page's script, by concern, joined in this order into one inlined script.
+#: The page's script, by concern, joined in this order into one inlined script. Each file
+#: exports a namespace and uses only those of files before it; ``state.js`` holds what
+#: several change (checked by tests/test_page_modules.py and ESLint, ``make jslint``).
 SCRIPT_MODULES = (
+    "state",
     "i18n",
     "core",
-    "view",
     "labels",
-    "panel",
+    "view",
     "reader",
-    "paths",
-    "filters",
-    "tables",
+    "panel",
     "search",
+    "tables",
+    "filters",
+    "paths",
     "export",
     "pipeline",
     "regions",
@@ -597,7 +600,8 @@ def _data_chunks(kg: KnowledgeGraph, lang: str, focus: str | None) -> Iterator[s
 
 def script() -> str:
     """The page's own script: the modules of ``templates/js/`` in :data:`SCRIPT_MODULES`
-    order, joined inside one function so that they share a scope and leak no globals."""
+    order, joined inside one function so that they leak no globals (each module keeps its
+    own names inside a function of its own and exports a namespace to the later ones)."""
     parts = [_asset("graph", f"templates/js/{name}.js") for name in SCRIPT_MODULES]
     return '(function () {\n"use strict";\n' + "\n".join(parts) + "\n})();\n"
 

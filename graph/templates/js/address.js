@@ -2,7 +2,17 @@
 // (and #view=pipeline|regions&pick=…, the analyst views of pipeline.js and regions.js)
 // Selections and paths add a history entry (back/forward walk through them); typing and
 // filters replace the current one. Names or ids are accepted wherever an entity is named.
-var lastHash = null;
+/* global State, Actions, Core, Search, Filters, Paths, Pipeline */
+/* exported Address */
+const Address = (function () {
+const { DATA, EDGES, rtypeOn, statusOn, typeOn } = Core;
+const { input, setResultsOpen, showResults } = Search;
+const { BOXES, TABLES, applyFilters } = Filters;
+const { resolve, runPath } = Paths;
+const { analysisAddress, setAnalysis } = Pipeline;
+// What earlier modules call back (their handlers run after start-up; see state.js).
+Actions.writeAddress = writeAddress;
+
 var applying = false;
 
 function parseAddress(hash) {
@@ -24,11 +34,11 @@ function listOf(table) {
 function addressOf() {
   var parts = [];
   function add(key, value) { if (value !== null && value !== "") parts.push(key + "=" + encodeURIComponent(value)); }
-  if (selection && selection.kind === "node") add("focus", selection.id);
-  if (selection && selection.kind === "edge") add("relation", selection.id);
-  if (selection && selection.kind === "path") add("path", selection.from + "~" + selection.to);
+  if (State.selection && State.selection.kind === "node") add("focus", State.selection.id);
+  if (State.selection && State.selection.kind === "edge") add("relation", State.selection.id);
+  if (State.selection && State.selection.kind === "path") add("path", State.selection.from + "~" + State.selection.to);
   add("q", input.value.trim());
-  if (lang !== DATA.lang) add("lang", lang);
+  if (State.lang !== DATA.lang) add("lang", State.lang);
   add("type", listOf(typeOn));
   add("status", listOf(statusOn));
   add("rtype", listOf(rtypeOn));
@@ -36,10 +46,10 @@ function addressOf() {
   return parts.length ? "#" + parts.join("&") : "";
 }
 function writeAddress(push) {
-  if (applying || !ready) return;
+  if (applying || !State.ready) return;
   var hash = addressOf();
   if (hash === (location.hash || "")) return;
-  lastHash = hash;
+  State.lastHash = hash;
   if (push) location.hash = hash || "#";
   else location.replace(hash || "#");
 }
@@ -57,8 +67,8 @@ function applyAddress(hash) {
   var state = parseAddress(hash);
   applying = true;
   try {
-    if (state.lang === "en" || state.lang === "zh") setLang(state.lang);
-    else setLang(DATA.lang === "en" ? "en" : "zh");
+    if (state.lang === "en" || state.lang === "zh") Actions.setLang(state.lang);
+    else Actions.setLang(DATA.lang === "en" ? "en" : "zh");
     setList("type", state.type);
     setList("status", state.status);
     setList("rtype", state.rtype);
@@ -68,22 +78,24 @@ function applyAddress(hash) {
     if (state.path && state.path.indexOf("~") > 0) {
       var ends = state.path.split("~");
       var a = resolve(ends[0]), b = resolve(ends[1]);
-      if (a && b) runPath(a, b, false); else clearSelection();
+      if (a && b) runPath(a, b, false); else Actions.clearSelection();
     } else if (state.focus && resolve(state.focus)) {
       setResultsOpen(false);
-      selectNode(resolve(state.focus), true, false);
+      Actions.selectNode(resolve(state.focus), true, false);
     } else if (state.relation && EDGES[state.relation]) {
-      selectEdge(state.relation, false);
+      Actions.selectEdge(state.relation, false);
     } else {
-      clearSelection();
+      Actions.clearSelection();
     }
     setAnalysis(state.view, state.pick, false);
   } finally {
     applying = false;
   }
-  lastHash = location.hash || "";
+  State.lastHash = location.hash || "";
 }
 window.addEventListener("hashchange", function () {
-  if ((location.hash || "") === lastHash) return;
+  if ((location.hash || "") === State.lastHash) return;
   applyAddress(location.hash);
 });
+return { addressOf, applyAddress, writeAddress };
+})();

@@ -1,12 +1,21 @@
 // -- core: the data, lookup tables, text-only DOM helpers and what is visible ------------
+/* global State */
+/* exported Core */
+const Core = (function () {
+
 var DATA = JSON.parse(document.getElementById("kg-data").textContent);
 var FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
-lang = DATA.lang === "en" ? "en" : "zh";
+State.lang = DATA.lang === "en" ? "en" : "zh";
 
-// A large page's records travel packed (lists, defaults left out; see PACKED_FIELDS in
-// graph/_html.py): unpack them.
-var NODE_FIELDS = ["id", "name", "name_en", "type", "degree", "size", "x", "y", "evidence"];
-var EDGE_FIELDS = ["id", "from", "to", "type", "status", "evidence"];
+// A large page's records travel packed (lists, defaults left out): unpack them. The field
+// lists come in the data (DATA.packed_fields, from PACKED_FIELDS in graph/_html.py); the copy
+// below is only for a payload without them and goes once every payload carries them.
+var PACKED = DATA.packed_fields || {
+  node: ["id", "name", "name_en", "type", "degree", "size", "x", "y", "evidence"],
+  edge: ["id", "from", "to", "type", "status", "evidence"],
+};
+var NODE_FIELDS = PACKED.node;
+var EDGE_FIELDS = PACKED.edge;
 function unpack(fields, row) {
   if (!Array.isArray(row)) return row;
   var rec = row[fields.length] || {};
@@ -55,6 +64,11 @@ var RTYPES = byId(DATA.relationTypes);
 var BASES = byId(DATA.bases);
 var NODES = byId(DATA.nodes);
 var EDGES = byId(DATA.edges);
+// The entity the page is a focus view of, if any; the element the network is drawn in;
+// whether the graph is big enough to start with labels off and straight edges.
+var focusId = DATA.focus && NODES[DATA.focus] ? DATA.focus : null;
+var container = document.getElementById("kg-network");
+var BIG = DATA.nodes.length > 300;
 var DETOURS = Object.create(null);
 DATA.placeTypes.forEach(function (id) { DETOURS[id] = true; });
 var INCIDENT = Object.create(null);
@@ -68,16 +82,22 @@ var CITED_BY = DATA.quotes.map(function () { return []; });
 DATA.nodes.forEach(function (n) { n.evidence.forEach(function (q) { CITED_BY[q].push({ kind: "node", id: n.id }); }); });
 DATA.edges.forEach(function (e) { e.evidence.forEach(function (q) { CITED_BY[q].push({ kind: "edge", id: e.id }); }); });
 
-function nameOf(node) { return lang === "en" && node.name_en ? node.name_en : node.name; }
-function otherName(node) { return lang === "en" ? node.name : node.name_en; }
-function enumLabel(table, id) { var item = table[id]; return item ? item[lang] : id; }
+function nameOf(node) { return State.lang === "en" && node.name_en ? node.name_en : node.name; }
+function otherName(node) { return State.lang === "en" ? node.name : node.name_en; }
+// The title of source `index` in the page's language.
+function sourceTitle(index) {
+  var src = DATA.sources[index];
+  if (!src) return "";
+  return State.lang === "en" && src.title_en ? src.title_en : src.title;
+}
+function enumLabel(table, id) { var item = table[id]; return item ? item[State.lang] : id; }
 function describe(table, id) {
   var item = table[id];
-  return item ? item.description[lang] || item.description.en : "";
+  return item ? item.description[State.lang] || item.description.en : "";
 }
 // The notes in the page's language; [text, fromOtherLanguage].
 function noteOf(record) {
-  var mine = record.notes[lang], other = record.notes[lang === "zh" ? "en" : "zh"];
+  var mine = record.notes[State.lang], other = record.notes[State.lang === "zh" ? "en" : "zh"];
   if (mine) return [mine, false];
   return other ? [other, true] : ["", false];
 }
@@ -98,12 +118,12 @@ function button(cls, text, onClick) {
 }
 function valueText(value) {
   if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.map(valueText).join(lang === "zh" ? "、" : ", ");
+  if (Array.isArray(value)) return value.map(valueText).join(State.lang === "zh" ? "、" : ", ");
   if (typeof value === "object") {
     return attrPairs(value).map(function (p) { return attrKey(p[0]) + ": " + valueText(p[1]); }).join("; ");
   }
-  if (value === true) return lang === "zh" ? "是" : "yes";
-  if (value === false) return lang === "zh" ? "否" : "no";
+  if (value === true) return State.lang === "zh" ? "是" : "yes";
+  if (value === false) return State.lang === "zh" ? "否" : "no";
   return String(value);
 }
 // The attributes to show, each [key, value] in the page's language: an English twin
@@ -114,20 +134,20 @@ function attrPairs(values) {
     return !(/_en$/.test(k) && Object.prototype.hasOwnProperty.call(values, k.slice(0, -3)));
   }).map(function (k) {
     var value = values[k];
-    if (lang === "en" && values[k + "_en"] !== undefined) value = values[k + "_en"];
+    if (State.lang === "en" && values[k + "_en"] !== undefined) value = values[k + "_en"];
     return [k, attrValue(k, value)];
   });
 }
 // An attribute value written as an English code (role: enterprise), in Chinese when shown in Chinese.
 function attrValue(key, value) {
   var zh = Object.prototype.hasOwnProperty.call(DATA.attributeValues, key) ? DATA.attributeValues[key] : null;
-  if (lang === "zh" && zh && typeof value === "string" && Object.prototype.hasOwnProperty.call(zh, value)) {
+  if (State.lang === "zh" && zh && typeof value === "string" && Object.prototype.hasOwnProperty.call(zh, value)) {
     return zh[value];
   }
   return value;
 }
 function attrKey(key) {
-  if (lang === "zh" && Object.prototype.hasOwnProperty.call(DATA.attributeLabels, key)) {
+  if (State.lang === "zh" && Object.prototype.hasOwnProperty.call(DATA.attributeLabels, key)) {
     return DATA.attributeLabels[key];
   }
   return key.replace(/_/g, " ");
@@ -179,35 +199,31 @@ var statusOn = Object.create(null);
 DATA.statuses.forEach(function (x) { statusOn[x.id] = true; });
 var rtypeOn = Object.create(null);
 DATA.relationTypes.forEach(function (x) { rtypeOn[x.id] = true; });
-var hideIsolated = false;
-var collapsed = Object.create(null);
-var NODE_SHOWN = Object.create(null);
-var EDGE_SHOWN = Object.create(null);
 
 function otherEnd(edge, id) { return edge.from === id ? edge.to : edge.from; }
 function hiddenByCollapse(id) {
-  if (collapsed[id]) return false;
+  if (State.collapsed[id]) return false;
   var list = INCIDENT[id];
   if (!list.length) return false;
-  for (var i = 0; i < list.length; i++) if (!collapsed[otherEnd(list[i], id)]) return false;
+  for (var i = 0; i < list.length; i++) if (!State.collapsed[otherEnd(list[i], id)]) return false;
   return true;
 }
 function recompute() {
   var base = Object.create(null);
-  NODE_SHOWN = Object.create(null);
-  EDGE_SHOWN = Object.create(null);
+  State.NODE_SHOWN = Object.create(null);
+  State.EDGE_SHOWN = Object.create(null);
   PRESENT_NODES.forEach(function (n) { base[n.id] = typeOn[n.type] && !hiddenByCollapse(n.id); });
   var live = Object.create(null);
   PRESENT_EDGES.forEach(function (e) {
     var on = statusOn[e.status] && rtypeOn[e.type] && base[e.from] && base[e.to];
-    EDGE_SHOWN[e.id] = !!on;
+    State.EDGE_SHOWN[e.id] = !!on;
     if (on) { live[e.from] = true; live[e.to] = true; }
   });
   PRESENT_NODES.forEach(function (n) {
-    NODE_SHOWN[n.id] = base[n.id] && (!hideIsolated || !!live[n.id]);
+    State.NODE_SHOWN[n.id] = base[n.id] && (!State.hideIsolated || !!live[n.id]);
   });
 }
-function shownNodes() { return PRESENT_NODES.filter(function (n) { return NODE_SHOWN[n.id]; }); }
+function shownNodes() { return PRESENT_NODES.filter(function (n) { return State.NODE_SHOWN[n.id]; }); }
 // Everything the filters let through, drawn or not: on a bounded page the tables list
 // these, and narrowing a filter draws the most connected of them (drawMatching).
 function edgeMatches(e) {
@@ -220,7 +236,7 @@ function allOn(table) {
 function matchingNodes() {
   if (!BOUNDED) return shownNodes();
   var linked = null;
-  if (hideIsolated || !allOn(statusOn) || !allOn(rtypeOn)) {
+  if (State.hideIsolated || !allOn(statusOn) || !allOn(rtypeOn)) {
     linked = Object.create(null);
     DATA.edges.forEach(function (e) { if (edgeMatches(e)) { linked[e.from] = true; linked[e.to] = true; } });
   }
@@ -229,5 +245,11 @@ function matchingNodes() {
 function matchingEdges() {
   return BOUNDED ? DATA.edges.filter(edgeMatches) : shownEdges();
 }
-function shownEdges() { return PRESENT_EDGES.filter(function (e) { return EDGE_SHOWN[e.id]; }); }
+function shownEdges() { return PRESENT_EDGES.filter(function (e) { return State.EDGE_SHOWN[e.id]; }); }
 recompute();
+return { BASES, BIG, BOUNDED, CITED_BY, DATA, DETOURS, EDGES, EDGE_PRESENT, FONT, INCIDENT, NODES,
+  PRESENT, PRESENT_EDGES, PRESENT_NODES, RTYPES, STATUSES, TYPES, attrKey, attrPairs, button,
+  clear, container, describe, el, enumLabel, focusId, hiddenNeighbours, makePresent, matchingEdges,
+  matchingNodes, nameOf, noteOf, otherEnd, otherName, recompute, rtypeOn, shownNodes, sourceTitle,
+  statusOn, typeOn, valueText };
+})();

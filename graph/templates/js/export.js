@@ -1,9 +1,17 @@
 // -- export: the visible graph as a PNG, with title and legend -------------------------------
+/* global State, I18n, Core, View, Tables */
+/* exported Export */
+const Export = (function () {
+const { t } = I18n;
+const { DATA, FONT, container, typeOn } = Core;
+const { INFERRED } = View;
+const { download } = Tables;
+
 function composePNG() {
   var graphCanvas = container.querySelector("canvas");
   var ratio = graphCanvas.width / Math.max(1, graphCanvas.clientWidth);
   var types = DATA.types.filter(function (x) {
-    return typeOn[x.id] && DATA.nodes.some(function (n) { return n.type === x.id && NODE_SHOWN[n.id]; });
+    return typeOn[x.id] && DATA.nodes.some(function (n) { return n.type === x.id && State.NODE_SHOWN[n.id]; });
   });
   var pad = 12 * ratio, line = 20 * ratio, head = 44 * ratio;
   var perRow = Math.max(1, Math.floor(graphCanvas.width / (170 * ratio)));
@@ -15,7 +23,7 @@ function composePNG() {
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.fillStyle = "#1f2328";
-  var title = DATA.title[lang] || DATA.title.zh, size = 18;
+  var title = DATA.title[State.lang] || DATA.title.zh, size = 18;
   ctx.textBaseline = "middle";
   do {  // shrink the title until it fits the width
     ctx.font = "bold " + Math.round(size * ratio) + "px " + FONT;
@@ -30,7 +38,7 @@ function composePNG() {
     ctx.fillStyle = x.color;
     ctx.fillRect(cx, cy - 6 * ratio, 12 * ratio, 12 * ratio);
     ctx.fillStyle = "#1f2328";
-    ctx.fillText(x[lang] + " (" + x.count + ")", cx + 18 * ratio, cy);
+    ctx.fillText(x[State.lang] + " (" + x.count + ")", cx + 18 * ratio, cy);
   });
   var ly = y0 + (legendRows - 1) * line + line / 2;
   [["done", [], "#57606a"], ["underway", [10, 6], "#57606a"], ["prospective", [3, 5], "#8c959f"],
@@ -54,3 +62,5 @@ function composePNG() {
 function exportPNG() {
   composePNG().toBlob(function (blob) { download("graph.png", blob); }, "image/png");
 }
+return { exportPNG };
+})();

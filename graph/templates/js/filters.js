@@ -1,4 +1,17 @@
 // -- filters: entity types, relation statuses and types, isolated entities; the legend -------
+/* global State, Actions, I18n, Core, Labels, View, Panel, Tables */
+/* exported Filters */
+const Filters = (function () {
+const { t } = I18n;
+const { DATA, RTYPES, STATUSES, TYPES, clear, describe, el, enumLabel, recompute, rtypeOn,
+  statusOn, typeOn } = Core;
+const { relabel } = Labels;
+const { drawMatching, paint } = View;
+const { showNode } = Panel;
+const { refreshTable } = Tables;
+// What earlier modules call back (their handlers run after start-up; see state.js).
+Actions.setCollapsed = setCollapsed;
+
 var BOXES = { type: Object.create(null), status: Object.create(null), rtype: Object.create(null) };
 var TABLES = { type: typeOn, status: statusOn, rtype: rtypeOn };
 var isolatedBox = document.getElementById("kg-hide-isolated");
@@ -8,10 +21,10 @@ var emptyNote = document.getElementById("kg-empty");
 function applyFilters(fill) {
   recompute();
   if (fill) drawMatching();
-  if (selection && selection.kind === "node" && !NODE_SHOWN[selection.id]) clearSelection();
+  if (State.selection && State.selection.kind === "node" && !State.NODE_SHOWN[State.selection.id]) Actions.clearSelection();
   relabel();
   paint();
-  var any = DATA.nodes.some(function (n) { return NODE_SHOWN[n.id]; });
+  var any = DATA.nodes.some(function (n) { return State.NODE_SHOWN[n.id]; });
   emptyNote.hidden = any || !DATA.nodes.length;
   emptyNote.textContent = t("empty");
   refreshTable();
@@ -22,18 +35,18 @@ function setFilter(kind, id, on, quiet) {
   table[id] = !!on;
   BOXES[kind][id].checked = !!on;
   applyFilters(true);
-  if (!quiet) writeAddress(false);
+  if (!quiet) Actions.writeAddress(false);
   return true;
 }
 function setHideIsolated(on) {
-  hideIsolated = !!on;
-  isolatedBox.checked = hideIsolated;
+  State.hideIsolated = !!on;
+  isolatedBox.checked = State.hideIsolated;
   applyFilters(true);
 }
 function setCollapsed(id, on) {
-  if (on) collapsed[id] = true; else delete collapsed[id];
+  if (on) State.collapsed[id] = true; else delete State.collapsed[id];
   applyFilters();
-  if (shown && shown.kind === "node") showNode(shown.id);
+  if (State.shown && State.shown.kind === "node") showNode(State.shown.id);
 }
 function filterRow(kind, item, swatch) {
   var label = el("label");
@@ -90,3 +103,6 @@ function openFilters(open) {
   document.body.classList.toggle("kg-filters-open", open);
   document.getElementById("kg-menu").setAttribute("aria-expanded", open ? "true" : "false");
 }
+return { BOXES, TABLES, applyFilters, buildFilters, emptyNote, fillLegend, isolatedBox,
+  openFilters, setFilter, setHideIsolated };
+})();

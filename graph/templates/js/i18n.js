@@ -1,5 +1,9 @@
 // -- i18n: every word of the page's own, in both languages ---------------------------------
 // Data strings never pass through here; they reach the document as text only.
+/* global State */
+/* exported I18n */
+const I18n = (function () {
+
 var UI = {
   zh: {
     search: "搜索：中文名、英文名或别名", noMatch: "无匹配", reset: "重置视图",
@@ -77,5 +81,6 @@ var UI = {
   },
 };
 
-var lang = "zh";
-function t(key) { return UI[lang][key] !== undefined ? UI[lang][key] : key; }
+function t(key) { return UI[State.lang][key] !== undefined ? UI[State.lang][key] : key; }
+return { UI, t };
+})();

@@ -3,6 +3,12 @@
 // another label or another entity's marker, it moves above its own marker; when it fits
 // neither below nor above, the less important one (fewer relations, later in the data) is
 // hidden and shows on hover (tooltip), on selection or once the user zooms in far enough.
+/* global State, Core */
+/* exported Labels */
+const Labels = (function () {
+const { BIG, DATA, FONT, PRESENT_EDGES, PRESENT_NODES, RTYPES, TYPES, container, enumLabel,
+  focusId, nameOf, shownNodes } = Core;
+
 var LABEL_PX = 13;
 var LABEL_ON = Object.create(null);
 var LABEL_SHIFT = Object.create(null);  // a label's vadjust: canvas units it moves down (or up)
@@ -31,7 +37,7 @@ function wrapLabel(text, language) {
   return rows.join("\n");
 }
 function labelText(node) {
-  return LABEL_ON[node.id] ? wrapLabel(nameOf(node), lang) : "";
+  return LABEL_ON[node.id] ? wrapLabel(nameOf(node), State.lang) : "";
 }
 
 var measureCtx = document.createElement("canvas").getContext("2d");
@@ -48,7 +54,7 @@ var INSIDE = { box: true, ellipse: true, database: true, text: true, circle: tru
 // above it when `above`, `away` canvas units further from it (vis-network draws it right
 // below; LABEL_SHIFT, its vadjust, moves it).
 function labelBox(node, pos, fs, above, away) {
-  var lines = wrapLabel(nameOf(node), lang).split("\n");
+  var lines = wrapLabel(nameOf(node), State.lang).split("\n");
   var w = 0;
   lines.forEach(function (line) { w = Math.max(w, textWidth(line) * fs / 100); });
   var h = lines.length * fs * 1.25;
@@ -65,18 +71,18 @@ function overlaps(a, b) {
 }
 // Decide which labels show: greedily by importance, skipping any that would overlap.
 function relabel() {
-  if (!network) return;
-  var scale = network.getScale() || 1;
-  labelFont = Math.min(Math.max(LABEL_PX / scale, 10), 4000);
-  var positions = network.getPositions();
+  if (!State.network) return;
+  var scale = State.network.getScale() || 1;
+  State.labelFont = Math.min(Math.max(LABEL_PX / scale, 10), 4000);
+  var positions = State.network.getPositions();
   var order = shownNodes().slice();
   var rank = function (n) {
-    if (emph !== null && emph.nodes[n.id]) return 0;
+    if (State.emph !== null && State.emph.nodes[n.id]) return 0;
     if (n.id === focusId) return 1;
     return 2;
   };
   order.sort(function (a, b) { return rank(a) - rank(b) || b.degree - a.degree; });
-  var cell = labelFont * 12, grid = Object.create(null), placed = [];
+  var cell = State.labelFont * 12, grid = Object.create(null), placed = [];
   function cells(box, fn) {
     for (var x = Math.floor(box.left / cell); x <= Math.floor(box.right / cell); x++) {
       for (var y = Math.floor(box.top / cell); y <= Math.floor(box.bottom / cell); y++) fn(x + "," + y);
@@ -128,7 +134,7 @@ function relabel() {
       : k < 1 ? [[false, 0], [true, 0], [false, n.size], [true, n.size], [false, 2 * n.size], [true, 2 * n.size]]
       : [[false, 0], [true, 0]];
     for (var s = 0; s < tries.length && bestCost > 0; s++) {
-      var box = labelBox(n, pos, labelFont, tries[s][0], tries[s][1]);
+      var box = labelBox(n, pos, State.labelFont, tries[s][0], tries[s][1]);
       box.owner = n.id;
       var cost = free(box, false) ? 0 : must && free(box, true) ? 1 + covered(box) : Infinity;
       if (cost < bestCost) { best = box; bestCost = cost; }
@@ -140,16 +146,16 @@ function relabel() {
     LABEL_SHIFT[n.id] = best.shift;
   });
   // Edge labels (only for the emphasised edges) at the middle of their edge, where they fit.
-  EDGE_LABEL_ON = Object.create(null);
-  if (emph === null) return;
-  var efs = labelFont * 0.85;
+  State.EDGE_LABEL_ON = Object.create(null);
+  if (State.emph === null) return;
+  var efs = State.labelFont * 0.85;
   PRESENT_EDGES.forEach(function (e) {
-    if (!emph.edges[e.id] || !EDGE_SHOWN[e.id]) return;
+    if (!State.emph.edges[e.id] || !State.EDGE_SHOWN[e.id]) return;
     var a = positions[e.from], b = positions[e.to];
     if (!a || !b) return;
     var w = textWidth(enumLabel(RTYPES, e.type)) * efs / 100 + efs * 0.6, h = efs * 1.4;
     var mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
-    var drawn = network.body.edges[e.id];  // a curved edge's label sits on its curve
+    var drawn = State.network.body.edges[e.id];  // a curved edge's label sits on its curve
     if (drawn && drawn.edgeType && drawn.edgeType.getPoint) {
       var mid = drawn.edgeType.getPoint(0.5);
       if (mid && isFinite(mid.x) && isFinite(mid.y)) { mx = mid.x; my = mid.y; }
@@ -158,39 +164,38 @@ function relabel() {
     if (!free(box, true)) return;
     box.owner = null;
     place(box);
-    EDGE_LABEL_ON[e.id] = true;
+    State.EDGE_LABEL_ON[e.id] = true;
   });
 }
-var EDGE_LABEL_ON = Object.create(null);
 // For tests: the drawn label boxes of the visible nodes and edges, in page pixels. Only
 // nodes inside the view are drawn (and measured), so only those count.
 function labelBoxes() {
   var out = [], rect = container.getBoundingClientRect();
-  var positions = network.getPositions();
+  var positions = State.network.getPositions();
   function inView(id) {
-    var at = network.canvasToDOM(positions[id]);
+    var at = State.network.canvasToDOM(positions[id]);
     return at.x >= 0 && at.y >= 0 && at.x <= rect.width && at.y <= rect.height;
   }
   PRESENT_NODES.forEach(function (n) {
-    var item = nodes.get(n.id);
-    if (!NODE_SHOWN[n.id] || !item.label || !inView(n.id)) return;
-    var size = network.body.nodes[n.id].labelModule.size;
+    var item = State.nodes.get(n.id);
+    if (!State.NODE_SHOWN[n.id] || !item.label || !inView(n.id)) return;
+    var size = State.network.body.nodes[n.id].labelModule.size;
     var shift = item.font.vadjust || 0;  // vis-network draws the text moved by it, not its box
-    var a = network.canvasToDOM({ x: size.left, y: size.top + shift });
-    var b = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height + shift });
+    var a = State.network.canvasToDOM({ x: size.left, y: size.top + shift });
+    var b = State.network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height + shift });
     var measured = 0;  // the width relabel() reckoned with, in page pixels
     item.label.split("\n").forEach(function (line) {
-      measured = Math.max(measured, textWidth(line) * labelFont / 100 * network.getScale());
+      measured = Math.max(measured, textWidth(line) * State.labelFont / 100 * State.network.getScale());
     });
     out.push({ id: n.id, kind: "node", left: rect.left + a.x, top: rect.top + a.y,
                right: rect.left + b.x, bottom: rect.top + b.y, measured: measured });
   });
   PRESENT_EDGES.forEach(function (e) {
-    var item = edges.get(e.id);
-    if (!EDGE_SHOWN[e.id] || !item.label || !inView(e.from) || !inView(e.to)) return;
-    var size = network.body.edges[e.id].labelModule.size;
-    var a = network.canvasToDOM({ x: size.left, y: size.top });
-    var b = network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height });
+    var item = State.edges.get(e.id);
+    if (!State.EDGE_SHOWN[e.id] || !item.label || !inView(e.from) || !inView(e.to)) return;
+    var size = State.network.body.edges[e.id].labelModule.size;
+    var a = State.network.canvasToDOM({ x: size.left, y: size.top });
+    var b = State.network.canvasToDOM({ x: size.left + size.width, y: size.top + size.height });
     out.push({ id: e.id, kind: "edge", left: rect.left + a.x, top: rect.top + a.y,
                right: rect.left + b.x, bottom: rect.top + b.y });
   });
@@ -200,13 +205,16 @@ function labelBoxes() {
 function markerBoxes() {
   var out = [], rect = container.getBoundingClientRect();
   PRESENT_NODES.forEach(function (n) {
-    var body = network.body.nodes[n.id];
-    if (!NODE_SHOWN[n.id] || !body) return;
-    var a = network.canvasToDOM({ x: body.x - n.size, y: body.y - n.size });
-    var b = network.canvasToDOM({ x: body.x + n.size, y: body.y + n.size });
+    var body = State.network.body.nodes[n.id];
+    if (!State.NODE_SHOWN[n.id] || !body) return;
+    var a = State.network.canvasToDOM({ x: body.x - n.size, y: body.y - n.size });
+    var b = State.network.canvasToDOM({ x: body.x + n.size, y: body.y + n.size });
     if (b.x < 0 || b.y < 0 || a.x > rect.width || a.y > rect.height) return;
     out.push({ id: n.id, kind: "marker", left: rect.left + a.x, top: rect.top + a.y,
                right: rect.left + b.x, bottom: rect.top + b.y });
   });
   return out;
 }
+return { INSIDE, LABEL_PX, LABEL_SHIFT, labelBox, labelBoxes, labelText, markerBoxes, relabel,
+  wrapLabel };
+})();

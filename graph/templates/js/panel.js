@@ -1,13 +1,17 @@
 // -- panel: the card of an entity, a relation, a passage or a path --------------------------
+/* global State, Actions, I18n, Core, View, Reader */
+/* exported Panel */
+const Panel = (function () {
+const { t } = I18n;
+const { BASES, BOUNDED, CITED_BY, DATA, EDGES, INCIDENT, NODES, RTYPES, STATUSES, TYPES, attrKey,
+  attrPairs, button, clear, describe, el, enumLabel, focusId, hiddenNeighbours, nameOf, noteOf,
+  otherName, sourceTitle, valueText } = Core;
+const { expandNeighbours } = View;
+const { showInReader } = Reader;
+
 var panel = document.getElementById("kg-panel");
 var content = document.getElementById("kg-panel-content");
-var shown = null; // {kind: "node"|"edge"|"passage"|"path", ...}
 
-function sourceTitle(index) {
-  var src = DATA.sources[index];
-  if (!src) return "";
-  return lang === "en" && src.title_en ? src.title_en : src.title;
-}
 // Text of source k between absolute offsets a and b (within one travelling segment).
 function sourceSlice(k, a, b) {
   var segs = DATA.sources[k].segments, lo = 0, hi = segs.length - 1;
@@ -44,7 +48,7 @@ function quoteBlock(qi, inSentence) {
   return block;
 }
 function nodeLink(id) {
-  var b = button("kg-link", nameOf(NODES[id]), function () { selectNode(id, true); });
+  var b = button("kg-link", nameOf(NODES[id]), function () { Actions.selectNode(id, true); });
   b.dataset.node = id;
   return b;
 }
@@ -85,14 +89,14 @@ function openPanel(kind, id) {
 
 function showNode(id) {
   var node = NODES[id];
-  shown = { kind: "node", id: id };
+  State.shown = { kind: "node", id: id };
   openPanel("node", id);
   content.appendChild(el("h3", null, nameOf(node)));
   var other = otherName(node);
   if (other) {
     var sub = el("div", "kg-names");
     sub.appendChild(el("span", "kg-name-en", other));
-    if (lang === "zh" && node.name_en) {
+    if (State.lang === "zh" && node.name_en) {
       sub.appendChild(el("span", "kg-sub kg-name-kind", "  " + (node.name_en_kind === "official" ? t("nameEnOfficial") : t("nameEnTranslation"))));
     }
     content.appendChild(sub);
@@ -109,9 +113,9 @@ function showNode(id) {
   if (node.collective) content.appendChild(el("p", "kg-explain", t("groupNode")));
   if (node.draft) content.appendChild(el("p", "kg-explain kg-explain-draft", t("draftExplain")));
   var tools = el("div", "kg-tools-row");
-  var isCollapsed = !!collapsed[id];
+  var isCollapsed = !!State.collapsed[id];
   var toggle = button("kg-small", isCollapsed ? t("expand") : t("collapse"), function () {
-    setCollapsed(id, !collapsed[id]);
+    Actions.setCollapsed(id, !State.collapsed[id]);
   });
   toggle.dataset.action = "collapse";
   tools.appendChild(toggle);
@@ -119,19 +123,19 @@ function showNode(id) {
   if (more) {
     var grow = button("kg-small", t("showMore").replace("{k}", more.toLocaleString()), function () {
       expandNeighbours(id);
-      selectNode(id, false, false);
+      Actions.selectNode(id, false, false);
     });
     grow.dataset.action = "expand";
     tools.appendChild(grow);
   }
-  var from = button("kg-small", t("pathFromHere"), function () { setPathEnd("from", id); });
+  var from = button("kg-small", t("pathFromHere"), function () { Actions.setPathEnd("from", id); });
   from.dataset.action = "path-from";
   tools.appendChild(from);
-  var to = button("kg-small", t("pathToHere"), function () { setPathEnd("to", id); });
+  var to = button("kg-small", t("pathToHere"), function () { Actions.setPathEnd("to", id); });
   to.dataset.action = "path-to";
   tools.appendChild(to);
   content.appendChild(tools);
-  if (node.aliases.length) section(t("aliases"), el("p", null, node.aliases.join(lang === "zh" ? "、" : ", ")));
+  if (node.aliases.length) section(t("aliases"), el("p", null, node.aliases.join(State.lang === "zh" ? "、" : ", ")));
   section(t("attributes"), attrs(node.attributes));
   notesSection(node);
   if (node.evidence.length) {
@@ -163,7 +167,7 @@ function relationRow(edge, me) {
   if (edge.date) head.appendChild(badge(edge.date));
   if (edge.collective) head.appendChild(badge(t("group"), "kg-badge-group"));
   basisBadges(edge, head);
-  head.appendChild(button("kg-link", t("showEvidence") + " ›", function () { selectEdge(edge.id); }));
+  head.appendChild(button("kg-link", t("showEvidence") + " ›", function () { Actions.selectEdge(edge.id); }));
   row.appendChild(head);
   if (edge.attributes && edge.attributes.role !== undefined) {
     row.appendChild(el("div", "kg-sub", t("role") + ": " + valueText(edge.attributes.role)));
@@ -173,7 +177,7 @@ function relationRow(edge, me) {
 }
 function showEdge(id) {
   var edge = EDGES[id];
-  shown = { kind: "edge", id: id };
+  State.shown = { kind: "edge", id: id };
   openPanel("edge", id);
   var title = el("h3");
   title.appendChild(nodeLink(edge.from));
@@ -245,13 +249,13 @@ function historySection(edge) {
     var dates = sourceDates(e);
     head.appendChild(el("span", "kg-history-date", dates.length ? dates.join(", ") : t("undated")));
     head.appendChild(document.createTextNode(" "));
-    head.appendChild(button("kg-link", enumLabel(RTYPES, e.type), function () { selectEdge(e.id); }));
+    head.appendChild(button("kg-link", enumLabel(RTYPES, e.type), function () { Actions.selectEdge(e.id); }));
     head.appendChild(statusBadge(e.status));
     if (i === list.length - 1) head.appendChild(badge(t("current"), "kg-badge-current"));
     li.appendChild(head);
     e.evidence.forEach(function (qi) {
       var src = DATA.sources[DATA.quotes[qi].source];
-      if (src) li.appendChild(el("div", "kg-sub", (lang === "en" && src.title_en ? src.title_en : src.title) +
+      if (src) li.appendChild(el("div", "kg-sub", (State.lang === "en" && src.title_en ? src.title_en : src.title) +
                                                   (src.date ? " (" + src.date + ")" : "")));
       li.appendChild(quoteBlock(qi, false));
     });
@@ -261,7 +265,7 @@ function historySection(edge) {
 }
 // A passage of the source (one or more overlapping quotes) and the records citing it.
 function showPassage(qis) {
-  shown = { kind: "passage", quotes: qis };
+  State.shown = { kind: "passage", quotes: qis };
   openPanel("passage", qis.join(" "));
   content.appendChild(el("h3", null, t("passage")));
   qis.forEach(function (qi) { content.appendChild(quoteBlock(qi, true)); });
@@ -276,7 +280,7 @@ function showPassage(qis) {
     } else {
       var e = EDGES[rec.id];
       li.appendChild(nodeLink(e.from));
-      li.appendChild(button("kg-link kg-rel-link", " —" + enumLabel(RTYPES, e.type) + "→ ", function () { selectEdge(e.id); }));
+      li.appendChild(button("kg-link kg-rel-link", " —" + enumLabel(RTYPES, e.type) + "→ ", function () { Actions.selectEdge(e.id); }));
       li.appendChild(nodeLink(e.to));
     }
     list.appendChild(li);
@@ -294,14 +298,17 @@ function recordsOf(qis) {
   return out;
 }
 function closePanel() {
-  shown = null;
+  State.shown = null;
   panel.hidden = true;
   clear(content);
 }
 function rerenderPanel() {
-  if (!shown) return;
-  if (shown.kind === "node") showNode(shown.id);
-  else if (shown.kind === "edge") showEdge(shown.id);
-  else if (shown.kind === "passage") showPassage(shown.quotes);
-  else if (shown.kind === "path") showPath(shown.result);
+  if (!State.shown) return;
+  if (State.shown.kind === "node") showNode(State.shown.id);
+  else if (State.shown.kind === "edge") showEdge(State.shown.id);
+  else if (State.shown.kind === "passage") showPassage(State.shown.quotes);
+  else if (State.shown.kind === "path") Actions.showPath(State.shown.result);
 }
+return { badge, basisBadges, closePanel, content, nodeLink, openPanel, panel, quoteBlock,
+  quoteText, recordsOf, rerenderPanel, section, showEdge, showNode, showPassage, statusBadge };
+})();

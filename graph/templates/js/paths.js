@@ -1,10 +1,22 @@
 // -- paths: the shortest chain between two entities, as kg.path finds it ---------------------
 // Direction is ignored; entities of the detour types (places, umbrella groups) are not passed
 // through unless allowed; between two entities a stated relation is preferred as the step.
+/* global State, Actions, I18n, Core, View, Panel, Search, Filters */
+/* exported Paths */
+const Paths = (function () {
+const { t } = I18n;
+const { DETOURS, EDGES, INCIDENT, NODES, RTYPES, button, el, enumLabel, nameOf, otherEnd, typeOn } = Core;
+const { emphasise, fitInto, reveal } = View;
+const { basisBadges, content, nodeLink, openPanel, quoteBlock, section, statusBadge } = Panel;
+const { search } = Search;
+const { openFilters, setFilter } = Filters;
+// What earlier modules call back (their handlers run after start-up; see state.js).
+Actions.setPathEnd = setPathEnd;
+Actions.showPath = showPath;
+
 var pathFrom = document.getElementById("kg-path-from");
 var pathTo = document.getElementById("kg-path-to");
 var pathDetours = document.getElementById("kg-path-detours");
-var pathEnds = { from: null, to: null };
 
 function findPath(a, b, detours) {
   if (!NODES[a] || !NODES[b]) return null;
@@ -41,34 +53,34 @@ function resolve(text) {
   return hits.length ? hits[0] : null;
 }
 function setPathEnd(which, id) {
-  pathEnds[which] = id;
+  State.pathEnds[which] = id;
   (which === "from" ? pathFrom : pathTo).value = nameOf(NODES[id]);
-  if (pathEnds.from && pathEnds.to) runPath(pathEnds.from, pathEnds.to, true);
+  if (State.pathEnds.from && State.pathEnds.to) runPath(State.pathEnds.from, State.pathEnds.to, true);
   else openFilters(true);
 }
 function runPath(a, b, record) {
   var result = findPath(a, b, pathDetours.checked);
-  pathEnds.from = a;
-  pathEnds.to = b;
+  State.pathEnds.from = a;
+  State.pathEnds.to = b;
   pathFrom.value = nameOf(NODES[a]);
   pathTo.value = nameOf(NODES[b]);
-  selection = { kind: "path", from: a, to: b };
+  State.selection = { kind: "path", from: a, to: b };
   reveal(result ? result.nodes : [a, b]);
   if (result) {
     // A path may run through filtered-out entities: show them.
     result.nodes.forEach(function (id) { if (!typeOn[NODES[id].type]) setFilter("type", NODES[id].type, true, true); });
     emphasise(result.nodes, result.steps);
-    network.selectNodes([a, b]);
+    State.network.selectNodes([a, b]);
   } else {
     emphasise([a, b], []);
   }
   showPath(result || { from: a, to: b, nodes: [], steps: [], none: true });
-  fitInto(result ? result.nodes : [a, b], 1.2, ready);  // into what the panel leaves
-  if (record) writeAddress(true);
+  fitInto(result ? result.nodes : [a, b], 1.2, State.ready);  // into what the panel leaves
+  if (record) Actions.writeAddress(true);
   return result;
 }
 function showPath(result) {
-  shown = { kind: "path", result: result };
+  State.shown = { kind: "path", result: result };
   openPanel("path", result.from + "~" + result.to);
   var title = el("h3");
   title.appendChild(nodeLink(result.from));
@@ -85,7 +97,7 @@ function showPath(result) {
     head.appendChild(nodeLink(result.nodes[i]));
     var forward = e.from === result.nodes[i];
     head.appendChild(el("span", null, forward ? " →" : " ←"));
-    head.appendChild(button("kg-link", enumLabel(RTYPES, e.type), function () { selectEdge(e.id); }));
+    head.appendChild(button("kg-link", enumLabel(RTYPES, e.type), function () { Actions.selectEdge(e.id); }));
     head.appendChild(el("span", null, forward ? "→ " : "← "));
     head.appendChild(nodeLink(result.nodes[i + 1]));
     head.appendChild(statusBadge(e.status));
@@ -99,10 +111,12 @@ function showPath(result) {
 function pathFromInputs() {
   var a = resolve(pathFrom.value), b = resolve(pathTo.value);
   if (!a || !b) {
-    shown = null;
+    State.shown = null;
     openPanel("path", "");
     content.appendChild(el("p", "kg-explain", t("pathUnknown") + (!a ? pathFrom.value : pathTo.value)));
     return;
   }
   runPath(a, b, true);
 }
+return { findPath, pathFrom, pathFromInputs, pathTo, resolve, runPath };
+})();

@@ -2,6 +2,14 @@
 // DATA.analysis holds what graph.pipeline and graph.region_ties computed for this page's graph;
 // the pane draws it and every number opens onto its records and quotes. The view and what is
 // picked in it travel in the address (#view=pipeline&pick=signed).
+/* global State, Actions, I18n, Core, View, Panel */
+/* exported Pipeline */
+const Pipeline = (function () {
+const { UI, t } = I18n;
+const { DATA, EDGES, EDGE_PRESENT, NODES, PRESENT, STATUSES, button, clear, el, enumLabel } = Core;
+const { emphasise, reveal } = View;
+const { badge, nodeLink, quoteBlock } = Panel;
+
 Object.assign(UI.zh, {
   pipeline: "项目进展", regions: "地区往来", stageChart: "各阶段的项目", amountNotStated: "金额未写明",
   stated: "已写明金额", noStage: "未给出阶段", notAStage: "状态不是阶段", atStage: "个处于某一阶段",
@@ -26,17 +34,15 @@ Object.assign(UI.en, {
 var ANALYSIS = DATA.analysis || { pipeline: { stages: [], unstaged: [], unstagedCount: 0 }, regions: { regions: [], ties: [], homes: {} }, kinds: {}, stageNames: {}, limit: 0 };
 var analysisBox = document.getElementById("kg-analysis");
 var analysisBody = document.getElementById("kg-analysis-body");
-var analysisView = null;  // "pipeline" | "regions" | null
-var analysisPick = null;  // a stage id, "none", "region:KEY" or "tie:N"
 
 function money(totals) {
   return Object.keys(totals).sort().map(function (cur) {
-    return cur + " " + Number(totals[cur]).toLocaleString(lang === "zh" ? "zh-CN" : "en");
+    return cur + " " + Number(totals[cur]).toLocaleString(State.lang === "zh" ? "zh-CN" : "en");
   }).join("; ");
 }
 function stageName(id) {
   var s = ANALYSIS.stageNames[id];
-  return s ? s[lang] : id;
+  return s ? s[State.lang] : id;
 }
 function statusName(id) { return STATUSES[id] ? enumLabel(STATUSES, id) : stageName(id); }
 function quoteList(qis) {
@@ -52,42 +58,42 @@ function quoteList(qis) {
 // are drawn when the page has not drawn them yet (a bounded page), so that a stage of
 // 200 projects does not draw every partner of every project too.
 function highlight(ids, rels, draw) {
-  if (!network) return;
+  if (!State.network) return;
   var seen = Object.create(null);
   ids = ids.filter(function (id) { return seen[id] ? false : (seen[id] = true); });
   reveal(draw || ids);
   emphasise(ids, rels);
-  network.setSelection({ nodes: ids.filter(function (id) { return PRESENT[id]; }), edges: rels.filter(function (id) { return EDGE_PRESENT[id]; }) });
+  State.network.setSelection({ nodes: ids.filter(function (id) { return PRESENT[id]; }), edges: rels.filter(function (id) { return EDGE_PRESENT[id]; }) });
 }
 function setAnalysis(view, pick, record) {
-  var hadPick = analysisPick;
-  analysisView = view === "pipeline" || view === "regions" ? view : null;
-  analysisPick = analysisView ? pick || null : null;
-  analysisBox.hidden = !analysisView;
+  var hadPick = State.analysisPick;
+  State.analysisView = view === "pipeline" || view === "regions" ? view : null;
+  State.analysisPick = State.analysisView ? pick || null : null;
+  analysisBox.hidden = !State.analysisView;
   ["pipeline", "regions"].forEach(function (v) {
-    document.getElementById("kg-" + v + "-toggle").setAttribute("aria-pressed", analysisView === v ? "true" : "false");
+    document.getElementById("kg-" + v + "-toggle").setAttribute("aria-pressed", State.analysisView === v ? "true" : "false");
   });
   renderAnalysis();
-  if (hadPick && !analysisPick && !selection && network) emphasise(null);
-  if (record !== false) writeAddress(true);
+  if (hadPick && !State.analysisPick && !State.selection && State.network) emphasise(null);
+  if (record !== false) Actions.writeAddress(true);
 }
 function analysisAddress(add) {
-  add("view", analysisView || "");
-  add("pick", analysisPick || "");
+  add("view", State.analysisView || "");
+  add("pick", State.analysisPick || "");
 }
 function renderAnalysis() {
   document.getElementById("kg-pipeline-toggle").textContent = t("pipeline");
   document.getElementById("kg-regions-toggle").textContent = t("regions");
-  if (!analysisView) return;
+  if (!State.analysisView) return;
   clear(analysisBody);
-  document.getElementById("kg-analysis-title").textContent = t(analysisView === "pipeline" ? "stageChart" : "regionTies");
-  if (analysisView === "pipeline") renderPipeline(); else renderRegions();
+  document.getElementById("kg-analysis-title").textContent = t(State.analysisView === "pipeline" ? "stageChart" : "regionTies");
+  if (State.analysisView === "pipeline") renderPipeline(); else Actions.renderRegions();
 }
 function analysisChoose(value) {
-  analysisPick = analysisPick === value ? null : value;
+  State.analysisPick = State.analysisPick === value ? null : value;
   renderAnalysis();
-  if (!analysisPick && !selection) emphasise(null);
-  writeAddress(true);
+  if (!State.analysisPick && !State.selection) emphasise(null);
+  Actions.writeAddress(true);
 }
 
 function renderPipeline() {
@@ -109,7 +115,7 @@ function renderPipeline() {
     var b = button("kg-stage-bar", "", function () { analysisChoose(s.id); });
     b.dataset.testid = "pipeline-stage";
     b.dataset.stage = s.id;
-    b.setAttribute("aria-pressed", analysisPick === s.id ? "true" : "false");
+    b.setAttribute("aria-pressed", State.analysisPick === s.id ? "true" : "false");
     b.appendChild(el("span", "kg-stage-name", stageName(s.id)));
     var track = el("span", "kg-stage-track");
     var fill = el("span", "kg-stage-fill");
@@ -129,7 +135,7 @@ function renderPipeline() {
     var b = button("kg-stage-bar kg-stage-none", "", function () { analysisChoose("none"); });
     b.dataset.testid = "pipeline-stage";
     b.dataset.stage = "none";
-    b.setAttribute("aria-pressed", analysisPick === "none" ? "true" : "false");
+    b.setAttribute("aria-pressed", State.analysisPick === "none" ? "true" : "false");
     b.appendChild(el("span", "kg-stage-name", t("noStage")));
     b.appendChild(el("span", "kg-stage-track"));
     b.appendChild(el("span", "kg-stage-count", String(P.unstagedCount)));
@@ -138,7 +144,7 @@ function renderPipeline() {
     chart.appendChild(li);
   }
   analysisBody.appendChild(chart);
-  if (analysisPick) showStage(analysisPick);
+  if (State.analysisPick) showStage(State.analysisPick);
 }
 function showStage(id) {
   var P = ANALYSIS.pipeline, list = el("ul", "kg-analysis-list"), ids = [], rels = [], stage = null, listed = [];
@@ -186,6 +192,9 @@ function moreNote(list, k) {
 function mapOf(key, value) { var m = {}; m[key] = value; return m; }
 
 document.getElementById("kg-pipeline-toggle").addEventListener("click", function () {
-  setAnalysis(analysisView === "pipeline" ? null : "pipeline");
+  setAnalysis(State.analysisView === "pipeline" ? null : "pipeline");
 });
 document.getElementById("kg-analysis-close").addEventListener("click", function () { setAnalysis(null); });
+return { ANALYSIS, analysisAddress, analysisBody, analysisChoose, highlight, money, moreNote,
+  quoteList, renderAnalysis, setAnalysis, statusName };
+})();

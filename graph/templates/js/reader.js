@@ -1,9 +1,14 @@
 // -- reader: the sources' text with every quoted passage highlighted -------------------------
 // A highlight covers the text of one or more quotes; clicking it selects the records citing
 // them. Selecting a record marks and scrolls to its quotes. Unquoted text stays unmarked.
+/* global State, Actions, I18n, Core */
+/* exported Reader */
+const Reader = (function () {
+const { t } = I18n;
+const { DATA, EDGES, NODES, clear, el, sourceTitle } = Core;
+
 var reader = document.getElementById("kg-reader");
 var readerText = document.getElementById("kg-reader-text");
-var readerBuilt = false;
 var readerActive = [];
 var MARKS = [];  // [{el, quotes: [qi...]}]
 
@@ -32,7 +37,7 @@ function buildReader() {
     box.insertBefore(stats, box.children[1]);
     readerText.appendChild(box);
   });
-  readerBuilt = true;
+  State.readerBuilt = true;
   markActive(readerActive, false);
 }
 function renderSegment(parent, offset, text, spans) {
@@ -58,9 +63,9 @@ function renderSegment(parent, offset, text, spans) {
     mark.dataset.quotes = qis.join(" ");
     mark.tabIndex = 0;
     mark.setAttribute("role", "button");
-    mark.addEventListener("click", (function (list) { return function () { selectPassage(list); }; })(qis));
+    mark.addEventListener("click", (function (list) { return function () { Actions.selectPassage(list); }; })(qis));
     mark.addEventListener("keydown", (function (list) {
-      return function (event) { if (event.key === "Enter") selectPassage(list); };
+      return function (event) { if (event.key === "Enter") Actions.selectPassage(list); };
     })(qis));
     MARKS.push({ el: mark, quotes: qis, source: DATA.quotes[qis[0]].source });
     parent.appendChild(mark);
@@ -69,7 +74,7 @@ function renderSegment(parent, offset, text, spans) {
 // Mark the highlights of these quotes as active; scroll the first into view.
 function markActive(qis, scroll) {
   readerActive = qis;
-  if (!readerBuilt) return;
+  if (!State.readerBuilt) return;
   var want = Object.create(null);
   qis.forEach(function (q) { want[q] = true; });
   var first = null;
@@ -89,11 +94,13 @@ function setReader(open) {
   document.body.classList.toggle("kg-reading", open);
   var b = document.getElementById("kg-reader-toggle");
   b.setAttribute("aria-pressed", open ? "true" : "false");
-  if (open && !readerBuilt) buildReader();
+  if (open && !State.readerBuilt) buildReader();
   if (open) markActive(readerActive, true);
-  if (network) network.redraw();
+  if (State.network) State.network.redraw();
 }
 function showInReader(qis) {
   readerActive = qis;
   setReader(true);
 }
+return { buildReader, markActive, quotesOf, reader, setReader, showInReader };
+})();

@@ -3,6 +3,17 @@
 // statements they take part in); a line joins two regions, as wide as their ties are many.
 // Clicking a region expands it into its organisations (listed, and highlighted in the graph);
 // clicking a tie row lists its relations with their quotes.
+/* global State, Actions, I18n, Core, Panel, Pipeline */
+/* exported Regions */
+const Regions = (function () {
+const { t } = I18n;
+const { EDGES, NODES, RTYPES, button, el, enumLabel } = Core;
+const { badge, nodeLink } = Panel;
+const { ANALYSIS, analysisBody, analysisChoose, highlight, money, moreNote, quoteList, setAnalysis,
+  statusName } = Pipeline;
+// What earlier modules call back (their handlers run after start-up; see state.js).
+Actions.renderRegions = renderRegions;
+
 var SVG_NS = "http://www.w3.org/2000/svg";
 var REGION_BY_KEY = Object.create(null);
 var TIE_ROWS = 100;  // tie rows listed before "show all"
@@ -12,11 +23,11 @@ ANALYSIS.regions.regions.forEach(function (r) { REGION_BY_KEY[r.key] = r; });
 function regionName(key) {
   var r = REGION_BY_KEY[key];
   if (key === "?") return t("unknownRegion");
-  return r ? r[lang] : key;
+  return r ? r[State.lang] : key;
 }
 function kindName(kind) {
   var k = ANALYSIS.kinds[kind];
-  return k ? k[lang] : enumLabel(RTYPES, kind);
+  return k ? k[State.lang] : enumLabel(RTYPES, kind);
 }
 function svg(tag, attrs) {
   var node = document.createElementNS(SVG_NS, tag);
@@ -57,7 +68,7 @@ function drawRegions() {
   });
   R.forEach(function (r) {
     var p = where[r.key], radius = 10 + 16 * Math.sqrt((w.weight[r.key] || 0) / max);
-    var g = svg("g", { "class": "kg-region-node" + (analysisPick === "region:" + r.key ? " kg-picked" : ""), tabindex: "0" });
+    var g = svg("g", { "class": "kg-region-node" + (State.analysisPick === "region:" + r.key ? " kg-picked" : ""), tabindex: "0" });
     g.dataset.testid = "region-node";
     g.dataset.region = r.key;
     g.setAttribute("role", "button");
@@ -76,7 +87,7 @@ function drawRegions() {
 function renderRegions() {
   analysisBody.appendChild(el("p", "kg-hint", t("pickRegion")));
   analysisBody.appendChild(drawRegions());
-  if (analysisPick && analysisPick.indexOf("region:") === 0) showRegion(analysisPick.slice(7));
+  if (State.analysisPick && State.analysisPick.indexOf("region:") === 0) showRegion(State.analysisPick.slice(7));
   var table = el("table", "kg-tie-table");
   table.dataset.testid = "tie-table";
   var head = el("tr");
@@ -84,7 +95,7 @@ function renderRegions() {
   table.appendChild(head);
   // A large graph has thousands of rows: list the first TIE_ROWS (and the picked one),
   // with a button for the rest, so that opening the view or picking a region stays quick.
-  var ties = ANALYSIS.regions.ties, picked = analysisPick && analysisPick.indexOf("tie:") === 0 ? +analysisPick.slice(4) : -1;
+  var ties = ANALYSIS.regions.ties, picked = State.analysisPick && State.analysisPick.indexOf("tie:") === 0 ? +State.analysisPick.slice(4) : -1;
   var shown = tieRowsAll ? ties.length : Math.min(ties.length, Math.max(TIE_ROWS, picked + 1));
   for (var n = 0; n < shown; n++) tieRow(table, ties[n], n);
   analysisBody.appendChild(table);
@@ -100,7 +111,7 @@ function renderRegions() {
   }
 }
 function tieRow(table, x, n) {
-  var tr = el("tr", analysisPick === "tie:" + n ? "kg-picked" : null);
+  var tr = el("tr", State.analysisPick === "tie:" + n ? "kg-picked" : null);
   tr.dataset.testid = "tie-row";
   tr.dataset.a = x.a;
   tr.dataset.b = x.b;
@@ -118,7 +129,7 @@ function tieRow(table, x, n) {
   if (extra.length) count.title = extra.join(" · ");
   tr.appendChild(count);
   table.appendChild(tr);
-  if (analysisPick === "tie:" + n) {
+  if (State.analysisPick === "tie:" + n) {
     var detail = el("tr");
     var td = el("td");
     td.colSpan = 4;
@@ -147,7 +158,7 @@ function tieDetail(x) {
     row.appendChild(document.createTextNode(" → "));
     row.appendChild(nodeLink(e.to));
     row.appendChild(document.createTextNode(" · "));
-    row.appendChild(button("kg-link", enumLabel(RTYPES, e.type) + " / " + statusName(e.status), function () { selectEdge(rid); }));
+    row.appendChild(button("kg-link", enumLabel(RTYPES, e.type) + " / " + statusName(e.status), function () { Actions.selectEdge(rid); }));
     row.appendChild(quoteList(e.evidence));
     box.appendChild(row);
   });
@@ -177,11 +188,13 @@ function showRegion(key) {
 }
 
 document.getElementById("kg-regions-toggle").addEventListener("click", function () {
-  setAnalysis(analysisView === "regions" ? null : "regions");
+  setAnalysis(State.analysisView === "regions" ? null : "regions");
 });
 // For tests and scripts: what the views show, as numbers.
 window.kgAnalysis = Object.freeze({
-  view: function () { return analysisView; },
-  pick: function () { return analysisPick; },
-  open: function (view, value) { setAnalysis(view, value); return analysisView; },
+  view: function () { return State.analysisView; },
+  pick: function () { return State.analysisPick; },
+  open: function (view, value) { setAnalysis(view, value); return State.analysisView; },
 });
+return {};
+})();

@@ -1,4 +1,10 @@
 // -- search: names, English names, aliases, ids; traditional characters; one typo ------------
+/* global Actions, I18n, Core */
+/* exported Search */
+const Search = (function () {
+const { t } = I18n;
+const { BOUNDED, DATA, NODES, TYPES, button, clear, el, enumLabel, nameOf, otherName } = Core;
+
 function norm(text) {
   var s = String(text === null || text === undefined ? "" : text).normalize("NFKC").toLowerCase().replace(/\s+/g, "");
   var out = "";
@@ -120,10 +126,10 @@ function showResults() {
 }
 function pick(id) {
   setResultsOpen(false);
-  selectNode(id, true, true);
+  Actions.selectNode(id, true, true);
 }
 function resultButtons() { return Array.prototype.slice.call(results.querySelectorAll("button")); }
-input.addEventListener("input", function () { showResults(); writeAddress(false); });
+input.addEventListener("input", function () { showResults(); Actions.writeAddress(false); });
 input.addEventListener("keydown", function (event) {
   if (event.key === "Enter") {
     var ids = search(input.value);
@@ -153,3 +159,5 @@ results.addEventListener("keydown", function (event) {
 document.addEventListener("click", function (event) {
   if (!document.getElementById("kg-search-box").contains(event.target)) setResultsOpen(false);
 });
+return { buildIndex, input, norm, results, search, setResultsOpen, showResults };
+})();

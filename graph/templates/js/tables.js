@@ -1,4 +1,13 @@
 // -- tables: the visible entities or relations, sortable, filterable, as CSV -----------------
+/* global State, Actions, I18n, Core, Panel, Search */
+/* exported Tables */
+const Tables = (function () {
+const { t } = I18n;
+const { NODES, RTYPES, STATUSES, TYPES, button, clear, el, enumLabel, matchingEdges, matchingNodes,
+  nameOf, otherName } = Core;
+const { nodeLink, quoteText } = Panel;
+const { norm } = Search;
+
 var tablesBox = document.getElementById("kg-tables");
 var tableEl = document.getElementById("kg-table");
 var tableFilter = document.getElementById("kg-table-filter");
@@ -27,7 +36,7 @@ var COLUMNS = {
 var TABLE_LIMIT = 2000;
 var COLLATORS = Object.create(null);
 function collator() {
-  return COLLATORS[lang] || (COLLATORS[lang] = new Intl.Collator(lang === "zh" ? "zh-Hans-CN" : "en"));
+  return COLLATORS[State.lang] || (COLLATORS[State.lang] = new Intl.Collator(State.lang === "zh" ? "zh-Hans-CN" : "en"));
 }
 // The rows of the current table: the records the filters let through (on a bounded page,
 // drawn or not) that match the table's filter, sorted.
@@ -79,7 +88,7 @@ function refreshTable() {
     cols.forEach(function (c, i) {
       var td = el("td");
       if (i === 0 && tableKind === "entities") td.appendChild(nodeLink(r.id));
-      else if (i === 0) td.appendChild(button("kg-link", c.value(r), function () { selectEdge(r.id); }));
+      else if (i === 0) td.appendChild(button("kg-link", c.value(r), function () { Actions.selectEdge(r.id); }));
       else td.textContent = String(c.value(r));
       row.appendChild(td);
     });
@@ -142,3 +151,5 @@ function download(name, blob) {
 function downloadCSV() {
   download(tableKind + ".csv", new Blob([tableCSV()], { type: "text/csv;charset=utf-8" }));
 }
+return { download, downloadCSV, refreshTable, setTables, tableFilter, tablesBox };
+})();

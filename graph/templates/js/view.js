@@ -1,13 +1,17 @@
 // -- view: the vis-network graph, its styles and what is emphasised -------------------------
+/* global State, I18n, Core, Labels */
+/* exported View */
+const View = (function () {
+const { t } = I18n;
+const { BIG, BOUNDED, DATA, FONT, INCIDENT, NODES, PRESENT, PRESENT_EDGES, PRESENT_NODES, RTYPES,
+  STATUSES, TYPES, container, el, enumLabel, focusId, hiddenNeighbours, makePresent, matchingNodes,
+  nameOf, otherEnd, otherName, recompute, shownNodes } = Core;
+const { INSIDE, LABEL_PX, LABEL_SHIFT, labelBox, labelText, relabel } = Labels;
+
 var DIM = "#e5e7eb";
 var DRAFT = "#8250df";
 var INFERRED = "#b36b00";
-var BIG = DATA.nodes.length > 300;
-var physicsOn = !!DATA.physics;
-var ready = false;
-// The emphasised part of the graph (a selection, a path, a passage's records), or null.
-var emph = null;
-var focusId = DATA.focus && NODES[DATA.focus] ? DATA.focus : null;
+State.physicsOn = !!DATA.physics;
 
 function tooltip(node) {
   var box = el("div");
@@ -19,7 +23,7 @@ function tooltip(node) {
 }
 function visNode(node) {
   var type = TYPES[node.type];
-  var dim = emph !== null && !emph.nodes[node.id];
+  var dim = State.emph !== null && !State.emph.nodes[node.id];
   var color = dim ? DIM : type.color;
   var border = node.draft ? DRAFT : node.id === focusId ? "#d62728" : "#333333";
   var item = {
@@ -27,13 +31,13 @@ function visNode(node) {
     label: labelText(node),
     shape: type.shape,
     size: node.size,
-    hidden: !NODE_SHOWN[node.id],
+    hidden: !State.NODE_SHOWN[node.id],
     title: tooltip(node),
     color: { background: color, border: dim ? DIM : border,
              highlight: { background: color, border: "#000000" } },
     borderWidth: node.id === focusId ? 4 : node.draft || node.collective ? 2 : 1,
     shapeProperties: { borderDashes: node.draft ? [5, 3] : false },
-    font: { face: FONT, size: labelFont, color: dim ? "#c0c4c8" : "#1f2328",
+    font: { face: FONT, size: State.labelFont, color: dim ? "#c0c4c8" : "#1f2328",
             strokeWidth: 3, strokeColor: "#ffffff", vadjust: LABEL_SHIFT[node.id] || 0 },
   };
   return item;
@@ -46,40 +50,37 @@ function edgeDashes(edge) {
   return false;
 }
 function visEdge(edge) {
-  var dim = emph !== null && !emph.edges[edge.id];
+  var dim = State.emph !== null && !State.emph.edges[edge.id];
   var prospective = STATUSES[edge.status] && STATUSES[edge.status].style === "prospective";
   var color = edge.draft ? DRAFT : edge.basis !== "stated" ? INFERRED
     : edge.collective ? "#e377c2" : prospective ? "#8c959f" : "#57606a";
-  var labelled = emph !== null && emph.edges[edge.id] && EDGE_LABEL_ON[edge.id];
+  var labelled = State.emph !== null && State.emph.edges[edge.id] && State.EDGE_LABEL_ON[edge.id];
   return {
     id: edge.id,
     from: edge.from,
     to: edge.to,
     label: labelled ? enumLabel(RTYPES, edge.type) : "",
     dashes: edgeDashes(edge),
-    hidden: !EDGE_SHOWN[edge.id],
+    hidden: !State.EDGE_SHOWN[edge.id],
     arrows: { to: { enabled: true, scaleFactor: 0.5 } },
     color: { color: dim ? DIM : color, highlight: "#0969da", hover: "#0969da" },
     width: edge.basis !== "stated" ? 1 : edge.collective ? 1.5 : 2,
-    font: { face: FONT, size: Math.round(labelFont * 0.85), color: "#24292f",
+    font: { face: FONT, size: Math.round(State.labelFont * 0.85), color: "#24292f",
             strokeWidth: 4, strokeColor: "#ffffff", align: "horizontal" },
   };
 }
 
-var container = document.getElementById("kg-network");
-var labelFont = 14;
-var nodes = null, edges = null, network = null;
 function buildNetwork() {
-  nodes = new vis.DataSet(PRESENT_NODES.map(placedNode));
-  edges = new vis.DataSet(PRESENT_EDGES.map(visEdge));
-  network = new vis.Network(container, { nodes: nodes, edges: edges }, {
+  State.nodes = new vis.DataSet(PRESENT_NODES.map(placedNode));
+  State.edges = new vis.DataSet(PRESENT_EDGES.map(visEdge));
+  State.network = new vis.Network(container, { nodes: State.nodes, edges: State.edges }, {
     autoResize: true,
     layout: { improvedLayout: false, randomSeed: 7 },
     physics: {
-      enabled: physicsOn,
+      enabled: State.physicsOn,
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -80, springLength: 130, avoidOverlap: 0.6 },
-      stabilization: { enabled: physicsOn, iterations: 400, fit: true },
+      stabilization: { enabled: State.physicsOn, iterations: 400, fit: true },
     },
     edges: { smooth: BIG ? false : { type: "continuous" } },
     interaction: { hover: !BIG, hideEdgesOnDrag: BIG, tooltipDelay: 150, multiselect: false,
@@ -95,8 +96,8 @@ function placedNode(n) {
 }
 // Restyle every drawn node and edge (after a change of emphasis, language, filters or zoom).
 function paint() {
-  nodes.update(PRESENT_NODES.map(visNode));
-  edges.update(PRESENT_EDGES.map(visEdge));
+  State.nodes.update(PRESENT_NODES.map(visNode));
+  State.edges.update(PRESENT_EDGES.map(visEdge));
 }
 // A bounded page: draw these entities too (with their relations to what is drawn).
 // Returns how many were new; the caller restyles.
@@ -109,8 +110,8 @@ function reveal(ids) {
   });
   if (!newNodes.length) return 0;
   recompute();
-  nodes.add(newNodes.map(placedNode));
-  edges.add(newEdges.map(visEdge));
+  State.nodes.add(newNodes.map(placedNode));
+  State.edges.add(newEdges.map(visEdge));
   boundedNote();
   return newNodes.length;
 }
@@ -119,7 +120,7 @@ function reveal(ids) {
 function drawMatching() {
   if (!BOUNDED) return 0;
   var budget = DATA.overview.length, count = 0;
-  PRESENT_NODES.forEach(function (n) { if (NODE_SHOWN[n.id]) count++; });
+  PRESENT_NODES.forEach(function (n) { if (State.NODE_SHOWN[n.id]) count++; });
   if (count >= budget) return 0;
   var more = matchingNodes().filter(function (n) { return !PRESENT[n.id]; });
   more.sort(function (a, b) { return b.degree - a.degree; });
@@ -138,17 +139,17 @@ function boundedNote() {
     .replace("{m}", DATA.nodes.length.toLocaleString());
 }
 function emphasise(nodeIds, edgeIds) {
-  if (nodeIds === null) { emph = null; relabel(); paint(); return; }
-  emph = { nodes: Object.create(null), edges: Object.create(null) };
-  nodeIds.forEach(function (id) { emph.nodes[id] = true; });
-  edgeIds.forEach(function (id) { emph.edges[id] = true; });
+  if (nodeIds === null) { State.emph = null; relabel(); paint(); return; }
+  State.emph = { nodes: Object.create(null), edges: Object.create(null) };
+  nodeIds.forEach(function (id) { State.emph.nodes[id] = true; });
+  edgeIds.forEach(function (id) { State.emph.edges[id] = true; });
   relabel();
   paint();
 }
 function neighbourhood(id) {
   var ids = [id], rels = [];
   INCIDENT[id].forEach(function (e) {
-    if (!EDGE_SHOWN[e.id]) return;
+    if (!State.EDGE_SHOWN[e.id]) return;
     ids.push(otherEnd(e, id));
     rels.push(e.id);
   });
@@ -162,11 +163,11 @@ function neighbourhood(id) {
 var STRETCH_MAX = 2;
 function fitLayoutToScreen() {
   var rect = container.getBoundingClientRect();
-  var positions = network.getPositions();
+  var positions = State.network.getPositions();
   var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   PRESENT_NODES.forEach(function (n) {
     var p = positions[n.id];
-    if (!p || !NODE_SHOWN[n.id]) return;
+    if (!p || !State.NODE_SHOWN[n.id]) return;
     minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x);
     minY = Math.min(minY, p.y); maxY = Math.max(maxY, p.y);
   });
@@ -183,11 +184,11 @@ function fitLayoutToScreen() {
     var p = positions[n.id] || (typeof n.x === "number" ? n : null);
     if (!p) return;
     var dx = p.x - cx, dy = p.y - cy;
-    if (turn) { var t = dx; dx = -dy; dy = t; }
+    if (turn) { var swap = dx; dx = -dy; dy = swap; }
     n.x = cx + dx * sx;
     n.y = cy + dy * sy;
   });
-  nodes.update(PRESENT_NODES.map(function (n) { return { id: n.id, x: n.x, y: n.y }; }));
+  State.nodes.update(PRESENT_NODES.map(function (n) { return { id: n.id, x: n.x, y: n.y }; }));
 }
 // The part of the graph's frame that the panels (the card, the reader) leave visible, in the
 // frame's pixels: a bottom sheet takes the bottom, a side panel its side.
@@ -212,9 +213,8 @@ function visibleArea() {
 // Move the view so that the entities `ids` (with their labels) fill the visible area, at no
 // more than `most` zoom (a lone entity: at `most`). When that takes less than `least` zoom,
 // the first entity is centred at `least` instead (a hub's many neighbours).
-var moving = false;  // a fitting's animation is under way (its end relabels)
 function fitInto(ids, most, animate, least) {
-  var positions = network.getPositions(ids);
+  var positions = State.network.getPositions(ids);
   var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, found = 0;
   ids.forEach(function (id) {
     var p = positions[id];
@@ -234,13 +234,13 @@ function fitInto(ids, most, animate, least) {
   var scale = Math.min(aw / (maxX - minX), ah / (maxY - minY), most);
   var centre = { x: (minX + maxX) / 2, y: (minY + maxY) / 2 };
   if (least && scale < least && positions[ids[0]]) { scale = least; centre = positions[ids[0]]; }
-  network.moveTo({
+  State.network.moveTo({
     position: centre,
     scale: scale,
     offset: { x: (area.left + area.right - rect.width) / 2, y: (area.top + area.bottom - rect.height) / 2 },
     animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false,
   });
-  moving = !!animate;
+  State.moving = !!animate;
   if (!animate) { relabel(); paint(); }
 }
 // The whole drawn graph, fitted like a selection (the starting view, Reset view).
@@ -253,17 +253,20 @@ function roomForHub() {
   var order = shownNodes();
   if (order.length < 2) return;
   var hub = order.reduce(function (a, b) { return b.degree > a.degree ? b : a; });
-  var positions = network.getPositions(), at = positions[hub.id];
+  var positions = State.network.getPositions(), at = positions[hub.id];
   if (!at || INSIDE[TYPES[hub.type].shape]) return;
-  var box = labelBox(hub, at, labelFont, false, 0), moved = [];
+  var box = labelBox(hub, at, State.labelFont, false, 0), moved = [];
   order.forEach(function (n) {
     var p = positions[n.id];
     if (n === hub || !p) return;
-    var r = n.size + labelFont * 0.3;
+    var r = n.size + State.labelFont * 0.3;
     if (!(p.x + r > box.left && p.x - r < box.right && p.y + r > box.top && p.y - r < box.bottom)) return;
     var moves = [{ x: box.left - r, y: p.y }, { x: box.right + r, y: p.y }, { x: p.x, y: box.bottom + r }];
     moves.sort(function (a, b) { return Math.abs(a.x - p.x) + Math.abs(a.y - p.y) - Math.abs(b.x - p.x) - Math.abs(b.y - p.y); });
     moved.push({ id: n.id, x: moves[0].x, y: moves[0].y });
   });
-  if (moved.length) nodes.update(moved);
+  if (moved.length) State.nodes.update(moved);
 }
+return { EXPAND_STEP, INFERRED, boundedNote, buildNetwork, drawMatching, emphasise,
+  expandNeighbours, fitAll, fitInto, fitLayoutToScreen, neighbourhood, paint, reveal, roomForHub };
+})();

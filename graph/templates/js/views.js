@@ -1,6 +1,14 @@
 // -- views: a small list of saved views (their addresses) kept in this browser's localStorage --
 // Each entry is {name, hash}; opening one sets the address, which reopens the view. Names are
 // data: they reach the document as text only. Without localStorage the section stays hidden.
+/* global State, I18n, Core, Search, Address */
+/* exported Views */
+const Views = (function () {
+const { t } = I18n;
+const { DATA, EDGES, NODES, RTYPES, button, clear, el, enumLabel, nameOf } = Core;
+const { input } = Search;
+const { addressOf, applyAddress } = Address;
+
 var VIEWS_KEY = "kg-explorer-views:" + (DATA.title.zh || "") + ":" + DATA.nodes.length;
 var VIEWS_MAX = 50;
 var viewsBox = document.getElementById("kg-views");
@@ -28,14 +36,14 @@ function storeViews(list) {
 }
 // A default name for the current view: what is selected, else the search, else the title.
 function viewLabel() {
-  if (selection && selection.kind === "node") return nameOf(NODES[selection.id]);
-  if (selection && selection.kind === "edge") {
-    var e = EDGES[selection.id];
+  if (State.selection && State.selection.kind === "node") return nameOf(NODES[State.selection.id]);
+  if (State.selection && State.selection.kind === "edge") {
+    var e = EDGES[State.selection.id];
     return nameOf(NODES[e.from]) + " → " + nameOf(NODES[e.to]) + " · " + enumLabel(RTYPES, e.type);
   }
-  if (selection && selection.kind === "path") return nameOf(NODES[selection.from]) + " ⇢ " + nameOf(NODES[selection.to]);
+  if (State.selection && State.selection.kind === "path") return nameOf(NODES[State.selection.from]) + " ⇢ " + nameOf(NODES[State.selection.to]);
   if (input.value.trim()) return input.value.trim();
-  return DATA.title[lang] || DATA.title.zh;
+  return DATA.title[State.lang] || DATA.title.zh;
 }
 function saveView() {
   var name = viewName.value.trim() || viewLabel();
@@ -76,3 +84,5 @@ function renderViews() {
 }
 document.getElementById("kg-view-save").addEventListener("click", saveView);
 viewName.addEventListener("keydown", function (event) { if (event.key === "Enter") saveView(); });
+return { renderViews };
+})();
