@@ -293,3 +293,14 @@ def test_the_authors_short_name_in_the_clause_states_the_subject() -> None:
     assert basis[("虚构示范区", "organises", "产业对接会")] == "unstated_subject"
     assert {e.name: str(e.type) for e in p.entities}["虚构示范区"] == "development_zone"
     assert extract("举办了产业对接会。", title="工作简报").author is None
+
+
+def test_names_read_over_modifier_verbs_and_numbered_nouns() -> None:
+    # 创新 is tagged a verb, but stands inside the name as a modifier
+    assert "东湖承德创新创业大厦" in _types(extract("东湖承德创新创业大厦即将开工建设。"))
+    # a verb that takes an object still ends what stood before it
+    assert "南昌出席北京大学" not in _types(extract("南昌出席北京大学签约仪式。"))
+    # 和 joins plain nouns of one project name, a number word (一级) inside them
+    names = _types(extract("与华远集团合作的河道一级整治和配套设施项目已签约。"))
+    assert names["河道一级整治和配套设施项目"] == "project"
+    assert "配套设施项目" not in names

@@ -37,6 +37,9 @@ _NAME_TAGS = frozenset({"ORG", "LOC", "nz"})
 #: Words that may sit between a tagged name and its head word (西南 产业 基地).
 _EXTEND_TAGS = frozenset({"ORG", "LOC", "nz", "n", "vn", "nw", "an", "j", "s"})
 _MAX_EXTEND = 4
+#: Verbs that stand inside names as modifiers, never before an object (某地创新创业大厦,
+#: 某某创新研究院): a name read on over them when a head word follows.
+_NAME_VERBS = frozenset({"创新", "创业"})
 #: What follows an organisation named in a person's title.
 _TITLE = re.compile(
     r"(?:党委|党组|常委)?(?:副|常务副|执行)?(?:书记|市长|省长|区长|县长|镇长|主任|院长|校长|"
@@ -142,7 +145,14 @@ def model_names(
                 break
         best = j if _head(text[w.start : words[j - 1].end]) else None
         k = j
-        while k < n and k - j < _MAX_EXTEND and words[k].tag in _EXTEND_TAGS:
+        while (
+            k < n
+            and k - j < _MAX_EXTEND
+            and (
+                words[k].tag in _EXTEND_TAGS
+                or (words[k].tag == "v" and text[words[k].start : words[k].end] in _NAME_VERBS)
+            )
+        ):
             if _head(text[w.start : words[k].end]):
                 best = k + 1
             k += 1
@@ -188,9 +198,12 @@ def _joins_nouns(text: str, words: Sequence[Word], first: int, i: int) -> bool:
     while k >= 0 and words[k].start >= first:  # back to the name's start, not the text's
         before.append(words[k])
         k -= 1
+    # before[-1] is the first word: a number may stand inside (土地一级开发) but not first
     return (
         bool(before)
-        and all(v.tag in ("n", "vn", "nz") for v in before)
+        and all(
+            v.tag in ("n", "vn", "nz") or (v.tag == "m" and v is not before[-1]) for v in before
+        )
         and not HEAD_RE.search(text, first, w.start)
     )
 
