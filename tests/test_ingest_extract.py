@@ -304,3 +304,19 @@ def test_names_read_over_modifier_verbs_and_numbered_nouns() -> None:
     names = _types(extract("与华远集团合作的河道一级整治和配套设施项目已签约。"))
     assert names["河道一级整治和配套设施项目"] == "project"
     assert "配套设施项目" not in names
+
+
+def test_kinds_are_not_names() -> None:
+    # a phrase that ranks a kind (先进, 重大) with no name the tagger marks is a kind
+    assert "先进制造业基地" not in _types(extract("北岭市加快建设先进制造业基地。"))
+    names = _types(extract("东湖高新区大力推进新材料重大项目建设。"))
+    assert "新材料重大项目" not in names and names["东湖高新区"] == "development_zone"
+    # a level and a kind of zone, written out whole
+    assert "国家级高新区" not in _types(extract("东湖高新区获批国家级高新区，引进企业12家。"))
+    # a rank word inside a name that holds a proper name stays a name
+    names = _types(extract("北岭市与华远集团共建华远先进制造研究院。"))
+    assert names["华远先进制造研究院"] == "research_institute"
+    # 国家 alone is no rank: a national base named so is a name
+    assert "国家中药现代化科技产业基地" in _types(
+        extract("东湖高新区建设国家中药现代化科技产业基地。")
+    )

@@ -45,6 +45,7 @@ from ._mentions import (
     _PARTNER,
     _PLENUM,
     _author,
+    _category,
     _choose,
     _common_words,
     _enumerations,
@@ -271,13 +272,15 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         if m.origin != "head"
         or (m.end - m.start >= 2 and (m.name not in HEADS or m.name in STANDALONE))
     ]
-    heads = [m for m in heads if not _generic(m) and not _common_words(ctx, m)]
+    heads = [
+        m for m in heads if not _generic(m) and not _common_words(ctx, m) and not _category(ctx, m)
+    ]
     listed = [m for m in listed if plausible(text, words, m.start, m.end)]
     partners = [m for m in partners if plausible(text, words, m.start, m.end)]
     modelled = [
         _Mention(a, b, text[a:b], t, c, origin="model") for a, b, t, c in model_names(text, words)
     ]
-    modelled = [m for m in modelled if not _generic(m)]
+    modelled = [m for m in modelled if not _generic(m) and not _category(ctx, m)]
     mentions = _choose(known, heads + listed + extra + partners + modelled)
     designations: dict[int, str] = {}
     for m in list(mentions):  # 被列为全省示范项目: a designation, not a project

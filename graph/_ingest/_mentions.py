@@ -324,3 +324,27 @@ def _common_words(ctx: _Context, m: _Mention) -> bool:
     return (
         bool(inside) and inside[0].start == m.start and all(w.tag in _COMMON_TAGS for w in inside)
     )
+
+
+#: Words that rank a kind rather than name one (先进制造业基地, 某某重大项目, 省级新区).
+_RANK = re.compile(r"先进|重大|重点|大型|新兴|龙头|骨干|知名|优秀|一流|(?:国家|省|市|县|区)级")
+#: A kind written out whole: a level and a kind of firm or zone, nothing else.
+_KIND = re.compile(
+    r"(?:国家|省|市|县|区)级?(?:高新技术|经济技术)?(?:企业|新区|高新区|开发区|经开区|示范区)"
+    r"|(?:国家级|省级|市级)?(?:高新技术|科技型|专精特新|规模以上)(?:企业|产业开发区)"
+)
+_PROPER_TAGS = frozenset({"ORG", "LOC", "nz", "PER"})
+
+
+def _category(ctx: _Context, m: _Mention) -> bool:
+    """A kind, not a name: a phrase that ranks what it names (重大, 先进, 省级) and holds
+    no name the tagger marks, or a level and a kind of firm or zone written out whole
+    (国家级高新区, 高新技术企业). Counted groups and lists are not checked here."""
+    if m.origin not in ("head", "model") or m.match or m.type == T.GROUP:
+        return False
+    if _KIND.fullmatch(m.name):
+        return True
+    if not _RANK.search(m.name):
+        return False
+    inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
+    return bool(inside) and not any(w.tag in _PROPER_TAGS for w in inside)
