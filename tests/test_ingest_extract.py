@@ -320,3 +320,12 @@ def test_kinds_are_not_names() -> None:
     assert "国家中药现代化科技产业基地" in _types(
         extract("东湖高新区建设国家中药现代化科技产业基地。")
     )
+
+
+def test_a_city_where_an_event_happens_is_no_party() -> None:
+    p = extract("5月8日，华远集团与东岭大学智能制造联合实验室揭牌仪式暨交流会在杭州隆重举行。")
+    assert "杭州" not in _types(p)
+    assert not any(r.target == "杭州" for r in p.relations)
+    # an event held in the city is still held there
+    p = extract("东岭大学在杭州举行了华远论坛。")
+    _rel(p, "华远论坛", "held_at", "杭州")
