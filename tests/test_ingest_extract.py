@@ -329,3 +329,14 @@ def test_a_city_where_an_event_happens_is_no_party() -> None:
     # an event held in the city is still held there
     p = extract("东岭大学在杭州举行了华远论坛。")
     _rel(p, "华远论坛", "held_at", "杭州")
+
+
+def test_partners_and_groups_that_are_clauses() -> None:
+    # 与某省全方位合作: 全方位 says how they cooperate, it is no part of a partner's name
+    names = _types(extract("东岭大学将进一步加强与江苏全方位合作。"))
+    assert not any(n.endswith("全方位") for n in names)
+    # a count followed by a verb is a clause, not a counted group
+    names = _types(extract("华远集团在56个国家均设有分支机构或办事处。"))
+    assert not any(n.startswith("56个") for n in names)
+    names = _types(extract("北岭高新区引进12家国内知名科技企业。"))
+    assert names["12家国内知名科技企业"] == "group"

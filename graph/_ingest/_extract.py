@@ -55,7 +55,7 @@ from ._mentions import (
     _quoted,
     _titles,
 )
-from ._model_names import model_names, plausible, snap
+from ._model_names import ABSTRACT, model_names, plausible, snap
 from ._names import HEAD_RE, HEADS, STANDALONE
 from ._parties import PARTY_TYPES
 from ._places import PLACES
@@ -159,6 +159,11 @@ def extract(
     return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
 
 
+#: Tags of words a counted group's noun phrase does not hold (a verb, an adverb, a
+#: preposition: the count is then a clause's).
+_CLAUSE_TAGS = frozenset({"v", "d", "p", "vd", "ad"})
+
+
 #: A report's main party is named in at least this many sentences, and in at least
 #: twice as many as any other zone or government.
 MAIN_PARTY_SENTENCES = 3
@@ -257,8 +262,15 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         if len(m.group(1)) >= 3
         and not HEAD_RE.search(m.group(1))
         and not re.search(r"[的了在就]", m.group(1))
+        and not ABSTRACT.search(m.group(1))  # 与某省全方位合作: how, not whom
     ]
     words = ctx.words_in(s_start, s_end)
+    extra = [  # 168个国家均设有分支机构: a clause that counts, not a counted group
+        m
+        for m in extra
+        if m.origin != "group"
+        or not any(m.start <= w.start and w.end <= m.end and w.tag in _CLAUSE_TAGS for w in words)
+    ]
     for m in heads + listed + partners:
         if m.origin in ("head", "list", "partner"):
             inner = m.origin != "list"

@@ -25,7 +25,7 @@ from .._records import EntityType as T
 from ._names import GENERIC_START, HEAD_RE, HEADS
 from ._tagging import Word
 
-__all__ = ["FUNCTION_TAGS", "model_names", "plausible", "snap"]
+__all__ = ["ABSTRACT", "FUNCTION_TAGS", "model_names", "plausible", "snap"]
 
 #: Tags of words no name starts with.
 FUNCTION_TAGS = frozenset(
@@ -53,7 +53,7 @@ _PARTY = re.compile(r"(?:党|中央|党组)$")
 
 #: Abstract nouns a name without a head word does not end with (某地发展, 某地合作 are
 #: the tagger reading a phrase as an organisation).
-_ABSTRACT = re.compile(r"(?:发展|合作|建设|交流|创新|教育|产业|经济|战略|全方位|优势|共赢|双赢)$")
+ABSTRACT = re.compile(r"(?:发展|合作|建设|交流|创新|教育|产业|经济|战略|全方位|优势|共赢|双赢)$")
 
 
 def _among_people(text: str, words: Sequence[Word], i: int, j: int) -> bool:
@@ -178,7 +178,7 @@ def model_names(
             and len(name) >= 2
             and not _PARTY.search(name)
             and not _TITLE_END.search(name)
-            and not _ABSTRACT.search(name)
+            and not ABSTRACT.search(name)
             and not _among_people(text, words, i, end_index)
         ):
             gov = _GOVERNMENT.search(name)
