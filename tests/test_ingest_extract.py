@@ -340,3 +340,9 @@ def test_partners_and_groups_that_are_clauses() -> None:
     assert not any(n.startswith("56个") for n in names)
     names = _types(extract("北岭高新区引进12家国内知名科技企业。"))
     assert names["12家国内知名科技企业"] == "group"
+
+
+def test_an_organisation_that_modifies_an_industry_is_no_party() -> None:
+    # 依托某某航空产业优势: a branch of industry, not the firm the tagger reads
+    assert "西林航空" not in _types(extract("北岭市将依托西林航空产业优势，建设研发基地。"))
+    assert "华远汽车" in _types(extract("北岭大学与华远汽车签署合作协议。"))

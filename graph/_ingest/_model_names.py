@@ -56,6 +56,11 @@ _PARTY = re.compile(r"(?:党|中央|党组)$")
 ABSTRACT = re.compile(r"(?:发展|合作|建设|交流|创新|教育|产业|经济|战略|全方位|优势|共赢|双赢)$")
 
 
+#: Nouns an organisation without a head word modifies (某地航空产业, 某某汽车行业): it
+#: names a branch of industry there, not a party.
+_MODIFIES = re.compile(r"产业|行业|优势|经济")
+
+
 def _among_people(text: str, words: Sequence[Word], i: int, j: int) -> bool:
     """A name between people of one list (张三、某某及李四) is a person the tagger missed."""
     before = (
@@ -179,6 +184,7 @@ def model_names(
             and not _PARTY.search(name)
             and not _TITLE_END.search(name)
             and not ABSTRACT.search(name)
+            and not _MODIFIES.match(text, end)
             and not _among_people(text, words, i, end_index)
         ):
             gov = _GOVERNMENT.search(name)
