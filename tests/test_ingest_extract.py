@@ -346,3 +346,13 @@ def test_an_organisation_that_modifies_an_industry_is_no_party() -> None:
     # 依托某某航空产业优势: a branch of industry, not the firm the tagger reads
     assert "西林航空" not in _types(extract("北岭市将依托西林航空产业优势，建设研发基地。"))
     assert "华远汽车" in _types(extract("北岭大学与华远汽车签署合作协议。"))
+
+
+def test_a_builder_and_what_it_builds_are_two_names() -> None:
+    # the tagger reads 某某高新区建设某某研究院 as one organisation
+    names = _types(extract("在北岭高新区建设大数据研究院。"))
+    assert names.get("大数据研究院") == "research_institute"
+    assert names.get("北岭高新区") == "development_zone"
+    assert not any(n.startswith("北岭高新区建设") for n in names)
+    # 建设 inside a firm's name, before its head word, stays in the name
+    assert "华远建设集团" in _types(extract("华远建设集团与东岭大学签约。"))

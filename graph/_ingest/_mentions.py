@@ -14,6 +14,7 @@ import re
 from .._records import EntityType
 from ._context import _Context
 from ._known import _Index
+from ._model_names import BUILD_VERBS
 from ._names import (
     CATEGORIES,
     GENERIC_START,
@@ -82,6 +83,9 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
     return out
 
 
+_BUILDS = re.compile(BUILD_VERBS)
+
+
 def _merge(
     prev: _Mention,
     name: str,
@@ -94,6 +98,12 @@ def _merge(
 ) -> _Mention | None:
     """Join a head-word segment to the name before it, or return None to keep both."""
     full = text[prev.start : end]
+    built = _BUILDS.match(name)
+    if built is not None and name[built.end() :] not in HEADS:
+        # 某某高新区建设某某研究院: the builder and what it builds, two names
+        part = _Mention(start + built.end(), end, name[built.end() :], htype, conf)
+        out.append(part)
+        return part
     if start == end - len(name) and name in HEADS:  # empty body: 孵化园|项目, 中心|项目
         merged = _Mention(prev.start, end, full, htype, max(prev.confidence, conf))
         out[-1] = merged

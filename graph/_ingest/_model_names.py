@@ -25,7 +25,15 @@ from .._records import EntityType as T
 from ._names import GENERIC_START, HEAD_RE, HEADS
 from ._tagging import Word
 
-__all__ = ["ABSTRACT", "FUNCTION_TAGS", "model_names", "plausible", "snap"]
+__all__ = [
+    "ABSTRACT",
+    "BUILDS_INSIDE",
+    "BUILD_VERBS",
+    "FUNCTION_TAGS",
+    "model_names",
+    "plausible",
+    "snap",
+]
 
 #: Tags of words no name starts with.
 FUNCTION_TAGS = frozenset(
@@ -59,6 +67,12 @@ ABSTRACT = re.compile(r"(?:发展|合作|建设|交流|创新|教育|产业|经�
 #: Nouns an organisation without a head word modifies (某地航空产业, 某某汽车行业): it
 #: names a branch of industry there, not a party.
 _MODIFIES = re.compile(r"产业|行业|优势|经济")
+
+
+#: Verbs of building that may follow a name with no pause (某某集团建设某某中心).
+BUILD_VERBS = "建设|打造|组建|设立|成立|共建|兴建|筹建"
+#: A builder's name (ending with a head word), a verb of building, and what it builds.
+BUILDS_INSIDE = re.compile(rf"^(.{{2,}}?(?:{HEAD_RE.pattern}))(?:{BUILD_VERBS})(?=.{{3,}}$)")
 
 
 def _among_people(text: str, words: Sequence[Word], i: int, j: int) -> bool:
@@ -175,6 +189,12 @@ def model_names(
                 and _titled_person(text, words, end)
             ):
                 titled.append((w.start, end, head[0]))
+        elif head is not None and (cut := BUILDS_INSIDE.search(name)) is not None:
+            # 某某高新区建设某某研究院, read by the tagger as one organisation: the
+            # builder and what it builds, two names
+            for a, b in ((w.start, w.start + cut.end(1)), (w.start + cut.end(), end)):
+                if (part := _head(text[a:b])) is not None:
+                    out.append((a, b, part[0], max(part[1], 0.8)))
         elif head is not None:
             htype, conf = head
             out.append((w.start, end, htype, max(conf, 0.8)))
