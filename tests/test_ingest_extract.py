@@ -356,3 +356,12 @@ def test_a_builder_and_what_it_builds_are_two_names() -> None:
     assert not any(n.startswith("北岭高新区建设") for n in names)
     # 建设 inside a firm's name, before its head word, stays in the name
     assert "华远建设集团" in _types(extract("华远建设集团与东岭大学签约。"))
+
+
+def test_a_conjunction_inside_a_name_joins_its_nouns() -> None:
+    names = _types(extract("北岭高新区获批北岭国家新型材料与智能装备产业化基地。"))
+    assert "北岭国家新型材料与智能装备产业化基地" in names
+    assert "智能装备产业化基地" not in names
+    # 与 as a preposition still separates the parties
+    names = _types(extract("华远集团与东岭大学共建智能制造研究院。"))
+    assert {"华远集团", "东岭大学", "智能制造研究院"} <= set(names)

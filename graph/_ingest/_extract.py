@@ -28,6 +28,7 @@ This module is the orchestrator: it cuts the text (:mod:`._clauses`), tags it
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable
@@ -159,6 +160,28 @@ def extract(
     return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
 
 
+#: Tags of the words a name may hold before a 与 that joins two of its nouns.
+_JOINED_NOUNS = frozenset({"n", "a", "vn", "nz", "LOC"})
+
+
+def _widen_over_conjunction(ctx: _Context, m: _Mention, s_start: int) -> None:
+    """某地生物材料与医疗器械产业化基地: a 与 the tagger reads as a conjunction (not the
+    preposition of 与某某签约) joins two nouns of one name; the name starts at the first
+    of the nouns before it (back to a pause, a verb or a preposition)."""
+    i = bisect.bisect_left(ctx.starts, m.start) - 1
+    if i < 0 or ctx.words[i].end != m.start or ctx.words[i].tag != "c":
+        return
+    if ctx.text[ctx.words[i].start : ctx.words[i].end] != "与":
+        return
+    k = i - 1
+    while k >= 0 and ctx.words[k].start >= s_start and ctx.words[k].tag in _JOINED_NOUNS:
+        k -= 1
+    first = k + 1
+    if first < i and ctx.words[i].start - ctx.words[first].start >= 2:
+        m.start = ctx.words[first].start
+        m.name = ctx.text[m.start : m.end]
+
+
 #: Tags of words a counted group's noun phrase does not hold (a verb, an adverb, a
 #: preposition: the count is then a clause's).
 _CLAUSE_TAGS = frozenset({"v", "d", "p", "vd", "ad"})
@@ -278,6 +301,9 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
             if m.start > 0 and text[m.start - 1] == "我" and m.end - m.start > 3:
                 m.start += text[m.start] in "院校区市"  # 我院某某系: the unit, not 院某某系
             m.name = text[m.start : m.end]
+    for m in heads:
+        if m.origin == "head":
+            _widen_over_conjunction(ctx, m, s_start)
     heads = [  # a name the snap reduced to its bare head word is no name (今年公司 → 公司)
         m
         for m in heads
