@@ -365,3 +365,10 @@ def test_a_conjunction_inside_a_name_joins_its_nouns() -> None:
     # 与 as a preposition still separates the parties
     names = _types(extract("华远集团与东岭大学共建智能制造研究院。"))
     assert {"华远集团", "东岭大学", "智能制造研究院"} <= set(names)
+
+
+def test_a_count_of_things_of_a_kind_is_no_name() -> None:
+    names = _types(extract("华远集团拥有珠海、东莞、越南五大生产基地。"))
+    assert not any("五大" in n for n in names) and "华远集团" in names
+    # a number inside a name that is no count stays
+    assert "第一师范学院" in _types(extract("华远集团与第一师范学院签约。"))

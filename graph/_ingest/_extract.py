@@ -49,6 +49,7 @@ from ._mentions import (
     _category,
     _choose,
     _common_words,
+    _counted,
     _enumerations,
     _generic,
     _groups,
@@ -311,14 +312,21 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         or (m.end - m.start >= 2 and (m.name not in HEADS or m.name in STANDALONE))
     ]
     heads = [
-        m for m in heads if not _generic(m) and not _common_words(ctx, m) and not _category(ctx, m)
+        m
+        for m in heads
+        if not _generic(m)
+        and not _common_words(ctx, m)
+        and not _category(ctx, m)
+        and not _counted(ctx, m)
     ]
     listed = [m for m in listed if plausible(text, words, m.start, m.end)]
     partners = [m for m in partners if plausible(text, words, m.start, m.end)]
     modelled = [
         _Mention(a, b, text[a:b], t, c, origin="model") for a, b, t, c in model_names(text, words)
     ]
-    modelled = [m for m in modelled if not _generic(m) and not _category(ctx, m)]
+    modelled = [
+        m for m in modelled if not _generic(m) and not _category(ctx, m) and not _counted(ctx, m)
+    ]
     mentions = _choose(known, heads + listed + extra + partners + modelled)
     designations: dict[int, str] = {}
     for m in list(mentions):  # 被列为全省示范项目: a designation, not a project

@@ -358,3 +358,17 @@ def _category(ctx: _Context, m: _Mention) -> bool:
         return False
     inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
     return bool(inside) and not any(w.tag in _PROPER_TAGS for w in inside)
+
+
+_COUNT_WORD = re.compile(r"[一二三四五六七八九十两几\d]+[大个家所座条项]")
+
+
+def _counted(ctx: _Context, m: _Mention) -> bool:
+    """某地八大生产基地, 两个中心: a count of things of a kind, not a name (the number
+    word stands right before the last words of the name)."""
+    if m.origin not in ("head", "model") or m.match or m.type == T.GROUP:
+        return False
+    inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
+    return len(inside) >= 2 and any(
+        w.tag == "m" and _COUNT_WORD.fullmatch(ctx.text[w.start : w.end]) for w in inside[-2:-1]
+    )
