@@ -274,3 +274,12 @@ def test_our_department_and_a_party_plenum() -> None:
     assert names.get("十八届五中全会") == "event"
     # 我院 is the college, not its department named first
     assert [str(r.type) for r in _rels(p, "南岭学院", "北方会计师协会")] == ["signed_agreement"]
+
+
+def test_a_short_form_in_the_title_before_the_full_name_is_an_alias() -> None:
+    p = extract(
+        "东大与华远集团签约\n3月5日，东岭大学与华远集团签署战略合作协议。东岭大学将支持华远集团发展。"
+    )
+    names = {e.name: e for e in p.entities}
+    assert "东大" not in names and "东大" in names["东岭大学"].aliases
+    assert all("东大" not in (r.source, r.target) for r in p.relations)

@@ -293,3 +293,82 @@ def test_the_authors_short_name_in_the_clause_states_the_subject() -> None:
     assert basis[("虚构示范区", "organises", "产业对接会")] == "unstated_subject"
     assert {e.name: str(e.type) for e in p.entities}["虚构示范区"] == "development_zone"
     assert extract("举办了产业对接会。", title="工作简报").author is None
+
+
+def test_names_read_over_modifier_verbs_and_numbered_nouns() -> None:
+    # 创新 is tagged a verb, but stands inside the name as a modifier
+    assert "东湖承德创新创业大厦" in _types(extract("东湖承德创新创业大厦即将开工建设。"))
+    # a verb that takes an object still ends what stood before it
+    assert "南昌出席北京大学" not in _types(extract("南昌出席北京大学签约仪式。"))
+    # 和 joins plain nouns of one project name, a number word (一级) inside them
+    names = _types(extract("与华远集团合作的河道一级整治和配套设施项目已签约。"))
+    assert names["河道一级整治和配套设施项目"] == "project"
+    assert "配套设施项目" not in names
+
+
+def test_kinds_are_not_names() -> None:
+    # a phrase that ranks a kind (先进, 重大) with no name the tagger marks is a kind
+    assert "先进制造业基地" not in _types(extract("北岭市加快建设先进制造业基地。"))
+    names = _types(extract("东湖高新区大力推进新材料重大项目建设。"))
+    assert "新材料重大项目" not in names and names["东湖高新区"] == "development_zone"
+    # a level and a kind of zone, written out whole
+    assert "国家级高新区" not in _types(extract("东湖高新区获批国家级高新区，引进企业12家。"))
+    # a rank word inside a name that holds a proper name stays a name
+    names = _types(extract("北岭市与华远集团共建华远先进制造研究院。"))
+    assert names["华远先进制造研究院"] == "research_institute"
+    # 国家 alone is no rank: a national base named so is a name
+    assert "国家中药现代化科技产业基地" in _types(
+        extract("东湖高新区建设国家中药现代化科技产业基地。")
+    )
+
+
+def test_a_city_where_an_event_happens_is_no_party() -> None:
+    p = extract("5月8日，华远集团与东岭大学智能制造联合实验室揭牌仪式暨交流会在杭州隆重举行。")
+    assert "杭州" not in _types(p)
+    assert not any(r.target == "杭州" for r in p.relations)
+    # an event held in the city is still held there
+    p = extract("东岭大学在杭州举行了华远论坛。")
+    _rel(p, "华远论坛", "held_at", "杭州")
+
+
+def test_partners_and_groups_that_are_clauses() -> None:
+    # 与某省全方位合作: 全方位 says how they cooperate, it is no part of a partner's name
+    names = _types(extract("东岭大学将进一步加强与江苏全方位合作。"))
+    assert not any(n.endswith("全方位") for n in names)
+    # a count followed by a verb is a clause, not a counted group
+    names = _types(extract("华远集团在56个国家均设有分支机构或办事处。"))
+    assert not any(n.startswith("56个") for n in names)
+    names = _types(extract("北岭高新区引进12家国内知名科技企业。"))
+    assert names["12家国内知名科技企业"] == "group"
+
+
+def test_an_organisation_that_modifies_an_industry_is_no_party() -> None:
+    # 依托某某航空产业优势: a branch of industry, not the firm the tagger reads
+    assert "西林航空" not in _types(extract("北岭市将依托西林航空产业优势，建设研发基地。"))
+    assert "华远汽车" in _types(extract("北岭大学与华远汽车签署合作协议。"))
+
+
+def test_a_builder_and_what_it_builds_are_two_names() -> None:
+    # the tagger reads 某某高新区建设某某研究院 as one organisation
+    names = _types(extract("在北岭高新区建设大数据研究院。"))
+    assert names.get("大数据研究院") == "research_institute"
+    assert names.get("北岭高新区") == "development_zone"
+    assert not any(n.startswith("北岭高新区建设") for n in names)
+    # 建设 inside a firm's name, before its head word, stays in the name
+    assert "华远建设集团" in _types(extract("华远建设集团与东岭大学签约。"))
+
+
+def test_a_conjunction_inside_a_name_joins_its_nouns() -> None:
+    names = _types(extract("北岭高新区获批北岭国家新型材料与智能装备产业化基地。"))
+    assert "北岭国家新型材料与智能装备产业化基地" in names
+    assert "智能装备产业化基地" not in names
+    # 与 as a preposition still separates the parties
+    names = _types(extract("华远集团与东岭大学共建智能制造研究院。"))
+    assert {"华远集团", "东岭大学", "智能制造研究院"} <= set(names)
+
+
+def test_a_count_of_things_of_a_kind_is_no_name() -> None:
+    names = _types(extract("华远集团拥有珠海、东莞、越南五大生产基地。"))
+    assert not any("五大" in n for n in names) and "华远集团" in names
+    # a number inside a name that is no count stays
+    assert "第一师范学院" in _types(extract("华远集团与第一师范学院签约。"))

@@ -74,6 +74,8 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
     >>> short_forms([("重庆两江新区", T.DEVELOPMENT_ZONE), ("两江新区", T.DEVELOPMENT_ZONE)])
     {'两江新区': '重庆两江新区'}
     >>> short_forms([("北大", T.ENTERPRISE), ("北京大学", T.UNIVERSITY)])
+    {'北大': '北京大学'}
+    >>> short_forms([("北大", T.UNIVERSITY), ("北京大学", T.UNIVERSITY)])
     {}
     >>> short_forms([("北京师范大学", T.UNIVERSITY), ("北京大学", T.UNIVERSITY)])
     {}
@@ -106,6 +108,21 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
             by_first.setdefault(short[:1], []).append(i)
             for k in range(1, len(short) - 2):
                 by_suffix.setdefault(short[k:], []).append(i)
+    # a short form written before the full name (a title's 北大, the body's 北京大学): a
+    # name without a head word, the tagger's guess at a firm, stands for the first later
+    # name of another kind that it abbreviates
+    targets = set(out.values())
+    for i, (short, stype) in enumerate(names):
+        if stype is not T.ENTERPRISE or short in out or short in targets:
+            continue
+        if HEAD_RE.search(short):
+            continue
+        later = [j for j in by_first.get(short[:1], []) if j > i][:_CANDIDATES]
+        for j in later:
+            full, ftype = names[j]
+            if ftype is not T.ENTERPRISE and full not in out and _abbreviates(short, full):
+                out[short] = full
+                break
     return out
 
 

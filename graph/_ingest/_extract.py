@@ -28,6 +28,7 @@ This module is the orchestrator: it cuts the text (:mod:`._clauses`), tags it
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable
@@ -45,8 +46,10 @@ from ._mentions import (
     _PARTNER,
     _PLENUM,
     _author,
+    _category,
     _choose,
     _common_words,
+    _counted,
     _enumerations,
     _generic,
     _groups,
@@ -54,7 +57,7 @@ from ._mentions import (
     _quoted,
     _titles,
 )
-from ._model_names import model_names, plausible, snap
+from ._model_names import ABSTRACT, model_names, plausible, snap
 from ._names import HEAD_RE, HEADS, STANDALONE
 from ._parties import PARTY_TYPES
 from ._places import PLACES
@@ -158,6 +161,33 @@ def extract(
     return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
 
 
+#: Tags of the words a name may hold before a 与 that joins two of its nouns.
+_JOINED_NOUNS = frozenset({"n", "a", "vn", "nz", "LOC"})
+
+
+def _widen_over_conjunction(ctx: _Context, m: _Mention, s_start: int) -> None:
+    """某地生物材料与医疗器械产业化基地: a 与 the tagger reads as a conjunction (not the
+    preposition of 与某某签约) joins two nouns of one name; the name starts at the first
+    of the nouns before it (back to a pause, a verb or a preposition)."""
+    i = bisect.bisect_left(ctx.starts, m.start) - 1
+    if i < 0 or ctx.words[i].end != m.start or ctx.words[i].tag != "c":
+        return
+    if ctx.text[ctx.words[i].start : ctx.words[i].end] != "与":
+        return
+    k = i - 1
+    while k >= 0 and ctx.words[k].start >= s_start and ctx.words[k].tag in _JOINED_NOUNS:
+        k -= 1
+    first = k + 1
+    if first < i and ctx.words[i].start - ctx.words[first].start >= 2:
+        m.start = ctx.words[first].start
+        m.name = ctx.text[m.start : m.end]
+
+
+#: Tags of words a counted group's noun phrase does not hold (a verb, an adverb, a
+#: preposition: the count is then a clause's).
+_CLAUSE_TAGS = frozenset({"v", "d", "p", "vd", "ad"})
+
+
 #: A report's main party is named in at least this many sentences, and in at least
 #: twice as many as any other zone or government.
 MAIN_PARTY_SENTENCES = 3
@@ -256,8 +286,15 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         if len(m.group(1)) >= 3
         and not HEAD_RE.search(m.group(1))
         and not re.search(r"[的了在就]", m.group(1))
+        and not ABSTRACT.search(m.group(1))  # 与某省全方位合作: how, not whom
     ]
     words = ctx.words_in(s_start, s_end)
+    extra = [  # 168个国家均设有分支机构: a clause that counts, not a counted group
+        m
+        for m in extra
+        if m.origin != "group"
+        or not any(m.start <= w.start and w.end <= m.end and w.tag in _CLAUSE_TAGS for w in words)
+    ]
     for m in heads + listed + partners:
         if m.origin in ("head", "list", "partner"):
             inner = m.origin != "list"
@@ -265,19 +302,31 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
             if m.start > 0 and text[m.start - 1] == "我" and m.end - m.start > 3:
                 m.start += text[m.start] in "院校区市"  # 我院某某系: the unit, not 院某某系
             m.name = text[m.start : m.end]
+    for m in heads:
+        if m.origin == "head":
+            _widen_over_conjunction(ctx, m, s_start)
     heads = [  # a name the snap reduced to its bare head word is no name (今年公司 → 公司)
         m
         for m in heads
         if m.origin != "head"
         or (m.end - m.start >= 2 and (m.name not in HEADS or m.name in STANDALONE))
     ]
-    heads = [m for m in heads if not _generic(m) and not _common_words(ctx, m)]
+    heads = [
+        m
+        for m in heads
+        if not _generic(m)
+        and not _common_words(ctx, m)
+        and not _category(ctx, m)
+        and not _counted(ctx, m)
+    ]
     listed = [m for m in listed if plausible(text, words, m.start, m.end)]
     partners = [m for m in partners if plausible(text, words, m.start, m.end)]
     modelled = [
         _Mention(a, b, text[a:b], t, c, origin="model") for a, b, t, c in model_names(text, words)
     ]
-    modelled = [m for m in modelled if not _generic(m)]
+    modelled = [
+        m for m in modelled if not _generic(m) and not _category(ctx, m) and not _counted(ctx, m)
+    ]
     mentions = _choose(known, heads + listed + extra + partners + modelled)
     designations: dict[int, str] = {}
     for m in list(mentions):  # 被列为全省示范项目: a designation, not a project

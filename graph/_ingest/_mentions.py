@@ -14,6 +14,7 @@ import re
 from .._records import EntityType
 from ._context import _Context
 from ._known import _Index
+from ._model_names import BUILD_VERBS
 from ._names import (
     CATEGORIES,
     GENERIC_START,
@@ -82,6 +83,9 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
     return out
 
 
+_BUILDS = re.compile(BUILD_VERBS)
+
+
 def _merge(
     prev: _Mention,
     name: str,
@@ -94,6 +98,12 @@ def _merge(
 ) -> _Mention | None:
     """Join a head-word segment to the name before it, or return None to keep both."""
     full = text[prev.start : end]
+    built = _BUILDS.match(name)
+    if built is not None and name[built.end() :] not in HEADS:
+        # 某某高新区建设某某研究院: the builder and what it builds, two names
+        part = _Mention(start + built.end(), end, name[built.end() :], htype, conf)
+        out.append(part)
+        return part
     if start == end - len(name) and name in HEADS:  # empty body: 孵化园|项目, 中心|项目
         merged = _Mention(prev.start, end, full, htype, max(prev.confidence, conf))
         out[-1] = merged
@@ -323,4 +333,42 @@ def _common_words(ctx: _Context, m: _Mention) -> bool:
     inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
     return (
         bool(inside) and inside[0].start == m.start and all(w.tag in _COMMON_TAGS for w in inside)
+    )
+
+
+#: Words that rank a kind rather than name one (先进制造业基地, 某某重大项目, 省级新区).
+_RANK = re.compile(r"先进|重大|重点|大型|新兴|龙头|骨干|知名|优秀|一流|(?:国家|省|市|县|区)级")
+#: A kind written out whole: a level and a kind of firm or zone, nothing else.
+_KIND = re.compile(
+    r"(?:国家|省|市|县|区)级?(?:高新技术|经济技术)?(?:企业|新区|高新区|开发区|经开区|示范区)"
+    r"|(?:国家级|省级|市级)?(?:高新技术|科技型|专精特新|规模以上)(?:企业|产业开发区)"
+)
+_PROPER_TAGS = frozenset({"ORG", "LOC", "nz", "PER"})
+
+
+def _category(ctx: _Context, m: _Mention) -> bool:
+    """A kind, not a name: a phrase that ranks what it names (重大, 先进, 省级) and holds
+    no name the tagger marks, or a level and a kind of firm or zone written out whole
+    (国家级高新区, 高新技术企业). Counted groups and lists are not checked here."""
+    if m.origin not in ("head", "model") or m.match or m.type == T.GROUP:
+        return False
+    if _KIND.fullmatch(m.name):
+        return True
+    if not _RANK.search(m.name):
+        return False
+    inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
+    return bool(inside) and not any(w.tag in _PROPER_TAGS for w in inside)
+
+
+_COUNT_WORD = re.compile(r"[一二三四五六七八九十两几\d]+[大个家所座条项]")
+
+
+def _counted(ctx: _Context, m: _Mention) -> bool:
+    """某地八大生产基地, 两个中心: a count of things of a kind, not a name (the number
+    word stands right before the last words of the name)."""
+    if m.origin not in ("head", "model") or m.match or m.type == T.GROUP:
+        return False
+    inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
+    return len(inside) >= 2 and any(
+        w.tag == "m" and _COUNT_WORD.fullmatch(ctx.text[w.start : w.end]) for w in inside[-2:-1]
     )

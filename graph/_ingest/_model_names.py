@@ -25,7 +25,15 @@ from .._records import EntityType as T
 from ._names import GENERIC_START, HEAD_RE, HEADS
 from ._tagging import Word
 
-__all__ = ["FUNCTION_TAGS", "model_names", "plausible", "snap"]
+__all__ = [
+    "ABSTRACT",
+    "BUILDS_INSIDE",
+    "BUILD_VERBS",
+    "FUNCTION_TAGS",
+    "model_names",
+    "plausible",
+    "snap",
+]
 
 #: Tags of words no name starts with.
 FUNCTION_TAGS = frozenset(
@@ -37,6 +45,9 @@ _NAME_TAGS = frozenset({"ORG", "LOC", "nz"})
 #: Words that may sit between a tagged name and its head word (西南 产业 基地).
 _EXTEND_TAGS = frozenset({"ORG", "LOC", "nz", "n", "vn", "nw", "an", "j", "s"})
 _MAX_EXTEND = 4
+#: Verbs that stand inside names as modifiers, never before an object (某地创新创业大厦,
+#: 某某创新研究院): a name read on over them when a head word follows.
+_NAME_VERBS = frozenset({"创新", "创业"})
 #: What follows an organisation named in a person's title.
 _TITLE = re.compile(
     r"(?:党委|党组|常委)?(?:副|常务副|执行)?(?:书记|市长|省长|区长|县长|镇长|主任|院长|校长|"
@@ -50,7 +61,18 @@ _PARTY = re.compile(r"(?:党|中央|党组)$")
 
 #: Abstract nouns a name without a head word does not end with (某地发展, 某地合作 are
 #: the tagger reading a phrase as an organisation).
-_ABSTRACT = re.compile(r"(?:发展|合作|建设|交流|创新|教育|产业|经济|战略|全方位|优势|共赢|双赢)$")
+ABSTRACT = re.compile(r"(?:发展|合作|建设|交流|创新|教育|产业|经济|战略|全方位|优势|共赢|双赢)$")
+
+
+#: Nouns an organisation without a head word modifies (某地航空产业, 某某汽车行业): it
+#: names a branch of industry there, not a party.
+_MODIFIES = re.compile(r"产业|行业|优势|经济")
+
+
+#: Verbs of building that may follow a name with no pause (某某集团建设某某中心).
+BUILD_VERBS = "建设|打造|组建|设立|成立|共建|兴建|筹建"
+#: A builder's name (ending with a head word), a verb of building, and what it builds.
+BUILDS_INSIDE = re.compile(rf"^(.{{2,}}?(?:{HEAD_RE.pattern}))(?:{BUILD_VERBS})(?=.{{3,}}$)")
 
 
 def _among_people(text: str, words: Sequence[Word], i: int, j: int) -> bool:
@@ -142,7 +164,14 @@ def model_names(
                 break
         best = j if _head(text[w.start : words[j - 1].end]) else None
         k = j
-        while k < n and k - j < _MAX_EXTEND and words[k].tag in _EXTEND_TAGS:
+        while (
+            k < n
+            and k - j < _MAX_EXTEND
+            and (
+                words[k].tag in _EXTEND_TAGS
+                or (words[k].tag == "v" and text[words[k].start : words[k].end] in _NAME_VERBS)
+            )
+        ):
             if _head(text[w.start : words[k].end]):
                 best = k + 1
             k += 1
@@ -160,6 +189,12 @@ def model_names(
                 and _titled_person(text, words, end)
             ):
                 titled.append((w.start, end, head[0]))
+        elif head is not None and (cut := BUILDS_INSIDE.search(name)) is not None:
+            # 某某高新区建设某某研究院, read by the tagger as one organisation: the
+            # builder and what it builds, two names
+            for a, b in ((w.start, w.start + cut.end(1)), (w.start + cut.end(), end)):
+                if (part := _head(text[a:b])) is not None:
+                    out.append((a, b, part[0], max(part[1], 0.8)))
         elif head is not None:
             htype, conf = head
             out.append((w.start, end, htype, max(conf, 0.8)))
@@ -168,7 +203,8 @@ def model_names(
             and len(name) >= 2
             and not _PARTY.search(name)
             and not _TITLE_END.search(name)
-            and not _ABSTRACT.search(name)
+            and not ABSTRACT.search(name)
+            and not _MODIFIES.match(text, end)
             and not _among_people(text, words, i, end_index)
         ):
             gov = _GOVERNMENT.search(name)
@@ -188,9 +224,12 @@ def _joins_nouns(text: str, words: Sequence[Word], first: int, i: int) -> bool:
     while k >= 0 and words[k].start >= first:  # back to the name's start, not the text's
         before.append(words[k])
         k -= 1
+    # before[-1] is the first word: a number may stand inside (土地一级开发) but not first
     return (
         bool(before)
-        and all(v.tag in ("n", "vn", "nz") for v in before)
+        and all(
+            v.tag in ("n", "vn", "nz") or (v.tag == "m" and v is not before[-1]) for v in before
+        )
         and not HEAD_RE.search(text, first, w.start)
     )
 

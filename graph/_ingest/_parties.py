@@ -49,6 +49,9 @@ _ESTABLISH = re.compile(r"设立|成立|组建|揭牌|创办|建立|共建|打�
 _ORGANISE = re.compile(r"主办|承办|举办|举行|召开")
 _SUPPORT = re.compile(r"协办|支持|指导|支撑|服务|帮助")
 _ATTEND = re.compile(r"出席|参加|参与|见证|到会|致辞")
+#: What happens at a place rather than stands there: 在某地举行/签约 (the place of an
+#: event or a signing, not of the parties named before it).
+_HAPPENS = re.compile(r"(?:隆重|正式|成功|顺利)?(?:举行|举办|召开|签订|签署|签约|开幕)")
 _LOCATED = re.compile(r"(?:在|于|落户|位于|落地|入驻|落户到|坐落于?)$")
 _BUILDS = re.compile(r"建设|兴建|建立|打造|共建")
 _FOUNDS = re.compile(r"(?:兴建|设立|成立|组建|创办|注册)(?:了)?$")
@@ -130,6 +133,8 @@ def pair_type(
         return None  # members of one list (A、B和C) act together, not on each other
     # where something is: 在/落户/位于 + place, or a place then the thing held there
     if bt in _WHERE and _LOCATED.search(before_b):
+        if bt is T.PLACE and at is not T.EVENT and _HAPPENS.match(after):
+            return None  # 某某实验室揭牌仪式在某市举行: where the event is, not the lab
         if at in _THINGS | {T.EVENT} or (at is T.ENTERPRISE and "落户" in before_b):
             return R.LOCATED_IN, False
         return None  # 某某集团在某某新区…: the place of what follows, not of the actor
