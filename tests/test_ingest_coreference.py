@@ -134,11 +134,11 @@ def test_schools_of_a_university_are_its_units() -> None:
 
 def test_a_city_acting_with_others_is_a_party() -> None:
     p = extract(
-        "北岭研究院由南昌市和东岭大学合作共建。北岭研究院作为江西省、南昌市与东岭大学合作的载体。"
+        "北岭研究院由长沙市和东岭大学合作共建。北岭研究院是湖南省、长沙市与东岭大学合作的平台。"
     )
-    (r,) = _rels(p, "南昌市", "东岭大学")
+    (r,) = _rels(p, "长沙市", "东岭大学")
     assert str(r.type) == "cooperation"
-    assert [str(r.type) for r in _rels(p, "江西省", "东岭大学")] == ["cooperation"]
+    assert [str(r.type) for r in _rels(p, "湖南省", "东岭大学")] == ["cooperation"]
     # 南昌市委 names a body and its people, not the city acting
     q = extract("南昌市委书记出席。")
     assert not any(e.name == "南昌市" for e in q.entities)
@@ -174,12 +174,12 @@ def test_a_firm_written_after_its_city_is_the_firm() -> None:
 def test_names_around_a_quoted_motto_and_nouns_joined_by_and() -> None:
     p = extract(
         "在“创新东岭·未来汇”智能制造专场中，华远研究院揭牌成立。"
-        "华远研究院将与北岭大学共建核酸适配体药物及诊断试剂联合实验室。"
+        "华远研究院将与北岭大学共建肿瘤靶向药物及检测试剂联合实验室。"
         "北岭市主动融入“一带一路”战略。"
     )
     types = {e.name: str(e.type) for e in p.entities}
     assert types["“创新东岭·未来汇”智能制造专场"] == "event"
-    assert types["核酸适配体药物及诊断试剂联合实验室"] == "platform"
+    assert types["肿瘤靶向药物及检测试剂联合实验室"] == "platform"
     assert types["“一带一路”战略"] == "programme"
     assert _rels(p, "华远研究院", "“创新东岭·未来汇”智能制造专场")
     # 和 between two names still separates them
@@ -189,7 +189,7 @@ def test_names_around_a_quoted_motto_and_nouns_joined_by_and() -> None:
 
 
 def test_descriptions_are_not_names() -> None:
-    p = extract("华远集团与东岭大学签署协议，双方将共同打造开放式实验室和技术研发中心。")
+    p = extract("华远集团与东岭大学签署协议，双方计划打造技术研发中心和开放式实验室。")
     names = {e.name for e in p.entities}
     assert not names & {"开放式实验室", "技术研发中心"}
     q = extract("东岭大学在北岭新区设立院士工作室，共建华远智能装备产业园项目。")
@@ -211,12 +211,12 @@ def test_building_founding_and_branches() -> None:
     (branch,) = _rels(p, "华远电器(北岭)有限公司", "华远电器")
     assert (str(branch.type), str(branch.basis)) == ("subsidiary_of", "inferred")
     q = extract(
-        "北岭管委会与南江区政府签订合作协议，双方将携手共建45平方公里的北岭国际生物产业城。"
+        "北岭管委会与南江区政府签署框架协议，双方计划合力建设30平方公里的北岭国际生物产业城。"
     )
     for side in ("北岭管委会", "南江区政府"):
         assert [str(r.type) for r in _rels(q, side, "北岭国际生物产业城")] == ["builds_operates"]
     assert q.entities and any(
-        e.name == "北岭国际生物产业城" and e.attributes.get("area", {}).get("area") == 45
+        e.name == "北岭国际生物产业城" and e.attributes.get("area", {}).get("area") == 30
         for e in q.entities
     )
 

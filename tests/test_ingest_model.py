@@ -65,9 +65,9 @@ def test_snap_moves_a_head_word_name_to_a_word_boundary() -> None:
 
 
 def test_model_names_complete_a_tagged_name_with_its_head_word() -> None:
-    text = "华远集团在重庆两江新区举行开工仪式"
+    text = "华远集团在天津滨海新区举行开工仪式"
     found = {text[a:b]: str(t) for a, b, t, _ in model_names(text, tag([text])[0])}
-    assert found.get("重庆两江新区") == "development_zone"
+    assert found.get("天津滨海新区") == "development_zone"
     assert found.get("华远集团") == "enterprise"
 
 
@@ -84,15 +84,15 @@ def test_relations_between_named_parties_without_an_author() -> None:
 
 
 def test_cue_words_give_type_and_direction() -> None:
-    p = extract("华远集团在重庆两江新区举行开工仪式。")
+    p = extract("华远集团在天津滨海新区举行开工仪式。")
     assert ("华远集团", "organises", "开工仪式") in _rels(p)
     p = extract("华远集团投资45亿元兴建华远智能装备产业园项目。")
     r = next(r for r in p.relations if str(r.type) == "invests_in")
     assert (r.source, r.target) == ("华远集团", "华远智能装备产业园项目")
     assert r.attributes["investment"]["amount"] == 4_500_000_000
-    p = extract("北京大学与南昌市人民政府共建北京大学南昌创新研究院。")
-    assert ("南昌市人民政府", "establishes", "北京大学南昌创新研究院") in _rels(p)
-    assert ("北京大学", "cooperation", "南昌市人民政府") in _rels(p)
+    p = extract("东岭大学与长沙市人民政府共建东岭大学长沙创新研究院。")
+    assert ("长沙市人民政府", "establishes", "东岭大学长沙创新研究院") in _rels(p)
+    assert ("东岭大学", "cooperation", "长沙市人民政府") in _rels(p)
 
 
 def test_subsidiary_of_is_a_relation_type_with_both_descriptions() -> None:
