@@ -157,6 +157,26 @@ def test_designation_is_an_attribute_not_an_entity() -> None:
     assert str(r.status) == "designated" and r.attributes["designation"] == "全省示范项目"
 
 
+def _triples(p: Proposals) -> set[tuple[str, str, str]]:
+    return {(r.source, str(r.type), r.target) for r in p.relations}
+
+
+def test_passive_by_names_who_builds_the_thing() -> None:
+    # X由A和B共建: both parties build X (the thing comes first, the makers after 由)
+    p = extract("北岭新材料研究院由华远集团和东岭大学合作共建，位于北岭新区。")
+    found = _triples(p)
+    assert ("华远集团", "builds_operates", "北岭新材料研究院") in found
+    assert ("东岭大学", "builds_operates", "北岭新材料研究院") in found
+    # 由…主办: organises, read from the party to the event
+    q = _triples(extract("青禾产业论坛由东岭大学和华远集团共同主办。"))
+    assert ("华远集团", "organises", "青禾产业论坛") in q
+
+
+def test_renewed_agreement_is_signed() -> None:
+    p = extract("东岭大学与北岭市人民政府续签了《战略合作协议》。")
+    assert ("东岭大学", "signed_agreement", "北岭市人民政府") in _triples(p)
+
+
 def test_deterministic_and_empty() -> None:
     text = graph.normalize(SYNTHETIC_REPORT)
     a, b = extract(text, title=TITLE), extract(text, title=TITLE)

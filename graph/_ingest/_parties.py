@@ -17,7 +17,7 @@ import re
 from .._records import EntityType as T
 from .._records import RelationType as R
 
-__all__ = ["PARTY_TYPES", "pair_type"]
+__all__ = ["BY", "PARTY_TYPES", "pair_type"]
 
 #: Entity types that take part in relations as parties.
 PARTY_TYPES = frozenset(
@@ -40,7 +40,7 @@ _THINGS = frozenset({T.PROJECT, T.PLATFORM, T.PROGRAMME})
 _FOUNDED = frozenset({T.RESEARCH_INSTITUTE, T.COLLEGE, T.SCHOOL, T.ENTERPRISE})
 _WHERE = frozenset({T.PLACE, T.DEVELOPMENT_ZONE})
 
-_SIGNED = re.compile(r"签署|签订|签约|签下")
+_SIGNED = re.compile(r"签署|签订|签约|签下|续签")
 _INTENT = re.compile(r"意向")
 _TALKS = re.compile(r"洽谈|会谈|商谈|磋商|座谈")
 _COOP = re.compile(r"合作|共建|联合|携手|协作|对接|交流")
@@ -57,6 +57,31 @@ _BUILDS = re.compile(r"建设|兴建|建立|打造|共建")
 _FOUNDS = re.compile(r"(?:兴建|设立|成立|组建|创办|注册)(?:了)?$")
 _BUILT = re.compile(r"建设|建立|设立|成立|组建|兴建|落户|举办|举行|召开|打造")
 _SUBSIDIARY = re.compile(r"子公司|旗下|控股|下属|所属")
+#: 某某研究院由甲市和乙大学合作共建: the thing first, then 由 and the parties that make it.
+BY = re.compile(r"由(?:[^，,。；;由]{2,20}?(?:、|和|与|及|以及))?")
+_MADE_BY = (
+    (r"投资|出资", R.INVESTS_IN),
+    (r"共建|建设|兴建|打造", R.BUILDS_OPERATES),
+    (r"设立|成立|组建|创办|发起", R.ESTABLISHES),
+    (r"主办|承办|举办", R.ORGANISES),
+)
+_MADE_BY_RE = [
+    # other members of the list may come between the party and the verb
+    (re.compile(rf"(?:(?:、|和|与|及|以及)[^，,。；;]{{2,20}}?)?(?:共同|合作|联合)?(?:{v})"), t)
+    for v, t in _MADE_BY
+]
+
+
+def _made_by(between: str, after: str, at: T) -> R | None:
+    """``X由A和B合作共建``: the type of what ``b`` (after 由) does to ``a``, if stated."""
+    if at not in _THINGS | _FOUNDED | {T.EVENT} or not BY.fullmatch(between):
+        return None
+    for rx, rtype in _MADE_BY_RE:
+        if rx.match(after):
+            return rtype
+    return None
+
+
 _ANY = re.compile(
     "|".join(
         rx.pattern
@@ -144,6 +169,8 @@ def pair_type(
             return R.LOCATED_IN, True
         if at in _WHERE or _BUILT.search(between):
             return None
+    if (made := _made_by(between, after, at)) is not None:
+        return made, True
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
         if not _JOINED.fullmatch(between) or not (_SIGNED.search(after) or _COOP.search(after)):
             return None

@@ -18,7 +18,7 @@ from ._coreference import back_references, referents
 from ._figures import amounts, areas, capacities, counts, dates
 from ._model_names import model_names
 from ._names import HEAD_RE, ORG_TYPES, PLACE_TYPES, PROJECT_TYPES
-from ._parties import PARTY_TYPES, pair_type, states_relations
+from ._parties import BY, PARTY_TYPES, pair_type, states_relations
 from ._proposals import RelationProposal, _Mention
 from ._tagging import Word
 
@@ -35,7 +35,7 @@ _CUES: tuple[tuple[str, Status], ...] = (
     (r"选址", S.SITE_SURVEY),
     (r"开工|在建|动工|施工", S.UNDER_CONSTRUCTION),
     (r"意向", S.INTENT),
-    (r"签约|签署|签订|签下", S.SIGNED),
+    (r"签约|签署|签订|签下|续签", S.SIGNED),
     (r"前期", S.PRELIMINARY_WORK),
     (r"洽谈|商谈|磋商|谈判", S.NEGOTIATING),
     (r"开学|开班|开业|投入使用|投产|揭牌", S.OPENED),
@@ -192,7 +192,7 @@ def _cue_type(words: str) -> RelationType:
     """The relation a clause's cue words state between two parties acting together."""
     for rx, rtype in (
         (r"意向", R.LETTER_OF_INTENT),
-        (r"签署|签订|签约|签下", R.SIGNED_AGREEMENT),
+        (r"签署|签订|签约|签下|续签", R.SIGNED_AGREEMENT),
         (r"洽谈|会谈|商谈|磋商", R.NEGOTIATION),
     ):
         if re.search(rx, words):
@@ -343,7 +343,9 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
         # the sentence's subject (its first party, or 双方) acts across its clauses
         subject = i == 0 or a.origin == "coref"
         for b in parties[i + 1 :]:
-            if frozenset((a.ref, b.ref)) in ctx.linked:
+            if frozenset((a.ref, b.ref)) in ctx.linked and not BY.fullmatch(
+                text, a.end, b.start
+            ):  # X由A和B共建 states what A does to X even where a name relates them
                 continue
             if crowded and not subject and _CLAUSE_BREAK.search(text, a.end, b.start):
                 continue  # a long sentence: parties of different clauses are not paired
