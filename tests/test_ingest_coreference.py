@@ -283,3 +283,20 @@ def test_a_short_form_in_the_title_before_the_full_name_is_an_alias() -> None:
     names = {e.name: e for e in p.entities}
     assert "东大" not in names and "东大" in names["东岭大学"].aliases
     assert all("东大" not in (r.source, r.target) for r in p.relations)
+
+
+def test_the_institute_is_the_latest_institute_of_that_head_word() -> None:
+    # an institute named in passing (a professor's affiliation) comes between: 该研究院
+    # is the last 某某研究院, not the last research body of any name
+    text = (
+        "东岭大学在北岭新区建设了青禾研究院。首席科学家来自南湖生物研究所。"
+        "该研究院将设立新材料联合实验室，智能制造联合实验室。"
+    )
+    p = extract(text, author="北岭新区")
+    founded = {(r.source, r.target) for r in p.relations if str(r.type) == "establishes"}
+    assert ("青禾研究院", "新材料联合实验室") in founded
+    assert ("青禾研究院", "智能制造联合实验室") in founded
+    assert not any(s in ("南湖生物研究所", "北岭新区") for s, _ in founded)
+    assert referents(
+        "研究院", [("甲研究院", T.RESEARCH_INSTITUTE), ("乙研究所", T.RESEARCH_INSTITUTE)]
+    ) == [0]

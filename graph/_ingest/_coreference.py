@@ -140,6 +140,9 @@ _BACK: dict[str, tuple[frozenset[T], int]] = {
     "学院": (_SCHOOLS, 1),
     "院": (_SCHOOLS | {T.RESEARCH_INSTITUTE}, 1),
     "所": (frozenset({T.RESEARCH_INSTITUTE}), 1),
+    "研究院": (frozenset({T.RESEARCH_INSTITUTE}), 1),
+    "研究所": (frozenset({T.RESEARCH_INSTITUTE}), 1),
+    "实验室": (frozenset({T.PLATFORM}), 1),
     "公司": (frozenset({T.ENTERPRISE}), 1),
     "企业": (frozenset({T.ENTERPRISE}), 1),
     "集团": (frozenset({T.ENTERPRISE}), 1),
@@ -158,7 +161,7 @@ _BACK: dict[str, tuple[frozenset[T], int]] = {
 }
 _OWN = {"我校": "校", "我院": "院", "我所": "所", "我区": "区", "我公司": "公司", "我集团": "集团"}
 _BACK_RE = re.compile(
-    r"该(大学|学院|公司|企业|集团|新区|园区|项目|校|院|所|区)(?![长内外])"
+    r"该(大学|学院|公司|企业|集团|新区|园区|项目|研究院|研究所|实验室|校|院|所|区)(?![长内外])"
     r"|(我校|我院|我所|我区|我公司|我集团)(?![长])"
     r"|(?<![一二三四五六七八九十\d])(双方|两家|两校|两地|两市|两省|两区|三方)(?![面])"
 )
@@ -185,6 +188,8 @@ def referents(key: str, recent: Sequence[tuple[str, T]]) -> list[int]:
     ([0], [1, 2], [])
     >>> referents("我院", [("甲学院", T.COLLEGE), ("乙学院", T.COLLEGE)])
     [0]
+    >>> referents("研究院", [("丙研究院", T.RESEARCH_INSTITUTE), ("丁所", T.RESEARCH_INSTITUTE)])
+    [0]
     """
     if key in _OWN:
         kinds = _BACK[_OWN[key]][0]
@@ -197,6 +202,10 @@ def referents(key: str, recent: Sequence[tuple[str, T]]) -> list[int]:
             [],
         )
     kinds, count = _BACK[key]
+    if count == 1 and len(key) >= 2:  # 该研究院: the latest 某某研究院, before any other institute
+        for i in range(len(recent) - 1, -1, -1):
+            if recent[i][1] in kinds and recent[i][0].endswith(key):
+                return [i]
     found: list[int] = []
     names: set[str] = set()
     for i in range(len(recent) - 1, -1, -1):

@@ -644,6 +644,8 @@ def _clause_relations(
         if status is S.ESTABLISHED and author is not None:
             cue = re.search(r"成立|组建|设立", clause)
             assert cue is not None
+            if _founder(ctx, ms, c_start, c_start + cue.start()):
+                continue  # 该研究院将设立…: who founds is written (read by _party_relations)
             for x in [
                 m
                 for m in ms
@@ -699,6 +701,13 @@ def _clause_relations(
                 if o.type is T.GROUP:
                     kw["collective"] = True
                 ctx.relate(subject, o, rtype, status, quote, 0.6, **kw)
+
+
+def _founder(ctx: _Context, ms: list[_Mention], start: int, cue: int) -> bool:
+    """Whether ``text[start:cue]`` names who founds: a party, or a back-reference (该院)."""
+    if back_references(ctx.text, start, cue):
+        return True
+    return any(start <= m.start and m.end <= cue and m.type in _SIDES for m in ms)
 
 
 def _span_entity(ctx: _Context, start: int, end: int, ms: list[_Mention]) -> _Mention:
