@@ -300,3 +300,12 @@ def test_the_institute_is_the_latest_institute_of_that_head_word() -> None:
     assert referents(
         "研究院", [("甲研究院", T.RESEARCH_INSTITUTE), ("乙研究所", T.RESEARCH_INSTITUTE)]
     ) == [0]
+
+
+def test_both_sides_hold_the_event_and_an_intent_adds_to_a_cooperation() -> None:
+    p = extract("东岭大学与华远集团开展合作。上月，双方举行了新材料基地意向协议签约仪式。")
+    found = {(r.source, str(r.type), r.target) for r in p.relations}
+    assert ("东岭大学", "cooperation", "华远集团") in found
+    assert ("东岭大学", "letter_of_intent", "华远集团") in found
+    held = {r.source for r in p.relations if str(r.type) == "organises"}
+    assert held == {"东岭大学", "华远集团"}

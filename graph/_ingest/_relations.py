@@ -170,12 +170,14 @@ def _back_referenced(
             r.attributes["_said"] = said
             refs.append(r)
         out.extend(refs)
-        if (
-            len(refs) == 2
-            and frozenset((refs[0].ref, refs[1].ref)) not in ctx.linked
-            and states_relations(text[b_end:s_end])
-        ):
+        if len(refs) == 2 and states_relations(text[b_end:s_end]):
+            if _HOSTS.match(text, b_end, s_end):  # 双方举行了某某签约仪式: both hold it
+                for ev in [m for m in mentions if m.type is T.EVENT and m.start >= b_end][:1]:
+                    for r in refs:
+                        ctx.relate(r, ev, R.ORGANISES, S.HELD, _quote(text, s_start, s_end), 0.5)
             rtype = _cue_type(text[b_end:s_end])
+            if frozenset((refs[0].ref, refs[1].ref)) in ctx.linked and rtype is R.COOPERATION:
+                continue  # related already; an agreement or talks add to a cooperation
             clause = text[slice(*_clause_of(text, b_start, s_start, s_end))]
             ctx.relate(
                 refs[0],
@@ -186,6 +188,10 @@ def _back_referenced(
                 0.5,
             )
     return out
+
+
+#: 双方举行了…: the two sides hold what follows (an event).
+_HOSTS = re.compile(r"(?:共同|还|并|正式|隆重)?(?:举行|举办|召开)")
 
 
 def _cue_type(words: str) -> RelationType:
