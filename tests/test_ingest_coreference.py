@@ -309,3 +309,19 @@ def test_both_sides_hold_the_event_and_an_intent_adds_to_a_cooperation() -> None
     assert ("东岭大学", "letter_of_intent", "华远集团") in found
     held = {r.source for r in p.relations if str(r.type) == "organises"}
     assert held == {"东岭大学", "华远集团"}
+
+
+def test_people_unveiling_together_act_for_the_two_sides_of_the_agreement() -> None:
+    text = (
+        "北岭市人民政府与东岭大学签署了战略合作协议。市长李明与校长王强见证签约，"
+        "并共同为东岭大学北岭研究院、北岭智能制造创新中心揭牌。"
+    )
+    p = extract(text)
+    unveiled = {(r.source, r.target) for r in p.relations if str(r.type) == "establishes"}
+    for side in ("北岭市人民政府", "东岭大学"):
+        for thing in ("东岭大学北岭研究院", "北岭智能制造创新中心"):
+            assert (side, thing) in unveiled
+    assert all(str(r.basis) == "inferred" for r in p.relations if str(r.type) == "establishes")
+    # with no agreement read before, nobody is made up
+    alone = extract("市长李明与校长王强共同为北岭智能制造创新中心揭牌。")
+    assert not [r for r in alone.relations if str(r.type) == "establishes"]

@@ -69,6 +69,7 @@ from ._relations import (
     _clause_relations,
     _gathered,
     _group_statements,
+    _joint_unveiling,
     _party_relations,
     _project_figures,
     _titled,
@@ -366,6 +367,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         [m for m in mentions if m.start not in consumed] + read_for, key=lambda m: m.start
     )
     _party_relations(ctx, parties, s_start, s_end)
+    _joint_unveiling(ctx, mentions, s_start, s_end)
     _project_figures(ctx, mentions + read_for, s_start, s_end)
     _gathered(ctx, mentions, s_start, s_end)
     _phrases(ctx, mentions, s_start, s_end)

@@ -709,6 +709,50 @@ def _clause_relations(
                 ctx.relate(subject, o, rtype, status, quote, 0.6, **kw)
 
 
+_UNVEIL = re.compile(r"(?:共同|一同|一起)(?:为|给)([^。；;！!]{2,200}?)(揭牌|授牌|奠基)")
+_UNVEILED = frozenset(
+    {T.PROJECT, T.PLATFORM, T.RESEARCH_INSTITUTE, T.COLLEGE, T.SCHOOL, T.DEVELOPMENT_ZONE}
+)
+
+
+def _joint_unveiling(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """``…见证签约，并共同为甲基地、乙中心揭牌``: a clause with no party of its own (its
+    actors are people) unveils or lays the stone of what it lists, with the two sides of
+    the agreement just read (``basis: inferred``)."""
+    text = ctx.text
+    if ctx.sides is None:
+        return
+    for m in _UNVEIL.finditer(text, s_start, s_end):
+        c_start, _ = _clause_of(text, m.start(), s_start, s_end)
+        if any(c_start <= x.start < m.start() and x.type in _SIDES for x in mentions):
+            continue  # 甲与乙共同为…揭牌: the parties are written (read pair by pair)
+        things = [
+            x
+            for x in mentions
+            if m.start(1) <= x.start and x.end <= m.end(1) and x.type in _UNVEILED
+        ]
+        rtype = R.BUILDS_OPERATES if m.group(2) == "奠基" else R.ESTABLISHES
+        status = S.UNDER_CONSTRUCTION if m.group(2) == "奠基" else S.OPENED
+        quote = _quote(text, c_start, m.end())
+        sides = ctx.sides
+        for side in sides:
+            for x in things:
+                ctx.relate(
+                    side,
+                    x,
+                    rtype,
+                    status,
+                    quote,
+                    0.5,
+                    basis=Basis.INFERRED,
+                    notes=(
+                        f"The clause names people, not parties; read as the two sides of the "
+                        f"agreement just before, {sides[0].name} and {sides[1].name}. "
+                        "Check before accepting."
+                    ),
+                )
+
+
 def _founder(ctx: _Context, ms: list[_Mention], start: int, cue: int) -> bool:
     """Whether ``text[start:cue]`` names who founds: a party, or a back-reference (该院)."""
     if back_references(ctx.text, start, cue):
