@@ -325,3 +325,14 @@ def test_people_unveiling_together_act_for_the_two_sides_of_the_agreement() -> N
     # with no agreement read before, nobody is made up
     alone = extract("市长李明与校长王强共同为北岭智能制造创新中心揭牌。")
     assert not [r for r in alone.relations if str(r.type) == "establishes"]
+
+
+def test_a_park_named_after_its_zone_is_also_named_without_it() -> None:
+    p = extract("华远集团在北岭新区青禾生命科技园建设新材料研究院。")
+    park = next(e for e in p.entities if e.name == "北岭新区青禾生命科技园")
+    assert park.aliases == ["青禾生命科技园"]
+    found = {(r.source, str(r.type), r.target) for r in p.relations}
+    assert ("北岭新区青禾生命科技园", "located_in", "北岭新区") in found
+    # a bare head word after the zone is no short form
+    q = extract("华远集团在北岭新区产业园建设新材料研究院。")
+    assert all("产业园" not in e.aliases for e in q.entities)

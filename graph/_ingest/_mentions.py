@@ -115,6 +115,9 @@ def _merge(
     if prev.type in PLACE_TYPES and htype in PROJECT_TYPES | {T.SCHOOL}:  # 新城片区|部分路桥工程
         whole = _Mention(prev.start, end, full, htype, conf)
         whole.attributes["_located_in"] = prev
+        if prev.type is T.DEVELOPMENT_ZONE and len(name) >= 4 and name not in HEADS:
+            # 某某高新区|某某生命科技园: the park is also named without its zone
+            whole.attributes["_alias"] = name
         out.append(whole)
         return whole
     if prev.type in ORG_TYPES and htype in PROJECT_TYPES:  # 某某集团|某某项目
