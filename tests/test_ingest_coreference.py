@@ -336,3 +336,13 @@ def test_a_park_named_after_its_zone_is_also_named_without_it() -> None:
     # a bare head word after the zone is no short form
     q = extract("华远集团在北岭新区产业园建设新材料研究院。")
     assert all("产业园" not in e.aliases for e in q.entities)
+
+
+def test_firms_in_the_zone_are_located_in_it() -> None:
+    text = "今年产值增长较快，区内的华远集团、青禾科技有限公司等企业新增订单二十亿元。"
+    p = extract(text, author="北岭新区")
+    located = {(r.source, r.target) for r in p.relations if str(r.type) == "located_in"}
+    assert located == {("华远集团", "北岭新区"), ("青禾科技有限公司", "北岭新区")}
+    # a province's 区内 is no zone
+    q = extract("东岭省区内的华远集团新增订单二十亿元。", author="北岭新区")
+    assert not [r for r in q.relations if str(r.type) == "located_in"]

@@ -236,7 +236,7 @@ def _titled(
     return out
 
 
-_GATHER = re.compile(r"聚集|集聚|汇聚|引进|引入|吸引|入驻|落户|进驻")
+_GATHER = re.compile(r"聚集|集聚|汇聚|引进|引入|吸引|入驻|落户|进驻|(?<![省市县])区内")
 _GATHERED = frozenset({T.ENTERPRISE, T.RESEARCH_INSTITUTE})
 
 
