@@ -346,3 +346,12 @@ def test_firms_in_the_zone_are_located_in_it() -> None:
     # a province's 区内 is no zone
     q = extract("东岭省区内的华远集团新增订单二十亿元。", author="北岭新区")
     assert not [r for r in q.relations if str(r.type) == "located_in"]
+
+
+def test_a_unit_written_after_our_college_is_its_unit() -> None:
+    text = "东岭学院与华远集团签署合作协议。我院会计学系将与华远集团共建实训基地。"
+    found = {(r.source, str(r.type), r.target) for r in extract(text).relations}
+    assert ("会计学系", "subsidiary_of", "东岭学院") in found
+    # a firm after 我院 is no unit of it
+    other = extract("东岭学院与华远集团签署合作协议。我院华远集团实训基地开班。")
+    assert not [r for r in other.relations if str(r.type) == "subsidiary_of"]

@@ -73,6 +73,7 @@ from ._relations import (
     _party_relations,
     _project_figures,
     _titled,
+    own_unit,
 )
 from ._tagging import Word, tag
 from ._units import _name_relations, _units, _widen_joined, _widen_units
@@ -145,6 +146,7 @@ def extract(
             m = _Mention(b_start, b_end, e.name, e.type, 0.7, e.match, "coref")
             m.attributes["_said"] = text[b_start:b_end]
             parties = sorted([*mentions, m], key=lambda m: m.start)
+            own_unit(ctx, m, mentions, s_start, s_end)
             _party_relations(ctx, parties, s_start, s_end)
     _resolve_short_forms(ctx)
     _branches(ctx)

@@ -21,6 +21,7 @@ from ._names import HEAD_RE, ORG_TYPES, PLACE_TYPES, PROJECT_TYPES
 from ._parties import BY, PARTY_TYPES, pair_type, states_relations
 from ._proposals import RelationProposal, _Mention
 from ._tagging import Word
+from ._units import _UNIT_HEAD
 
 T = EntityType
 R = RelationType
@@ -170,6 +171,8 @@ def _back_referenced(
             r.attributes["_said"] = said
             refs.append(r)
         out.extend(refs)
+        if key.startswith("我") and len(refs) == 1:
+            own_unit(ctx, refs[0], mentions, s_start, s_end)
         if len(refs) == 2 and states_relations(text[b_end:s_end]):
             if _HOSTS.match(text, b_end, s_end):  # 双方举行了某某签约仪式: both hold it
                 for ev in [m for m in mentions if m.type is T.EVENT and m.start >= b_end][:1]:
@@ -192,6 +195,19 @@ def _back_referenced(
 
 #: 双方举行了…: the two sides hold what follows (an event).
 _HOSTS = re.compile(r"(?:共同|还|并|正式|隆重)?(?:举行|举办|召开)")
+
+
+def own_unit(
+    ctx: _Context, own: _Mention, mentions: list[_Mention], s_start: int, s_end: int
+) -> None:
+    """我院某某系, 我校某某学院: the unit written right after 我院 is a unit of the
+    report's own school (``own``, what 我院 stands for)."""
+    if own.type not in (T.UNIVERSITY, T.COLLEGE):
+        return
+    for m in mentions:
+        if m.start == own.end and _UNIT_HEAD.search(m.name) and m.ref != own.ref:
+            quote = _quote(ctx.text, *_clause_of(ctx.text, m.start, s_start, s_end))
+            ctx.relate(m, own, R.SUBSIDIARY_OF, S.STATED, quote, 0.6)
 
 
 def _cue_type(words: str) -> RelationType:
