@@ -355,3 +355,9 @@ def test_a_unit_written_after_our_college_is_its_unit() -> None:
     # a firm after 我院 is no unit of it
     other = extract("东岭学院与华远集团签署合作协议。我院华远集团实训基地开班。")
     assert not [r for r in other.relations if str(r.type) == "subsidiary_of"]
+
+
+def test_a_province_a_party_is_willing_to_work_with_is_a_party() -> None:
+    p = extract("东岭大学愿与甘肃加强合作，共同推进人才培养。")
+    found = {(r.source, str(r.type), r.target) for r in p.relations}
+    assert ("东岭大学", "cooperation", "甘肃") in found

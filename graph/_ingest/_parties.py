@@ -102,8 +102,12 @@ _ANY = re.compile(
 )
 
 
-#: 与 between two parties, after other members of the first one's list (甲省、乙市与丙).
-_JOINED = re.compile(r"(?:[、和及][^，,。；、与同和及]{1,12})*(?:与|同|和)")
+#: 与 between two parties, after other members of the first one's list (甲省、乙市与丙),
+#: and the adverbs of will or time a party may write before it (甲大学愿与乙省合作).
+_JOINED = re.compile(
+    r"(?:[、和及][^，,。；、与同和及]{1,12})*"
+    r"(?:愿|将|拟|还|也|已|正|又|继续|积极|进一步)*(?:与|同|和)"
+)
 
 
 _MEMBERS = re.compile(r"(?:、[^，,。；;、]{2,20})+(?:、|和|及)")
