@@ -361,3 +361,12 @@ def test_a_province_a_party_is_willing_to_work_with_is_a_party() -> None:
     p = extract("东岭大学愿与甘肃加强合作，共同推进人才培养。")
     found = {(r.source, str(r.type), r.target) for r in p.relations}
     assert ("东岭大学", "cooperation", "甘肃") in found
+
+
+def test_a_park_a_party_builds_is_built_not_a_place_it_is() -> None:
+    p = extract("北岭新区将引进一批龙头企业，建设青禾数字产业园。")
+    found = {(r.source, str(r.type), r.target) for r in p.relations}
+    assert ("北岭新区", "builds_operates", "青禾数字产业园") in found
+    # a park where something else is built is not built by the party
+    q = extract("华远集团将在青禾数字产业园建设研发中心。")
+    assert not [r for r in q.relations if str(r.type) == "builds_operates"]

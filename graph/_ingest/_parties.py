@@ -57,6 +57,10 @@ _BUILDS = re.compile(r"建设|兴建|建立|打造|共建")
 _FOUNDS = re.compile(r"(?:兴建|设立|成立|组建|创办|注册)(?:了)?$")
 _BUILT = re.compile(r"建设|建立|设立|成立|组建|兴建|落户|举办|举行|召开|打造")
 _SUBSIDIARY = re.compile(r"子公司|旗下|控股|下属|所属")
+_PARK = re.compile(r"(?:产业园|科技园|园区)$")
+#: Who builds: an organisation, a zone or a government, not a thing or a bare place.
+_SIDE_TYPES = PARTY_TYPES - _THINGS - {T.EVENT, T.PLACE}
+_BUILDS_IT = re.compile(r"(?:建设|兴建|打造|共建|规划建设)$")
 #: 某某研究院由甲市和乙大学合作共建: the thing first, then 由 and the parties that make it.
 BY = re.compile(r"由(?:[^，,。；;由]{2,20}?(?:、|和|与|及|以及))?")
 _MADE_BY = (
@@ -155,6 +159,7 @@ def pair_type(
     a_start, a_end, at = a
     b_start, b_end, bt = b
     between = text[a_end:b_start]
+    b_name = text[b_start:b_end]
     after = text[b_end:s_end]
     before_b = text[max(s_start, b_start - 4) : b_start]
     before_a = text[max(s_start, a_start - 4) : a_start]
@@ -175,6 +180,8 @@ def pair_type(
             return None
     if (made := _made_by(between, after, at)) is not None:
         return made, True
+    if bt is T.PLACE and at in _SIDE_TYPES and _PARK.search(b_name) and _BUILDS_IT.search(between):
+        return R.BUILDS_OPERATES, False  # 建设某某产业园: a park it builds, not a place it is
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
         if not _JOINED.fullmatch(between) or not (_SIGNED.search(after) or _COOP.search(after)):
             return None
