@@ -370,3 +370,16 @@ def test_a_park_a_party_builds_is_built_not_a_place_it_is() -> None:
     # a park where something else is built is not built by the party
     q = extract("华远集团将在青禾数字产业园建设研发中心。")
     assert not [r for r in q.relations if str(r.type) == "builds_operates"]
+
+
+def test_granting_and_nurturing_are_support() -> None:
+    p = extract("东岭省科技厅给予北岭新区“省级创新基地”的授牌。")
+    assert ("东岭省科技厅", "supports", "北岭新区") in {
+        (r.source, str(r.type), r.target) for r in p.relations
+    }
+    # 甲是乙培育的企业: the second supports the first (the direction is reversed)
+    q = extract("华远科技有限公司是北岭新区培育的企业。")
+    assert {(r.source, str(r.type), r.target) for r in q.relations} == {
+        ("北岭新区", "supports", "华远科技有限公司")
+    }
+    assert not extract("华远科技有限公司是北岭新区的企业。").relations

@@ -47,7 +47,7 @@ _COOP = re.compile(r"合作|共建|联合|携手|协作|对接|交流")
 _INVEST = re.compile(r"投资|出资|兴建|注资")
 _ESTABLISH = re.compile(r"设立|成立|组建|揭牌|创办|建立|共建|打造")
 _ORGANISE = re.compile(r"主办|承办|举办|举行|召开")
-_SUPPORT = re.compile(r"协办|支持|指导|支撑|服务|帮助")
+_SUPPORT = re.compile(r"协办|支持|指导|支撑|服务|帮助|给予|助力")
 _ATTEND = re.compile(r"出席|参加|参与|见证|到会|致辞")
 #: What happens at a place rather than stands there: 在某地举行/签约 (the place of an
 #: event or a signing, not of the parties named before it).
@@ -61,6 +61,9 @@ _PARK = re.compile(r"(?:产业园|科技园|园区)$")
 #: Who builds: an organisation, a zone or a government, not a thing or a bare place.
 _SIDE_TYPES = PARTY_TYPES - _THINGS - {T.EVENT, T.PLACE}
 _BUILDS_IT = re.compile(r"(?:建设|兴建|打造|共建|规划建设)$")
+#: 甲公司是乙高新区(一手)培育的(企业): the second nurtures the first.
+_NURTURED = re.compile(r"(?:是|为|系)")
+_NURTURED_WHAT = re.compile(r"(?:一手|重点|长期)?(?:培育|孵化|扶持|培养)(?:出|起来)?的")
 #: 某某研究院由甲市和乙大学合作共建: the thing first, then 由 and the parties that make it.
 BY = re.compile(r"由(?:[^，,。；;由]{2,20}?(?:、|和|与|及|以及))?")
 _MADE_BY = (
@@ -102,7 +105,7 @@ _ANY = re.compile(
             _SUBSIDIARY,
         )
     )
-    + r"|建设|推进|开工|落户|位于|入驻"
+    + r"|建设|推进|开工|落户|位于|入驻|培育|孵化|扶持"
 )
 
 
@@ -218,6 +221,8 @@ def pair_type(
     # two organisations: 共建/设立 right before the second one founds it
     if (_ESTABLISH.search(between[-4:]) or _FOUNDS.search(between[-5:])) and bt in _FOUNDED:
         return R.ESTABLISHES, False
+    if _NURTURED.fullmatch(between) and _NURTURED_WHAT.match(after):
+        return R.SUPPORTS, True  # 甲公司是乙高新区培育的企业: 乙 supports 甲
     window = between + after[:30]
     for rx, rtype in (
         (_INTENT, R.LETTER_OF_INTENT),
