@@ -383,3 +383,15 @@ def test_granting_and_nurturing_are_support() -> None:
         ("北岭新区", "supports", "华远科技有限公司")
     }
     assert not extract("华远科技有限公司是北岭新区的企业。").relations
+
+
+def test_what_settles_in_a_park_of_a_zone() -> None:
+    text = "青禾研究院由华远集团投资建设，落户于北岭新区的东岭生命科技园。"
+    found = {(r.source, str(r.type), r.target) for r in extract(text).relations}
+    assert ("青禾研究院", "located_in", "东岭生命科技园") in found
+    assert ("东岭生命科技园", "located_in", "北岭新区") in found
+    assert ("青禾研究院", "located_in", "北岭新区") not in found  # in the park, not beside it
+    # who builds it does not settle there
+    q = extract("青禾研究院由华远集团和东岭大学共建，落户于北岭新区。")
+    located = {(r.source, r.target) for r in q.relations if str(r.type) == "located_in"}
+    assert located == {("青禾研究院", "北岭新区")}

@@ -58,6 +58,10 @@ _FOUNDS = re.compile(r"(?:兴建|设立|成立|组建|创办|注册)(?:了)?$")
 _BUILT = re.compile(r"建设|建立|设立|成立|组建|兴建|落户|举办|举行|召开|打造")
 _SUBSIDIARY = re.compile(r"子公司|旗下|控股|下属|所属")
 _PARK = re.compile(r"(?:产业园|科技园|园区)$")
+#: The last clause before a place says the clause's subject settles in it.
+_SETTLES = re.compile(
+    r"(?:^|[，,])(?:并|已|将|正式)?(?:落户|坐落|入驻|位于)(?:于|在|到)?(?:[^，,。；;]{2,15}的)?$"
+)
 #: Who builds: an organisation, a zone or a government, not a thing or a bare place.
 _SIDE_TYPES = PARTY_TYPES - _THINGS - {T.EVENT, T.PLACE}
 _BUILDS_IT = re.compile(r"(?:建设|兴建|打造|共建|规划建设)$")
@@ -168,11 +172,24 @@ def pair_type(
     before_a = text[max(s_start, a_start - 4) : a_start]
     if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
         return None  # members of one list (A、B和C) act together, not on each other
+    heads = a_start == s_start or text[a_start - 1] in "，,；;：:"
+    park = bt in _WHERE or (bt in _THINGS and _PARK.search(b_name) is not None)
+    if heads and at in _THINGS | _FOUNDED and park and _SETTLES.search(between):
+        if after.startswith("的"):
+            return None  # 落户于甲区的乙园: it is in 乙园 (甲区 is 乙园's place)
+        return R.LOCATED_IN, False  # 某某研究院由…共建，落户于某某园: where it settles
+    if at is T.DEVELOPMENT_ZONE and between == "的" and bt in _WHERE and _PARK.search(b_name):
+        return R.LOCATED_IN, True  # 某某高新区的某某产业园: a park of the zone
     # where something is: 在/落户/位于 + place, or a place then the thing held there
     if bt in _WHERE and _LOCATED.search(before_b):
         if bt is T.PLACE and at is not T.EVENT and _HAPPENS.match(after):
             return None  # 某某实验室揭牌仪式在某市举行: where the event is, not the lab
-        if at in _THINGS | {T.EVENT} or (at is T.ENTERPRISE and "落户" in before_b):
+        if at in _THINGS | {T.EVENT} or (
+            at is T.ENTERPRISE
+            and "落户" in before_b
+            and not re.match("[投出]资|建设|共建", after)
+            and "由" not in text[max(s_start, a_start - 1) : a_start]
+        ):
             return R.LOCATED_IN, False
         return None  # 某某集团在某某新区…: the place of what follows, not of the actor
     if (at in _WHERE or at in _THINGS) and _LOCATED.search(before_a):
