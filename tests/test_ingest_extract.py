@@ -177,6 +177,16 @@ def test_renewed_agreement_is_signed() -> None:
     assert ("东岭大学", "signed_agreement", "北岭市人民政府") in _triples(p)
 
 
+def test_subjectless_agreement_about_a_project_is_the_author_with_the_partner() -> None:
+    p = extract("借助当地资源优势，与华远集团就青禾物流园项目签订了投资意向书。", author="北岭新区")
+    r = next(r for r in p.relations if (r.source, r.target) == ("北岭新区", "华远集团"))
+    assert str(r.type) == "letter_of_intent" and str(r.basis) == "unstated_subject"
+    # a written subject is the party, not the author
+    q = extract("东岭大学与华远集团就青禾物流园项目签订了投资意向书。", author="北岭新区")
+    assert ("北岭新区", "letter_of_intent", "华远集团") not in _triples(q)
+    assert ("东岭大学", "letter_of_intent", "华远集团") in _triples(q)
+
+
 def test_deterministic_and_empty() -> None:
     text = graph.normalize(SYNTHETIC_REPORT)
     a, b = extract(text, title=TITLE), extract(text, title=TITLE)

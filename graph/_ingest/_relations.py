@@ -566,6 +566,9 @@ def _clause_relations(
                     ctx.relate(named[-1], ys[0], R.PARTICIPATES_IN, st, quote, 0.6)
                     done.add(id(named[-1]))
                     done.add(id(ys[0]))
+                elif author is not None and not any(m.end <= c_start + about.start() for m in ms):
+                    # 与乙就某项目签订意向书, with no subject: the author is the other party
+                    ctx.relate(author, xs[0], _AUTHOR_TYPE.get(st, R.COOPERATION), st, quote, 0.5)
 
         # 争取X和Y落户P
         seek = (
