@@ -187,6 +187,14 @@ def test_subjectless_agreement_about_a_project_is_the_author_with_the_partner() 
     assert ("东岭大学", "letter_of_intent", "华远集团") in _triples(q)
 
 
+def test_a_project_in_talks_is_the_author_talking_with_the_partner() -> None:
+    p = extract("青禾物流园项目正在与华远集团洽谈合作建设事宜。", author="北岭新区")
+    assert ("北岭新区", "negotiation", "华远集团") in _triples(p)
+    # an organisation written before the partner talks, not the author
+    q = extract("东岭大学的青禾物流园项目正在与华远集团洽谈。", author="北岭新区")
+    assert ("北岭新区", "negotiation", "华远集团") not in _triples(q)
+
+
 def test_deterministic_and_empty() -> None:
     text = graph.normalize(SYNTHETIC_REPORT)
     a, b = extract(text, title=TITLE), extract(text, title=TITLE)

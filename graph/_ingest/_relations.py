@@ -707,6 +707,12 @@ def _clause_relations(
                     )
                     rtype = R.BUILDS_OPERATES if joint else R.PARTICIPATES_IN
                     ctx.relate(o, h, rtype, status, quote, 0.6)
+            talks = _AUTHOR_TYPE.get(status)
+            if author is not None and talks is not None:
+                # 某某工程正在与乙洽谈: the author (whose project it is) talks with 乙
+                for o in partner_orgs:
+                    if not any(m in orgs for m in ms if m.end <= o.start and m is not o):
+                        ctx.relate(author, o, talks, status, quote, 0.5)
             topic = hubs[-1]
         elif partner_orgs:
             named = [m for m in orgs if m not in partner_orgs and m.end <= partner_orgs[0].start]
