@@ -303,7 +303,7 @@ def test_the_institute_is_the_latest_institute_of_that_head_word() -> None:
 
 
 def test_both_sides_hold_the_event_and_an_intent_adds_to_a_cooperation() -> None:
-    p = extract("东岭大学与华远集团开展合作。上月，双方举行了新材料基地意向协议签约仪式。")
+    p = extract("东岭大学与华远集团开展合作。上月，双方举行了青禾物流园投资意向洽谈会。")
     found = {(r.source, str(r.type), r.target) for r in p.relations}
     assert ("东岭大学", "cooperation", "华远集团") in found
     assert ("东岭大学", "letter_of_intent", "华远集团") in found
@@ -313,8 +313,8 @@ def test_both_sides_hold_the_event_and_an_intent_adds_to_a_cooperation() -> None
 
 def test_people_unveiling_together_act_for_the_two_sides_of_the_agreement() -> None:
     text = (
-        "北岭市人民政府与东岭大学签署了战略合作协议。市长李明与校长王强见证签约，"
-        "并共同为东岭大学北岭研究院、北岭智能制造创新中心揭牌。"
+        "北岭市人民政府与东岭大学签订了全面合作框架协议。市长李明与校长王强出席仪式，"
+        "随后一同为东岭大学北岭研究院、北岭智能制造创新中心揭牌。"
     )
     p = extract(text)
     unveiled = {(r.source, r.target) for r in p.relations if str(r.type) == "establishes"}
@@ -377,12 +377,12 @@ def test_granting_and_nurturing_are_support() -> None:
     assert ("东岭省科技厅", "supports", "北岭新区") in {
         (r.source, str(r.type), r.target) for r in p.relations
     }
-    # 甲是乙培育的企业: the second supports the first (the direction is reversed)
-    q = extract("华远科技有限公司是北岭新区培育的企业。")
+    # 甲是由乙孵化的…: the second supports the first (the direction is reversed)
+    q = extract("华远科技有限公司是由北岭新区孵化的。")
     assert {(r.source, str(r.type), r.target) for r in q.relations} == {
         ("北岭新区", "supports", "华远科技有限公司")
     }
-    assert not extract("华远科技有限公司是北岭新区的企业。").relations
+    assert not extract("华远科技有限公司是北岭新区的创新型公司。").relations
 
 
 def test_what_settles_in_a_park_of_a_zone() -> None:

@@ -173,7 +173,7 @@ def test_passive_by_names_who_builds_the_thing() -> None:
 
 
 def test_renewed_agreement_is_signed() -> None:
-    p = extract("东岭大学与北岭市人民政府续签了《战略合作协议》。")
+    p = extract("东岭大学与北岭市人民政府续签了《人才联合培养协议》。")
     assert ("东岭大学", "signed_agreement", "北岭市人民政府") in _triples(p)
 
 

@@ -65,8 +65,8 @@ _SETTLES = re.compile(
 #: Who builds: an organisation, a zone or a government, not a thing or a bare place.
 _SIDE_TYPES = PARTY_TYPES - _THINGS - {T.EVENT, T.PLACE}
 _BUILDS_IT = re.compile(r"(?:建设|兴建|打造|共建|规划建设)$")
-#: 甲公司是乙高新区(一手)培育的(企业): the second nurtures the first.
-_NURTURED = re.compile(r"(?:是|为|系)")
+#: 甲是由乙孵化的…, 甲为乙扶持的…: the second nurtures the first.
+_NURTURED = re.compile(r"(?:是|为|系)由?")
 _NURTURED_WHAT = re.compile(r"(?:一手|重点|长期)?(?:培育|孵化|扶持|培养)(?:出|起来)?的")
 #: 某某研究院由甲市和乙大学合作共建: the thing first, then 由 and the parties that make it.
 BY = re.compile(r"由(?:[^，,。；;由]{2,20}?(?:、|和|与|及|以及))?")
@@ -239,7 +239,7 @@ def pair_type(
     if (_ESTABLISH.search(between[-4:]) or _FOUNDS.search(between[-5:])) and bt in _FOUNDED:
         return R.ESTABLISHES, False
     if _NURTURED.fullmatch(between) and _NURTURED_WHAT.match(after):
-        return R.SUPPORTS, True  # 甲公司是乙高新区培育的企业: 乙 supports 甲
+        return R.SUPPORTS, True  # 甲是由乙孵化的…: 乙 supports 甲
     window = between + after[:30]
     for rx, rtype in (
         (_INTENT, R.LETTER_OF_INTENT),
