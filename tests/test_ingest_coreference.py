@@ -290,7 +290,7 @@ def test_the_institute_is_the_latest_institute_of_that_head_word() -> None:
     # is the last 某某研究院, not the last research body of any name
     text = (
         "东岭大学在北岭新区建设了青禾研究院。首席科学家来自南湖生物研究所。"
-        "该研究院将设立新材料联合实验室，智能制造联合实验室。"
+        "该研究院计划今年组建新材料联合实验室，智能制造联合实验室。"
     )
     p = extract(text, author="北岭新区")
     founded = {(r.source, r.target) for r in p.relations if str(r.type) == "establishes"}
@@ -328,13 +328,13 @@ def test_people_unveiling_together_act_for_the_two_sides_of_the_agreement() -> N
 
 
 def test_a_park_named_after_its_zone_is_also_named_without_it() -> None:
-    p = extract("华远集团在北岭新区青禾生命科技园建设新材料研究院。")
-    park = next(e for e in p.entities if e.name == "北岭新区青禾生命科技园")
-    assert park.aliases == ["青禾生命科技园"]
+    p = extract("华远集团正在北岭新区青禾数字科技园兴建一座数据中心。")
+    park = next(e for e in p.entities if e.name == "北岭新区青禾数字科技园")
+    assert park.aliases == ["青禾数字科技园"]
     found = {(r.source, str(r.type), r.target) for r in p.relations}
-    assert ("北岭新区青禾生命科技园", "located_in", "北岭新区") in found
+    assert ("北岭新区青禾数字科技园", "located_in", "北岭新区") in found
     # a bare head word after the zone is no short form
-    q = extract("华远集团在北岭新区产业园建设新材料研究院。")
+    q = extract("华远集团正在北岭新区产业园兴建一座数据中心。")
     assert all("产业园" not in e.aliases for e in q.entities)
 
 
@@ -349,9 +349,9 @@ def test_firms_in_the_zone_are_located_in_it() -> None:
 
 
 def test_a_unit_written_after_our_college_is_its_unit() -> None:
-    text = "东岭学院与华远集团签署合作协议。我院会计学系将与华远集团共建实训基地。"
+    text = "东岭学院与华远集团签订了校企协议。我院经济学系将与华远集团共建实训基地。"
     found = {(r.source, str(r.type), r.target) for r in extract(text).relations}
-    assert ("会计学系", "subsidiary_of", "东岭学院") in found
+    assert ("经济学系", "subsidiary_of", "东岭学院") in found
     # a firm after 我院 is no unit of it
     other = extract("东岭学院与华远集团签署合作协议。我院华远集团实训基地开班。")
     assert not [r for r in other.relations if str(r.type) == "subsidiary_of"]
@@ -386,12 +386,12 @@ def test_granting_and_nurturing_are_support() -> None:
 
 
 def test_what_settles_in_a_park_of_a_zone() -> None:
-    text = "青禾研究院由华远集团投资建设，落户于北岭新区的东岭生命科技园。"
+    text = "青禾研究院由华远集团出资兴建，目前入驻北岭新区的东岭数字科技园。"
     found = {(r.source, str(r.type), r.target) for r in extract(text).relations}
-    assert ("青禾研究院", "located_in", "东岭生命科技园") in found
-    assert ("东岭生命科技园", "located_in", "北岭新区") in found
+    assert ("青禾研究院", "located_in", "东岭数字科技园") in found
+    assert ("东岭数字科技园", "located_in", "北岭新区") in found
     assert ("青禾研究院", "located_in", "北岭新区") not in found  # in the park, not beside it
     # who builds it does not settle there
-    q = extract("青禾研究院由华远集团和东岭大学共建，落户于北岭新区。")
+    q = extract("青禾研究院由华远集团、东岭大学联合组建，坐落于北岭新区。")
     located = {(r.source, r.target) for r in q.relations if str(r.type) == "located_in"}
     assert located == {("青禾研究院", "北岭新区")}

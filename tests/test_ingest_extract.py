@@ -163,7 +163,7 @@ def _triples(p: Proposals) -> set[tuple[str, str, str]]:
 
 def test_passive_by_names_who_builds_the_thing() -> None:
     # X由A和B共建: both parties build X (the thing comes first, the makers after 由)
-    p = extract("北岭新材料研究院由华远集团和东岭大学合作共建，位于北岭新区。")
+    p = extract("北岭新材料研究院由华远集团、东岭大学联合共建，目前已投入运行。")
     found = _triples(p)
     assert ("华远集团", "builds_operates", "北岭新材料研究院") in found
     assert ("东岭大学", "builds_operates", "北岭新材料研究院") in found

@@ -60,7 +60,8 @@ _SUBSIDIARY = re.compile(r"子公司|旗下|控股|下属|所属")
 _PARK = re.compile(r"(?:产业园|科技园|园区)$")
 #: The last clause before a place says the clause's subject settles in it.
 _SETTLES = re.compile(
-    r"(?:^|[，,])(?:并|已|将|正式)?(?:落户|坐落|入驻|位于)(?:于|在|到)?(?:[^，,。；;]{2,15}的)?$"
+    r"(?:^|[，,])(?:目前|现已|现|并|已|将|正式|顺利)*(?:落户|坐落|入驻|位于)(?:于|在|到)?"
+    r"(?:[^，,。；;]{2,15}的)?$"
 )
 #: Who builds: an organisation, a zone or a government, not a thing or a bare place.
 _SIDE_TYPES = PARTY_TYPES - _THINGS - {T.EVENT, T.PLACE}
@@ -68,7 +69,7 @@ _BUILDS_IT = re.compile(r"(?:建设|兴建|打造|共建|规划建设)$")
 #: 甲是由乙孵化的…, 甲为乙扶持的…: the second nurtures the first.
 _NURTURED = re.compile(r"(?:是|为|系)由?")
 _NURTURED_WHAT = re.compile(r"(?:一手|重点|长期)?(?:培育|孵化|扶持|培养)(?:出|起来)?的")
-#: 某某研究院由甲市和乙大学合作共建: the thing first, then 由 and the parties that make it.
+#: 某某中心由甲市和乙大学联合建设: the thing first, then 由 and the parties that make it.
 BY = re.compile(r"由(?:[^，,。；;由]{2,20}?(?:、|和|与|及|以及))?")
 _MADE_BY = (
     (r"投资|出资", R.INVESTS_IN),
@@ -170,6 +171,8 @@ def pair_type(
     after = text[b_end:s_end]
     before_b = text[max(s_start, b_start - 4) : b_start]
     before_a = text[max(s_start, a_start - 4) : a_start]
+    if (made := _made_by(between, after, at)) is not None:
+        return made, True  # 由甲、乙共建: the members after 由 make the thing, each
     if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
         return None  # members of one list (A、B和C) act together, not on each other
     heads = a_start == s_start or text[a_start - 1] in "，,；;：:"
@@ -198,8 +201,6 @@ def pair_type(
             return R.LOCATED_IN, True
         if at in _WHERE or _BUILT.search(between):
             return None
-    if (made := _made_by(between, after, at)) is not None:
-        return made, True
     if bt is T.PLACE and at in _SIDE_TYPES and _PARK.search(b_name) and _BUILDS_IT.search(between):
         return R.BUILDS_OPERATES, False  # 建设某某产业园: a park it builds, not a place it is
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约

@@ -670,7 +670,7 @@ def _clause_relations(
             cue = re.search(r"成立|组建|设立", clause)
             assert cue is not None
             if _founder(ctx, ms, c_start, c_start + cue.start()):
-                continue  # 该研究院将设立…: who founds is written (read by _party_relations)
+                continue  # 该院拟组建…: who founds is written (read by _party_relations)
             for x in [
                 m
                 for m in ms
