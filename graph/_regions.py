@@ -626,13 +626,16 @@ class _Statement:
     @property
     def collective(self) -> bool:
         """A group statement: a group at one end, or a relation stated for a group."""
-        if self._collective is None:
+        found = self._collective
+        if found is None:
             groups = self._groups
-            self._collective = any(
-                r.source in groups or r.target in groups or (bool(r.attributes) and r.collective)
-                for r in self.relations
-            )
-        return self._collective
+            found = False
+            for r in self.relations:
+                if r.source in groups or r.target in groups or (r.attributes and r.collective):
+                    found = True
+                    break
+            self._collective = found
+        return found
 
     @property
     def quotes(self) -> tuple[Evidence, ...]:
@@ -644,7 +647,9 @@ class _Statement:
     def amounts(self) -> tuple[Amount, ...]:
         if self._amounts is None:
             found = list(amounts(self.hub)) if self.hub is not None else []
-            found += [am for r in self.relations for am in _relation_amounts(r)]
+            for r in self.relations:
+                if r.attributes:  # most have none
+                    found += _relation_amounts(r)
             self._amounts = tuple(found)
         return self._amounts
 
