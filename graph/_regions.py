@@ -425,7 +425,7 @@ class _HomeMap(Mapping[str, Home]):
         return f"<{len(self)} homes>"
 
 
-#: What a tie row's entry for an entity that is a hub holds instead of a region key.
+#: What :func:`region_ties` notes for a hub where it notes other entities' region keys.
 _HUB = object()
 
 
