@@ -28,7 +28,7 @@ once: relations resting on the same quote, or joining the same hub, are one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,11 +139,22 @@ class Tie:
     b: Region
     kind: str
     status: Status
-    statements: tuple[_Statement, ...] = field(repr=False)
+    #: the statements, or (as :func:`region_ties` makes them) a :class:`_Row` that
+    #: makes them on first use: most uses read a row's count, not its statements
+    _found: tuple[_Statement, ...] | _Row = field(repr=False, compare=False)
+
+    @property
+    def statements(self) -> tuple[_Statement, ...]:
+        found = self._found
+        if isinstance(found, _Row):
+            made = found.statements()
+            object.__setattr__(self, "_found", made)
+            return made
+        return found
 
     @property
     def count(self) -> int:
-        return len(self.statements)
+        return len(self._found)
 
     @property
     def collective(self) -> int:
@@ -272,14 +283,17 @@ class _Homes:
     def __init__(self, kg: KnowledgeGraph, by_id: Mapping[str, Entity]) -> None:
         self.by_id = by_id
         self.located: dict[str, list[Relation]] = {}
-        for r in kg.relations(type=RelationType.LOCATED_IN):
-            self.located.setdefault(r.source, []).append(r)
+        located_in = RelationType.LOCATED_IN
+        for r in kg._relations.values():  # as kg.relations(type="located_in"), faster
+            if r.type is located_in:
+                self.located.setdefault(r.source, []).append(r)
         self.ups: dict[str, tuple[str, ...]] = {}
         self.regions: dict[tuple[str, ...], Region] = {}
         self.prefixes: dict[str, Region] = {}
         for zh, en in _PROVINCES:
             self.prefixes[zh] = Region(en.lower().replace(" ", "-"), zh, en)
-        for p in kg.entities(EntityType.PLACE):
+        places = [e for e in by_id.values() if e.type is EntityType.PLACE]
+        for p in places:
             for name in (p.name, *p.aliases):
                 if len(name) >= 2 and not name.isascii():
                     self.prefixes[name] = self._top(p)
@@ -367,23 +381,39 @@ def _status_rank(s: Status) -> tuple[int, str]:
 
 class _HomeMap(Mapping[str, Home]):
     """``entity id -> Home`` of the entities in a tie, in data order; each :class:`Home`
-    made the first time it is asked for (most uses read a few)."""
+    made the first time it is asked for (most uses read a few), and the data order
+    found the first time it is needed (``len``, ``in`` and look-ups do without)."""
 
-    __slots__ = ("_found", "_made")
+    __slots__ = ("_entities", "_found", "_made", "_order", "_ordered")
 
-    def __init__(self, found: dict[str, tuple[Entity, tuple[Region, str, tuple[Relation, ...]]]]):
-        self._found = found
+    def __init__(
+        self,
+        found: dict[str, tuple[Region, str, tuple[Relation, ...]]],
+        order: Iterable[str],
+        entities: Mapping[str, Entity],
+    ) -> None:
+        self._found = found  # entity id -> (region, basis, relations)
+        self._order = order  # every entity id, in data order
+        self._entities = entities
+        self._ordered: dict[str, tuple[Region, str, tuple[Relation, ...]]] | None = None
         self._made: dict[str, Home] = {}
+
+    def ordered(self) -> dict[str, tuple[Region, str, tuple[Relation, ...]]]:
+        """``entity id -> (region, basis, relations)``, in data order."""
+        if self._ordered is None:
+            found = self._found
+            self._ordered = {eid: found[eid] for eid in self._order if eid in found}
+        return self._ordered
 
     def __getitem__(self, key: str) -> Home:
         home = self._made.get(key)
         if home is None:
-            e, (region, basis, rels) = self._found[key]
-            home = self._made[key] = Home(e, region, basis, rels)
+            region, basis, rels = self._found[key]
+            home = self._made[key] = Home(self._entities[key], region, basis, rels)
         return home
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._found)
+        return iter(self.ordered())
 
     def __len__(self) -> int:
         return len(self._found)
@@ -393,6 +423,10 @@ class _HomeMap(Mapping[str, Home]):
 
     def __repr__(self) -> str:
         return f"<{len(self)} homes>"
+
+
+#: What :func:`region_ties` notes for a hub where it notes other entities' region keys.
+_HUB = object()
 
 
 def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
@@ -409,118 +443,199 @@ def region_ties(kg: KnowledgeGraph, *, as_of: str | None = None) -> RegionTies:
     """
     if as_of is not None:
         kg = _graph_as_of(kg, check_date(as_of))
-    # One pass over the relations, one look-up per end: an entity's facts are found the
-    # first time it is met, its home region the first time a tie needs it (so the
-    # entities whose region is found are exactly those that take part in a tie).
-    cache: dict[str, Entity] = {e.id: e for e in kg}
+    # One pass over the relations, one look-up per end: an entity's home region is
+    # found the first time a tie meets it (so the entities whose region is found are
+    # exactly those that take part in a tie). A row keeps, per statement, the relation
+    # (or the list of relations) behind it: its statements are made when first asked for.
+    ents = kg._entities
+    cache: dict[str, Entity] = dict(zip(ents, ents.values(), strict=True))
     homes = _Homes(kg, cache)
     find = homes.find
     hub_types, group_types = HUB_TYPES, COLLECTIVE_TYPES
-    # entity id -> [entity, is a hub, is a group, region key or None]
-    info: dict[str, list[Any]] = {}
+    keys: dict[str, Any] = {}  # entity id -> its region key, or _HUB
+    hub_keys: dict[str, str] = {}  # hub id -> its region key (a tie between two hubs)
+    groups: set[str] = set()  # the groups among the entities met
     found: dict[str, tuple[Region, str, tuple[Relation, ...]]] = {}  # id -> its home
     by_key: dict[str, Region] = {}
+    HUB = _HUB
 
-    def facts(eid: str) -> list[Any]:
+    located, longest, PLACE = homes.located, homes.longest, EntityType.PLACE
+    # an entity type's role: 1 a group, 2 a hub, 3 both
+    roles = {t: 2 * (t in hub_types) + (t in group_types) for t in EntityType}
+    by_head: dict[str, tuple[tuple[Region, str, tuple[Relation, ...]], str]] = {}
+
+    def place(e: Entity) -> str:
+        home = found[e.id] = find(e)
+        region = home[0]
+        key = region.key
+        if key not in by_key:
+            by_key[key] = region
+        return key
+
+    def learn(eid: str) -> Any:
         e = cache.get(eid)
         if e is None:  # a relation's end the graph does not have: the graph's own error
             e = cache[eid] = kg.entity(eid)
-        x = info[eid] = [e, e.type in hub_types, e.type in group_types, None]
-        return x
-
-    def region(x: list[Any]) -> str:
-        e: Entity = x[0]
-        home = found[e.id] = find(e)
-        key = x[3] = home[0].key
-        if key not in by_key:
-            by_key[key] = home[0]
+        t = e.type
+        role = roles[t]
+        if role:
+            if role & 1:
+                groups.add(eid)
+            if role & 2:
+                keys[eid] = HUB
+                return HUB
+        if t is PLACE or eid in located:
+            key = keys[eid] = place(e)
+            return key
+        # as homes.find, memoised by the start of the name with the region's key
+        name = e.name
+        head = name[: min(longest, len(name) - 1)]
+        memo = by_head.get(head)
+        if memo is None:
+            memo = by_head[head] = (find(e), place(e))
+        found[eid] = memo[0]
+        key = keys[eid] = memo[1]
         return key
 
-    hub_members: dict[str, list[Relation]] = {}
+    def hub_key(eid: str) -> str:
+        key = hub_keys.get(eid)
+        if key is None:
+            key = hub_keys[eid] = place(cache[eid])
+        return key
+
+    # hub id -> (the relations joining it, the region keys of their other ends)
+    hub_members: dict[str, tuple[list[Relation], set[str]]] = {}
     hub_into: dict[str, list[Relation]] = {}  # relations between two hubs, by target
-    # (region key a, region key b, kind, status) -> statement key -> the statement
-    rows: dict[tuple[str, str, str, Status], dict[Any, _Statement]] = {}
-    tie_types, get, rows_get = TIE_TYPES, info.get, rows.get
+    # (region key a, region key b, kind, status) -> statement key -> a relation, the
+    # relations resting on the same quotes, or a hub's statement
+    rows: dict[tuple[str, str, str, Status], dict[Any, Any]] = {}
+    tie_types, get, rows_get = TIE_TYPES, keys.get, rows.get
     for r in kg._relations.values():  # every relation, in data order
-        if r.type not in tie_types:
+        t = r.type
+        if t not in tie_types:
             continue
-        x = get(r.source) or facts(r.source)
-        y = get(r.target) or facts(r.target)
-        if x[1] is not y[1]:
-            hub_members.setdefault(y[0].id if y[1] else x[0].id, []).append(r)
+        s = r.source
+        g = r.target
+        ka = get(s) or learn(s)
+        kb = get(g) or learn(g)
+        if ka is HUB:
+            if kb is not HUB:
+                members = hub_members.get(s)
+                if members is None:
+                    hub_members[s] = ([r], {kb})
+                else:
+                    members[0].append(r)
+                    members[1].add(kb)
+                continue
+            # a tie between two hubs also tells the stage of its target
+            hub_into.setdefault(g, []).append(r)
+            ka = hub_key(s)
+            kb = hub_key(g)
+        elif kb is HUB:
+            members = hub_members.get(g)
+            if members is None:
+                hub_members[g] = ([r], {ka})
+            else:
+                members[0].append(r)
+                members[1].add(ka)
             continue
-        if y[1]:  # a tie between two hubs also tells the stage of its target
-            hub_into.setdefault(r.target, []).append(r)
-        ka = x[3] or region(x)
-        kb = y[3] or region(y)
         # the relation type stands for its kind (a str enumeration: same hash, equal)
-        row_key = (ka, kb, r.type, r.status) if ka <= kb else (kb, ka, r.type, r.status)
+        status = r.status
+        row_key = (ka, kb, t, status) if ka <= kb else (kb, ka, t, status)
         row = rows_get(row_key)
         if row is None:
             row = rows[row_key] = {}
         ev = r.evidence
         key = (ev[0].source, ev[0].quote) if len(ev) == 1 else _key(r)
-        collective = x[2] or y[2] or (bool(r.attributes) and r.collective)
-        old = row.get(key)
-        if old is None:
-            row[key] = _Statement(key, (r,), None, collective)
-        else:
-            row[key] = _Statement(key, (*old.relations, r), None, old.collective or collective)
+        old = row.setdefault(key, r)
+        if old is not r:
+            if type(old) is list:
+                old.append(r)
+            else:
+                row[key] = [old, r]
     sources = {s.id: s for s in kg.sources()}
     dated = any(s.date for s in sources.values())
-    for hub_id, rels in hub_members.items():
-        h = info[hub_id]
-        hub: Entity = h[0]
+    # hubs of one type, status and set of regions tie the same rows: the rows are
+    # found once for them all (the statements of a row keep the hubs' order)
+    alike: dict[tuple[EntityType, Status, tuple[str, ...]], list[_Statement]] = {}
+    for order, (hub_id, (rels, regions)) in enumerate(hub_members.items()):
+        hub: Entity = cache[hub_id]
         # its stage, from the relations into it that can tell one (their types are
         # TIE_TYPES, all seen above: its members' and other hubs')
         into = hub_into.get(hub_id)
         stage = _stage_only(hub, rels if into is None else rels + into, sources, dated)
         status = stage or hub.status or max((r.status for r in rels), key=_status_rank)
-        keys: set[str] = set()
-        collective = h[2]
-        for r in rels:
-            o = r.source if r.target == hub_id else r.target
-            y = info.get(o) or facts(o)
-            collective = collective or y[2] or (bool(r.attributes) and r.collective)
-            keys.add(y[3] or region(y))
-        ks = sorted(keys)
-        kind = _hub_kind(hub.type)
-        key = (hub_id,)  # one statement per hub (a quote key is a pair or a set)
-        st = _Statement(key, tuple(rels), hub, collective)
+        st = _Statement((hub_id,), tuple(rels), hub, None, groups, order)
+        # one statement per hub (a quote key is a pair or a set)
+        like = (hub.type, status, tuple(sorted(regions)))
+        same = alike.get(like)
+        if same is None:
+            alike[like] = [st]
+        else:
+            same.append(st)
+    hub_rows: dict[tuple[str, str, str, Status], list[_Statement]] = {}
+    for (hub_type, status, ks), sts in alike.items():
+        kind = _hub_kind(hub_type)
         if len(ks) == 1:
             pairs = [(ks[0], ks[0])]
         else:
             pairs = [(a, b) for i, a in enumerate(ks) for b in ks[i + 1 :]]
         for a, b in pairs:
-            row = rows_get((a, b, kind, status))
-            if row is None:
-                row = rows[a, b, kind, status] = {}
-            row[key] = st
+            hub_row = hub_rows.get((a, b, kind, status))
+            if hub_row is None:
+                hub_rows[a, b, kind, status] = sts.copy()
+            else:
+                hub_row += sts
     ties = [
-        Tie(by_key[key_a], by_key[key_b], str(kind), status, tuple(statements.values()))
-        for (key_a, key_b, kind, status), statements in rows.items()
+        Tie(by_key[a], by_key[b], str(kind), status, _Row(row, hub_rows.pop(rk, None), groups))
+        for rk, row in rows.items()
+        for a, b, kind, status in (rk,)
+    ]
+    ties += [
+        Tie(by_key[a], by_key[b], kind, status, _Row({}, sts, groups))
+        for (a, b, kind, status), sts in hub_rows.items()
     ]
     ties.sort(key=lambda t: (t.a is UNKNOWN or t.b is UNKNOWN, t.a.key == t.b.key, t.a.key,
                              t.b.key, t.kind, _status_rank(t.status)))  # fmt: skip
-    ordered = {eid: (cache[eid], found[eid]) for eid in cache if eid in found}
-    return RegionTies(tuple(ties), _HomeMap(ordered))
+    return RegionTies(tuple(ties), _HomeMap(found, ents, cache))
 
 
 class _Statement:
     """One statement of a tie row: relations resting on one quote, or joining one hub."""
 
-    __slots__ = ("_amounts", "_quotes", "collective", "hub", "key", "relations")
+    __slots__ = (
+        "_amounts", "_collective", "_groups", "_quotes", "hub", "key", "order", "relations"
+    )  # fmt: skip
 
     def __init__(
-        self, key: Any, relations: tuple[Relation, ...], hub: Entity | None, collective: bool
+        self,
+        key: Any,
+        relations: tuple[Relation, ...],
+        hub: Entity | None,
+        collective: bool | None,
+        groups: Container[str] = (),
+        order: int = 0,
     ) -> None:
-        self.key, self.relations, self.hub, self.collective = key, relations, hub, collective
+        """``collective`` None: found when first asked for, from ``groups`` (the ids of
+        the groups among the relations' ends); ``order``: a hub's place among the hubs."""
+        self.key, self.relations, self.hub, self.order = key, relations, hub, order
+        self._collective, self._groups = collective, groups
         self._quotes: tuple[Evidence, ...] | None = None
         self._amounts: tuple[Amount, ...] | None = None
 
-    def merged(self, other: _Statement) -> _Statement:
-        rels = tuple(dict.fromkeys((*self.relations, *other.relations)))
-        return _Statement(self.key, rels, self.hub, self.collective or other.collective)
+    @property
+    def collective(self) -> bool:
+        """A group statement: a group at one end, or a relation stated for a group."""
+        found = self._collective
+        if found is None:
+            groups = self._groups
+            found = False
+            for r in self.relations:
+                if r.source in groups or r.target in groups or (r.attributes and r.collective):
+                    found = True
+                    break
+            self._collective = found
+        return found
 
     @property
     def quotes(self) -> tuple[Evidence, ...]:
@@ -532,9 +647,39 @@ class _Statement:
     def amounts(self) -> tuple[Amount, ...]:
         if self._amounts is None:
             found = list(amounts(self.hub)) if self.hub is not None else []
-            found += [am for r in self.relations for am in _relation_amounts(r)]
+            for r in self.relations:
+                if r.attributes:  # most have none
+                    found += _relation_amounts(r)
             self._amounts = tuple(found)
         return self._amounts
+
+
+class _Row:
+    """The statements of a tie row as :func:`region_ties` collects them, each
+    :class:`_Statement` made when the row's statements are first asked for: ``found``,
+    statement key -> the relation, or the list of relations, resting on those quotes;
+    then ``hubs``, the statements of the hubs behind the row (in any order: they are
+    put in the hubs' order)."""
+
+    __slots__ = ("found", "groups", "hubs")
+
+    def __init__(
+        self, found: dict[Any, Any], hubs: list[_Statement] | None, groups: Container[str]
+    ) -> None:
+        self.found, self.hubs, self.groups = found, hubs, groups
+
+    def __len__(self) -> int:
+        return len(self.found) + (len(self.hubs) if self.hubs else 0)
+
+    def statements(self) -> tuple[_Statement, ...]:
+        groups = self.groups
+        out = [
+            _Statement(key, tuple(v) if isinstance(v, list) else (v,), None, None, groups)
+            for key, v in self.found.items()
+        ]
+        if self.hubs:
+            out += sorted(self.hubs, key=lambda st: st.order)
+        return tuple(out)
 
 
 def _relation_amounts(r: Relation) -> Iterable[Amount]:
@@ -554,7 +699,7 @@ PAGE_LIST_LIMIT = 200
 def _home_rows(homes: Mapping[str, Home]) -> Iterator[tuple[str, Region, str]]:
     """(entity id, region, basis) of each home, without making the :class:`Home` records."""
     if isinstance(homes, _HomeMap):
-        for eid, (_, (region, basis, _rels)) in homes._found.items():
+        for eid, (region, basis, _rels) in homes.ordered().items():
             yield eid, region, basis
     else:
         for eid, h in homes.items():

@@ -428,26 +428,57 @@ def test_region_ties_matches_a_plain_reading_of_its_rules(seed: int) -> None:
     kg = _generated(seed)
     rows, homes = _reference(kg)
     t = graph.region_ties(kg)
+    counts = [x.count for x in t.ties]  # before the rows' statements are made
     got = {
         (x.a.key, x.b.key, x.kind, x.status): (
             x.count,
             x.collective,
-            sorted(r.id for r in x.relations),
-            sorted(h.id for h in x.hubs),
+            [r.id for r in x.relations],
+            [h.id for h in x.hubs],
         )
         for x in t.ties
     }
+    # in order: a row's statements as first met in data order, then its hubs, in the
+    # order their first relation comes in the data
     want = {
         k: (
             len(sts),
             sum(coll for _, coll in sts.values()),
-            sorted({r for rels, _ in sts.values() for r in rels}),
-            sorted(key[1] for key in sts if isinstance(key, tuple)),
+            list(dict.fromkeys(r for rels, _ in sts.values() for r in rels)),
+            [key[1] for key in sts if isinstance(key, tuple) and key[0] == "hub"],
         )
         for k, sts in rows.items()
     }
     assert got == want
+    assert counts == [len(x.statements) for x in t.ties]
     assert len(got) > 10 and any(x.count > 1 for x in t.ties)  # the data exercises merging
     assert {i: (h.region.key, h.basis) for i, h in t.homes.items()} == homes
     assert list(t.homes) == [e.id for e in kg if e.id in homes]  # in data order
     assert {h.basis for h in t.homes.values()} == {"located_in", "name", "unknown"}
+
+
+def test_the_hubs_of_a_row_keep_their_order() -> None:
+    """Hubs with the same regions are counted together; a row still lists its hubs in
+    the order the data first joins them (here h2 reaches one region more than h1, h3)."""
+    from graph import Entity, EntityType, Evidence, Relation, RelationType, Source, Status
+
+    ev = (Evidence("s", "三个项目各有几家单位参加"),)
+    orgs = [
+        Entity(f"o-{n}", EntityType.ENTERPRISE, f"{n}测试公司", f"{n} test company", evidence=ev)
+        for n in ("北京", "天津", "河北")
+    ]
+    hubs = [
+        Entity(f"h{i}", EntityType.PROJECT, f"测试项目{i}", f"Test project {i}", evidence=ev)
+        for i in (1, 2, 3)
+    ]
+    joins = [("h1", "北京"), ("h1", "天津"), ("h2", "北京"), ("h2", "天津"), ("h2", "河北")]
+    joins += [("h3", "天津"), ("h3", "北京")]
+    rels = [
+        Relation(f"r{i}", f"o-{n}", h, RelationType.PARTICIPATES_IN, Status.SIGNED, evidence=ev)
+        for i, (h, n) in enumerate(joins)
+    ]
+    kg = graph.KnowledgeGraph([*orgs, *hubs], rels, [Source("s", "测试", "Test", "zh-Hans", "")])
+    (row,) = graph.region_ties(kg).between("北京", "天津")
+    assert (row.kind, row.count) == ("project", 3)
+    assert [h.id for h in row.hubs] == ["h1", "h2", "h3"]
+    assert [r.id for r in row.relations] == [f"r{i}" for i in range(7)]  # all of h2's too
