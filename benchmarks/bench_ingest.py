@@ -25,6 +25,7 @@ Targets (issue 10): entity recall >= 90%, relation recall >= 70%, precision >= 6
 
 from __future__ import annotations
 
+import argparse
 import re
 import subprocess
 import sys
@@ -452,15 +453,33 @@ def corpus_figures(
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    corpus = REPO.parent / "shared" / "corpus"
-    if "--corpus" in args:
-        corpus = Path(args[args.index("--corpus") + 1])
+    default = REPO.parent / "shared" / "corpus"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--corpus",
+        nargs="?",
+        type=Path,
+        const=default,
+        default=default,
+        metavar="DIR",
+        help=f"the corpus of reports with gold annotations (default: {default}, if it exists)",
+    )
+    parser.add_argument("--no-corpus", action="store_true", help="skip the corpus figures")
+    parser.add_argument("--no-scaling", action="store_true", help="skip the 10k-1M timings")
+    parser.add_argument("--verbose", action="store_true", help="list the tuned drafts' errors")
+    parser.add_argument(
+        "--show-untuned",
+        action="store_true",
+        help="with --verbose, the untuned documents' errors too (reading them tunes them)",
+    )
+    args = parser.parse_args()
     report_figures()
-    if corpus.is_dir() and "--no-corpus" not in args:
+    if args.corpus.is_dir() and not args.no_corpus:
         print()
-        corpus_figures(corpus, verbose="--verbose" in args, show_untuned="--show-untuned" in args)
-    if "--no-scaling" not in args:
+        corpus_figures(args.corpus, verbose=args.verbose, show_untuned=args.show_untuned)
+    elif not args.no_corpus:
+        print(f"\n(no corpus at {args.corpus}: pass --corpus DIR)")
+    if not args.no_scaling:
         scaling()
 
 
