@@ -277,35 +277,24 @@ def _stage_only(
     ``relations`` touching ``e`` (those into it count); ``dated``: some source has a date
     (else every statement is of the same time, and only the furthest stage counts)."""
     rank_of, stages, eid = _RANK.get, STAGE_RELATIONS, e.id
+    best: tuple[tuple[str, str], int] | None = None
     rank = rank_of(e.status) if e.status is not None else None
-    if not dated:
-        # every "when" is ("", the relation's own date), the entity's ("", ""): compare
-        # (own date, rank) pairs, as _stage compares (when, rank)
-        best: tuple[str, int] | None = None if rank is None else ("", rank)
-        for r in relations:
-            if r.target != eid or r.type not in stages:
-                continue
-            rank = rank_of(r.status)
-            if rank is None:
-                continue
-            d = r.date
-            found = (d if d and not d.startswith("--") else "", rank)
-            if best is None or found > best:
-                best = found
-        return None if best is None else STAGE_ORDER[best[1]]
-    best_dated: tuple[tuple[str, str], int] | None = None
     if rank is not None:
-        best_dated = (_entity_when(e, sources), rank)
+        best = (_entity_when(e, sources) if dated else ("", ""), rank)
     for r in relations:
         if r.target != eid or r.type not in stages:
             continue
         rank = rank_of(r.status)
         if rank is None:
             continue
-        when = _when(r, sources)
-        if best_dated is None or (when, rank) > best_dated:
-            best_dated = (when, rank)
-    return None if best_dated is None else STAGE_ORDER[best_dated[1]]
+        if dated:
+            when = _when(r, sources)
+        else:  # every statement of one time: only the relation's own date orders them
+            d = r.date
+            when = ("", d if d and not d.startswith("--") else "")
+        if best is None or (when, rank) > best:
+            best = (when, rank)
+    return None if best is None else STAGE_ORDER[best[1]]
 
 
 def _incoming(kg: KnowledgeGraph, ids: set[str]) -> dict[str, list[Relation]]:
