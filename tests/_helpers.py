@@ -10,7 +10,11 @@ Every quote in it is a verbatim substring of :data:`SAMPLE_TEXT`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import contextlib
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -267,3 +271,29 @@ def tree_kg(n: int, branching: int = 1) -> graph.KnowledgeGraph:
         for i in range(1, n)
     ]
     return graph.KnowledgeGraph(ents, rels, [src])
+
+
+@contextlib.contextmanager
+def folder_lock_held(root: Path) -> Iterator[None]:
+    """Another process holds ``root``'s data-folder lock for the block (as a second ``kg``
+    command writing it would)."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from graph._lock import folder_lock\n"
+            "with folder_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n"
+            "    time.sleep(60)\n",
+            str(root),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.kill()
+        holder.communicate()

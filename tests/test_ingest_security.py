@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
+from _helpers import folder_lock_held
 from _ingest_docs import make_docx
 
 import graph
@@ -308,21 +309,7 @@ def test_5_a_second_writer_waits_with_a_message_then_fails_clearly(
     pytest.importorskip("fcntl")
     from graph._lock import folder_lock
 
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path; from graph._lock import folder_lock\n"
-            "with folder_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n"
-            "    time.sleep(60)\n",
-            str(root),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=ROOT_ENV,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with folder_lock_held(root):
         monkeypatch.setenv("KG_LOCK_TIMEOUT", "0.3")
         err = io.StringIO()
         monkeypatch.setattr(sys, "stderr", err)
@@ -332,9 +319,6 @@ def test_5_a_second_writer_waits_with_a_message_then_fails_clearly(
         ):
             pass
         assert "waiting for another kg command" in err.getvalue()
-    finally:
-        holder.kill()
-        holder.communicate()
 
 
 # -- 6-8. documents that exhaust time or memory -----------------------------------------------

@@ -3,16 +3,12 @@ lock, and never through a subfolder that is a link out of it (issue 17)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from _helpers import folder_lock_held
 
 import graph
-
-ROOT_ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
 
 
 def test_init_makes_a_folder_the_loader_accepts(tmp_path: Path) -> None:
@@ -42,27 +38,9 @@ def test_init_waits_for_the_folder_lock(tmp_path: Path, monkeypatch: pytest.Monk
     pytest.importorskip("fcntl")
     root = tmp_path / "data"
     root.mkdir()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path; from graph._lock import folder_lock\n"
-            "with folder_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n"
-            "    time.sleep(60)\n",
-            str(root),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=ROOT_ENV,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        monkeypatch.setenv("KG_LOCK_TIMEOUT", "0.2")
+    monkeypatch.setenv("KG_LOCK_TIMEOUT", "0.2")
+    with folder_lock_held(root):
         with pytest.raises(graph.KGError, match="another kg command is still writing"):
             graph.init(root)
         assert list(root.iterdir()) == []  # nothing written while another command held it
-    finally:
-        holder.kill()
-        holder.communicate()
     assert graph.init(root) == root  # once the lock is free, init goes ahead
