@@ -306,12 +306,6 @@ def _author(index: _Index, author: str | None, title: str) -> _Mention | None:
     return None
 
 
-def _is_author_short(ctx: _Context, m: _Mention) -> bool:
-    """``高新区`` alone, in a report by 某某高新区: the author."""
-    a = ctx.author
-    return a is not None and m.name != a.name and a.name.endswith(m.name)
-
-
 #: Head words too common to make a name of a short word before them (创新中心, 研究项目).
 _GENERIC_HEADS = ("中心", "基地", "工程", "项目", "园区")
 
