@@ -172,6 +172,11 @@ class KnowledgeGraph:
         )
         self._open(storage)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle and deepcopy by the records (a graph read from the cache makes them lazily)."""
+        records = (self._entities.values(), self._relations.values(), self._sources.values())
+        return (type(self), tuple(tuple(r) for r in records))
+
     @classmethod
     def _of(cls, storage: Storage) -> KnowledgeGraph:
         kg = cls.__new__(cls)

@@ -266,6 +266,20 @@ def thaw(value: Any) -> Any:
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
+def _rebuild(cls: type[Any], values: tuple[Any, ...]) -> Any:
+    """Unpickle a record that :func:`_reduce` took apart, freezing its mappings again."""
+    return cls(*(freeze(v) for v in values))
+
+
+def _reduce(record: Any) -> tuple[Any, ...]:
+    """Pickle support: read-only mappings (which pickle refuses) travel as plain dicts."""
+    values = (getattr(record, f.name) for f in dataclasses.fields(record))
+    return (
+        _rebuild,
+        (type(record), tuple(thaw(v) if isinstance(v, Mapping) else v for v in values)),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A verbatim quote from a source document that states a fact.
@@ -308,6 +322,9 @@ class Entity:
     def __hash__(self) -> int:  # attributes are a read-only mapping, which does not hash
         return hash(("Entity", self.id))
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickle and deepcopy, which refuse a mapping proxy
+        return _reduce(self)
+
     def label(self, lang: str = "zh") -> str:
         """The display name: Chinese for ``lang="zh"``, English for ``"en"``."""
         return self.name_en if lang == "en" and self.name_en else self.name
@@ -347,6 +364,9 @@ class Relation:
 
     def __hash__(self) -> int:  # attributes are a read-only mapping, which does not hash
         return hash(("Relation", self.id))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickle and deepcopy, which refuse a mapping proxy
+        return _reduce(self)
 
     @property
     def inferred(self) -> bool:

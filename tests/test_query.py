@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -279,6 +281,18 @@ def test_records_are_immutable(kg: graph.KnowledgeGraph) -> None:
     assert "tianjin-university" in repr(r)
     assert len(set(kg.relations())) == len(kg.relations())  # hashable, usable in sets
     assert len(set(kg.entities())) == len(kg)
+
+
+def test_records_and_graphs_pickle_and_deepcopy(kg: graph.KnowledgeGraph) -> None:
+    # for multiprocessing and caches: the read-only attribute mappings travel as dicts
+    again = pickle.loads(pickle.dumps(kg))
+    assert again.stats() == kg.stats()
+    assert again.entities() == kg.entities() and again.relations() == kg.relations()
+    e = copy.deepcopy(kg.entity("安云IDC大数据中心项目"))
+    assert e == kg.entity("安云IDC大数据中心项目")
+    with pytest.raises(TypeError):
+        e.attributes["sector"] = "x"  # type: ignore[index]  # still read-only
+    assert again.path("露露股份", "清华大学") == kg.path("露露股份", "清华大学")
 
 
 def test_counts_are_numbers_with_currency(kg: graph.KnowledgeGraph) -> None:
