@@ -27,19 +27,13 @@ import os
 import shutil
 import stat
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from ._errors import ExportError
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: writes go without the folder lock
-    fcntl = None  # type: ignore[assignment]
+from ._lock import exclusive, open_folder
 
 __all__ = [
     "LOCK_TIMEOUT",
@@ -55,8 +49,6 @@ __all__ = [
 
 #: Seconds a writer waits for another writer into the same folder before giving up.
 LOCK_TIMEOUT = 60.0
-
-_held = threading.local()  # folders this thread has locked: a nested write does not wait
 
 
 def default_mode(folder: bool = False) -> int:
@@ -207,38 +199,19 @@ def locked(target: str | Path) -> Iterator[Path]:
         folder = str(target.parent.resolve())
     except OSError as exc:
         raise os_error(target, exc) from None
-    held: set[str] = getattr(_held, "folders", set())
-    _held.folders = held
-    if folder in held:  # this thread holds it already
-        yield target
-        return
     try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if fcntl else -1
+        fd = open_folder(folder)
     except OSError:
         fd = -1  # an unreadable folder cannot be locked; write without the lock
+    busy = lambda: ExportError(  # noqa: E731
+        f"another export is writing into {target.parent}; wait until it has finished and try again"
+    )
     try:
-        if fd >= 0:
-            deadline = time.monotonic() + LOCK_TIMEOUT
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise ExportError(
-                            f"another export is writing into {target.parent}; wait until it "
-                            "has finished and try again"
-                        ) from None
-                    time.sleep(0.05)
-                except OSError:  # locks not supported here: write without the lock
-                    break
-            with contextlib.suppress(OSError):
-                _recover(target)
-        held.add(folder)
-        try:
+        with exclusive(fd, timeout=LOCK_TIMEOUT, busy=busy) as took:
+            if took:  # not nested in a write of this thread's, which may own the leftovers
+                with contextlib.suppress(OSError):
+                    _recover(target)
             yield target
-        finally:
-            held.discard(folder)
     finally:
         if fd >= 0:
             os.close(fd)  # releases the lock

@@ -14,6 +14,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -319,6 +320,40 @@ def test_5_a_second_writer_waits_with_a_message_then_fails_clearly(
         ):
             pass
         assert "waiting for another kg command" in err.getvalue()
+
+
+def test_5_a_write_into_a_folder_this_thread_holds_does_not_wait_for_itself(root: Path) -> None:
+    pytest.importorskip("fcntl")
+    from graph._atomic import write_text
+    from graph._lock import folder_lock
+
+    with folder_lock(root):  # one lock for data folders and atomic writes: no self-deadlock
+        write_text(root / "notes.txt", "kept")
+    assert (root / "notes.txt").read_text() == "kept"
+
+
+def test_5_two_threads_take_turns_on_one_data_folder(root: Path) -> None:
+    pytest.importorskip("fcntl")
+    from graph._lock import folder_lock
+
+    inside: list[int] = []
+    overlaps: list[int] = []
+
+    def writer() -> None:
+        for _ in range(5):
+            with folder_lock(root):
+                inside.append(1)
+                if len(inside) > 1:
+                    overlaps.append(len(inside))
+                time.sleep(0.01)
+                inside.pop()
+
+    threads = [threading.Thread(target=writer) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert overlaps == []  # the lock is per thread, not per process
 
 
 # -- 6-8. documents that exhaust time or memory -----------------------------------------------
