@@ -40,7 +40,7 @@ from ._errors import ArgumentError, ExportError, ReadError
 from ._export import EXPORT_FORMATS
 from ._history import ties
 from ._html import DEFAULT_HTML, LANGS
-from ._kg import _MEASURES, KnowledgeGraph
+from ._kg import MEASURES, KnowledgeGraph
 from ._load import load
 from ._paths import find_data
 from ._records import (
@@ -427,12 +427,12 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
 
 @COMMANDS.command(
     "rank",
-    "entities by centrality (" + ", ".join(_MEASURES) + ")",
+    "entities by centrality (" + ", ".join(MEASURES) + ")",
     example="kg rank betweenness --top 5",
     options=(
         json_option,
         as_of_option,
-        arg("measure", nargs="?", default="degree", choices=list(_MEASURES)),
+        arg("measure", nargs="?", default="degree", choices=list(MEASURES)),
         arg("--top", type=count(1), default=10, help="how many to show, 1 or more (default 10)"),
         arg(
             "--include-places",

@@ -31,9 +31,10 @@ from ._records import (
     plain,
 )
 
-__all__ = ["KnowledgeGraph", "Storage", "graph_of", "storage_of"]
+__all__ = ["MEASURES", "KnowledgeGraph", "Storage", "graph_of", "storage_of"]
 
-_MEASURES: dict[str, Callable[[nx.Graph], dict[str, float]]] = {
+#: The centrality measures `rank` offers, by name (the CLI lists the same).
+MEASURES: dict[str, Callable[[nx.Graph], dict[str, float]]] = {
     "degree": nx.degree_centrality,
     "betweenness": nx.betweenness_centrality,
     "closeness": nx.closeness_centrality,
@@ -638,10 +639,10 @@ class KnowledgeGraph:
         not ranked either. ``include_places=True`` keeps them.
         """
         try:
-            func = _MEASURES[measure]
+            func = MEASURES[measure]
         except KeyError:
             raise ArgumentError(
-                f"unknown measure {measure!r}; use one of: {', '.join(_MEASURES)}"
+                f"unknown measure {measure!r}; use one of: {', '.join(MEASURES)}"
             ) from None
         g = nx.Graph()
         g.add_nodes_from(self._entities)
