@@ -54,6 +54,7 @@ from ._mentions import (
     _generic,
     _groups,
     _head_candidates,
+    _members,
     _quoted,
     _titles,
 )
@@ -322,7 +323,8 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         and not _category(ctx, m)
         and not _counted(ctx, m)
     ]
-    listed = [m for m in listed if plausible(text, words, m.start, m.end)]
+    kept = [m for m in listed if plausible(text, words, m.start, m.end)]
+    listed = kept + _members(text, words, enums, kept)
     partners = [m for m in partners if plausible(text, words, m.start, m.end)]
     modelled = [
         _Mention(a, b, text[a:b], t, c, origin="model") for a, b, t, c in model_names(text, words)

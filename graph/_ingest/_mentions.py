@@ -10,6 +10,7 @@ rather than names.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .._records import EntityType
 from ._context import _Context
@@ -30,6 +31,7 @@ from ._names import (
 )
 from ._places import PLACES
 from ._proposals import _Mention
+from ._tagging import Word
 
 T = EntityType
 
@@ -48,8 +50,8 @@ _GROUP = re.compile(
 )
 _CATEGORY_RE = re.compile("|".join(sorted((w for w, _ in CATEGORIES), key=len, reverse=True)))
 _ENUM_TAIL = re.compile(
-    rf"等((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})(?!类)"
-    rf"(?:(?:和|及)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern})(?!类))?)"
+    rf"等((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})(?![类家])"
+    rf"(?:(?:和|及)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern})(?![类家]))?)"
 )
 
 
@@ -369,3 +371,66 @@ def _counted(ctx: _Context, m: _Mention) -> bool:
     return len(inside) >= 2 and any(
         w.tag == "m" and _COUNT_WORD.fullmatch(ctx.text[w.start : w.end]) for w in inside[-2:-1]
     )
+
+
+# -- members of a list take the list's kind ----------------------------------------------
+
+#: Kinds of organisation a list's category word may give its members.
+_PARTY_KINDS = frozenset(
+    {
+        T.ENTERPRISE,
+        T.UNIVERSITY,
+        T.COLLEGE,
+        T.RESEARCH_INSTITUTE,
+        T.SCHOOL,
+        T.GOVERNMENT_BODY,
+        T.DEVELOPMENT_ZONE,
+    }
+)
+#: Tags a short member of a list may carry when a sibling vouches for it (盛迪 read as a
+#: verb, 迈克 as a person): a word or two, no function word.
+_MEMBER_TAGS = frozenset({"ORG", "LOC", "nz", "n", "nw", "j", "a", "an", "PER", "v", "vn"})
+_COMMON_MEMBER = frozenset({"n", "vn", "v", "an"})
+#: Longest member taken on a sibling's word alone.
+MAX_MEMBER = 6
+
+
+def _members(
+    text: str,
+    words: Sequence[Word],
+    enums: list[tuple[list[_Mention], str, int, int]],
+    kept: list[_Mention],
+) -> list[_Mention]:
+    """Members of ``A、B等企业`` the tagger does not read as names, taken because the
+    list's category word names a kind of organisation and a sibling (in ``kept``, the
+    members that passed on their own) is a name, or the member holds a word that is no
+    common noun or verb: 甲乙、华远集团等企业 → 甲乙."""
+    out = []
+    ids = {id(m) for m in kept}
+    for items, category, _, _ in enums:
+        if category_type(category) not in _PARTY_KINDS:
+            continue
+        # without a sibling the tagger reads as a name, a member needs a word that is no
+        # common noun or verb (技术、人才等企业急需的: what firms need, not firms)
+        vouched = any(id(m) in ids for m in items)
+        for m in items:
+            if id(m) in ids:
+                continue
+            if m.start == m.end:  # the snap left nothing (鼓励迈克): the last word is the member
+                last = [w for w in words if w.end == m.end]
+                if last:
+                    m.start = last[0].start
+                    m.name = text[m.start : m.end]
+            if not 2 <= m.end - m.start <= MAX_MEMBER:
+                continue
+            inside = [w for w in words if m.start <= w.start and w.end <= m.end]
+            if (
+                inside
+                and inside[0].start == m.start
+                and inside[-1].end == m.end
+                and len(inside) <= 2
+                and all(w.tag in _MEMBER_TAGS for w in inside)
+                and (vouched or any(w.tag not in _COMMON_MEMBER for w in inside))
+            ):
+                out.append(m)
+    return out
