@@ -56,6 +56,7 @@ from ._mentions import (
     _head_candidates,
     _members,
     _quoted,
+    _siblings,
     _titles,
 )
 from ._model_names import ABSTRACT, model_names, plausible, snap
@@ -332,7 +333,8 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     modelled = [
         m for m in modelled if not _generic(m) and not _category(ctx, m) and not _counted(ctx, m)
     ]
-    mentions = _choose(known, heads + listed + extra + partners + modelled)
+    found = heads + listed + extra + partners + modelled
+    mentions = _choose(known, found + _siblings(text, words, known + found))
     designations: dict[int, str] = {}
     for m in list(mentions):  # 被列为全省示范项目: a designation, not a project
         if re.search(

@@ -9,6 +9,7 @@ rather than names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -16,6 +17,7 @@ from .._records import EntityType
 from ._context import _Context
 from ._known import _Index
 from ._model_names import BUILD_VERBS
+from ._model_names import TITLE as _PERSON_TITLE
 from ._names import (
     CATEGORIES,
     GENERIC_START,
@@ -433,4 +435,62 @@ def _members(
                 and (vouched or any(w.tag not in _COMMON_MEMBER for w in inside))
             ):
                 out.append(m)
+    return out
+
+
+#: Tags of the words of a list member a sibling vouches for, and the tags of which it
+#: holds at least one (a place, an organisation, a proper noun the tagger marks).
+_SIBLING_TAGS = frozenset({"ORG", "LOC", "nz", "n", "nw", "j", "a"})
+_PROPER = frozenset({"ORG", "LOC", "nz", "j"})
+#: Most words and characters of such a member.
+MAX_SIBLING_WORDS = 3
+MAX_SIBLING = 8
+
+
+def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list[_Mention]:
+    """Members of a list ``A、B`` beside an organisation's name (an anchor) that the rules
+    did not read as names: 以华远集团、东岭电子为代表 → 东岭电子 is a firm too;
+    北岭新区管委会、市科技局、南川镇负责人 → 南川镇 is a government body. The member
+    holds a word the tagger marks as a place, organisation or proper noun, is no known
+    city or province, and is no person's title."""
+    starts = [w.start for w in words]
+    taken = [(m.start, m.end) for m in anchors]
+    out: list[_Mention] = []
+    for a in anchors:
+        if a.type not in _PARTY_KINDS:
+            continue
+        spans = []
+        if text[a.end : a.end + 1] == "、":  # the member after it
+            i = bisect.bisect_left(starts, a.end + 1)
+            j = i
+            while (
+                j < len(words)
+                and j - i < MAX_SIBLING_WORDS
+                and words[j].tag in _SIBLING_TAGS
+                and (j == i or words[j].start == words[j - 1].end)
+            ):
+                j += 1
+            if i < j and words[i].start == a.end + 1:
+                spans.append((i, j))
+        if a.start > 0 and text[a.start - 1] == "、":  # the member before it
+            j = bisect.bisect_left(starts, a.start - 1)
+            i = j
+            while i > 0 and j - i < MAX_SIBLING_WORDS and words[i - 1].tag in _SIBLING_TAGS:
+                i -= 1
+            if i < j and words[j - 1].end == a.start - 1:
+                spans.append((i, j))
+        for i, j in spans:
+            b, e = words[i].start, words[j - 1].end
+            name = text[b:e]
+            if (
+                not 2 <= e - b <= MAX_SIBLING
+                or not any(w.tag in _PROPER for w in words[i:j])
+                or name in PLACES
+                or name[:-1] in PLACES
+                or _PERSON_TITLE.match(text, e)
+                or any(s < e and b < t for s, t in taken)
+            ):
+                continue
+            taken.append((b, e))
+            out.append(_Mention(b, e, name, a.type, 0.5, origin="list"))
     return out

@@ -30,6 +30,7 @@ __all__ = [
     "BUILDS_INSIDE",
     "BUILD_VERBS",
     "FUNCTION_TAGS",
+    "TITLE",
     "model_names",
     "plausible",
     "snap",
@@ -54,6 +55,7 @@ _TITLE = re.compile(
     r"董事长|总经理|总裁|经理|部长|局长|厅长|处长|主席|秘书长|委员|教授|研究员|负责人|领导)"
 )
 _TITLE_END = re.compile(_TITLE.pattern + r"|助理|代表团")
+TITLE = _TITLE
 _NOUN_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "nw", "nt", "ns"})
 _GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室)$")
 _PARTY = re.compile(r"(?:党|中央|党组)$")
