@@ -291,6 +291,7 @@ CATEGORIES: tuple[tuple[str, T], ...] = (
     ("活动", T.EVENT),
     ("城市", T.PLACE),
     ("地区", T.PLACE),
+    ("园区", T.PLACE),
     ("部门", T.GOVERNMENT_BODY),
     ("单位", T.GROUP),
     ("机构", T.GROUP),
