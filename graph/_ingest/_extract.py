@@ -43,7 +43,6 @@ from ._coreference import referents
 from ._goals import _phrases
 from ._known import _Index
 from ._mentions import (
-    _PARTNER,
     _PLENUM,
     _author,
     _category,
@@ -55,11 +54,12 @@ from ._mentions import (
     _groups,
     _head_candidates,
     _members,
+    _partners,
     _quoted,
     _siblings,
     _titles,
 )
-from ._model_names import ABSTRACT, model_names, plausible, snap
+from ._model_names import model_names, plausible, snap
 from ._names import HEAD_RE, HEADS, STANDALONE
 from ._parties import PARTY_TYPES
 from ._places import PLACES
@@ -285,14 +285,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         _Mention(m.start(), m.end(), m.group(0), T.EVENT, 0.7, origin="quoted")
         for m in _PLENUM.finditer(text, s_start, s_end)
     ]
-    partners = [
-        _Mention(m.start(1), m.end(1), m.group(1), T.ENTERPRISE, 0.5, origin="partner")
-        for m in _PARTNER.finditer(text, s_start, s_end)
-        if len(m.group(1)) >= 3
-        and not HEAD_RE.search(m.group(1))
-        and not re.search(r"[的了在就]", m.group(1))
-        and not ABSTRACT.search(m.group(1))  # 与某省全方位合作: how, not whom
-    ]
+    partners = _partners(text, s_start, s_end)
     words = ctx.words_in(s_start, s_end)
     extra = [  # 168个国家均设有分支机构: a clause that counts, not a counted group
         m

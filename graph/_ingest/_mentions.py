@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from .._records import EntityType
 from ._context import _Context
 from ._known import _Index
-from ._model_names import BUILD_VERBS
+from ._model_names import ABSTRACT, BUILD_VERBS
 from ._model_names import TITLE as _PERSON_TITLE
 from ._names import (
     CATEGORIES,
@@ -42,7 +42,7 @@ _TITLE = re.compile(r"《([^《》\n]{1,40})》")
 _MEDIA_CUE = re.compile(r"(电视剧|电影|纪录片|动画片|栏目|节目|图书|专著|歌曲|综艺)$")
 _POLICY = re.compile(r"(规划|方案|意见|办法|条例|纲要|通知|决定|协议|细则|计划|政策)$")
 _PARTNER = re.compile(
-    rf"(?:与|同|和|跟)({NAME_CHARS}{{2,20}}?)(?=洽谈|商谈|签订|签署|签约|合作|就|达成|共同|联合)"
+    rf"(?:与|同|和|跟)({NAME_CHARS}{{2,20}}?)(?=洽谈|商谈|签订|签署|签约|合作|就|达成|共同|联合|共建)"
 )
 _PLENUM = re.compile(
     r"(?:十[一二三四五六七八九]?|[一二三四五六七八九])届[一二三四五六七八九十]中全会"
@@ -232,6 +232,29 @@ def _enumerations(text: str, start: int, end: int) -> list[tuple[list[_Mention],
             out.append(
                 (mentions, m.group(1), mentions[0].start if mentions else m.start(), m.end())
             )
+    return out
+
+
+#: What ends the name of a government's territory: a province, city, county, district,
+#: town or township (北岭县, 南川镇).
+_ADMINISTRATIVE = re.compile(r"(?:省|市|县|区|镇|乡|街道)$")
+
+
+def _partners(text: str, start: int, end: int) -> list[_Mention]:
+    """Partners after 与/同/和 before a verb of talks or cooperation (与华远电子签约): a
+    firm, or a government where the name ends in 省, 市, 县, 区, 镇, 乡, 街道."""
+    out = []
+    for m in _PARTNER.finditer(text, start, end):
+        name = m.group(1)
+        if (
+            len(name) < 3
+            or HEAD_RE.search(name)
+            or re.search(r"[的了在就]", name)
+            or ABSTRACT.search(name)  # 与某省全方位合作: how, not whom
+        ):
+            continue
+        t = T.GOVERNMENT_BODY if _ADMINISTRATIVE.search(name) else T.ENTERPRISE
+        out.append(_Mention(m.start(1), m.end(1), name, t, 0.5, origin="partner"))
     return out
 
 
