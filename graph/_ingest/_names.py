@@ -78,6 +78,12 @@ HEADS: dict[str, tuple[T, float]] = {
     "新区": (T.DEVELOPMENT_ZONE, 0.7),
     "新城": (T.DEVELOPMENT_ZONE, 0.7),
     "示范区": (T.DEVELOPMENT_ZONE, 0.8),
+    "先行区": (T.DEVELOPMENT_ZONE, 0.8),
+    "先导区": (T.DEVELOPMENT_ZONE, 0.8),
+    "试验区": (T.DEVELOPMENT_ZONE, 0.8),
+    "合作区": (T.DEVELOPMENT_ZONE, 0.8),
+    "集聚区": (T.DEVELOPMENT_ZONE, 0.7),
+    "示范带": (T.DEVELOPMENT_ZONE, 0.7),
     "片区": (T.PLACE, 0.7),
     "产业园": (T.PLACE, 0.6),
     # platforms and programmes
