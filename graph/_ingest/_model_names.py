@@ -260,6 +260,30 @@ def plausible(text: str, words: Sequence[Word], start: int, end: int) -> bool:
     return not _TITLE.search(text, start, end) or not _TITLE_END.search(text[start:end])
 
 
+#: Verbs that modify the head word of a zone's or a programme's name rather than take
+#: an object (北岭南川融合发展示范区, 某地一体化发展先行区).
+_MODIFIER_VERBS = frozenset(
+    {"发展", "融合", "协同", "统筹", "振兴", "一体化", "创新", "创业", "联动", "开放", "转型"}
+)
+
+
+def _modifiers(text: str, words: Sequence[Word], i: int, end: int) -> set[int]:
+    """Indices of the verbs of :data:`_MODIFIER_VERBS` that stand, with nothing but
+    others of them or verbal nouns between, right before the name's last word (from
+    word ``i`` on)."""
+    j = i
+    while j < len(words) and words[j].end < end:
+        j += 1
+    out: set[int] = set()
+    k = j - 1
+    while k >= i and (
+        words[k].tag == "vn" or text[words[k].start : words[k].end] in _MODIFIER_VERBS
+    ):
+        out.add(k)
+        k -= 1
+    return out
+
+
 def snap(
     text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int, inner: bool
 ) -> int:
@@ -272,6 +296,7 @@ def snap(
     """
     i = bisect.bisect_left(starts, start)
     first = end
+    modifiers = _modifiers(text, words, i, end)
     while i < len(words) and words[i].start < end:
         w = words[i]
         if w.end >= end:  # the head word itself: keep it, unless it is a verb (见证)
@@ -282,6 +307,7 @@ def snap(
             if first == end or (
                 inner
                 and _cuts(text, w)
+                and i not in modifiers
                 and not (end - w.end >= 6 and _joins_nouns(text, words, first, i))
             ):
                 first = end
