@@ -146,6 +146,15 @@ _QUOTED = re.compile(
 )
 
 
+#: Head words of a name quoted whole (“某某传媒机构”, “健康某某战略”) beyond :data:`HEADS`.
+_WHOLE_HEADS = {"机构": T.ENTERPRISE, "战略": T.PROGRAMME}
+_QUOTED_WHOLE = re.compile(
+    r"[“「]([^“”「」，,。；;、\n]{2,20}?("
+    + "|".join(sorted(map(re.escape, [*HEADS, *_WHOLE_HEADS]), key=len, reverse=True))
+    + "))[”」]"
+)
+
+
 def _quoted(text: str, start: int, end: int) -> list[_Mention]:
     """Names around a quoted motto, with their head word: “某某·某某”生物医药专场,
     “某某”战略, 某某省‘某某’创新创业基地 (a province or city before the quote is part
@@ -163,6 +172,11 @@ def _quoted(text: str, start: int, end: int) -> list[_Mention]:
                 a -= k
                 break
         out.append(_Mention(a, m.end(), text[a : m.end()], htype, 0.7, origin="quoted"))
+    for m in _QUOTED_WHOLE.finditer(text, start, end):  # a name quoted whole
+        head = m.group(2)
+        htype = _WHOLE_HEADS.get(head) or HEADS[head][0]
+        if len(m.group(1)) - len(head) >= 2 and not GENERIC_START.match(m.group(1)):
+            out.append(_Mention(m.start(1), m.end(1), m.group(1), htype, 0.7, origin="quoted"))
     return out
 
 
