@@ -362,11 +362,13 @@ _COMMON_TAGS = frozenset({"n", "vn", "a", "an", "b", "v"})
 
 
 def _common_words(ctx: _Context, m: _Mention) -> bool:
-    """A short project or platform name made of common words only (no name the tagger
+    """A short project, platform or fund name made of common words only (no name the tagger
     marks): a description, not a name."""
-    if m.type not in (T.PROJECT, T.PLATFORM) or len(m.name) > COMMON_NAME or m.match:
+    if len(m.name) > COMMON_NAME or m.match:
         return False
-    if not m.name.endswith(("中心", "基地", "实验室", "城", "园区", "工程")):
+    if m.type not in (T.PROJECT, T.PLATFORM) and not m.name.endswith("基金"):
+        return False
+    if not m.name.endswith(("中心", "基地", "实验室", "城", "园区", "工程", "基金")):
         return False  # 院士工作室, 专家工作站: a kind that is named so
     inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
     return (

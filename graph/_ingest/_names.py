@@ -57,6 +57,8 @@ HEADS: dict[str, tuple[T, float]] = {
     "实业": (T.ENTERPRISE, 0.8),
     "制药": (T.ENTERPRISE, 0.7),
     "银行": (T.ENTERPRISE, 0.8),
+    "母基金": (T.ENTERPRISE, 0.7),
+    "基金": (T.ENTERPRISE, 0.6),
     # government
     "管委会": (T.GOVERNMENT_BODY, 0.9),
     "党工委": (T.GOVERNMENT_BODY, 0.9),
@@ -162,7 +164,7 @@ NAME_CHARS = rf"[{_HAN}A-Za-z0-9·()（）]"
 #: A head word, longest first; not followed by characters that make it a longer word.
 HEAD_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")"
-    r"(?!师|技术|量|化|长|员|成员)(?<!新城(?=片区|建设))"
+    r"(?!师|技术|量|化|长|员|成员)(?<!新城(?=片区|建设))(?<!基金(?=会))"
 )
 
 ORG_TYPES = frozenset(
