@@ -267,6 +267,11 @@ _MODIFIER_VERBS = frozenset(
 )
 
 
+#: Nouns of two partners that the tagger may read as verbs (产教融合, 校企合作, 产城融合):
+#: part of a name, never where it is cut.
+_PAIRS = re.compile(r"产学研|产教|校企|校地|政企|军民|产城|科教|医教")
+
+
 def _modifiers(text: str, words: Sequence[Word], i: int, end: int) -> set[int]:
     """Indices of the verbs of :data:`_MODIFIER_VERBS` that stand, with nothing but
     others of them or verbal nouns between, right before the name's last word (from
@@ -297,13 +302,14 @@ def snap(
     i = bisect.bisect_left(starts, start)
     first = end
     modifiers = _modifiers(text, words, i, end)
+    paired = [(p.start(), p.end()) for p in _PAIRS.finditer(text, start, end)]
     while i < len(words) and words[i].start < end:
         w = words[i]
         if w.end >= end:  # the head word itself: keep it, unless it is a verb (见证)
             if w.tag in _INNER_CUT and w.start <= start:
                 return end
             return first if first < end else w.start
-        if w.tag in FUNCTION_TAGS:
+        if w.tag in FUNCTION_TAGS and not any(a < w.end and w.start < b for a, b in paired):
             if first == end or (
                 inner
                 and _cuts(text, w)
