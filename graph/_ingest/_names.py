@@ -88,6 +88,11 @@ HEADS: dict[str, tuple[T, float]] = {
     "示范带": (T.DEVELOPMENT_ZONE, 0.7),
     "片区": (T.PLACE, 0.7),
     "产业园": (T.PLACE, 0.6),
+    "工业园": (T.PLACE, 0.6),
+    "合作园": (T.PLACE, 0.6),
+    "物流园": (T.PLACE, 0.6),
+    "软件园": (T.PLACE, 0.6),
+    "科技城": (T.DEVELOPMENT_ZONE, 0.6),
     # platforms and programmes
     "工作站": (T.PLATFORM, 0.85),
     "工作室": (T.PLATFORM, 0.8),
@@ -186,6 +191,8 @@ PLACE_TYPES = frozenset({T.PLACE, T.DEVELOPMENT_ZONE})
 # organisation's name, so they only cut names of projects, events and places.
 _PARTICLES = "的了在向将把被从于对以为由是就让使给及与等"
 _COORD = "和或跟"
+#: Words that start with a particle's character but are no particle (对口帮扶, 对外经济).
+_NOT_PARTICLES = frozenset({"对口", "对外", "对话"})
 _STRONG_VERBS = [
     "签订",
     "签署",
@@ -266,7 +273,9 @@ def trim_left(body: str, type: T) -> tuple[str, bool]:
     """
     cut = 0
     for i, ch in enumerate(body):
-        if ch in _PARTICLES or (ch == "来" and body[i - 1 : i] != "未"):
+        if (ch in _PARTICLES and body[i : i + 2] not in _NOT_PARTICLES) or (
+            ch == "来" and body[i - 1 : i] != "未"
+        ):
             cut = i + 1
     if body[cut : cut + 1] and body[cut] in _COORD:
         cut += 1
