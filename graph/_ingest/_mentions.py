@@ -37,7 +37,9 @@ from ._tagging import Word
 
 T = EntityType
 
-_RUN = re.compile(f"{NAME_CHARS}+")
+#: A run of name characters; a dash between two Chinese characters joins two places of
+#: one name (某省—某国合作论坛).
+_RUN = re.compile(rf"(?:{NAME_CHARS}|(?<=[\u4e00-\u9fff])[—–](?=[\u4e00-\u9fff]))+")
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
 _MEDIA_CUE = re.compile(r"(电视剧|电影|纪录片|动画片|栏目|节目|图书|专著|歌曲|综艺)$")
 _POLICY = re.compile(r"(规划|方案|意见|办法|条例|纲要|通知|决定|协议|细则|计划|政策)$")
