@@ -68,24 +68,28 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
         for h in HEAD_RE.finditer(text, run.start(), run.end()):
             head = h.group(0)
             htype, conf = HEADS[head]
+            if text[seg_start] in "—–":  # 甲大学—乙集团: a dash after a name starts another
+                seg_start += 1
+                prev = None
+            h_end = h.end()
             body_raw = text[seg_start : h.start()]
             body, cut = trim_left(body_raw, htype)
             b_start = h.start() - len(body)
-            name = text[b_start : h.end()]
+            name = text[b_start:h_end]
             if prev is not None and not cut and prev.end == seg_start:
-                merged = _merge(prev, name, htype, conf, b_start, h.end(), text, out)
+                merged = _merge(prev, name, htype, conf, b_start, h_end, text, out)
                 if merged is not None:
                     prev = merged
-                    seg_start = h.end()
+                    seg_start = h_end
                     continue
             if (not body and head not in STANDALONE) or GENERIC_START.match(body):
-                seg_start = h.end()
+                seg_start = h_end
                 prev = None
                 continue
-            m = _Mention(b_start, h.end(), name, htype, conf * (0.7 if len(body) > 20 else 1))
+            m = _Mention(b_start, h_end, name, htype, conf * (0.7 if len(body) > 20 else 1))
             out.append(m)
             prev = m
-            seg_start = h.end()
+            seg_start = h_end
     return out
 
 
