@@ -487,6 +487,8 @@ def _members(
 #: holds at least one (a place, an organisation, a proper noun the tagger marks).
 _SIBLING_TAGS = frozenset({"ORG", "LOC", "nz", "n", "nw", "j", "a"})
 _PROPER = frozenset({"ORG", "LOC", "nz", "j"})
+#: Words for people after an organisation's name (某镇代表, 某公司一行).
+_PEOPLE = frozenset({"代表", "一行", "人员", "干部", "员工", "专家", "党委", "党组"})
 #: Most words and characters of such a member.
 MAX_SIBLING_WORDS = 3
 MAX_SIBLING = 8
@@ -513,6 +515,8 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
                 and j - i < MAX_SIBLING_WORDS
                 and words[j].tag in _SIBLING_TAGS
                 and (j == i or words[j].start == words[j - 1].end)
+                and not _PERSON_TITLE.match(text, words[j].start)
+                and text[words[j].start : words[j].end] not in _PEOPLE
             ):
                 j += 1
             if i < j and words[i].start == a.end + 1:

@@ -1,0 +1,110 @@
+"""How the extractor reads names: lists, modifiers inside names, quoted names, funds.
+
+Texts written for these tests, with invented names. Each case states a rule of
+:mod:`graph._ingest._mentions`, :mod:`graph._ingest._model_names` or
+:mod:`graph._ingest._names` and fails when the rule is gone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph._ingest._extract import extract
+from graph._ingest._names import HEAD_RE, trim_left
+from graph._records import EntityType as T
+
+
+def _types(text: str) -> dict[str, str]:
+    return {e.name: str(e.type) for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # a member the tagger reads as a person, beside one it reads as an adjective
+        ("鼓励迈克、新基因格等检测企业拓展业务。", "迈克", "enterprise"),
+        # a member the tagger reads as a verb, vouched for by a named sibling
+        ("区内盛迪、欧林生物等重点企业取得批件。", "盛迪", "enterprise"),
+        # 以A、B为代表: a member beside a firm's name takes its kind
+        ("制品企业以蓉生药业、远大蜀阳为代表，占有重要地位。", "远大蜀阳", "enterprise"),
+        # a town between government bodies of one list
+        ("率北岭新区管委会、市经信委、南川镇有关负责人前往东岭。", "南川镇", "government_body"),
+        # 园区 as the list's category: parks
+        ("建设生物医药园、生物医学工程园等三大园区。", "生物医学工程园", "place"),
+    ],
+)
+def test_list_members_take_the_list_kind(text: str, name: str, etype: str) -> None:
+    assert _types(text).get(name) == etype, _types(text)
+
+
+def test_a_list_of_people_is_no_list_of_firms() -> None:
+    types = _types("张伟、李明等企业家出席了会议。")
+    assert "张伟" not in types and "李明" not in types, types
+
+
+def test_a_sibling_that_is_a_known_city_is_left_to_the_gazetteer() -> None:
+    types = _types("华远集团、北京、东岭大学参加了活动。")
+    assert types.get("北京") != "enterprise", types
+    assert types.get("华远集团") == "enterprise", types
+
+
+@pytest.mark.parametrize("text", ["华远集团、北岭镇书记出席。", "华远集团、北岭镇负责人出席。"])
+def test_a_sibling_in_a_person_s_title_is_no_name(text: str) -> None:
+    types = _types(text)
+    assert not any(n.startswith("北岭镇") for n in types), types
+
+
+def test_modifier_verbs_stay_inside_a_zone_s_name() -> None:
+    types = _types("会议审议通过了北岭南川融合发展示范区、北川南岭一体化发展先行区建设方案。")
+    assert types.get("北岭南川融合发展示范区") == "development_zone", types
+    assert types.get("北川南岭一体化发展先行区") == "development_zone", types
+
+
+def test_a_real_verb_still_cuts_a_name() -> None:
+    types = _types("华远集团大力发展生物医药产业园。")
+    assert "生物医药产业园" in types, types
+    assert not any(n.startswith("华远集团大力") for n in types), types
+
+
+def test_nouns_of_two_partners_do_not_cut_a_name() -> None:
+    types = _types("为北岭集成电路产教融合创新平台南川基地揭牌。")
+    assert "北岭集成电路产教融合创新平台南川基地" in types, types
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("据行业权威机构“东岭空调传媒机构”发布的报告显示。", "东岭空调传媒机构", "enterprise"),
+        ("全会提出了“健康北岭战略”。", "健康北岭战略", "programme"),
+    ],
+)
+def test_a_name_quoted_whole(text: str, name: str, etype: str) -> None:
+    assert _types(text).get(name) == etype, _types(text)
+
+
+def test_funds_are_named_but_a_common_fund_is_not() -> None:
+    assert "生物产业投资母基金" in _types("还将设立20亿元生物产业投资母基金，整合社会资本。")
+    assert _types("北岭市设立产业基金。") == {}
+    assert HEAD_RE.search("教育基金会") is None
+
+
+def test_zone_heads() -> None:
+    types = _types("北岭市人民政府与南川市人民政府签署合作协议，共同建设北南经济合作区。")
+    assert types.get("北南经济合作区") == "development_zone", types
+
+
+def test_a_partner_named_as_a_territory_is_a_government() -> None:
+    types = _types("北岭县与南川区共建东西合作先行区。")
+    assert types.get("南川区") == "government_body", types
+
+
+def test_dash_joins_places_of_one_name_but_not_two_names() -> None:
+    types = _types("东岭—西川对口帮扶工作座谈会在东岭召开。")
+    assert types.get("东岭—西川对口帮扶工作座谈会") == "event", types
+    types = _types("北岭大学与华远集团共建的北岭大学—华远集团新能源研究院揭牌。")
+    assert "北岭大学—华远集团" not in types, types
+
+
+def test_dui_kou_is_no_particle() -> None:
+    assert trim_left("东岭对口帮扶工作", T.EVENT) == ("东岭对口帮扶工作", False)
+    assert trim_left("东岭对华远科技", T.ENTERPRISE) == ("华远科技", True)
