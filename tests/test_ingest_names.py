@@ -108,3 +108,8 @@ def test_dash_joins_places_of_one_name_but_not_two_names() -> None:
 def test_dui_kou_is_no_particle() -> None:
     assert trim_left("东岭对口帮扶工作", T.EVENT) == ("东岭对口帮扶工作", False)
     assert trim_left("东岭对华远科技", T.ENTERPRISE) == ("华远科技", True)
+
+
+def test_a_partner_named_as_a_government_office_is_a_government() -> None:
+    types = _types("北岭省经济和信息化厅与南川省住房和城乡建设厅签署协议。")
+    assert types.get("南川省住房和城乡建设厅") == "government_body", types

@@ -255,14 +255,15 @@ def _enumerations(text: str, start: int, end: int) -> list[tuple[list[_Mention],
     return out
 
 
-#: What ends the name of a government's territory: a province, city, county, district,
-#: town or township (北岭县, 南川镇).
-_ADMINISTRATIVE = re.compile(r"(?:省|市|县|区|镇|乡|街道)$")
+#: What ends the name of a government's territory (a province, city, county, district,
+#: town or township: 北岭县, 南川镇) or of a government office (某某局, 某某厅).
+_ADMINISTRATIVE = re.compile(r"(?:省|市|县|区|镇|乡|街道|委|政府|局|厅|办|署|办公室)$")
 
 
 def _partners(text: str, start: int, end: int) -> list[_Mention]:
     """Partners after 与/同/和 before a verb of talks or cooperation (与华远电子签约): a
-    firm, or a government where the name ends in 省, 市, 县, 区, 镇, 乡, 街道."""
+    firm, or a government where the name ends in 省, 市, 县, 区, 镇, 乡, 街道 or a
+    government office's word (局, 厅, 委 …)."""
     out = []
     for m in _PARTNER.finditer(text, start, end):
         name = m.group(1)
