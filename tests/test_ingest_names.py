@@ -113,3 +113,9 @@ def test_dui_kou_is_no_particle() -> None:
 def test_a_partner_named_as_a_government_office_is_a_government() -> None:
     types = _types("北岭省经济和信息化厅与南川省住房和城乡建设厅签署协议。")
     assert types.get("南川省住房和城乡建设厅") == "government_body", types
+
+
+def test_the_place_before_he_is_a_partner_too() -> None:
+    types = _types("北岭高竹新区由北岭省东山县和南川省西水区共同建设。")
+    assert types.get("北岭省东山县") == "government_body", types
+    assert types.get("南川省西水区") == "government_body", types

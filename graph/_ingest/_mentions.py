@@ -260,10 +260,11 @@ def _enumerations(text: str, start: int, end: int) -> list[tuple[list[_Mention],
 _ADMINISTRATIVE = re.compile(r"(?:省|市|县|区|镇|乡|街道|委|政府|局|厅|办|署|办公室)$")
 
 
-def _partners(text: str, start: int, end: int) -> list[_Mention]:
+def _partners(text: str, words: Sequence[Word], start: int, end: int) -> list[_Mention]:
     """Partners after 与/同/和 before a verb of talks or cooperation (与华远电子签约): a
     firm, or a government where the name ends in 省, 市, 县, 区, 镇, 乡, 街道 or a
-    government office's word (局, 厅, 委 …)."""
+    government office's word (局, 厅, 委 …). Before 和, a county, district or town the
+    tagger marks is the other partner (甲县和乙区共同建设)."""
     out = []
     for m in _PARTNER.finditer(text, start, end):
         name = m.group(1)
@@ -276,7 +277,24 @@ def _partners(text: str, start: int, end: int) -> list[_Mention]:
             continue
         t = T.GOVERNMENT_BODY if _ADMINISTRATIVE.search(name) else T.ENTERPRISE
         out.append(_Mention(m.start(1), m.end(1), name, t, 0.5, origin="partner"))
+        if text[m.start()] == "和" and (a := _place_before(text, words, m.start())) is not None:
+            out.append(a)  # 甲县和乙区共同建设: 甲县 acts too
     return out
+
+
+def _place_before(text: str, words: Sequence[Word], end: int) -> _Mention | None:
+    """The county, district or town the tagger marks as a place right before ``end``."""
+    starts = [w.start for w in words]
+    j = bisect.bisect_left(starts, end)
+    i = j
+    while i > 0 and j - i < 3 and words[i - 1].tag == "LOC":
+        i -= 1
+    if i == j or words[j - 1].end != end:
+        return None
+    name = text[words[i].start : end]
+    if not _ADMINISTRATIVE.search(name) or name in PLACES or name[:-1] in PLACES:
+        return None
+    return _Mention(words[i].start, end, name, T.GOVERNMENT_BODY, 0.5, origin="partner")
 
 
 def _groups(text: str, start: int, end: int) -> list[_Mention]:
