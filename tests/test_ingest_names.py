@@ -119,3 +119,10 @@ def test_the_place_before_he_is_a_partner_too() -> None:
     types = _types("北岭高竹新区由北岭省东山县和南川省西水区共同建设。")
     assert types.get("北岭省东山县") == "government_body", types
     assert types.get("南川省西水区") == "government_body", types
+
+
+@pytest.mark.parametrize(
+    "text", ["东岭高新区是国家自主创新示范区。", "北岭市获批建设国家数字经济创新发展试验区。"]
+)
+def test_a_national_designation_is_no_zone(text: str) -> None:
+    assert not any(n.startswith("国家") for n in _types(text)), _types(text)

@@ -414,11 +414,16 @@ _PROPER_TAGS = frozenset({"ORG", "LOC", "nz", "PER"})
 def _category(ctx: _Context, m: _Mention) -> bool:
     """A kind, not a name: a phrase that ranks what it names (重大, 先进, 省级) and holds
     no name the tagger marks, or a level and a kind of firm or zone written out whole
-    (国家级高新区, 高新技术企业). Counted groups and lists are not checked here."""
+    (国家级高新区, 高新技术企业), or a national designation (国家某某示范区 with no
+    place named in it). Counted groups and lists are not checked here."""
     if m.origin not in ("head", "model") or m.match or m.type == T.GROUP:
         return False
     if _KIND.fullmatch(m.name):
         return True
+    if m.type is T.DEVELOPMENT_ZONE and m.name.startswith("国家"):
+        # 国家某某示范区 with no place named after 国家: a designation a zone holds
+        inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
+        return not any(w.tag in _PROPER_TAGS and w.start >= m.start + 2 for w in inside)
     if not _RANK.search(m.name):
         return False
     inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
