@@ -126,3 +126,17 @@ def test_the_place_before_he_is_a_partner_too() -> None:
 )
 def test_a_national_designation_is_no_zone(text: str) -> None:
     assert not any(n.startswith("国家") for n in _types(text)), _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["签约企业包括华远集团、东岭电子和西川钢铁。", "华远集团、东岭电子、西川钢铁三家企业现场签约。"],
+)
+def test_members_chain_along_a_list(text: str) -> None:
+    types = _types(text)
+    assert types.get("西川钢铁") == "enterprise", types
+
+
+def test_a_member_holds_no_person_s_title() -> None:
+    types = _types("成立以北岭工委副书记、管委会主任为组长的领导小组。")
+    assert not any("书记" in n for n in types), types

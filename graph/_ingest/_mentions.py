@@ -511,6 +511,8 @@ def _members(
 #: holds at least one (a place, an organisation, a proper noun the tagger marks).
 _SIBLING_TAGS = frozenset({"ORG", "LOC", "nz", "n", "nw", "j", "a"})
 _PROPER = frozenset({"ORG", "LOC", "nz", "j"})
+#: What separates two members of a list (the last joined by 和 or 及).
+_LIST_SEP = re.compile(r"、|和|及")
 #: Words for people after an organisation's name (某镇代表, 某公司一行).
 _PEOPLE = frozenset({"代表", "一行", "人员", "干部", "员工", "专家", "党委", "党组"})
 #: Most words and characters of such a member.
@@ -527,12 +529,15 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
     starts = [w.start for w in words]
     taken = [(m.start, m.end) for m in anchors]
     out: list[_Mention] = []
-    for a in anchors:
+    queue = list(anchors)
+    while queue:
+        a = queue.pop(0)
         if a.type not in _PARTY_KINDS:
             continue
         spans = []
-        if text[a.end : a.end + 1] == "、":  # the member after it
-            i = bisect.bisect_left(starts, a.end + 1)
+        sep = _LIST_SEP.match(text, a.end)
+        if sep is not None:  # the member after it
+            i = bisect.bisect_left(starts, sep.end())
             j = i
             while (
                 j < len(words)
@@ -543,7 +548,7 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
                 and text[words[j].start : words[j].end] not in _PEOPLE
             ):
                 j += 1
-            if i < j and words[i].start == a.end + 1:
+            if i < j and words[i].start == sep.end():
                 spans.append((i, j))
         if a.start > 0 and text[a.start - 1] == "、":  # the member before it
             j = bisect.bisect_left(starts, a.start - 1)
@@ -561,9 +566,18 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
                 or name in PLACES
                 or name[:-1] in PLACES
                 or _PERSON_TITLE.match(text, e)
-                or any(s < e and b < t for s, t in taken)
+                or any(
+                    _PERSON_TITLE.match(text, w.start) or text[w.start : w.end] in _PEOPLE
+                    for w in words[i:j]
+                )
+                # a name of its own there, or a part of one: no member (a shorter name
+                # inside it, 西川 in 西川钢铁, is the member's part)
+                or any(s < e and b < t and not (b <= s and t <= e) for s, t in taken)
+                or (b, e) in taken
             ):
                 continue
             taken.append((b, e))
-            out.append(_Mention(b, e, name, a.type, 0.5, origin="list"))
+            member = _Mention(b, e, name, a.type, 0.5, origin="list")
+            out.append(member)
+            queue.append(member)
     return out
