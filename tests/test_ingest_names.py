@@ -130,7 +130,10 @@ def test_a_national_designation_is_no_zone(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["签约企业包括华远集团、东岭电子和西川钢铁。", "华远集团、东岭电子、西川钢铁三家企业现场签约。"],
+    [
+        "签约企业包括华远集团、东岭电子和西川钢铁。",
+        "华远集团、东岭电子、西川钢铁三家企业现场签约。",
+    ],
 )
 def test_members_chain_along_a_list(text: str) -> None:
     types = _types(text)
