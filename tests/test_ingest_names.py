@@ -143,3 +143,9 @@ def test_members_chain_along_a_list(text: str) -> None:
 def test_a_member_holds_no_person_s_title() -> None:
     types = _types("成立以北岭工委副书记、管委会主任为组长的领导小组。")
     assert not any("书记" in n for n in types), types
+
+
+def test_an_organisation_and_its_trade_are_one_name() -> None:
+    types = _types("签约企业包括西川钢铁和东岭集团。")
+    assert types.get("西川钢铁") == "enterprise", types
+    assert "西川" not in types, types

@@ -49,6 +49,42 @@ _MAX_EXTEND = 4
 #: Verbs that stand inside names as modifiers, never before an object (某地创新创业大厦,
 #: 某某创新研究院): a name read on over them when a head word follows.
 _NAME_VERBS = frozenset({"创新", "创业"})
+#: Trades that close a firm's short name after a word the tagger marks as an
+#: organisation (某某钢铁, 某某物流), unless a noun follows (某某钢铁产业).
+_INDUSTRIES = frozenset(
+    {
+        "科技",
+        "电子",
+        "钢铁",
+        "物流",
+        "能源",
+        "新能源",
+        "汽车",
+        "化工",
+        "置业",
+        "地产",
+        "控股",
+        "投资",
+        "医药",
+        "生物",
+        "材料",
+        "电气",
+        "电力",
+        "通信",
+        "软件",
+        "智能",
+        "食品",
+        "纺织",
+        "鞋业",
+        "环保",
+        "光电",
+        "重工",
+        "机械",
+        "建材",
+        "集成",
+        "数码",
+    }
+)
 #: What follows an organisation named in a person's title.
 _TITLE = re.compile(
     r"(?:党委|党组|常委)?(?:副|常务副|执行)?(?:书记|市长|省长|区长|县长|镇长|主任|院长|校长|"
@@ -177,6 +213,16 @@ def model_names(
             if _head(text[w.start : words[k].end]):
                 best = k + 1
             k += 1
+        if (
+            best is None
+            and tags == {"ORG"}
+            and j < n
+            and words[j].start == words[j - 1].end
+            and words[j].tag == "n"
+            and text[words[j].start : words[j].end] in _INDUSTRIES
+            and (j + 1 >= n or words[j + 1].tag not in _EXTEND_TAGS)
+        ):
+            j += 1  # 西川 钢铁: a firm's short name and its trade, one name
         end_index = best or j
         end = words[end_index - 1].end
         name = text[w.start : end]
