@@ -149,3 +149,14 @@ def test_an_organisation_and_its_trade_are_one_name() -> None:
     types = _types("签约企业包括西川钢铁和东岭集团。")
     assert types.get("西川钢铁") == "enterprise", types
     assert "西川" not in types, types
+
+
+def test_an_organisation_in_a_standing_committee_member_s_title_is_no_name() -> None:
+    types = _types("北岭省委常委、常务副省长张三，南川省副省长李四出席并见证签约。")
+    assert "北岭" not in types, types
+
+
+def test_a_standing_committee_is_a_government_body() -> None:
+    types = _types("北岭省人大常委会与南川省人大常委会签署合作协议。")
+    assert types.get("北岭省人大常委会") == "government_body", types
+    assert types.get("南川省人大常委会") == "government_body", types

@@ -257,7 +257,9 @@ def _enumerations(text: str, start: int, end: int) -> list[tuple[list[_Mention],
 
 #: What ends the name of a government's territory (a province, city, county, district,
 #: town or township: 北岭县, 南川镇) or of a government office (某某局, 某某厅).
-_ADMINISTRATIVE = re.compile(r"(?:省|市|县|区|镇|乡|街道|委|政府|局|厅|办|署|办公室)$")
+_ADMINISTRATIVE = re.compile(
+    r"(?:省|市|县|区|镇|乡|街道|委|政府|局|厅|办|署|办公室|常委会|人大|政协)$"
+)
 
 
 def _partners(text: str, words: Sequence[Word], start: int, end: int) -> list[_Mention]:

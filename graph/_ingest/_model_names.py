@@ -87,13 +87,14 @@ _INDUSTRIES = frozenset(
 )
 #: What follows an organisation named in a person's title.
 _TITLE = re.compile(
-    r"(?:党委|党组|常委)?(?:副|常务副|执行)?(?:书记|市长|省长|区长|县长|镇长|主任|院长|校长|"
-    r"董事长|总经理|总裁|经理|部长|局长|厅长|处长|主席|秘书长|委员|教授|研究员|负责人|领导)"
+    r"(?:省委|市委|县委|区委|党委|党组)?(?:常委、?)?(?:副|常务副|执行)?"
+    r"(?:书记|省长|市长|区长|县长|镇长|主任|院长|校长|董事长|总经理|总裁|经理|部长|局长|"
+    r"厅长|处长|主席|秘书长|委员|教授|研究员|负责人|领导|常委(?!会))"
 )
 _TITLE_END = re.compile(_TITLE.pattern + r"|助理|代表团")
 TITLE = _TITLE
 _NOUN_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "nw", "nt", "ns"})
-_GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室)$")
+_GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室|常委会|人大|政协)$")
 _PARTY = re.compile(r"(?:党|中央|党组)$")
 
 
