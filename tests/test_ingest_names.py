@@ -160,3 +160,9 @@ def test_a_standing_committee_is_a_government_body() -> None:
     types = _types("北岭省人大常委会与南川省人大常委会签署合作协议。")
     assert types.get("北岭省人大常委会") == "government_body", types
     assert types.get("南川省人大常委会") == "government_body", types
+
+
+def test_counted_counties_that_act_are_parties() -> None:
+    types = _types("北岭县、南川区、东岭区三地联合成立协同发展先行区。")
+    assert [types.get(n) for n in ("北岭县", "南川区", "东岭区")] == ["government_body"] * 3
+    assert _types("北岭县、南川区两地的企业参加。") == {}

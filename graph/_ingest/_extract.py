@@ -49,6 +49,7 @@ from ._mentions import (
     _choose,
     _common_words,
     _counted,
+    _counted_parties,
     _enumerations,
     _generic,
     _groups,
@@ -327,6 +328,7 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         m for m in modelled if not _generic(m) and not _category(ctx, m) and not _counted(ctx, m)
     ]
     found = heads + listed + extra + partners + modelled
+    found += _counted_parties(text, words, s_start, s_end)
     mentions = _choose(known, found + _siblings(text, words, known + found))
     designations: dict[int, str] = {}
     for m in list(mentions):  # 被列为全省示范项目: a designation, not a project

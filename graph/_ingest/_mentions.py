@@ -583,3 +583,39 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
             out.append(member)
             queue.append(member)
     return out
+
+
+#: ``甲县、乙区两地``: a count of the places just listed.
+_PLACES_COUNT = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:地|县|区|镇)")
+#: Tags of the word after such a count when the places act (两地共建, 三地联合签署).
+_ACTS = frozenset({"v", "vd", "d", "ad", "p"})
+
+
+def _counted_parties(text: str, words: Sequence[Word], start: int, end: int) -> list[_Mention]:
+    """Counties, districts or towns listed and counted before a verb (甲县、乙区两地共建某
+    园区): each acts as a party, its government. Provinces and cities of the gazetteer
+    are left to it."""
+    out: list[_Mention] = []
+    starts = [w.start for w in words]
+    for c in _PLACES_COUNT.finditer(text, start, end):
+        i = bisect.bisect_left(starts, c.start())
+        n = bisect.bisect_left(starts, c.end())
+        if i >= len(words) or words[i].start != c.start():
+            continue
+        if n >= len(words) or words[n].start != c.end() or words[n].tag not in _ACTS:
+            continue
+        found: list[_Mention] = []
+        k = i - 1
+        while k >= 0 and words[k].tag == "LOC" and words[k].start >= start:
+            w = words[k]
+            name = text[w.start : w.end]
+            if not _ADMINISTRATIVE.search(name) or name in PLACES or name[:-1] in PLACES:
+                break
+            found.append(_Mention(w.start, w.end, name, T.GOVERNMENT_BODY, 0.6, origin="list"))
+            if k >= 1 and text[words[k - 1].start : words[k - 1].end] in ("、", "和", "与", "及"):
+                k -= 2
+                continue
+            break
+        if len(found) >= 2:
+            out.extend(reversed(found))
+    return out
