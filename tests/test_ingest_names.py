@@ -166,3 +166,8 @@ def test_counted_counties_that_act_are_parties() -> None:
     types = _types("北岭县、南川区、东岭区三地联合成立协同发展先行区。")
     assert [types.get(n) for n in ("北岭县", "南川区", "东岭区")] == ["government_body"] * 3
     assert _types("北岭县、南川区两地的企业参加。") == {}
+
+
+def test_an_agreement_in_title_marks_is_a_measure_not_a_media_work() -> None:
+    types = _types("双方签署了《北岭南川合作备忘录》和《共建产业园合同》。")
+    assert types == {"北岭南川合作备忘录": "measure", "共建产业园合同": "measure"}, types
