@@ -171,3 +171,9 @@ def test_counted_counties_that_act_are_parties() -> None:
 def test_an_agreement_in_title_marks_is_a_measure_not_a_media_work() -> None:
     types = _types("双方签署了《北岭南川合作备忘录》和《共建产业园合同》。")
     assert types == {"北岭南川合作备忘录": "measure", "共建产业园合同": "measure"}, types
+
+
+def test_a_counted_list_gives_its_members_the_category_s_kind() -> None:
+    types = _types("东岭电子、西川钢铁、北岭物流三家企业现场签约。")
+    assert types.get("北岭物流") == "enterprise", types
+    assert _types("共有12家企业签约。") == {"12家企业": "group"}

@@ -57,7 +57,7 @@ _GROUP = re.compile(
 )
 _CATEGORY_RE = re.compile("|".join(sorted((w for w, _ in CATEGORIES), key=len, reverse=True)))
 _ENUM_TAIL = re.compile(
-    rf"等((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})(?![类家])"
+    rf"(?:等|(?:[两三四五六七八九十]|\d+)[家所个])((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})(?![类家])"
     rf"(?:(?:和|及)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern})(?![类家]))?)"
 )
 
@@ -204,7 +204,8 @@ def _titles(text: str, start: int, end: int) -> list[_Mention]:
 
 
 def _enumerations(text: str, start: int, end: int) -> list[tuple[list[_Mention], str, int, int]]:
-    """Lists ``A、B及C等<category>``: their items, the category words and the list's span."""
+    """Lists ``A、B及C等<category>`` or ``A、B、C三家<category>``: their items, the
+    category words and the list's span."""
     out = []
     for m in _ENUM_TAIL.finditer(text, start, end):
         cat_type = category_type(m.group(1))
@@ -235,8 +236,10 @@ def _enumerations(text: str, start: int, end: int) -> list[tuple[list[_Mention],
                 pos = run_start - 1
                 continue
             break
-        if len(items) < 2 and not (items and "、" not in text[start : m.start()]):
-            continue
+        if len(items) < 2 and (
+            not items or "、" in text[start : m.start()] or not m.group(0).startswith("等")
+        ):
+            continue  # one item: only 甲等企业 with no list before it; 三家企业: a list
         items.reverse()
         mentions: list[_Mention] = []
         for a, b in items:
