@@ -174,6 +174,7 @@ def test_an_agreement_in_title_marks_is_a_measure_not_a_media_work() -> None:
 
 
 def test_a_counted_list_gives_its_members_the_category_s_kind() -> None:
-    types = _types("东岭电子、西川钢铁、北岭物流三家企业现场签约。")
-    assert types.get("北岭物流") == "enterprise", types
+    # no member is an organisation the tagger marks: the count and category vouch
+    types = _types("东方红、向阳花、满天星三家企业现场签约。")
+    assert types.get("满天星") == "enterprise", types
     assert _types("共有12家企业签约。") == {"12家企业": "group"}
