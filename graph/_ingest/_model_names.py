@@ -94,7 +94,7 @@ _TITLE = re.compile(
 _TITLE_END = re.compile(_TITLE.pattern + r"|助理|代表团")
 TITLE = _TITLE
 _NOUN_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "nw", "nt", "ns"})
-_GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室|常委会|人大|政协)$")
+_GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室|办事处|常委会|人大|政协)$")
 _PARTY = re.compile(r"(?:党|中央|党组)$")
 
 
