@@ -286,8 +286,8 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         _Mention(m.start(), m.end(), m.group(0), T.EVENT, 0.7, origin="quoted")
         for m in _PLENUM.finditer(text, s_start, s_end)
     ]
-    partners = _partners(text, ctx.words_in(s_start, s_end), s_start, s_end)
     words = ctx.words_in(s_start, s_end)
+    partners = _partners(text, words, s_start, s_end)
     extra = [  # 168个国家均设有分支机构: a clause that counts, not a counted group
         m
         for m in extra

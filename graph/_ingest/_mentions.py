@@ -2,9 +2,10 @@
 
 Head words (大学, 研究院, 公司, 项目 …, see :mod:`graph._ingest._names`), enumerations
 ``A、B、C等企业``, titles in 《…》, quoted mottos (“某某”专场), partners after 与
-before a verb, counted groups (``12家…企业``); how they combine with known names
-(:func:`_choose`); who the report's author is; and which short names are descriptions
-rather than names.
+before a verb, counted groups (``12家…企业``); list members the tagger does not read
+as names, which take the kind of the list's category (:func:`_members`) or of a sibling
+(:func:`_siblings`); how they combine with known names (:func:`_choose`); who the
+report's author is; and which short names are descriptions rather than names.
 """
 
 from __future__ import annotations
