@@ -43,21 +43,24 @@ from ._coreference import referents
 from ._goals import _phrases
 from ._known import _Index
 from ._mentions import (
-    _PARTNER,
     _PLENUM,
     _author,
     _category,
     _choose,
     _common_words,
     _counted,
+    _counted_parties,
     _enumerations,
     _generic,
     _groups,
     _head_candidates,
+    _members,
+    _partners,
     _quoted,
+    _siblings,
     _titles,
 )
-from ._model_names import ABSTRACT, model_names, plausible, snap
+from ._model_names import model_names, plausible, snap
 from ._names import HEAD_RE, HEADS, STANDALONE
 from ._parties import PARTY_TYPES
 from ._places import PLACES
@@ -283,15 +286,8 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         _Mention(m.start(), m.end(), m.group(0), T.EVENT, 0.7, origin="quoted")
         for m in _PLENUM.finditer(text, s_start, s_end)
     ]
-    partners = [
-        _Mention(m.start(1), m.end(1), m.group(1), T.ENTERPRISE, 0.5, origin="partner")
-        for m in _PARTNER.finditer(text, s_start, s_end)
-        if len(m.group(1)) >= 3
-        and not HEAD_RE.search(m.group(1))
-        and not re.search(r"[的了在就]", m.group(1))
-        and not ABSTRACT.search(m.group(1))  # 与某省全方位合作: how, not whom
-    ]
     words = ctx.words_in(s_start, s_end)
+    partners = _partners(text, words, s_start, s_end)
     extra = [  # 168个国家均设有分支机构: a clause that counts, not a counted group
         m
         for m in extra
@@ -322,7 +318,8 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
         and not _category(ctx, m)
         and not _counted(ctx, m)
     ]
-    listed = [m for m in listed if plausible(text, words, m.start, m.end)]
+    kept = [m for m in listed if plausible(text, words, m.start, m.end)]
+    listed = kept + _members(text, words, enums, kept)
     partners = [m for m in partners if plausible(text, words, m.start, m.end)]
     modelled = [
         _Mention(a, b, text[a:b], t, c, origin="model") for a, b, t, c in model_names(text, words)
@@ -330,7 +327,9 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     modelled = [
         m for m in modelled if not _generic(m) and not _category(ctx, m) and not _counted(ctx, m)
     ]
-    mentions = _choose(known, heads + listed + extra + partners + modelled)
+    found = heads + listed + extra + partners + modelled
+    found += _counted_parties(text, words, s_start, s_end)
+    mentions = _choose(known, found + _siblings(text, words, known + found))
     designations: dict[int, str] = {}
     for m in list(mentions):  # 被列为全省示范项目: a designation, not a project
         if re.search(

@@ -2,19 +2,23 @@
 
 Head words (大学, 研究院, 公司, 项目 …, see :mod:`graph._ingest._names`), enumerations
 ``A、B、C等企业``, titles in 《…》, quoted mottos (“某某”专场), partners after 与
-before a verb, counted groups (``12家…企业``); how they combine with known names
-(:func:`_choose`); who the report's author is; and which short names are descriptions
-rather than names.
+before a verb, counted groups (``12家…企业``); list members the tagger does not read
+as names, which take the kind of the list's category (:func:`_members`) or of a sibling
+(:func:`_siblings`); how they combine with known names (:func:`_choose`); who the
+report's author is; and which short names are descriptions rather than names.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from .._records import EntityType
 from ._context import _Context
 from ._known import _Index
-from ._model_names import BUILD_VERBS
+from ._model_names import ABSTRACT, BUILD_VERBS
+from ._model_names import TITLE as _PERSON_TITLE
 from ._names import (
     CATEGORIES,
     GENERIC_START,
@@ -30,15 +34,21 @@ from ._names import (
 )
 from ._places import PLACES
 from ._proposals import _Mention
+from ._tagging import Word
 
 T = EntityType
 
-_RUN = re.compile(f"{NAME_CHARS}+")
+#: A run of name characters; a dash between two Chinese characters joins two places of
+#: one name (某省—某国合作论坛).
+_RUN = re.compile(rf"(?:{NAME_CHARS}|(?<=[\u4e00-\u9fff])[—–](?=[\u4e00-\u9fff]))+")
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
 _MEDIA_CUE = re.compile(r"(电视剧|电影|纪录片|动画片|栏目|节目|图书|专著|歌曲|综艺)$")
-_POLICY = re.compile(r"(规划|方案|意见|办法|条例|纲要|通知|决定|协议|细则|计划|政策)$")
+_POLICY = re.compile(
+    r"(规划|方案|意见|办法|条例|纲要|通知|决定|协议|细则|计划|政策|协议书|备忘录|意向书|倡议书?|"
+    r"宣言|共识|公报|清单|指引|指南|措施|章程|议定书|合同)$"
+)
 _PARTNER = re.compile(
-    rf"(?:与|同|和|跟)({NAME_CHARS}{{2,20}}?)(?=洽谈|商谈|签订|签署|签约|合作|就|达成|共同|联合)"
+    rf"(?:与|同|和|跟)({NAME_CHARS}{{2,20}}?)(?=洽谈|商谈|签订|签署|签约|合作|就|达成|共同|联合|共建)"
 )
 _PLENUM = re.compile(
     r"(?:十[一二三四五六七八九]?|[一二三四五六七八九])届[一二三四五六七八九十]中全会"
@@ -48,8 +58,8 @@ _GROUP = re.compile(
 )
 _CATEGORY_RE = re.compile("|".join(sorted((w for w, _ in CATEGORIES), key=len, reverse=True)))
 _ENUM_TAIL = re.compile(
-    rf"等((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})(?!类)"
-    rf"(?:(?:和|及)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern})(?!类))?)"
+    rf"(?:等|(?:[两三四五六七八九十]|\d+)[家所个])((?:[\u4e00-\u9fff]{{0,4}}?)(?:{_CATEGORY_RE.pattern})(?![类家])"
+    rf"(?:(?:和|及)[\u4e00-\u9fff]{{0,2}}?(?:{_CATEGORY_RE.pattern})(?![类家]))?)"
 )
 
 
@@ -62,24 +72,28 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
         for h in HEAD_RE.finditer(text, run.start(), run.end()):
             head = h.group(0)
             htype, conf = HEADS[head]
+            if text[seg_start] in "—–":  # 甲大学—乙集团: a dash after a name starts another
+                seg_start += 1
+                prev = None
+            h_end = h.end()
             body_raw = text[seg_start : h.start()]
             body, cut = trim_left(body_raw, htype)
             b_start = h.start() - len(body)
-            name = text[b_start : h.end()]
+            name = text[b_start:h_end]
             if prev is not None and not cut and prev.end == seg_start:
-                merged = _merge(prev, name, htype, conf, b_start, h.end(), text, out)
+                merged = _merge(prev, name, htype, conf, b_start, h_end, text, out)
                 if merged is not None:
                     prev = merged
-                    seg_start = h.end()
+                    seg_start = h_end
                     continue
             if (not body and head not in STANDALONE) or GENERIC_START.match(body):
-                seg_start = h.end()
+                seg_start = h_end
                 prev = None
                 continue
-            m = _Mention(b_start, h.end(), name, htype, conf * (0.7 if len(body) > 20 else 1))
+            m = _Mention(b_start, h_end, name, htype, conf * (0.7 if len(body) > 20 else 1))
             out.append(m)
             prev = m
-            seg_start = h.end()
+            seg_start = h_end
     return out
 
 
@@ -142,6 +156,15 @@ _QUOTED = re.compile(
 )
 
 
+#: Head words of a name quoted whole (“某某传媒机构”, “健康某某战略”) beyond :data:`HEADS`.
+_WHOLE_HEADS = {"机构": T.ENTERPRISE, "战略": T.PROGRAMME}
+_QUOTED_WHOLE = re.compile(
+    r"[“「]([^“”「」，,。；;、\n]{2,20}?("
+    + "|".join(sorted(map(re.escape, [*HEADS, *_WHOLE_HEADS]), key=len, reverse=True))
+    + "))[”」]"
+)
+
+
 def _quoted(text: str, start: int, end: int) -> list[_Mention]:
     """Names around a quoted motto, with their head word: “某某·某某”生物医药专场,
     “某某”战略, 某某省‘某某’创新创业基地 (a province or city before the quote is part
@@ -159,6 +182,11 @@ def _quoted(text: str, start: int, end: int) -> list[_Mention]:
                 a -= k
                 break
         out.append(_Mention(a, m.end(), text[a : m.end()], htype, 0.7, origin="quoted"))
+    for m in _QUOTED_WHOLE.finditer(text, start, end):  # a name quoted whole
+        head = m.group(2)
+        htype = _WHOLE_HEADS.get(head) or HEADS[head][0]
+        if len(m.group(1)) - len(head) >= 2 and not GENERIC_START.match(m.group(1)):
+            out.append(_Mention(m.start(1), m.end(1), m.group(1), htype, 0.7, origin="quoted"))
     return out
 
 
@@ -177,7 +205,8 @@ def _titles(text: str, start: int, end: int) -> list[_Mention]:
 
 
 def _enumerations(text: str, start: int, end: int) -> list[tuple[list[_Mention], str, int, int]]:
-    """Lists ``A、B及C等<category>``: their items, the category words and the list's span."""
+    """Lists ``A、B及C等<category>`` or ``A、B、C三家<category>``: their items, the
+    category words and the list's span."""
     out = []
     for m in _ENUM_TAIL.finditer(text, start, end):
         cat_type = category_type(m.group(1))
@@ -208,8 +237,10 @@ def _enumerations(text: str, start: int, end: int) -> list[tuple[list[_Mention],
                 pos = run_start - 1
                 continue
             break
-        if len(items) < 2 and not (items and "、" not in text[start : m.start()]):
-            continue
+        if len(items) < 2 and (
+            not items or "、" in text[start : m.start()] or not m.group(0).startswith("等")
+        ):
+            continue  # one item: only 甲等企业 with no list before it; 三家企业: a list
         items.reverse()
         mentions: list[_Mention] = []
         for a, b in items:
@@ -229,6 +260,50 @@ def _enumerations(text: str, start: int, end: int) -> list[tuple[list[_Mention],
                 (mentions, m.group(1), mentions[0].start if mentions else m.start(), m.end())
             )
     return out
+
+
+#: What ends the name of a government's territory (a province, city, county, district,
+#: town or township: 北岭县, 南川镇) or of a government office (某某局, 某某厅).
+_ADMINISTRATIVE = re.compile(
+    r"(?:省|市|县|区|镇|乡|街道|委|政府|局|厅|办|署|办公室|常委会|人大|政协)$"
+)
+
+
+def _partners(text: str, words: Sequence[Word], start: int, end: int) -> list[_Mention]:
+    """Partners after 与/同/和 before a verb of talks or cooperation (与华远电子签约): a
+    firm, or a government where the name ends in 省, 市, 县, 区, 镇, 乡, 街道 or a
+    government office's word (局, 厅, 委 …). Before 和, a county, district or town the
+    tagger marks is the other partner (甲县和乙区共同建设)."""
+    out = []
+    for m in _PARTNER.finditer(text, start, end):
+        name = m.group(1)
+        if (
+            len(name) < 3
+            or HEAD_RE.search(name)
+            or re.search(r"[的了在就]", name)
+            or ABSTRACT.search(name)  # 与某省全方位合作: how, not whom
+        ):
+            continue
+        t = T.GOVERNMENT_BODY if _ADMINISTRATIVE.search(name) else T.ENTERPRISE
+        out.append(_Mention(m.start(1), m.end(1), name, t, 0.5, origin="partner"))
+        if text[m.start()] == "和" and (a := _place_before(text, words, m.start())) is not None:
+            out.append(a)  # 甲县和乙区共同建设: 甲县 acts too
+    return out
+
+
+def _place_before(text: str, words: Sequence[Word], end: int) -> _Mention | None:
+    """The county, district or town the tagger marks as a place right before ``end``."""
+    starts = [w.start for w in words]
+    j = bisect.bisect_left(starts, end)
+    i = j
+    while i > 0 and j - i < 3 and words[i - 1].tag == "LOC":
+        i -= 1
+    if i == j or words[j - 1].end != end:
+        return None
+    name = text[words[i].start : end]
+    if not _ADMINISTRATIVE.search(name) or name in PLACES or name[:-1] in PLACES:
+        return None
+    return _Mention(words[i].start, end, name, T.GOVERNMENT_BODY, 0.5, origin="partner")
 
 
 def _groups(text: str, start: int, end: int) -> list[_Mention]:
@@ -321,11 +396,13 @@ _COMMON_TAGS = frozenset({"n", "vn", "a", "an", "b", "v"})
 
 
 def _common_words(ctx: _Context, m: _Mention) -> bool:
-    """A short project or platform name made of common words only (no name the tagger
+    """A short project, platform or fund name made of common words only (no name the tagger
     marks): a description, not a name."""
-    if m.type not in (T.PROJECT, T.PLATFORM) or len(m.name) > COMMON_NAME or m.match:
+    if len(m.name) > COMMON_NAME or m.match:
         return False
-    if not m.name.endswith(("中心", "基地", "实验室", "城", "园区", "工程")):
+    if m.type not in (T.PROJECT, T.PLATFORM) and not m.name.endswith("基金"):
+        return False
+    if not m.name.endswith(("中心", "基地", "实验室", "城", "园区", "工程", "基金")):
         return False  # 院士工作室, 专家工作站: a kind that is named so
     inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
     return (
@@ -346,11 +423,16 @@ _PROPER_TAGS = frozenset({"ORG", "LOC", "nz", "PER"})
 def _category(ctx: _Context, m: _Mention) -> bool:
     """A kind, not a name: a phrase that ranks what it names (重大, 先进, 省级) and holds
     no name the tagger marks, or a level and a kind of firm or zone written out whole
-    (国家级高新区, 高新技术企业). Counted groups and lists are not checked here."""
+    (国家级高新区, 高新技术企业), or a national designation (国家某某示范区 with no
+    place named in it). Counted groups and lists are not checked here."""
     if m.origin not in ("head", "model") or m.match or m.type == T.GROUP:
         return False
     if _KIND.fullmatch(m.name):
         return True
+    if m.type is T.DEVELOPMENT_ZONE and m.name.startswith("国家"):
+        # 国家某某示范区 with no place named after 国家: a designation a zone holds
+        inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
+        return not any(w.tag in _PROPER_TAGS and w.start >= m.start + 2 for w in inside)
     if not _RANK.search(m.name):
         return False
     inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
@@ -369,3 +451,178 @@ def _counted(ctx: _Context, m: _Mention) -> bool:
     return len(inside) >= 2 and any(
         w.tag == "m" and _COUNT_WORD.fullmatch(ctx.text[w.start : w.end]) for w in inside[-2:-1]
     )
+
+
+# -- members of a list take the list's kind ----------------------------------------------
+
+#: Kinds of organisation a list's category word may give its members.
+_PARTY_KINDS = frozenset(
+    {
+        T.ENTERPRISE,
+        T.UNIVERSITY,
+        T.COLLEGE,
+        T.RESEARCH_INSTITUTE,
+        T.SCHOOL,
+        T.GOVERNMENT_BODY,
+        T.DEVELOPMENT_ZONE,
+    }
+)
+#: Tags a short member of a list may carry when a sibling vouches for it (盛迪 read as a
+#: verb, 迈克 as a person): a word or two, no function word.
+_MEMBER_TAGS = frozenset({"ORG", "LOC", "nz", "n", "nw", "j", "a", "an", "PER", "v", "vn"})
+_COMMON_MEMBER = frozenset({"n", "vn", "v", "an"})
+#: Longest member taken on a sibling's word alone.
+MAX_MEMBER = 6
+
+
+def _members(
+    text: str,
+    words: Sequence[Word],
+    enums: list[tuple[list[_Mention], str, int, int]],
+    kept: list[_Mention],
+) -> list[_Mention]:
+    """Members of ``A、B等企业`` the tagger does not read as names, taken because the
+    list's category word names a kind of organisation and a sibling (in ``kept``, the
+    members that passed on their own) is a name, or the member holds a word that is no
+    common noun or verb: 甲乙、华远集团等企业 → 甲乙."""
+    out = []
+    ids = {id(m) for m in kept}
+    for items, category, _, _ in enums:
+        if category_type(category) not in _PARTY_KINDS:
+            continue
+        # without a sibling the tagger reads as a name, a member needs a word that is no
+        # common noun or verb (技术、人才等企业急需的: what firms need, not firms)
+        vouched = any(id(m) in ids for m in items)
+        for m in items:
+            if id(m) in ids:
+                continue
+            if m.start == m.end:  # the snap left nothing (鼓励迈克): the last word is the member
+                last = [w for w in words if w.end == m.end]
+                if last:
+                    m.start = last[0].start
+                    m.name = text[m.start : m.end]
+            if not 2 <= m.end - m.start <= MAX_MEMBER:
+                continue
+            inside = [w for w in words if m.start <= w.start and w.end <= m.end]
+            if (
+                inside
+                and inside[0].start == m.start
+                and inside[-1].end == m.end
+                and len(inside) <= 2
+                and all(w.tag in _MEMBER_TAGS for w in inside)
+                and (vouched or any(w.tag not in _COMMON_MEMBER for w in inside))
+            ):
+                out.append(m)
+    return out
+
+
+#: Tags of the words of a list member a sibling vouches for, and the tags of which it
+#: holds at least one (a place, an organisation, a proper noun the tagger marks).
+_SIBLING_TAGS = frozenset({"ORG", "LOC", "nz", "n", "nw", "j", "a"})
+_PROPER = frozenset({"ORG", "LOC", "nz", "j"})
+#: What separates two members of a list (the last joined by 和 or 及).
+_LIST_SEP = re.compile(r"、|和|及")
+#: Words for people after an organisation's name (某镇代表, 某公司一行).
+_PEOPLE = frozenset({"代表", "一行", "人员", "干部", "员工", "专家", "党委", "党组"})
+#: Most words and characters of such a member.
+MAX_SIBLING_WORDS = 3
+MAX_SIBLING = 8
+
+
+def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list[_Mention]:
+    """Members of a list ``A、B`` beside an organisation's name (an anchor) that the rules
+    did not read as names: 以华远集团、东岭电子为代表 → 东岭电子 is a firm too;
+    北岭新区管委会、市科技局、南川镇负责人 → 南川镇 is a government body. The member
+    holds a word the tagger marks as a place, organisation or proper noun, is no known
+    city or province, and is no person's title."""
+    starts = [w.start for w in words]
+    taken = [(m.start, m.end) for m in anchors]
+    out: list[_Mention] = []
+    queue = list(anchors)
+    while queue:
+        a = queue.pop(0)
+        if a.type not in _PARTY_KINDS:
+            continue
+        spans = []
+        sep = _LIST_SEP.match(text, a.end)
+        if sep is not None:  # the member after it
+            i = bisect.bisect_left(starts, sep.end())
+            j = i
+            while (
+                j < len(words)
+                and j - i < MAX_SIBLING_WORDS
+                and words[j].tag in _SIBLING_TAGS
+                and (j == i or words[j].start == words[j - 1].end)
+                and not _PERSON_TITLE.match(text, words[j].start)
+                and text[words[j].start : words[j].end] not in _PEOPLE
+            ):
+                j += 1
+            if i < j and words[i].start == sep.end():
+                spans.append((i, j))
+        if a.start > 0 and text[a.start - 1] == "、":  # the member before it
+            j = bisect.bisect_left(starts, a.start - 1)
+            i = j
+            while i > 0 and j - i < MAX_SIBLING_WORDS and words[i - 1].tag in _SIBLING_TAGS:
+                i -= 1
+            if i < j and words[j - 1].end == a.start - 1:
+                spans.append((i, j))
+        for i, j in spans:
+            b, e = words[i].start, words[j - 1].end
+            name = text[b:e]
+            if (
+                not 2 <= e - b <= MAX_SIBLING
+                or not any(w.tag in _PROPER for w in words[i:j])
+                or name in PLACES
+                or name[:-1] in PLACES
+                or _PERSON_TITLE.match(text, e)
+                or any(
+                    _PERSON_TITLE.match(text, w.start) or text[w.start : w.end] in _PEOPLE
+                    for w in words[i:j]
+                )
+                # a name of its own there, or a part of one: no member (a shorter name
+                # inside it, 西川 in 西川钢铁, is the member's part)
+                or any(s < e and b < t and not (b <= s and t <= e) for s, t in taken)
+                or (b, e) in taken
+            ):
+                continue
+            taken.append((b, e))
+            member = _Mention(b, e, name, a.type, 0.5, origin="list")
+            out.append(member)
+            queue.append(member)
+    return out
+
+
+#: ``甲县、乙区两地``: a count of the places just listed.
+_PLACES_COUNT = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:地|县|区|镇)")
+#: Tags of the word after such a count when the places act (两地共建, 三地联合签署).
+_ACTS = frozenset({"v", "vd", "d", "ad", "p"})
+
+
+def _counted_parties(text: str, words: Sequence[Word], start: int, end: int) -> list[_Mention]:
+    """Counties, districts or towns listed and counted before a verb (甲县、乙区两地共建某
+    园区): each acts as a party, its government. Provinces and cities of the gazetteer
+    are left to it."""
+    out: list[_Mention] = []
+    starts = [w.start for w in words]
+    for c in _PLACES_COUNT.finditer(text, start, end):
+        i = bisect.bisect_left(starts, c.start())
+        n = bisect.bisect_left(starts, c.end())
+        if i >= len(words) or words[i].start != c.start():
+            continue
+        if n >= len(words) or words[n].start != c.end() or words[n].tag not in _ACTS:
+            continue
+        found: list[_Mention] = []
+        k = i - 1
+        while k >= 0 and words[k].tag == "LOC" and words[k].start >= start:
+            w = words[k]
+            name = text[w.start : w.end]
+            if not _ADMINISTRATIVE.search(name) or name in PLACES or name[:-1] in PLACES:
+                break
+            found.append(_Mention(w.start, w.end, name, T.GOVERNMENT_BODY, 0.6, origin="list"))
+            if k >= 1 and text[words[k - 1].start : words[k - 1].end] in ("、", "和", "与", "及"):
+                k -= 2
+                continue
+            break
+        if len(found) >= 2:
+            out.extend(reversed(found))
+    return out

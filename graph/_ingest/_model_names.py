@@ -30,6 +30,7 @@ __all__ = [
     "BUILDS_INSIDE",
     "BUILD_VERBS",
     "FUNCTION_TAGS",
+    "TITLE",
     "model_names",
     "plausible",
     "snap",
@@ -48,14 +49,52 @@ _MAX_EXTEND = 4
 #: Verbs that stand inside names as modifiers, never before an object (某地创新创业大厦,
 #: 某某创新研究院): a name read on over them when a head word follows.
 _NAME_VERBS = frozenset({"创新", "创业"})
+#: Trades that close a firm's short name after a word the tagger marks as an
+#: organisation (某某钢铁, 某某物流), unless a noun follows (某某钢铁产业).
+_INDUSTRIES = frozenset(
+    {
+        "科技",
+        "电子",
+        "钢铁",
+        "物流",
+        "能源",
+        "新能源",
+        "汽车",
+        "化工",
+        "置业",
+        "地产",
+        "控股",
+        "投资",
+        "医药",
+        "生物",
+        "材料",
+        "电气",
+        "电力",
+        "通信",
+        "软件",
+        "智能",
+        "食品",
+        "纺织",
+        "鞋业",
+        "环保",
+        "光电",
+        "重工",
+        "机械",
+        "建材",
+        "集成",
+        "数码",
+    }
+)
 #: What follows an organisation named in a person's title.
 _TITLE = re.compile(
-    r"(?:党委|党组|常委)?(?:副|常务副|执行)?(?:书记|市长|省长|区长|县长|镇长|主任|院长|校长|"
-    r"董事长|总经理|总裁|经理|部长|局长|厅长|处长|主席|秘书长|委员|教授|研究员|负责人|领导)"
+    r"(?:省委|市委|县委|区委|党委|党组)?(?:常委、?)?(?:副|常务副|执行)?"
+    r"(?:书记|省长|市长|区长|县长|镇长|主任|院长|校长|董事长|总经理|总裁|经理|部长|局长|"
+    r"厅长|处长|主席|秘书长|委员|教授|研究员|负责人|领导|常委(?!会))"
 )
 _TITLE_END = re.compile(_TITLE.pattern + r"|助理|代表团")
+TITLE = _TITLE
 _NOUN_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "nw", "nt", "ns"})
-_GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室)$")
+_GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室|办事处|常委会|人大|政协)$")
 _PARTY = re.compile(r"(?:党|中央|党组)$")
 
 
@@ -175,6 +214,16 @@ def model_names(
             if _head(text[w.start : words[k].end]):
                 best = k + 1
             k += 1
+        if (
+            best is None
+            and tags == {"ORG"}
+            and j < n
+            and words[j].start == words[j - 1].end
+            and words[j].tag == "n"
+            and text[words[j].start : words[j].end] in _INDUSTRIES
+            and (j + 1 >= n or words[j + 1].tag not in _EXTEND_TAGS)
+        ):
+            j += 1  # 西川 钢铁: a firm's short name and its trade, one name
         end_index = best or j
         end = words[end_index - 1].end
         name = text[w.start : end]
@@ -258,6 +307,35 @@ def plausible(text: str, words: Sequence[Word], start: int, end: int) -> bool:
     return not _TITLE.search(text, start, end) or not _TITLE_END.search(text[start:end])
 
 
+#: Verbs that modify the head word of a zone's or a programme's name rather than take
+#: an object (北岭南川融合发展示范区, 某地一体化发展先行区).
+_MODIFIER_VERBS = frozenset(
+    {"发展", "融合", "协同", "统筹", "振兴", "一体化", "创新", "创业", "联动", "开放", "转型"}
+)
+
+
+#: Nouns of two partners that the tagger may read as verbs (产教融合, 校企合作, 产城融合):
+#: part of a name, never where it is cut.
+_PAIRS = re.compile(r"产学研|产教|校企|校地|政企|军民|产城|科教|医教")
+
+
+def _modifiers(text: str, words: Sequence[Word], i: int, end: int) -> set[int]:
+    """Indices of the verbs of :data:`_MODIFIER_VERBS` that stand, with nothing but
+    others of them or verbal nouns between, right before the name's last word (from
+    word ``i`` on)."""
+    j = i
+    while j < len(words) and words[j].end < end:
+        j += 1
+    out: set[int] = set()
+    k = j - 1
+    while k >= i and (
+        words[k].tag == "vn" or text[words[k].start : words[k].end] in _MODIFIER_VERBS
+    ):
+        out.add(k)
+        k -= 1
+    return out
+
+
 def snap(
     text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int, inner: bool
 ) -> int:
@@ -270,16 +348,19 @@ def snap(
     """
     i = bisect.bisect_left(starts, start)
     first = end
+    modifiers = _modifiers(text, words, i, end)
+    paired = [(p.start(), p.end()) for p in _PAIRS.finditer(text, start, end)]
     while i < len(words) and words[i].start < end:
         w = words[i]
         if w.end >= end:  # the head word itself: keep it, unless it is a verb (见证)
             if w.tag in _INNER_CUT and w.start <= start:
                 return end
             return first if first < end else w.start
-        if w.tag in FUNCTION_TAGS:
+        if w.tag in FUNCTION_TAGS and not any(a < w.end and w.start < b for a, b in paired):
             if first == end or (
                 inner
                 and _cuts(text, w)
+                and i not in modifiers
                 and not (end - w.end >= 6 and _joins_nouns(text, words, first, i))
             ):
                 first = end

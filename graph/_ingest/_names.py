@@ -57,6 +57,8 @@ HEADS: dict[str, tuple[T, float]] = {
     "实业": (T.ENTERPRISE, 0.8),
     "制药": (T.ENTERPRISE, 0.7),
     "银行": (T.ENTERPRISE, 0.8),
+    "母基金": (T.ENTERPRISE, 0.7),
+    "基金": (T.ENTERPRISE, 0.6),
     # government
     "管委会": (T.GOVERNMENT_BODY, 0.9),
     "党工委": (T.GOVERNMENT_BODY, 0.9),
@@ -78,8 +80,19 @@ HEADS: dict[str, tuple[T, float]] = {
     "新区": (T.DEVELOPMENT_ZONE, 0.7),
     "新城": (T.DEVELOPMENT_ZONE, 0.7),
     "示范区": (T.DEVELOPMENT_ZONE, 0.8),
+    "先行区": (T.DEVELOPMENT_ZONE, 0.8),
+    "先导区": (T.DEVELOPMENT_ZONE, 0.8),
+    "试验区": (T.DEVELOPMENT_ZONE, 0.8),
+    "合作区": (T.DEVELOPMENT_ZONE, 0.8),
+    "集聚区": (T.DEVELOPMENT_ZONE, 0.7),
+    "示范带": (T.DEVELOPMENT_ZONE, 0.7),
     "片区": (T.PLACE, 0.7),
     "产业园": (T.PLACE, 0.6),
+    "工业园": (T.PLACE, 0.6),
+    "合作园": (T.PLACE, 0.6),
+    "物流园": (T.PLACE, 0.6),
+    "软件园": (T.PLACE, 0.6),
+    "科技城": (T.DEVELOPMENT_ZONE, 0.6),
     # platforms and programmes
     "工作站": (T.PLATFORM, 0.85),
     "工作室": (T.PLATFORM, 0.8),
@@ -128,6 +141,14 @@ HEADS: dict[str, tuple[T, float]] = {
     "启动仪式": (T.EVENT, 0.9),
     "交流会": (T.EVENT, 0.9),
     "签约会": (T.EVENT, 0.9),
+    "联席会议": (T.EVENT, 0.8),
+    "招商会": (T.EVENT, 0.9),
+    "展览会": (T.EVENT, 0.9),
+    "展销会": (T.EVENT, 0.9),
+    "恳谈会": (T.EVENT, 0.9),
+    "推进会": (T.EVENT, 0.8),
+    "见面会": (T.EVENT, 0.8),
+    "说明会": (T.EVENT, 0.8),
     "生产线": (T.PROJECT, 0.8),
     "产业城": (T.PROJECT, 0.7),
     "联合实验室": (T.PLATFORM, 0.9),
@@ -156,7 +177,7 @@ NAME_CHARS = rf"[{_HAN}A-Za-z0-9·()（）]"
 #: A head word, longest first; not followed by characters that make it a longer word.
 HEAD_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")"
-    r"(?!师|技术|量|化|长|员|成员)(?<!新城(?=片区|建设))"
+    r"(?!师|技术|量|化|长|员|成员)(?<!新城(?=片区|建设))(?<!基金(?=会))"
 )
 
 ORG_TYPES = frozenset(
@@ -178,6 +199,8 @@ PLACE_TYPES = frozenset({T.PLACE, T.DEVELOPMENT_ZONE})
 # organisation's name, so they only cut names of projects, events and places.
 _PARTICLES = "的了在向将把被从于对以为由是就让使给及与等"
 _COORD = "和或跟"
+#: Words that start with a particle's character but are no particle (对口帮扶, 对外经济).
+_NOT_PARTICLES = frozenset({"对口", "对外", "对话"})
 _STRONG_VERBS = [
     "签订",
     "签署",
@@ -258,7 +281,9 @@ def trim_left(body: str, type: T) -> tuple[str, bool]:
     """
     cut = 0
     for i, ch in enumerate(body):
-        if ch in _PARTICLES or (ch == "来" and body[i - 1 : i] != "未"):
+        if (ch in _PARTICLES and body[i : i + 2] not in _NOT_PARTICLES) or (
+            ch == "来" and body[i - 1 : i] != "未"
+        ):
             cut = i + 1
     if body[cut : cut + 1] and body[cut] in _COORD:
         cut += 1
@@ -291,6 +316,7 @@ CATEGORIES: tuple[tuple[str, T], ...] = (
     ("活动", T.EVENT),
     ("城市", T.PLACE),
     ("地区", T.PLACE),
+    ("园区", T.PLACE),
     ("部门", T.GOVERNMENT_BODY),
     ("单位", T.GROUP),
     ("机构", T.GROUP),
