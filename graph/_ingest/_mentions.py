@@ -28,6 +28,7 @@ from ._names import (
     ORG_TYPES,
     PLACE_TYPES,
     PROJECT_TYPES,
+    RELATIONAL,
     STANDALONE,
     category_type,
     trim_left,
@@ -76,6 +77,12 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
                 seg_start += 1
                 prev = None
             h_end = h.end()
+            if RELATIONAL.fullmatch(text, seg_start, h_end):
+                # 甲集团全资子公司乙公司: 全资子公司 says how the names before and after
+                # relate; it is no name, nor part of one
+                seg_start = h_end
+                prev = None
+                continue
             body_raw = text[seg_start : h.start()]
             body, cut = trim_left(body_raw, htype)
             b_start = h.start() - len(body)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from .._records import EntityType as T
-from ._names import GENERIC_START, HEAD_RE, HEADS
+from ._names import GENERIC_START, HEAD_RE, HEADS, RELATIONAL
 from ._tagging import Word
 
 __all__ = [
@@ -206,6 +206,7 @@ def model_names(
         while (
             k < n
             and k - j < _MAX_EXTEND
+            and not RELATIONAL.search(text, words[k].start, words[k].end)  # 甲集团|全资子公司
             and (
                 words[k].tag in _EXTEND_TAGS
                 or (words[k].tag == "v" and text[words[k].start : words[k].end] in _NAME_VERBS)

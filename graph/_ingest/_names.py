@@ -19,6 +19,7 @@ __all__ = [
     "ORG_TYPES",
     "PLACE_TYPES",
     "PROJECT_TYPES",
+    "RELATIONAL",
     "STANDALONE",
     "category_type",
     "trim_left",
@@ -175,6 +176,10 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Characters a name may contain.
 NAME_CHARS = rf"[{_HAN}A-Za-z0-9·()（）]"
 #: A head word, longest first; not followed by characters that make it a longer word.
+#: Words that say how two firms relate (甲的全资子公司乙), written where a name's head
+#: word would be: no name, nor part of one.
+RELATIONAL = re.compile(r"的?(?:全资|控股|参股|独资|合资)?(?:子公司|孙公司|母公司)")
+
 HEAD_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")"
     r"(?!师|技术|量|化|长|员|成员)(?<!新城(?=片区|建设))(?<!基金(?=会))"
