@@ -107,8 +107,8 @@ def _back_referenced(
         ):
             found = list(ctx.sides)
         else:
-            seen = [(m.ref, m.type) for m in before if m.type in _SIDES or key != "双方"]
-            found = [before[i] for i in referents(key, seen)]
+            able = [m for m in before if m.type in _SIDES or key != "双方"]
+            found = [able[i] for i in referents(key, [(m.ref, m.type) for m in able])]
         if not found:
             if key.startswith("我"):
                 ctx.own.append((b_start, b_end, key, s_start, s_end, mentions))
