@@ -84,7 +84,7 @@ class _Context:
         if a is b:
             return
         src, dst = self.entity(a, quote), self.entity(b, quote)
-        if src == dst:
+        if src == dst or _one_thing(self.entities[src], self.entities[dst]):
             return
         key = (src, str(rtype), dst)
         if key in self.relations:
@@ -109,6 +109,27 @@ class _Context:
         for k, v in extra.items():
             setattr(r, k, v) if k in ("date", "basis", "notes") else r.attributes.update({k: v})
         self.relations[key] = r
+
+
+def _one_thing(a: EntityProposal, b: EntityProposal) -> bool:
+    """Whether two proposals are one thing written two ways, never related to each other:
+    one is the other's short form (某某公会(以下简称ABC)), or the names differ only in a
+    character or two of a long name (a transliteration spelled two ways in one report).
+
+    >>> def e(name: str, t: T) -> EntityProposal:
+    ...     return EntityProposal(name, t, None, 0.5)
+    >>> ri = T.RESEARCH_INSTITUTE
+    >>> _one_thing(e("甲乙丙丁研究院", ri), e("甲戊丙丁研究院", ri))
+    True
+    >>> _one_thing(e("东岭大学", T.UNIVERSITY), e("西岭大学", T.UNIVERSITY))
+    False
+    """
+    if a.name in b.aliases or b.name in a.aliases:
+        return True
+    if a.type is not b.type or len(a.name) != len(b.name) or len(a.name) < 6:
+        return False
+    differ = sum(x != y for x, y in zip(a.name, b.name, strict=True))
+    return differ * 5 <= len(a.name)
 
 
 _PARTNERSHIP = frozenset({R.SIGNED_AGREEMENT, R.LETTER_OF_INTENT, R.NEGOTIATION, R.COOPERATION})

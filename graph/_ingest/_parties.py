@@ -122,6 +122,8 @@ _JOINED = re.compile(
 )
 
 
+_PAREN_OPEN = re.compile(r"[(（](?:以下简称|下称|简称)?[“\"]?")
+_SHORT_FOR = re.compile(r"(?:[(（][^)）]{0,80}[)）])?的(?:英文|中文)?(?:简称|缩写|全称)")
 _MEMBERS = re.compile(r"(?:、[^，,。；;、]{2,20})+(?:、|和|及)")
 
 
@@ -171,6 +173,10 @@ def pair_type(
     after = text[b_end:s_end]
     before_b = text[max(s_start, b_start - 4) : b_start]
     before_a = text[max(s_start, a_start - 4) : a_start]
+    if _PAREN_OPEN.fullmatch(between) and after[:1] in (")", "）"):
+        return None  # 某某公会（ABC）: the short form in brackets names the same party
+    if between in ("是", "即", "为", "系") and _SHORT_FOR.match(after):
+        return None  # ABC是某某公会(…)的简称: two names of one party
     if (made := _made_by(between, after, at)) is not None:
         return made, True  # 由甲、乙共建: the members after 由 make the thing, each
     if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
