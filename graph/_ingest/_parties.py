@@ -127,6 +127,25 @@ _SHORT_FOR = re.compile(r"(?:[(（][^)）]{0,80}[)）])?的(?:英文|中文)?(?:
 _MEMBERS = re.compile(r"(?:、[^，,。；;、]{2,20})+(?:、|和|及)")
 
 
+#: Verbs whose object is a party acted on by someone else (a person visits it, asks it).
+_ACTED_ON = re.compile(
+    r"(?:考察|调研|参观|走访|访问|拜会|拜访|会见|看望|慰问|听取|要求|视察)了?"
+    r"(?:[^，,。；;：:]{0,40})$"
+)
+
+
+def _object(text: str, start: int, s_start: int) -> bool:
+    """Whether the party at ``start`` is the object of a visit or a request in its clause
+    (考察调研了甲、乙; 张三要求甲…), not an actor.
+
+    >>> s = "张三考察了甲公司、乙大学，出席了座谈会"
+    >>> _object(s, 5, 0), _object(s, 9, 0), _object("甲公司出席座谈会", 0, 0)
+    (True, True, False)
+    """
+    clause = max(s_start, *(text.rfind(c, s_start, start) + 1 for c in "，,；;：:"))
+    return _ACTED_ON.search(text, clause, start) is not None
+
+
 def states_relations(sentence: str) -> bool:
     """Whether a sentence has a cue word at all (a bare list of names has none)."""
     return _ANY.search(sentence) is not None
@@ -218,6 +237,8 @@ def pair_type(
         return R.SUBSIDIARY_OF, "旗下" in between or "控股" in between
     if bt is T.EVENT:
         if _ATTEND.search(between):
+            if _object(text, a_start, s_start):
+                return None  # 考察了甲，出席了某会: 甲 was visited, it does not attend
             return R.ATTENDS, False
         if _ORGANISE.search(between) or _ORGANISE.search(after[:6]):
             return R.ORGANISES, False
@@ -227,7 +248,9 @@ def pair_type(
             return None  # an event named clauses away, with no word of taking part
         return R.ATTENDS, False
     if at is T.EVENT:
-        return (R.ATTENDS, True) if bt not in _THINGS else None
+        if bt in _THINGS or _object(text, b_start, s_start):
+            return None  # 在签约仪式上，张三要求甲… : 甲 is told, it does not attend
+        return R.ATTENDS, True
     if T.PROGRAMME in (at, bt) and re.search("[，,；;：:]", between):
         return None  # a programme or strategy is joined in its own clause (融入某某战略)
     if bt in _THINGS:
