@@ -6,6 +6,7 @@ relation between two mentions becomes a proposal (:meth:`_Context.relate`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,12 +127,16 @@ def _one_thing(a: EntityProposal, b: EntityProposal) -> bool:
     """
     if a.name in b.aliases or b.name in a.aliases:
         return True
+    short, long = sorted((a.name, b.name), key=len)
+    if long.startswith(short) and _ITS_GOVERNMENT.fullmatch(long, len(short)):
+        return True  # 某某新区 and 某某新区管委会, 某市 and 某市人民政府
     if a.type is not b.type or len(a.name) != len(b.name) or len(a.name) < 6:
         return False
     differ = sum(x != y for x, y in zip(a.name, b.name, strict=True))
     return differ * 5 <= len(a.name)
 
 
+_ITS_GOVERNMENT = re.compile(r"管委会|管理委员会|(?:人民)?政府|党工委")
 _PARTNERSHIP = frozenset({R.SIGNED_AGREEMENT, R.LETTER_OF_INTENT, R.NEGOTIATION, R.COOPERATION})
 #: Who 双方 (both sides) can be: organisations and governments, not things or places.
 _SIDES = PARTY_TYPES - {T.PROJECT, T.PLATFORM, T.PROGRAMME, T.EVENT, T.PLACE}

@@ -17,7 +17,7 @@ import re
 from .._records import EntityType as T
 from .._records import RelationType as R
 
-__all__ = ["BY", "PARTY_TYPES", "pair_type"]
+__all__ = ["BY", "PARTY_TYPES", "TITLE_RUN", "pair_type"]
 
 #: Entity types that take part in relations as parties.
 PARTY_TYPES = frozenset(
@@ -124,6 +124,16 @@ _JOINED = re.compile(
 
 _PAREN_OPEN = re.compile(r"[(（](?:以下简称|下称|简称)?[“\"]?")
 _SHORT_FOR = re.compile(r"(?:[(（][^)）]{0,80}[)）])?的(?:英文|中文)?(?:简称|缩写|全称)")
+_SIGNED_THERE = re.compile(r"(?:正式|成功|顺利)?(?:签订|签署|签约)")
+#: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
+#: two bodies a person serves, no relation between them.
+_TITLES = re.compile(
+    r"(?:(?:党委|党组|常委|常务|执行|第一)*(?:副)?(?:书记|常委|校长|院长|所长|主任|秘书长|"
+    r"教务长|董事长|总经理|总裁|理事长|会长|部长|局长|市长|省长|区长|主席|委员|院士|"
+    r"教授|研究员|助理)(?:兼|、|，|,)?)+"
+)
+#: Titles, people's names read out (as 、) and the marks between them.
+TITLE_RUN = re.compile(rf"(?:{_TITLES.pattern}|[、，,和及])+")
 _MEMBERS = re.compile(r"(?:、[^，,。；;、]{2,20})+(?:、|和|及)")
 
 
@@ -200,6 +210,10 @@ def pair_type(
         return made, True  # 由甲、乙共建: the members after 由 make the thing, each
     if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
         return None  # members of one list (A、B和C) act together, not on each other
+    if _TITLES.fullmatch(between):
+        return None  # 甲大学党委常委、乙院院士张三: one person's titles at two bodies
+    if at in _WHERE and _SIGNED_THERE.match(text, a_end) and re.search("[，,；;]", between):
+        return None  # 在某市签订协议，双方将共建…: where the signing was, not the thing built
     heads = a_start == s_start or text[a_start - 1] in "，,；;：:"
     park = bt in _WHERE or (bt in _THINGS and _PARK.search(b_name) is not None)
     if heads and at in _THINGS | _FOUNDED and park and _SETTLES.search(between):

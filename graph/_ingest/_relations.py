@@ -22,7 +22,7 @@ from ._cues import status as _status
 from ._figures import amounts, areas, capacities
 from ._model_names import model_names
 from ._names import HEAD_RE
-from ._parties import BY, PARTY_TYPES, pair_type, states_relations
+from ._parties import BY, PARTY_TYPES, TITLE_RUN, pair_type, states_relations
 from ._proposals import RelationProposal, _Mention
 from ._tagging import Word
 from ._units import _UNIT_HEAD
@@ -306,6 +306,8 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                 text, a.end, b.start
             ):  # X由A和B共建 states what A does to X even where a name relates them
                 continue
+            if _people_between(ctx, a.end, b.start):
+                continue  # 甲大学副校长、乙院院士张三，副校长李四: bodies in people's titles
             if crowded and not subject and _CLAUSE_BREAK.search(text, a.end, b.start):
                 continue  # a long sentence: parties of different clauses are not paired
             found = pair_type(
@@ -321,6 +323,23 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if rtype is R.INVESTS_IN:
                 extra = _figures(clause)
             ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
+
+
+def _people_between(ctx: _Context, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds only people (as the tagger reads them) and
+    their titles, with the bodies those name (院士张三，乙院院士李四、): two bodies in
+    a list of people."""
+    if end - start > 80:
+        return False
+    words = ctx.words_in(start, end)
+    if not any(w.tag == "PER" for w in words):
+        return False
+    rest = "".join(
+        "、" if w.tag in ("PER", "ORG") else ctx.text[w.start : w.end]
+        for w in words
+        if w.end <= end
+    )
+    return TITLE_RUN.fullmatch(rest) is not None
 
 
 _COOP = re.compile(r"合作|对接|交流|共建|联合|协作|攻关")
