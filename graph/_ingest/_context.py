@@ -44,6 +44,8 @@ class _Context:
     acting: set[str] = field(default_factory=set)
     #: 我院 before the report names its college: read once the whole report is read
     own: list[tuple[int, int, str, int, int, list[_Mention]]] = field(default_factory=list)
+    #: people named with the title of an organisation (某某大学校长张三), by name
+    people: dict[str, _Mention] = field(default_factory=dict)
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """The tagged words of ``text[start:end]``."""

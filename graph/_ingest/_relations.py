@@ -166,7 +166,9 @@ def _titled(
     ctx: _Context, words: list[Word], mentions: list[_Mention], s_start: int, s_end: int
 ) -> list[_Mention]:
     """某某集团董事长张三出席…: the organisation of a person's title, where the person
-    acts (attends, signs, speaks); its relations are ``basis: inferred``."""
+    acts (attends, signs, speaks); its relations are ``basis: inferred``. The person is
+    remembered (:attr:`_Context.people`): where the report later names them alone as
+    the actor (张三一行出席…), the organisation acts too (:func:`_people_acting`)."""
     text = ctx.text
     if not _ACTS.search(text, s_start, s_end):
         return []
@@ -177,15 +179,59 @@ def _titled(
         same = [m for m in mentions if m.end == b and m.start >= a]
         for m in same:  # named by a rule too: its relations are read from the title all the same
             m.origin = "title"
+        if same:
+            _remember(ctx, words, same[-1], b)
         if same or any(m.start < b and a < m.end for m in mentions):
             continue
         name = text[a:b]
         k = ctx.index.resolve(name)
-        out.append(
-            _Mention(
-                a, b, k.name if k else name, k.type if k else t, 0.6, k.id if k else None, "title"
-            )
+        m = _Mention(
+            a, b, k.name if k else name, k.type if k else t, 0.6, k.id if k else None, "title"
         )
+        _remember(ctx, words, m, b)
+        out.append(m)
+    return out + _people_acting(ctx, words, mentions, out)
+
+
+#: How far a person's name may stand after the organisation of their title.
+_TITLE_SPAN = 16
+
+
+def _remember(ctx: _Context, words: list[Word], org: _Mention, end: int) -> None:
+    """某某大学党委书记张三: remember 张三 as a person of 某某大学."""
+    for w in words:
+        if w.start < end or w.start > end + _TITLE_SPAN:
+            continue
+        if w.tag == "PER" and TITLE_RUN.fullmatch(ctx.text, end, w.start):
+            ctx.people.setdefault(ctx.text[w.start : w.end], org)
+            return
+
+
+#: A person named alone who acts: 张三一行赴某地出席…, 张三率团考察…
+_PERSON_ACTS = re.compile(
+    r"(?:一行|等人?)?(?:还|也|又|一同|共同|随后)?"
+    r"(?:赴|到|前往|率|带队|出席|参加|会见|见证|考察|调研|访问|拜会|签署|致辞)"
+)
+
+
+_TITLE_BEFORE = re.compile(r"(?:书记|长|主任|院士|教授|研究员|总裁|经理|主席|委员|助理|代表)$")
+
+
+def _people_acting(
+    ctx: _Context, words: list[Word], mentions: list[_Mention], titled: list[_Mention]
+) -> list[_Mention]:
+    """张三一行出席…, where the report named 张三 before with the title of an organisation:
+    the organisation, read for the person (``origin: title``)."""
+    out: list[_Mention] = []
+    for w in words:
+        if w.tag != "PER" or not _PERSON_ACTS.match(ctx.text, w.end):
+            continue
+        org = ctx.people.get(ctx.text[w.start : w.end])
+        if org is None or _TITLE_BEFORE.search(ctx.text, max(0, w.start - 4), w.start):
+            continue  # unknown, or titled right here (read from the title itself)
+        if any(m.ref == org.ref and m.start < w.end for m in mentions + titled + out):
+            continue  # named before the person: it acts already
+        out.append(_Mention(w.start, w.end, org.name, org.type, 0.6, org.match, "title"))
     return out
 
 
@@ -316,6 +362,8 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if found is None:
                 continue
             rtype, reverse = found
+            if rtype in _DEALS and _own_unit_pair(a, b):
+                continue  # 甲大学 and 甲大学某研究院: a body does not deal with its own unit
             src, dst = (b, a) if reverse else (a, b)
             clause = text[slice(*_clause_of(text, b.start, s_start, s_end))]
             status = _status(clause) or sentence_status
@@ -340,6 +388,16 @@ def _people_between(ctx: _Context, start: int, end: int) -> bool:
         if w.end <= end
     )
     return TITLE_RUN.fullmatch(rest) is not None
+
+
+#: What two bodies do with each other as partners.
+_DEALS = frozenset({R.COOPERATION, R.NEGOTIATION, R.SIGNED_AGREEMENT, R.LETTER_OF_INTENT})
+
+
+def _own_unit_pair(a: _Mention, b: _Mention) -> bool:
+    """Whether one of two names is the other's with more after it (甲大学, 甲大学某学院)."""
+    short, long = sorted((a.name, b.name), key=len)
+    return len(short) >= 2 and len(long) > len(short) + 1 and long.startswith(short)
 
 
 _COOP = re.compile(r"合作|对接|交流|共建|联合|协作|攻关")
