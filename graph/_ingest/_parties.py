@@ -124,6 +124,10 @@ _JOINED = re.compile(
 
 _PAREN_OPEN = re.compile(r"[(（](?:以下简称|下称|简称)?[“\"]?")
 _SHORT_FOR = re.compile(r"(?:[(（][^)）]{0,80}[)）])?的(?:英文|中文)?(?:简称|缩写|全称)")
+#: 在甲的支持下: 甲 backs what the sentence tells.
+_UNDER = re.compile(
+    r"(?:的)?(?:大力|积极|全力|鼎力)?(?:支持|指导|帮助|推动|协调|关心)(?:和[^，,]{2,4})?下"
+)
 _SIGNED_THERE = re.compile(r"(?:正式|成功|顺利)?(?:签订|签署|签约)")
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
 #: two bodies a person serves, no relation between them.
@@ -214,6 +218,8 @@ def pair_type(
         return None  # 甲大学党委常委、乙院院士张三: one person's titles at two bodies
     if at in _WHERE and _SIGNED_THERE.match(text, a_end) and re.search("[，,；;]", between):
         return None  # 在某市签订协议，双方将共建…: where the signing was, not the thing built
+    if before_a.endswith("在") and _UNDER.match(text, a_end):
+        return R.SUPPORTS, False  # 在甲的支持下，乙与丙签约: 甲 supports, it signs nothing
     heads = a_start == s_start or text[a_start - 1] in "，,；;：:"
     park = bt in _WHERE or (bt in _THINGS and _PARK.search(b_name) is not None)
     if heads and at in _THINGS | _FOUNDED and park and _SETTLES.search(between):

@@ -235,12 +235,16 @@ def _people_acting(
     return out
 
 
-_GATHER = re.compile(r"聚集|集聚|汇聚|引进|引入|吸引|入驻|落户|进驻|(?<![省市县])区内")
+_GATHER = re.compile(
+    r"聚集|集聚|汇聚|引进|引入|吸引|入驻|落户|进驻|(?<![省市县])区内"
+    r"|(?:企业|公司|厂商)(?:主要)?(?:包括|有)"
+)
 _GATHERED = frozenset({T.ENTERPRISE, T.RESEARCH_INSTITUTE})
 
 
 def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
-    """区内聚集了甲、乙等企业, 某某高新区引进了甲公司: the firms are located in the zone
+    """区内聚集了甲、乙等企业, 某某高新区引进了甲公司, 某某新区的重点企业包括甲、乙:
+    the firms are located in the zone
     (the one the clause names before the cue word, else the report's author)."""
     text = ctx.text
     for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
