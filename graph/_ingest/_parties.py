@@ -134,7 +134,7 @@ _SIGNED_THERE = re.compile(r"(?:正式|成功|顺利)?(?:签订|签署|签约)")
 _TITLES = re.compile(
     r"(?:(?:党委|党组|常委|常务|执行|第一)*(?:副)?(?:书记|常委|校长|院长|所长|主任|秘书长|"
     r"教务长|董事长|总经理|总裁|理事长|会长|部长|局长|市长|省长|区长|主席|委员|院士|"
-    r"教授|研究员|助理)(?:兼|、|，|,)?)+"
+    r"教授|研究员|助理|博士|负责人|创始人|首席[\u4e00-\u9fff]{2,3}|院长|系主任)(?:兼|、|，|,)?)+"
 )
 #: Titles, people's names read out (as 、) and the marks between them.
 TITLE_RUN = re.compile(rf"(?:{_TITLES.pattern}|[、，,和及])+")

@@ -379,13 +379,16 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
 
 def _people_between(ctx: _Context, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds only people (as the tagger reads them) and
-    their titles, with the bodies those name (院士张三，乙院院士李四、): two bodies in
-    a list of people."""
-    if end - start > 80:
+    their titles, with the bodies those name (院士张三，乙院院士李四、), or two people
+    or more and no cue word: two bodies in a list of people."""
+    if end - start > 160:
         return False
     words = ctx.words_in(start, end)
-    if not any(w.tag == "PER" for w in words):
+    people = sum(w.tag == "PER" for w in words)
+    if people == 0:
         return False
+    if people >= 2 and not states_relations(ctx.text[start:end]):
+        return True  # 甲院副院长张三，某系主任李四，乙公司…: a list of people, no cue
     rest = "".join(
         "、" if w.tag in ("PER", "ORG") else ctx.text[w.start : w.end]
         for w in words
