@@ -166,7 +166,7 @@ def _invests_builds(ctx: _Context, c: _Clause) -> bool:
     builder = [m for m in c.orgs if m.start < build_end]
     built = [m for m in c.hubs if m.start >= build_end]
     if builder and built:
-        model = re.search(r"\b(bot|ppp|epc|bt|boo|tot)\b", c.text, re.IGNORECASE)
+        model = re.search(r"(?<![a-z])(bot|ppp|epc|bt|boo|tot)(?![a-z])", c.text, re.IGNORECASE)
         rtype = R.BUILDS_OPERATES if model else R.INVESTS_IN
         kw: dict[str, Any] = {"model": model.group(1).upper()} if model else {}
         ctx.relate(builder[0], built[0], rtype, c.status or S.PLANNED, c.quote, 0.7, **kw)
@@ -365,8 +365,11 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
     return True
 
 
+#: A step: reads what one family of cue words states in a clause; ``True`` ends the clause.
+Step = Callable[[_Context, _Clause], bool]
+
 #: The steps, in order; a step returning ``True`` ends the clause.
-STEPS: tuple[Callable[[_Context, _Clause], bool], ...] = (
+STEPS: tuple[Step, ...] = (
     _leads,
     _joint_work,
     _invests_builds,
