@@ -259,3 +259,17 @@ def test_both_sides_are_the_two_parties_not_the_event_between() -> None:
     )
     assert ("华远集团", "cooperation", "东岭大学") in rels
     assert _joined(rels, "东岭大学", "北岭创新论坛") == {"attends"}
+
+
+def test_a_clause_that_names_its_subject_again_is_that_subject_s() -> None:
+    rels = _relations(
+        "华远集团与东岭市人民政府签署战略合作协议，华远集团将在东岭高新区投资建设新能源电池项目。"
+    )
+    assert ("华远集团", "signed_agreement", "东岭市人民政府") in rels
+    assert ("华远集团", "invests_in", "新能源电池项目") in rels
+    assert _joined(rels, "东岭市人民政府", "新能源电池项目") == set()
+
+
+def test_talks_held_are_talks() -> None:
+    rels = _relations("东岭市人民政府与华远集团举行工作会谈。")
+    assert _joined(rels, "东岭市人民政府", "华远集团") == {"negotiation"}

@@ -23,7 +23,7 @@ from .._records import EntityType, RelationType, Status
 from ._clauses import _CLAUSE_END, _quote, _spans, _trim_span
 from ._context import _SIDES, _Context
 from ._coreference import back_references
-from ._cues import AUTHOR_TYPE, date, figures, status
+from ._cues import AUTHOR_TYPE, cue_type, date, figures, status
 from ._names import ORG_TYPES, PLACE_TYPES, PROJECT_TYPES
 from ._proposals import _Mention
 
@@ -354,7 +354,7 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
         subject = named[0] if named else c.author
         if subject is None:
             return True
-        rtype = AUTHOR_TYPE.get(status, R.COOPERATION)
+        rtype = AUTHOR_TYPE.get(status) or cue_type(c.text)  # 举行会谈: talks
         if status is S.SIGNED and "代理" in c.text:
             rtype = R.AGENCY_AGREEMENT
         for o in partner_orgs:

@@ -358,6 +358,8 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                 continue
             if _people_between(ctx, a.end, b.start):
                 continue  # 甲大学副校长、乙院院士张三，副校长李四: bodies in people's titles
+            if _subject_again(ctx, mentions, a, b, s_start, s_end):
+                continue  # 甲与乙签约，甲将投资某项目: the clause is 甲's, not 乙's
             if crowded and not subject and _CLAUSE_BREAK.search(text, a.end, b.start):
                 continue  # a long sentence: parties of different clauses are not paired
             found = pair_type(
@@ -395,6 +397,31 @@ def _people_between(ctx: _Context, start: int, end: int) -> bool:
         if w.end <= end
     )
     return TITLE_RUN.fullmatch(rest) is not None
+
+
+#: What may open a clause before its subject.
+_CLAUSE_OPENER = re.compile(r"(?:其中|同时|此外|另外|并|而|随后|之后)?")
+
+
+def _subject_again(
+    ctx: _Context, mentions: list[_Mention], a: _Mention, b: _Mention, s_start: int, s_end: int
+) -> bool:
+    """Whether ``b``'s clause (after ``a``'s) opens with a party the sentence named
+    before, not ``a``, and does not name ``a``: what it tells is that party's, not ``a``'s
+    (甲与乙签署协议，甲将在某区投资建设某项目: 乙 invests in nothing)."""
+    c_start, c_end = _clause_of(ctx.text, b.start, s_start, s_end)
+    if a.start >= c_start:
+        return False
+    inside = [m for m in mentions if c_start <= m.start < c_end]
+    head = next((m for m in inside if m.start <= b.start), None)
+    return (
+        head is not None
+        and head.ref != a.ref
+        and head.type in _SIDES
+        and _CLAUSE_OPENER.fullmatch(ctx.text, c_start, head.start) is not None
+        and any(m.ref == head.ref and m.start < c_start for m in mentions)
+        and not any(m.ref == a.ref for m in inside)
+    )
 
 
 #: What two bodies do with each other as partners.
