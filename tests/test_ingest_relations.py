@@ -273,3 +273,14 @@ def test_a_clause_that_names_its_subject_again_is_that_subject_s() -> None:
 def test_talks_held_are_talks() -> None:
     rels = _relations("东岭市人民政府与华远集团举行工作会谈。")
     assert _joined(rels, "东岭市人民政府", "华远集团") == {"negotiation"}
+
+
+def test_a_project_brought_in_by_a_zone_is_in_it() -> None:
+    assert ("新能源电池项目", "located_in", "东岭高新区") in _relations(
+        "新能源电池项目由东岭高新区引进。"
+    )
+
+
+def test_a_park_built_by_a_firm() -> None:
+    rels = _relations("作为北南合作的重点项目，华远新能源产业园由华远集团投资建设。")
+    assert ("华远集团", "invests_in", "华远新能源产业园") in rels

@@ -110,7 +110,7 @@ _ANY = re.compile(
             _SUBSIDIARY,
         )
     )
-    + r"|建设|推进|开工|落户|位于|入驻|培育|孵化|扶持"
+    + r"|建设|推进|开工|落户|位于|入驻|培育|孵化|扶持|引进|引入|招引"
 )
 
 
@@ -129,6 +129,9 @@ _UNDER = re.compile(
     r"(?:的)?(?:大力|积极|全力|鼎力)?(?:支持|指导|帮助|推动|协调|关心)(?:和[^，,]{2,4})?下"
 )
 _SIGNED_THERE = re.compile(r"(?:正式|成功|顺利)?(?:签订|签署|签约)")
+#: Who brings a project in: the zone or government it settles in.
+_HOSTS = frozenset({T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY, T.PLACE})
+_BROUGHT_IN = re.compile(r"(?:成功|正式|重点)?(?:引进|引入|招引|招商引进)")
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
 #: two bodies a person serves, no relation between them.
 _TITLES = re.compile(
@@ -210,8 +213,16 @@ def pair_type(
         return None  # 某某公会（ABC）: the short form in brackets names the same party
     if between in ("是", "即", "为", "系") and _SHORT_FOR.match(after):
         return None  # ABC是某某公会(…)的简称: two names of one party
-    if (made := _made_by(between, after, at)) is not None:
+    a_park = at is T.PLACE and _PARK.search(text, a_start, a_end) is not None
+    if (made := _made_by(between, after, T.PROJECT if a_park else at)) is not None:
         return made, True  # 由甲、乙共建: the members after 由 make the thing, each
+    if (
+        (at in _THINGS | _FOUNDED or a_park)
+        and bt in _HOSTS
+        and BY.fullmatch(between)
+        and _BROUGHT_IN.match(after)
+    ):
+        return R.LOCATED_IN, False  # 某项目由甲区引进: the project settles in the zone
     if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
         return None  # members of one list (A、B和C) act together, not on each other
     if _TITLES.fullmatch(between):
