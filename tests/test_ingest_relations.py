@@ -284,3 +284,19 @@ def test_a_project_brought_in_by_a_zone_is_in_it() -> None:
 def test_a_park_built_by_a_firm() -> None:
     rels = _relations("作为北南合作的重点项目，华远新能源产业园由华远集团投资建设。")
     assert ("华远集团", "invests_in", "华远新能源产业园") in rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北岭高新区先后引进了华远集团、东岭科技有限公司等企业。",
+        "华远集团、东岭科技有限公司等企业纷纷入驻北岭高新区。",
+        "华远集团、东岭科技有限公司等企业先后落户北岭高新区。",
+    ],
+)
+def test_firms_brought_into_a_zone_are_in_it_and_nothing_more(text: str) -> None:
+    rels = _relations(text)
+    for firm in ("华远集团", "东岭科技有限公司"):
+        assert _joined(rels, firm, "北岭高新区") == {"located_in"}
+        assert (firm, "located_in", "北岭高新区") in rels
+    assert _joined(rels, "华远集团", "东岭科技有限公司") == set()

@@ -131,6 +131,8 @@ _UNDER = re.compile(
 _SIGNED_THERE = re.compile(r"(?:正式|成功|顺利)?(?:签订|签署|签约)")
 #: Who brings a project in: the zone or government it settles in.
 _HOSTS = frozenset({T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY, T.PLACE})
+_GATHERED = frozenset({T.ENTERPRISE, T.RESEARCH_INSTITUTE}) | _THINGS
+_SETTLES_IN = re.compile(r"落户|入驻|进驻")
 _BROUGHT_IN = re.compile(r"(?:成功|正式|重点)?(?:引进|引入|招引|招商引进)")
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
 #: two bodies a person serves, no relation between them.
@@ -245,7 +247,7 @@ def pair_type(
             return None  # 某某实验室揭牌仪式在某市举行: where the event is, not the lab
         if at in _THINGS | {T.EVENT} or (
             at is T.ENTERPRISE
-            and "落户" in before_b
+            and _SETTLES_IN.search(before_b)
             and not re.match("[投出]资|建设|共建", after)
             and "由" not in text[max(s_start, a_start - 1) : a_start]
         ):
@@ -257,6 +259,8 @@ def pair_type(
             return R.LOCATED_IN, True
         if at in _WHERE or _BUILT.search(between):
             return None
+    if at in _HOSTS and bt in _GATHERED and _BROUGHT_IN.search(between):
+        return R.LOCATED_IN, True  # 某区引进了甲公司: the firm settles in the zone
     if bt is T.PLACE and at in _SIDE_TYPES and _PARK.search(b_name) and _BUILDS_IT.search(between):
         return R.BUILDS_OPERATES, False  # 建设某某产业园: a park it builds, not a place it is
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
