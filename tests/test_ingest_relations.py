@@ -300,3 +300,12 @@ def test_firms_brought_into_a_zone_are_in_it_and_nothing_more(text: str) -> None
         assert _joined(rels, firm, "北岭高新区") == {"located_in"}
         assert (firm, "located_in", "北岭高新区") in rels
     assert _joined(rels, "华远集团", "东岭科技有限公司") == set()
+
+
+def test_the_park_where_something_is_built_is_no_project_of_the_builder() -> None:
+    s = "华远集团将在北岭科技园建设新能源研究院"
+    park = (s.index("北岭科技园"), s.index("北岭科技园") + 5, T.PROJECT)
+    assert pair_type(s, (0, 4, T.ENTERPRISE), park, 0, len(s)) is None
+    s = "华远集团将参与北岭科技园建设"
+    park = (s.index("北岭科技园"), s.index("北岭科技园") + 5, T.PROJECT)
+    assert pair_type(s, (0, 4, T.ENTERPRISE), park, 0, len(s)) == (R.PARTICIPATES_IN, False)

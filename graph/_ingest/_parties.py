@@ -134,6 +134,9 @@ _HOSTS = frozenset({T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY, T.PLACE})
 _GATHERED = frozenset({T.ENTERPRISE, T.RESEARCH_INSTITUTE}) | _THINGS
 _SETTLES_IN = re.compile(r"落户|入驻|进驻")
 _BROUGHT_IN = re.compile(r"(?:成功|正式|重点)?(?:引进|引入|招引|招商引进)")
+_BUILT_THERE = re.compile(
+    r"(?:内|里|中)?(?:共同|合作|联合)?(?:建设|兴建|设立|成立|建立|打造|组建|投资|落地)"
+)
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
 #: two bodies a person serves, no relation between them.
 _TITLES = re.compile(
@@ -291,6 +294,8 @@ def pair_type(
     if bt in _THINGS:
         if at in _THINGS:
             return None
+        if before_b.endswith(("在", "于")) and _BUILT_THERE.match(after):
+            return None  # 甲在某某园建设乙: the park is where 乙 goes, 甲 takes no part in it
         if _INVEST.search(between):
             return R.INVESTS_IN, False
         if bt is T.PROJECT and _BUILDS.search(between) and not _FOUNDS.search(between):
