@@ -309,3 +309,18 @@ def test_the_park_where_something_is_built_is_no_project_of_the_builder() -> Non
     s = "华远集团将参与北岭科技园建设"
     park = (s.index("北岭科技园"), s.index("北岭科技园") + 5, T.PROJECT)
     assert pair_type(s, (0, 4, T.ENTERPRISE), park, 0, len(s)) == (R.PARTICIPATES_IN, False)
+
+
+def test_roles_for_an_event_named_after_it() -> None:
+    rels = _relations("北岭创新大会由北岭市人民政府主办，华远集团承办。")
+    assert ("北岭市人民政府", "organises", "北岭创新大会") in rels
+    assert ("华远集团", "organises", "北岭创新大会") in rels
+    assert _joined(rels, "北岭市人民政府", "华远集团") == set()
+    s = "北岭创新论坛由北岭市人民政府主办，东岭大学、西岭大学协办"
+    uni = (s.index("东岭大学"), s.index("东岭大学") + 4, T.UNIVERSITY)
+    assert pair_type(s, (0, 6, T.EVENT), uni, 0, len(s)) == (R.SUPPORTS, True)
+
+
+def test_a_government_sets_up_a_zone() -> None:
+    rels = _relations("北岭市人民政府批准设立北岭高新区。")
+    assert _joined(rels, "北岭市人民政府", "北岭高新区") == {"establishes"}

@@ -137,6 +137,13 @@ _BROUGHT_IN = re.compile(r"(?:成功|正式|重点)?(?:引进|引入|招引|招�
 _BUILT_THERE = re.compile(
     r"(?:内|里|中)?(?:共同|合作|联合)?(?:建设|兴建|设立|成立|建立|打造|组建|投资|落地)"
 )
+#: What a party named after an event does for it: 某会由甲主办，乙承办，丙协办.
+_EVENT_ROLE = re.compile(
+    r"(?:(?:、|和|及)[^，,。；;、]{2,20}?)*(?:联合|共同|负责)?(主办|承办|举办|协办|支持|赞助)"
+)
+_ROLES_BETWEEN = re.compile(r"(?:主办|承办|协办|举办)[，,、；;]")
+_ORGANISE_WORDS = frozenset({"主办", "承办", "举办"})
+_ZONE_SET_UP = re.compile(r"(?:批准|同意|决定)(?:设立|成立|组建)$")
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
 #: two bodies a person serves, no relation between them.
 _TITLES = re.compile(
@@ -286,6 +293,8 @@ def pair_type(
             return None  # an event named clauses away, with no word of taking part
         return R.ATTENDS, False
     if at is T.EVENT:
+        if (role := _EVENT_ROLE.match(after)) is not None:  # 某会由甲主办，乙承办
+            return (R.ORGANISES if role.group(1) in _ORGANISE_WORDS else R.SUPPORTS), True
         if bt in _THINGS or _object(text, b_start, s_start):
             return None  # 在签约仪式上，张三要求甲… : 甲 is told, it does not attend
         return R.ATTENDS, True
@@ -305,6 +314,10 @@ def pair_type(
         return R.PARTICIPATES_IN, False
     if at in _THINGS:
         return (R.PARTICIPATES_IN, True) if not _INVEST.search(between) else None
+    if _ROLES_BETWEEN.match(between):
+        return None  # 由甲主办，乙承办: two roles for one event, nothing between them
+    if bt is T.DEVELOPMENT_ZONE and _ZONE_SET_UP.search(between):
+        return R.ESTABLISHES, False  # 某省人民政府批准设立某某新区
     # two organisations: 共建/设立 right before the second one founds it
     if (_ESTABLISH.search(between[-4:]) or _FOUNDS.search(between[-5:])) and bt in _FOUNDED:
         return R.ESTABLISHES, False
