@@ -324,3 +324,20 @@ def test_roles_for_an_event_named_after_it() -> None:
 def test_a_government_sets_up_a_zone() -> None:
     rels = _relations("北岭市人民政府批准设立北岭高新区。")
     assert _joined(rels, "北岭市人民政府", "北岭高新区") == {"establishes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("华远集团向东岭大学捐赠了价值1000万元的实验设备。", "华远集团", "东岭大学"),
+        ("东岭大学为华远集团培养了500名技术人才。", "东岭大学", "华远集团"),
+    ],
+)
+def test_what_one_party_gives_another_is_support(text: str, source: str, target: str) -> None:
+    assert _joined(_relations(text), source, target) == {"supports"}
+    assert (source, "supports", target) in _relations(text)
+
+
+def test_training_together_is_cooperation() -> None:
+    rels = _relations("东岭大学与华远集团共同培养技术人才。")
+    assert _joined(rels, "东岭大学", "华远集团") == {"cooperation"}

@@ -110,7 +110,7 @@ _ANY = re.compile(
             _SUBSIDIARY,
         )
     )
-    + r"|建设|推进|开工|落户|位于|入驻|培育|孵化|扶持|引进|引入|招引"
+    + r"|建设|推进|开工|落户|位于|入驻|培育|孵化|扶持|引进|引入|招引|捐赠|捐资|资助|培养"
 )
 
 
@@ -144,6 +144,9 @@ _EVENT_ROLE = re.compile(
 _ROLES_BETWEEN = re.compile(r"(?:主办|承办|协办|举办)[，,、；;]")
 _ORGANISE_WORDS = frozenset({"主办", "承办", "举办"})
 _ZONE_SET_UP = re.compile(r"(?:批准|同意|决定)(?:设立|成立|组建)$")
+#: 甲为乙培养…, 甲向乙捐赠…: what one party gives another.
+_FOR = re.compile(r"(?:将|还|已|也|积极|主动|无偿|先后|累计|每年)*(?:为|向|给)")
+_GIVES = re.compile(r"[^，,。；;]{0,6}?(?:培养|捐赠|捐资|捐助|资助|输送|提供|服务)")
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
 #: two bodies a person serves, no relation between them.
 _TITLES = re.compile(
@@ -321,6 +324,8 @@ def pair_type(
     # two organisations: 共建/设立 right before the second one founds it
     if (_ESTABLISH.search(between[-4:]) or _FOUNDS.search(between[-5:])) and bt in _FOUNDED:
         return R.ESTABLISHES, False
+    if _FOR.fullmatch(between) and _GIVES.match(after):
+        return R.SUPPORTS, False  # 甲向乙捐赠…, 甲为乙培养人才: 甲 supports 乙
     if _NURTURED.fullmatch(between) and _NURTURED_WHAT.match(after):
         return R.SUPPORTS, True  # 甲是由乙孵化的…: 乙 supports 甲
     window = between + after[:30]
