@@ -341,3 +341,10 @@ def test_what_one_party_gives_another_is_support(text: str, source: str, target:
 def test_training_together_is_cooperation() -> None:
     rels = _relations("东岭大学与华远集团共同培养技术人才。")
     assert _joined(rels, "东岭大学", "华远集团") == {"cooperation"}
+
+
+def test_people_who_unveil_together_act_for_their_bodies() -> None:
+    rels = _relations("北岭市人民政府副市长王刚、华远集团董事长张明共同为华远北岭研究院揭牌。")
+    assert ("北岭市人民政府", "establishes", "华远北岭研究院") in rels
+    assert ("华远集团", "establishes", "华远北岭研究院") in rels
+    assert _joined(rels, "北岭市人民政府", "华远集团") == set()

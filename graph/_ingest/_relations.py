@@ -356,7 +356,7 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                 text, a.end, b.start
             ):  # X由A和B共建 states what A does to X even where a name relates them
                 continue
-            if _people_between(ctx, a.end, b.start):
+            if _people_between(ctx, a.end, b.start, b.end):
                 continue  # 甲大学副校长、乙院院士张三，副校长李四: bodies in people's titles
             if _subject_again(ctx, mentions, a, b, s_start, s_end):
                 continue  # 甲与乙签约，甲将投资某项目: the clause is 甲's, not 乙's
@@ -379,17 +379,25 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
 
 
-def _people_between(ctx: _Context, start: int, end: int) -> bool:
+_TITLED_NEXT = re.compile(rf"(?:{TITLE_RUN.pattern})|[\u4e00-\u9fff]{{0,4}}(?:主任|负责人|代表)")
+
+
+def _people_between(ctx: _Context, start: int, end: int, b_end: int) -> bool:
     """Whether ``text[start:end]`` holds only people (as the tagger reads them) and
     their titles, with the bodies those name (院士张三，乙院院士李四、), or two people
-    or more and no cue word: two bodies in a list of people."""
+    or more and no cue word, the second body also a person's title (``b_end``, where
+    its name ends): two bodies in a list of people."""
     if end - start > 160:
         return False
     words = ctx.words_in(start, end)
     people = sum(w.tag == "PER" for w in words)
     if people == 0:
         return False
-    if people >= 2 and not states_relations(ctx.text[start:end]):
+    if (
+        people >= 2
+        and not states_relations(ctx.text[start:end])
+        and _TITLED_NEXT.match(ctx.text, b_end) is not None
+    ):
         return True  # 甲院副院长张三，某系主任李四，乙公司…: a list of people, no cue
     rest = "".join(
         "、" if w.tag in ("PER", "ORG") else ctx.text[w.start : w.end]
