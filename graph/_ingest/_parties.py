@@ -329,6 +329,8 @@ def pair_type(
     if _NURTURED.fullmatch(between) and _NURTURED_WHAT.match(after):
         return R.SUPPORTS, True  # 甲是由乙孵化的…: 乙 supports 甲
     window = between + after[:30]
+    if _BROUGHT_IN.search(between) and not _ANY.search(_BROUGHT_IN.sub("", window)):
+        return None  # 甲公司引进了乙公司的技术: what 甲 brings in, no deal with 乙
     for rx, rtype in (
         (_INTENT, R.LETTER_OF_INTENT),
         (_SIGNED, R.SIGNED_AGREEMENT),
