@@ -1,8 +1,15 @@
 """Relations from cue words: each clause's verbs and particles (签署, 意向, 洽谈, 合作,
 投资, 主办, 出席, 落户 …) give the relation between the parties it names, with the
-status (:func:`_status`) and figures (amounts, counts, dates) the clause states; group
+status and figures (amounts, counts, dates) the clause states (:mod:`._cues`); group
 statements ``A、B等企业与C、D等高校开展合作`` become one cooperation node each member
 joins; back-references (该校, 双方) and people's titles stand for their parties.
+
+The stages, each a function of the context and one sentence, in the order
+:mod:`._extract` calls them: :func:`_titled` (organisations of people's titles, and
+people named alone later), :func:`_group_statements`, the clause steps
+(:mod:`._clause_steps`), :func:`_back_referenced` (该校, 双方), :func:`_party_relations`
+(every pair of parties, typed by :func:`._parties.pair_type`), :func:`_joint_unveiling`,
+:func:`_project_figures` and :func:`_gathered` (firms a zone brings in).
 """
 
 from __future__ import annotations
