@@ -348,3 +348,8 @@ def test_people_who_unveil_together_act_for_their_bodies() -> None:
     assert ("北岭市人民政府", "establishes", "华远北岭研究院") in rels
     assert ("华远集团", "establishes", "华远北岭研究院") in rels
     assert _joined(rels, "北岭市人民政府", "华远集团") == set()
+
+
+def test_what_is_built_jointly_in_a_zone_is_in_it() -> None:
+    rels = _relations("双方将在东岭高新区共建东岭精准医学研究院。")
+    assert ("东岭精准医学研究院", "located_in", "东岭高新区") in rels

@@ -55,7 +55,7 @@ _HAPPENS = re.compile(r"(?:隆重|正式|成功|顺利)?(?:举行|举办|召开|
 _LOCATED = re.compile(r"(?:在|于|落户|位于|落地|入驻|落户到|坐落于?)$")
 _BUILDS = re.compile(r"建设|兴建|建立|打造|共建")
 _FOUNDS = re.compile(r"(?:兴建|设立|成立|组建|创办|注册)(?:了)?$")
-_BUILT = re.compile(r"建设|建立|设立|成立|组建|兴建|落户|举办|举行|召开|打造")
+_BUILT = re.compile(r"建设|建立|设立|成立|组建|兴建|共建|落户|举办|举行|召开|打造")
 _SUBSIDIARY = re.compile(r"子公司|旗下|控股|下属|所属")
 _PARK = re.compile(r"(?:产业园|科技园|园区)$")
 #: The last clause before a place says the clause's subject settles in it.
