@@ -353,3 +353,11 @@ def test_people_who_unveil_together_act_for_their_bodies() -> None:
 def test_what_is_built_jointly_in_a_zone_is_in_it() -> None:
     rels = _relations("双方将在东岭高新区共建东岭精准医学研究院。")
     assert ("东岭精准医学研究院", "located_in", "东岭高新区") in rels
+
+
+def test_two_places_acting_together() -> None:
+    s = "北岭省与南湖省共同推动北南经济圈建设"
+    a, b = (0, 3, T.PLACE), (4, 7, T.PLACE)
+    assert pair_type(s, a, b, 0, len(s)) == (R.COOPERATION, False)
+    s = "北岭省与南湖省的气候相近"
+    assert pair_type(s, a, b, 0, len(s)) is None

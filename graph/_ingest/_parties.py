@@ -147,6 +147,8 @@ _ZONE_SET_UP = re.compile(r"(?:批准|同意|决定)(?:设立|成立|组建)$")
 #: 甲为乙培养…, 甲向乙捐赠…: what one party gives another.
 _FOR = re.compile(r"(?:将|还|已|也|积极|主动|无偿|先后|累计|每年)*(?:为|向|给)")
 _GIVES = re.compile(r"[^，,。；;]{0,6}?(?:培养|捐赠|捐资|捐助|资助|输送|提供|服务)")
+#: 甲省与乙市共同推动…: two places acting together.
+_TOGETHER = re.compile(r"(?:将|要|已|还|正)?(?:共同|一道|一起|联手)")
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
 #: two bodies a person serves, no relation between them.
 _TITLES = re.compile(
@@ -277,7 +279,9 @@ def pair_type(
     if bt is T.PLACE and at in _SIDE_TYPES and _PARK.search(b_name) and _BUILDS_IT.search(between):
         return R.BUILDS_OPERATES, False  # 建设某某产业园: a park it builds, not a place it is
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
-        if not _JOINED.fullmatch(between) or not (_SIGNED.search(after) or _COOP.search(after)):
+        if not _JOINED.fullmatch(between) or not (
+            _SIGNED.search(after) or _COOP.search(after) or _TOGETHER.match(after)
+        ):
             return None
         return (R.SIGNED_AGREEMENT if _SIGNED.search(after) else R.COOPERATION), False
     subsidiary = _SUBSIDIARY.search(between) or _SUBSIDIARY.match(after)
