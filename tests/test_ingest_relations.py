@@ -361,3 +361,17 @@ def test_two_places_acting_together() -> None:
     assert pair_type(s, a, b, 0, len(s)) == (R.COOPERATION, False)
     s = "北岭省与南湖省的气候相近"
     assert pair_type(s, a, b, 0, len(s)) is None
+
+
+@pytest.mark.parametrize("unit", ["常委", "书记、", "首席科学家", "和和", "、华远"])
+def test_title_and_role_patterns_fail_fast(unit: str) -> None:
+    """The title and event-role patterns backtrack linearly on what they do not match."""
+    import time
+
+    from graph._ingest._parties import _EVENT_ROLE, _TITLES, TITLE_RUN
+
+    text = unit * 150 + "X"
+    t0 = time.perf_counter()
+    assert _TITLES.fullmatch(text) is None and TITLE_RUN.fullmatch(text) is None
+    assert _EVENT_ROLE.match(text) is None
+    assert time.perf_counter() - t0 < 1.0

@@ -139,7 +139,7 @@ _BUILT_THERE = re.compile(
 )
 #: What a party named after an event does for it: 某会由甲主办，乙承办，丙协办.
 _EVENT_ROLE = re.compile(
-    r"(?:(?:、|和|及)[^，,。；;、]{2,20}?)*(?:联合|共同|负责)?(主办|承办|举办|协办|支持|赞助)"
+    r"(?:(?:、|和|及)[^，,。；;、和及]{2,20}?)*(?:联合|共同|负责)?(主办|承办|举办|协办|支持|赞助)"
 )
 _ROLES_BETWEEN = re.compile(r"(?:主办|承办|协办|举办)[，,、；;]")
 _ORGANISE_WORDS = frozenset({"主办", "承办", "举办"})
@@ -149,15 +149,18 @@ _FOR = re.compile(r"(?:将|还|已|也|积极|主动|无偿|先后|累计|每年
 _GIVES = re.compile(r"[^，,。；;]{0,6}?(?:培养|捐赠|捐资|捐助|资助|输送|提供|服务)")
 #: 甲省与乙市共同推动…: two places acting together.
 _TOGETHER = re.compile(r"(?:将|要|已|还|正)?(?:共同|一道|一起|联手)")
-#: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
-#: two bodies a person serves, no relation between them.
-_TITLES = re.compile(
-    r"(?:(?:党委|党组|常委|常务|执行|第一)*(?:副)?(?:书记|常委|校长|院长|所长|主任|秘书长|"
-    r"教务长|董事长|总经理|总裁|理事长|会长|部长|局长|市长|省长|区长|主席|委员|院士|"
-    r"教授|研究员|助理|博士|负责人|创始人|首席[\u4e00-\u9fff]{2,3}|院长|系主任)(?:兼|、|，|,)?)+"
+#: One title of a person (党委书记, 常务副校长, 首席科学家).
+_TITLE_WORD = (
+    r"(?:党委|党组|常务|执行|第一)*副?(?:书记|常委|校长|院长|所长|主任|系主任|秘书长|教务长|"
+    r"董事长|总经理|总裁|理事长|会长|部长|局长|市长|省长|区长|主席|委员|院士|教授|研究员|"
+    r"助理|博士|负责人|创始人|首席[\u4e00-\u9fff]{2,3})"
 )
+#: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
+#: two bodies a person serves, no relation between them. Each title is one unit and
+#: the marks between them another, so that a failed match backtracks linearly.
+_TITLES = re.compile(rf"(?:{_TITLE_WORD}(?:兼|、|，|,)?)+")
 #: Titles, people's names read out (as 、) and the marks between them.
-TITLE_RUN = re.compile(rf"(?:{_TITLES.pattern}|[、，,和及])+")
+TITLE_RUN = re.compile(rf"(?:{_TITLE_WORD}|[、，,和及兼])+")
 _MEMBERS = re.compile(r"(?:、[^，,。；;、]{2,20})+(?:、|和|及)")
 
 
