@@ -6,6 +6,7 @@ relation between two mentions becomes a proposal (:meth:`_Context.relate`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +44,8 @@ class _Context:
     acting: set[str] = field(default_factory=set)
     #: 我院 before the report names its college: read once the whole report is read
     own: list[tuple[int, int, str, int, int, list[_Mention]]] = field(default_factory=list)
+    #: people named with the title of an organisation (某某大学校长张三), by name
+    people: dict[str, _Mention] = field(default_factory=dict)
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """The tagged words of ``text[start:end]``."""
@@ -84,7 +87,7 @@ class _Context:
         if a is b:
             return
         src, dst = self.entity(a, quote), self.entity(b, quote)
-        if src == dst:
+        if src == dst or _one_thing(self.entities[src], self.entities[dst]):
             return
         key = (src, str(rtype), dst)
         if key in self.relations:
@@ -111,6 +114,31 @@ class _Context:
         self.relations[key] = r
 
 
+def _one_thing(a: EntityProposal, b: EntityProposal) -> bool:
+    """Whether two proposals are one thing written two ways, never related to each other:
+    one is the other's short form (某某公会(以下简称ABC)), or the names differ only in a
+    character or two of a long name (a transliteration spelled two ways in one report).
+
+    >>> def e(name: str, t: T) -> EntityProposal:
+    ...     return EntityProposal(name, t, None, 0.5)
+    >>> ri = T.RESEARCH_INSTITUTE
+    >>> _one_thing(e("甲乙丙丁研究院", ri), e("甲戊丙丁研究院", ri))
+    True
+    >>> _one_thing(e("东岭大学", T.UNIVERSITY), e("西岭大学", T.UNIVERSITY))
+    False
+    """
+    if a.name in b.aliases or b.name in a.aliases:
+        return True
+    short, long = sorted((a.name, b.name), key=len)
+    if long.startswith(short) and _ITS_GOVERNMENT.fullmatch(long, len(short)):
+        return True  # 某某新区 and 某某新区管委会, 某市 and 某市人民政府
+    if a.type is not b.type or len(a.name) != len(b.name) or len(a.name) < 6:
+        return False
+    differ = sum(x != y for x, y in zip(a.name, b.name, strict=True))
+    return differ * 5 <= len(a.name)
+
+
+_ITS_GOVERNMENT = re.compile(r"管委会|管理委员会|(?:人民)?政府|党工委")
 _PARTNERSHIP = frozenset({R.SIGNED_AGREEMENT, R.LETTER_OF_INTENT, R.NEGOTIATION, R.COOPERATION})
 #: Who 双方 (both sides) can be: organisations and governments, not things or places.
 _SIDES = PARTY_TYPES - {T.PROJECT, T.PLATFORM, T.PROGRAMME, T.EVENT, T.PLACE}

@@ -17,7 +17,7 @@ import re
 from .._records import EntityType as T
 from .._records import RelationType as R
 
-__all__ = ["BY", "PARTY_TYPES", "pair_type"]
+__all__ = ["BY", "PARTY_TYPES", "TITLE_RUN", "pair_type"]
 
 #: Entity types that take part in relations as parties.
 PARTY_TYPES = frozenset(
@@ -55,7 +55,7 @@ _HAPPENS = re.compile(r"(?:隆重|正式|成功|顺利)?(?:举行|举办|召开|
 _LOCATED = re.compile(r"(?:在|于|落户|位于|落地|入驻|落户到|坐落于?)$")
 _BUILDS = re.compile(r"建设|兴建|建立|打造|共建")
 _FOUNDS = re.compile(r"(?:兴建|设立|成立|组建|创办|注册)(?:了)?$")
-_BUILT = re.compile(r"建设|建立|设立|成立|组建|兴建|落户|举办|举行|召开|打造")
+_BUILT = re.compile(r"建设|建立|设立|成立|组建|兴建|共建|落户|举办|举行|召开|打造")
 _SUBSIDIARY = re.compile(r"子公司|旗下|控股|下属|所属")
 _PARK = re.compile(r"(?:产业园|科技园|园区)$")
 #: The last clause before a place says the clause's subject settles in it.
@@ -110,7 +110,7 @@ _ANY = re.compile(
             _SUBSIDIARY,
         )
     )
-    + r"|建设|推进|开工|落户|位于|入驻|培育|孵化|扶持"
+    + r"|建设|推进|开工|落户|位于|入驻|培育|孵化|扶持|引进|引入|招引|捐赠|捐资|资助|培养"
 )
 
 
@@ -122,7 +122,65 @@ _JOINED = re.compile(
 )
 
 
+_PAREN_OPEN = re.compile(r"[(（](?:以下简称|下称|简称)?[“\"]?")
+_SHORT_FOR = re.compile(r"(?:[(（][^)）]{0,80}[)）])?的(?:英文|中文)?(?:简称|缩写|全称)")
+#: 在甲的支持下: 甲 backs what the sentence tells.
+_UNDER = re.compile(
+    r"(?:的)?(?:大力|积极|全力|鼎力)?(?:支持|指导|帮助|推动|协调|关心)(?:和[^，,]{2,4})?下"
+)
+_SIGNED_THERE = re.compile(r"(?:正式|成功|顺利)?(?:签订|签署|签约)")
+#: Who brings a project in: the zone or government it settles in.
+_HOSTS = frozenset({T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY, T.PLACE})
+_GATHERED = frozenset({T.ENTERPRISE, T.RESEARCH_INSTITUTE}) | _THINGS
+_SETTLES_IN = re.compile(r"落户|入驻|进驻")
+_BROUGHT_IN = re.compile(r"(?:成功|正式|重点)?(?:引进|引入|招引|招商引进)")
+_BUILT_THERE = re.compile(
+    r"(?:内|里|中)?(?:共同|合作|联合)?(?:建设|兴建|设立|成立|建立|打造|组建|投资|落地)"
+)
+#: What a party named after an event does for it: 某会由甲主办，乙承办，丙协办.
+_EVENT_ROLE = re.compile(
+    r"(?:(?:、|和|及)[^，,。；;、和及]{2,20}?)*(?:联合|共同|负责)?(主办|承办|举办|协办|支持|赞助)"
+)
+_ROLES_BETWEEN = re.compile(r"(?:主办|承办|协办|举办)[，,、；;]")
+_ORGANISE_WORDS = frozenset({"主办", "承办", "举办"})
+_ZONE_SET_UP = re.compile(r"(?:批准|同意|决定)(?:设立|成立|组建)$")
+#: 甲为乙培养…, 甲向乙捐赠…: what one party gives another.
+_FOR = re.compile(r"(?:将|还|已|也|积极|主动|无偿|先后|累计|每年)*(?:为|向|给)")
+_GIVES = re.compile(r"[^，,。；;]{0,6}?(?:培养|捐赠|捐资|捐助|资助|输送|提供|服务)")
+#: 甲省与乙市共同推动…: two places acting together.
+_TOGETHER = re.compile(r"(?:将|要|已|还|正)?(?:共同|一道|一起|联手)")
+#: One title of a person (党委书记, 常务副校长, 首席科学家).
+_TITLE_WORD = (
+    r"(?:党委|党组|常务|执行|第一)*副?(?:书记|常委|校长|院长|所长|主任|系主任|秘书长|教务长|"
+    r"董事长|总经理|总裁|理事长|会长|部长|局长|市长|省长|区长|主席|委员|院士|教授|研究员|"
+    r"助理|博士|负责人|创始人|首席[\u4e00-\u9fff]{2,3})"
+)
+#: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
+#: two bodies a person serves, no relation between them. Each title is one unit and
+#: the marks between them another, so that a failed match backtracks linearly.
+_TITLES = re.compile(rf"(?:{_TITLE_WORD}(?:兼|、|，|,)?)+")
+#: Titles, people's names read out (as 、) and the marks between them.
+TITLE_RUN = re.compile(rf"(?:{_TITLE_WORD}|[、，,和及兼])+")
 _MEMBERS = re.compile(r"(?:、[^，,。；;、]{2,20})+(?:、|和|及)")
+
+
+#: Verbs whose object is a party acted on by someone else (a person visits it, asks it).
+_ACTED_ON = re.compile(
+    r"(?:考察|调研|参观|走访|访问|拜会|拜访|会见|看望|慰问|听取|要求|视察)了?"
+    r"(?:[^，,。；;：:]{0,40})$"
+)
+
+
+def _object(text: str, start: int, s_start: int) -> bool:
+    """Whether the party at ``start`` is the object of a visit or a request in its clause
+    (考察调研了甲、乙; 张三要求甲…), not an actor.
+
+    >>> s = "张三考察了甲公司、乙大学，出席了座谈会"
+    >>> _object(s, 5, 0), _object(s, 9, 0), _object("甲公司出席座谈会", 0, 0)
+    (True, True, False)
+    """
+    clause = max(s_start, *(text.rfind(c, s_start, start) + 1 for c in "，,；;：:"))
+    return _ACTED_ON.search(text, clause, start) is not None
 
 
 def states_relations(sentence: str) -> bool:
@@ -171,10 +229,28 @@ def pair_type(
     after = text[b_end:s_end]
     before_b = text[max(s_start, b_start - 4) : b_start]
     before_a = text[max(s_start, a_start - 4) : a_start]
-    if (made := _made_by(between, after, at)) is not None:
+    if _PAREN_OPEN.fullmatch(between) and after[:1] in (")", "）"):
+        return None  # 某某公会（ABC）: the short form in brackets names the same party
+    if between in ("是", "即", "为", "系") and _SHORT_FOR.match(after):
+        return None  # ABC是某某公会(…)的简称: two names of one party
+    a_park = at is T.PLACE and _PARK.search(text, a_start, a_end) is not None
+    if (made := _made_by(between, after, T.PROJECT if a_park else at)) is not None:
         return made, True  # 由甲、乙共建: the members after 由 make the thing, each
+    if (
+        (at in _THINGS | _FOUNDED or a_park)
+        and bt in _HOSTS
+        and BY.fullmatch(between)
+        and _BROUGHT_IN.match(after)
+    ):
+        return R.LOCATED_IN, False  # 某项目由甲区引进: the project settles in the zone
     if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
         return None  # members of one list (A、B和C) act together, not on each other
+    if _TITLES.fullmatch(between):
+        return None  # 甲大学党委常委、乙院院士张三: one person's titles at two bodies
+    if at in _WHERE and _SIGNED_THERE.match(text, a_end) and re.search("[，,；;]", between):
+        return None  # 在某市签订协议，双方将共建…: where the signing was, not the thing built
+    if before_a.endswith("在") and _UNDER.match(text, a_end):
+        return R.SUPPORTS, False  # 在甲的支持下，乙与丙签约: 甲 supports, it signs nothing
     heads = a_start == s_start or text[a_start - 1] in "，,；;：:"
     park = bt in _WHERE or (bt in _THINGS and _PARK.search(b_name) is not None)
     if heads and at in _THINGS | _FOUNDED and park and _SETTLES.search(between):
@@ -189,7 +265,7 @@ def pair_type(
             return None  # 某某实验室揭牌仪式在某市举行: where the event is, not the lab
         if at in _THINGS | {T.EVENT} or (
             at is T.ENTERPRISE
-            and "落户" in before_b
+            and _SETTLES_IN.search(before_b)
             and not re.match("[投出]资|建设|共建", after)
             and "由" not in text[max(s_start, a_start - 1) : a_start]
         ):
@@ -201,10 +277,14 @@ def pair_type(
             return R.LOCATED_IN, True
         if at in _WHERE or _BUILT.search(between):
             return None
+    if at in _HOSTS and bt in _GATHERED and _BROUGHT_IN.search(between):
+        return R.LOCATED_IN, True  # 某区引进了甲公司: the firm settles in the zone
     if bt is T.PLACE and at in _SIDE_TYPES and _PARK.search(b_name) and _BUILDS_IT.search(between):
         return R.BUILDS_OPERATES, False  # 建设某某产业园: a park it builds, not a place it is
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
-        if not _JOINED.fullmatch(between) or not (_SIGNED.search(after) or _COOP.search(after)):
+        if not _JOINED.fullmatch(between) or not (
+            _SIGNED.search(after) or _COOP.search(after) or _TOGETHER.match(after)
+        ):
             return None
         return (R.SIGNED_AGREEMENT if _SIGNED.search(after) else R.COOPERATION), False
     subsidiary = _SUBSIDIARY.search(between) or _SUBSIDIARY.match(after)
@@ -212,6 +292,8 @@ def pair_type(
         return R.SUBSIDIARY_OF, "旗下" in between or "控股" in between
     if bt is T.EVENT:
         if _ATTEND.search(between):
+            if _object(text, a_start, s_start):
+                return None  # 考察了甲，出席了某会: 甲 was visited, it does not attend
             return R.ATTENDS, False
         if _ORGANISE.search(between) or _ORGANISE.search(after[:6]):
             return R.ORGANISES, False
@@ -221,12 +303,18 @@ def pair_type(
             return None  # an event named clauses away, with no word of taking part
         return R.ATTENDS, False
     if at is T.EVENT:
-        return (R.ATTENDS, True) if bt not in _THINGS else None
+        if (role := _EVENT_ROLE.match(after)) is not None:  # 某会由甲主办，乙承办
+            return (R.ORGANISES if role.group(1) in _ORGANISE_WORDS else R.SUPPORTS), True
+        if bt in _THINGS or _object(text, b_start, s_start):
+            return None  # 在签约仪式上，张三要求甲… : 甲 is told, it does not attend
+        return R.ATTENDS, True
     if T.PROGRAMME in (at, bt) and re.search("[，,；;：:]", between):
         return None  # a programme or strategy is joined in its own clause (融入某某战略)
     if bt in _THINGS:
         if at in _THINGS:
             return None
+        if before_b.endswith(("在", "于")) and _BUILT_THERE.match(after):
+            return None  # 甲在某某园建设乙: the park is where 乙 goes, 甲 takes no part in it
         if _INVEST.search(between):
             return R.INVESTS_IN, False
         if bt is T.PROJECT and _BUILDS.search(between) and not _FOUNDS.search(between):
@@ -236,12 +324,20 @@ def pair_type(
         return R.PARTICIPATES_IN, False
     if at in _THINGS:
         return (R.PARTICIPATES_IN, True) if not _INVEST.search(between) else None
+    if _ROLES_BETWEEN.match(between):
+        return None  # 由甲主办，乙承办: two roles for one event, nothing between them
+    if bt is T.DEVELOPMENT_ZONE and _ZONE_SET_UP.search(between):
+        return R.ESTABLISHES, False  # 某省人民政府批准设立某某新区
     # two organisations: 共建/设立 right before the second one founds it
     if (_ESTABLISH.search(between[-4:]) or _FOUNDS.search(between[-5:])) and bt in _FOUNDED:
         return R.ESTABLISHES, False
+    if _FOR.fullmatch(between) and _GIVES.match(after):
+        return R.SUPPORTS, False  # 甲向乙捐赠…, 甲为乙培养人才: 甲 supports 乙
     if _NURTURED.fullmatch(between) and _NURTURED_WHAT.match(after):
         return R.SUPPORTS, True  # 甲是由乙孵化的…: 乙 supports 甲
     window = between + after[:30]
+    if _BROUGHT_IN.search(between) and not _ANY.search(_BROUGHT_IN.sub("", window)):
+        return None  # 甲公司引进了乙公司的技术: what 甲 brings in, no deal with 乙
     for rx, rtype in (
         (_INTENT, R.LETTER_OF_INTENT),
         (_SIGNED, R.SIGNED_AGREEMENT),

@@ -1,8 +1,15 @@
 """Relations from cue words: each clause's verbs and particles (签署, 意向, 洽谈, 合作,
 投资, 主办, 出席, 落户 …) give the relation between the parties it names, with the
-status (:func:`_status`) and figures (amounts, counts, dates) the clause states; group
+status and figures (amounts, counts, dates) the clause states (:mod:`._cues`); group
 statements ``A、B等企业与C、D等高校开展合作`` become one cooperation node each member
 joins; back-references (该校, 双方) and people's titles stand for their parties.
+
+The stages, each a function of the context and one sentence, in the order
+:mod:`._extract` calls them: :func:`_titled` (organisations of people's titles, and
+people named alone later), :func:`_group_statements`, the clause steps
+(:mod:`._clause_steps`), :func:`_back_referenced` (该校, 双方), :func:`_party_relations`
+(every pair of parties, typed by :func:`._parties.pair_type`), :func:`_joint_unveiling`,
+:func:`_project_figures` and :func:`_gathered` (firms a zone brings in).
 """
 
 from __future__ import annotations
@@ -12,13 +19,17 @@ import re
 from typing import Any
 
 from .._records import Basis, EntityType, RelationType, Status
-from ._clauses import _CLAUSE_END, _clause_of, _quote, _spans, _trim_span
+from ._clause_steps import _clause_relations as _clause_relations  # read by _extract
+from ._clauses import _CLAUSE_END, _clause_of, _quote, _spans
 from ._context import _READ_FOR, _SIDES, _Context
 from ._coreference import back_references, referents
-from ._figures import amounts, areas, capacities, counts, dates
+from ._cues import cue_type as _cue_type
+from ._cues import figures as _figures
+from ._cues import status as _status
+from ._figures import amounts, areas, capacities
 from ._model_names import model_names
-from ._names import HEAD_RE, ORG_TYPES, PLACE_TYPES, PROJECT_TYPES
-from ._parties import BY, PARTY_TYPES, pair_type, states_relations
+from ._names import HEAD_RE
+from ._parties import BY, PARTY_TYPES, TITLE_RUN, pair_type, states_relations
 from ._proposals import RelationProposal, _Mention
 from ._tagging import Word
 from ._units import _UNIT_HEAD
@@ -26,61 +37,6 @@ from ._units import _UNIT_HEAD
 T = EntityType
 R = RelationType
 S = Status
-
-# -- statuses ------------------------------------------------------------------------------
-
-# First match wins; order matters (即将开工 before 开工, 完成选址 before 选址).
-_CUES: tuple[tuple[str, Status], ...] = (
-    (r"即将开工|即将动工|近期开工", S.ABOUT_TO_START),
-    (r"完成选址|已选址|选定", S.SITE_SELECTED),
-    (r"选址", S.SITE_SURVEY),
-    (r"开工|在建|动工|施工", S.UNDER_CONSTRUCTION),
-    (r"意向", S.INTENT),
-    (r"签约|签署|签订|签下|续签", S.SIGNED),
-    (r"前期", S.PRELIMINARY_WORK),
-    (r"洽谈|商谈|磋商|谈判", S.NEGOTIATING),
-    (r"开学|开班|开业|投入使用|投产|揭牌", S.OPENED),
-    (r"启动", S.STARTED),
-    (r"列为|列入|评为|认定为", S.DESIGNATED),
-    (r"成立|组建|设立", S.ESTABLISHED),
-    (r"举行|举办|召开", S.HELD),
-    (r"争取|计划|拟|将", S.PLANNED),
-    (r"合作|对接|交流|共建|开展", S.CARRIED_OUT),
-)
-_CUE_RE = [(re.compile(p), s) for p, s in _CUES]
-
-_AUTHOR_TYPE = {
-    S.SIGNED: R.SIGNED_AGREEMENT,
-    S.INTENT: R.LETTER_OF_INTENT,
-    S.NEGOTIATING: R.NEGOTIATION,
-}
-
-
-def _status(clause: str) -> Status | None:
-    for rx, status in _CUE_RE:
-        if rx.search(clause):
-            return status
-    return None
-
-
-def _figures(clause: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    money = amounts(clause)
-    if money:
-        key = "investment" if "投资" in clause else "amount"
-        out[key] = money[0] if len(money) == 1 else money
-    found = [c for c in counts(clause) if not any(c["text"] in a["text"] for a in money)]
-    if len(found) == 1:
-        out["count"], out["count_text"] = found[0]["count"], found[0]["text"]
-    elif found:
-        out["counts"] = found
-    return out
-
-
-def _date(clause: str) -> str | None:
-    found = dates(clause)
-    return found[0]["date"] if len(found) == 1 else None
-
 
 _BRANCH = re.compile(
     r"^(?:[(（][\u4e00-\u9fff]{2,6}[)）]|[\u4e00-\u9fff]{2,6}?)(?:有限公司|有限责任公司|分公司|子公司|公司)$"
@@ -158,8 +114,8 @@ def _back_referenced(
         ):
             found = list(ctx.sides)
         else:
-            seen = [(m.ref, m.type) for m in before if m.type in _SIDES or key != "双方"]
-            found = [before[i] for i in referents(key, seen)]
+            able = [m for m in before if m.type in _SIDES or key != "双方"]
+            found = [able[i] for i in referents(key, [(m.ref, m.type) for m in able])]
         if not found:
             if key.startswith("我"):
                 ctx.own.append((b_start, b_end, key, s_start, s_end, mentions))
@@ -210,18 +166,6 @@ def own_unit(
             ctx.relate(m, own, R.SUBSIDIARY_OF, S.STATED, quote, 0.6)
 
 
-def _cue_type(words: str) -> RelationType:
-    """The relation a clause's cue words state between two parties acting together."""
-    for rx, rtype in (
-        (r"意向", R.LETTER_OF_INTENT),
-        (r"签署|签订|签约|签下|续签", R.SIGNED_AGREEMENT),
-        (r"洽谈|会谈|商谈|磋商", R.NEGOTIATION),
-    ):
-        if re.search(rx, words):
-            return rtype
-    return R.COOPERATION
-
-
 _ACTS = re.compile(r"出席|参加|见证|致辞|签署|签订|签约|揭牌|代表|会见|会谈|座谈|考察")
 
 
@@ -229,7 +173,9 @@ def _titled(
     ctx: _Context, words: list[Word], mentions: list[_Mention], s_start: int, s_end: int
 ) -> list[_Mention]:
     """某某集团董事长张三出席…: the organisation of a person's title, where the person
-    acts (attends, signs, speaks); its relations are ``basis: inferred``."""
+    acts (attends, signs, speaks); its relations are ``basis: inferred``. The person is
+    remembered (:attr:`_Context.people`): where the report later names them alone as
+    the actor (张三一行出席…), the organisation acts too (:func:`_people_acting`)."""
     text = ctx.text
     if not _ACTS.search(text, s_start, s_end):
         return []
@@ -240,24 +186,72 @@ def _titled(
         same = [m for m in mentions if m.end == b and m.start >= a]
         for m in same:  # named by a rule too: its relations are read from the title all the same
             m.origin = "title"
+        if same:
+            _remember(ctx, words, same[-1], b)
         if same or any(m.start < b and a < m.end for m in mentions):
             continue
         name = text[a:b]
         k = ctx.index.resolve(name)
-        out.append(
-            _Mention(
-                a, b, k.name if k else name, k.type if k else t, 0.6, k.id if k else None, "title"
-            )
+        m = _Mention(
+            a, b, k.name if k else name, k.type if k else t, 0.6, k.id if k else None, "title"
         )
+        _remember(ctx, words, m, b)
+        out.append(m)
+    return out + _people_acting(ctx, words, mentions, out)
+
+
+#: How far a person's name may stand after the organisation of their title.
+_TITLE_SPAN = 16
+
+
+def _remember(ctx: _Context, words: list[Word], org: _Mention, end: int) -> None:
+    """某某大学党委书记张三: remember 张三 as a person of 某某大学."""
+    for w in words:
+        if w.start < end or w.start > end + _TITLE_SPAN:
+            continue
+        if w.tag == "PER" and TITLE_RUN.fullmatch(ctx.text, end, w.start):
+            ctx.people.setdefault(ctx.text[w.start : w.end], org)
+            return
+
+
+#: A person named alone who acts: 张三一行赴某地出席…, 张三率团考察…
+_PERSON_ACTS = re.compile(
+    r"(?:一行|等人?)?(?:还|也|又|一同|共同|随后)?"
+    r"(?:赴|到|前往|率|带队|出席|参加|会见|见证|考察|调研|访问|拜会|签署|致辞)"
+)
+
+
+_TITLE_BEFORE = re.compile(r"(?:书记|长|主任|院士|教授|研究员|总裁|经理|主席|委员|助理|代表)$")
+
+
+def _people_acting(
+    ctx: _Context, words: list[Word], mentions: list[_Mention], titled: list[_Mention]
+) -> list[_Mention]:
+    """张三一行出席…, where the report named 张三 before with the title of an organisation:
+    the organisation, read for the person (``origin: title``)."""
+    out: list[_Mention] = []
+    for w in words:
+        if w.tag != "PER" or not _PERSON_ACTS.match(ctx.text, w.end):
+            continue
+        org = ctx.people.get(ctx.text[w.start : w.end])
+        if org is None or _TITLE_BEFORE.search(ctx.text, max(0, w.start - 4), w.start):
+            continue  # unknown, or titled right here (read from the title itself)
+        if any(m.ref == org.ref and m.start < w.end for m in mentions + titled + out):
+            continue  # named before the person: it acts already
+        out.append(_Mention(w.start, w.end, org.name, org.type, 0.6, org.match, "title"))
     return out
 
 
-_GATHER = re.compile(r"聚集|集聚|汇聚|引进|引入|吸引|入驻|落户|进驻|(?<![省市县])区内")
+_GATHER = re.compile(
+    r"聚集|集聚|汇聚|引进|引入|吸引|入驻|落户|进驻|(?<![省市县])区内"
+    r"|(?:企业|公司|厂商)(?:主要)?(?:包括|有)"
+)
 _GATHERED = frozenset({T.ENTERPRISE, T.RESEARCH_INSTITUTE})
 
 
 def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
-    """区内聚集了甲、乙等企业, 某某高新区引进了甲公司: the firms are located in the zone
+    """区内聚集了甲、乙等企业, 某某高新区引进了甲公司, 某某新区的重点企业包括甲、乙:
+    the firms are located in the zone
     (the one the clause names before the cue word, else the report's author)."""
     text = ctx.text
     for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
@@ -369,6 +363,10 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                 text, a.end, b.start
             ):  # X由A和B共建 states what A does to X even where a name relates them
                 continue
+            if _people_between(ctx, a.end, b.start, b.end):
+                continue  # 甲大学副校长、乙院院士张三，副校长李四: bodies in people's titles
+            if _subject_again(ctx, mentions, a, b, s_start, s_end):
+                continue  # 甲与乙签约，甲将投资某项目: the clause is 甲's, not 乙's
             if crowded and not subject and _CLAUSE_BREAK.search(text, a.end, b.start):
                 continue  # a long sentence: parties of different clauses are not paired
             found = pair_type(
@@ -377,6 +375,8 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if found is None:
                 continue
             rtype, reverse = found
+            if rtype in _DEALS and _own_unit_pair(a, b):
+                continue  # 甲大学 and 甲大学某研究院: a body does not deal with its own unit
             src, dst = (b, a) if reverse else (a, b)
             clause = text[slice(*_clause_of(text, b.start, s_start, s_end))]
             status = _status(clause) or sentence_status
@@ -384,6 +384,69 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if rtype is R.INVESTS_IN:
                 extra = _figures(clause)
             ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
+
+
+_TITLED_NEXT = re.compile(rf"(?:{TITLE_RUN.pattern})|[\u4e00-\u9fff]{{0,4}}(?:主任|负责人|代表)")
+
+
+def _people_between(ctx: _Context, start: int, end: int, b_end: int) -> bool:
+    """Whether ``text[start:end]`` holds only people (as the tagger reads them) and
+    their titles, with the bodies those name (院士张三，乙院院士李四、), or two people
+    or more and no cue word, the second body also a person's title (``b_end``, where
+    its name ends): two bodies in a list of people."""
+    if end - start > 160:
+        return False
+    words = ctx.words_in(start, end)
+    people = sum(w.tag == "PER" for w in words)
+    if people == 0:
+        return False
+    if (
+        people >= 2
+        and not states_relations(ctx.text[start:end])
+        and _TITLED_NEXT.match(ctx.text, b_end) is not None
+    ):
+        return True  # 甲院副院长张三，某系主任李四，乙公司…: a list of people, no cue
+    rest = "".join(
+        "、" if w.tag in ("PER", "ORG") else ctx.text[w.start : w.end]
+        for w in words
+        if w.end <= end
+    )
+    return TITLE_RUN.fullmatch(rest) is not None
+
+
+#: What may open a clause before its subject.
+_CLAUSE_OPENER = re.compile(r"(?:其中|同时|此外|另外|并|而|随后|之后)?")
+
+
+def _subject_again(
+    ctx: _Context, mentions: list[_Mention], a: _Mention, b: _Mention, s_start: int, s_end: int
+) -> bool:
+    """Whether ``b``'s clause (after ``a``'s) opens with a party the sentence named
+    before, not ``a``, and does not name ``a``: what it tells is that party's, not ``a``'s
+    (甲与乙签署协议，甲将在某区投资建设某项目: 乙 invests in nothing)."""
+    c_start, c_end = _clause_of(ctx.text, b.start, s_start, s_end)
+    if a.start >= c_start:
+        return False
+    inside = [m for m in mentions if c_start <= m.start < c_end]
+    head = next((m for m in inside if m.start <= b.start), None)
+    return (
+        head is not None
+        and head.ref != a.ref
+        and head.type in _SIDES
+        and _CLAUSE_OPENER.fullmatch(ctx.text, c_start, head.start) is not None
+        and any(m.ref == head.ref and m.start < c_start for m in mentions)
+        and not any(m.ref == a.ref for m in inside)
+    )
+
+
+#: What two bodies do with each other as partners.
+_DEALS = frozenset({R.COOPERATION, R.NEGOTIATION, R.SIGNED_AGREEMENT, R.LETTER_OF_INTENT})
+
+
+def _own_unit_pair(a: _Mention, b: _Mention) -> bool:
+    """Whether one of two names is the other's with more after it (甲大学, 甲大学某学院)."""
+    short, long = sorted((a.name, b.name), key=len)
+    return len(short) >= 2 and len(long) > len(short) + 1 and long.startswith(short)
 
 
 _COOP = re.compile(r"合作|对接|交流|共建|联合|协作|攻关")
@@ -443,297 +506,6 @@ def _group_statements(
     return consumed
 
 
-def _clause_relations(
-    ctx: _Context,
-    mentions: list[_Mention],
-    consumed: set[int],
-    s_start: int,
-    s_end: int,
-    designations: dict[int, str],
-) -> None:
-    text = ctx.text
-    topic: _Mention | None = None
-    for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
-        clause = text[c_start:c_end]
-        ms = [m for m in mentions if c_start <= m.start < c_end and m.start not in consumed]
-        # 高新区 written in the clause (in a 某某高新区 report): the author, stated as such
-        author = next((m for m in ms if m.origin == "author-alias"), ctx.author)
-        status = _status(clause)
-        quote = _quote(text, c_start, c_end)
-        figs = _figures(clause)
-        date = _date(clause)
-        extra: dict[str, Any] = dict(figs)
-        if c_start in designations:
-            extra["designation"] = designations[c_start]
-        if date:
-            extra["date"] = date
-        hubs = [m for m in ms if m.type in PROJECT_TYPES]
-        orgs = [
-            m
-            for m in ms
-            if m.type in ORG_TYPES | {T.GROUP, T.ENTERPRISE} and m.origin != "author-alias"
-        ]
-        events = [m for m in ms if m.type is T.EVENT]
-        subject = author
-        done: set[int] = set()
-
-        # 以X、Y为组长的Z: X and Y lead Z
-        lead = (
-            re.search(r"以([^，,]{1,40}?)为(?:组长|牵头单位|负责人)", clause)
-            if "以" in clause
-            else None
-        )
-        if lead is not None:
-            leaders = [m for m in ms if c_start + lead.start(1) <= m.start < c_start + lead.end(1)]
-            led = [m for m in ms if m.start >= c_start + lead.end() and m.type is T.GOVERNMENT_BODY]
-            for x in leaders:
-                for y in led[:1]:
-                    ctx.relate(x, y, R.LEADS, S.ESTABLISHED, quote, 0.6)
-                    done.add(id(x))
-
-        # A与B合作的C / 与B合作的C
-        coop = (
-            re.search(r"(与|同|和)([^，,]{0,40}?)(?:合作|共建|联合)(?:的|建设的|开展的)", clause)
-            if re.search("合作的|共建的|联合的|合作建设的|合作开展的", clause)
-            else None
-        )
-        if coop is not None:
-            after = c_start + coop.end()
-            partner = [m for m in ms if c_start + coop.start(2) <= m.start < c_start + coop.end(2)]
-            before = [
-                m for m in ms if m.end <= c_start + coop.start() and m.type not in PLACE_TYPES
-            ]
-            target = next((m for m in ms if m.start >= after), None)
-            st = status if status not in (None, S.CARRIED_OUT) else S.CARRIED_OUT
-            if partner and target is not None:
-                if before and target.type in PROJECT_TYPES:
-                    ctx.relate(
-                        before[-1], partner[0], R.COOPERATION, st, quote, 0.7, subject=target.name
-                    )
-                    ctx.relate(before[-1], target, R.PARTICIPATES_IN, st, quote, 0.7)
-                    done.add(id(before[-1]))
-                if target.type in PROJECT_TYPES:
-                    ctx.relate(partner[0], target, R.PARTICIPATES_IN, st, quote, 0.7)
-                    done.add(id(partner[0]))
-                    if not before and author is not None:
-                        ctx.relate(
-                            author,
-                            target,
-                            _AUTHOR_TYPE.get(st, R.WORKS_ON),
-                            st,
-                            quote,
-                            0.6,
-                            **extra,
-                        )
-                    done.add(id(target))
-                    topic = target
-
-        # 由X以BOT方式投资建设的Y, X投资建设Y
-        if (k := clause.find("投资建设")) != -1:
-            build_end = c_start + k + 4
-            builder = [m for m in orgs if m.start < build_end]
-            built = [m for m in hubs if m.start >= build_end]
-            if builder and built:
-                model = re.search(r"\b(bot|ppp|epc|bt|boo|tot)\b", clause, re.IGNORECASE)
-                rtype = R.BUILDS_OPERATES if model else R.INVESTS_IN
-                st = status or S.PLANNED
-                kw: dict[str, Any] = {"model": model.group(1).upper()} if model else {}
-                ctx.relate(builder[0], built[0], rtype, st, quote, 0.7, **kw)
-                done.add(id(builder[0]))
-
-        # 与X就Y签订: X invests in / takes part in Y
-        about = (
-            re.search(
-                r"(?:与|同|和)([^，,]{1,40}?)就([^，,]{1,40}?)(?:签订|签署|签约|达成|洽谈|开展)",
-                clause,
-            )
-            if "就" in clause
-            else None
-        )
-        if about is not None:
-            xs = [m for m in orgs if c_start + about.start(1) <= m.start < c_start + about.end(1)]
-            ys = [m for m in hubs if c_start + about.start(2) <= m.start < c_start + about.end(2)]
-            if xs and ys:
-                st = status or S.CARRIED_OUT
-                rtype = R.INVESTS_IN if "投资" in clause else R.PARTICIPATES_IN
-                ctx.relate(xs[0], ys[0], rtype, st, quote, 0.7)
-                done.add(id(xs[0]))
-                named = [m for m in orgs if m.end <= c_start + about.start()]
-                if named:  # 甲与乙就某项目开展洽谈: 甲 is a party too
-                    ctx.relate(
-                        named[-1], xs[0], _AUTHOR_TYPE.get(st, R.COOPERATION), st, quote, 0.6
-                    )
-                    ctx.relate(named[-1], ys[0], R.PARTICIPATES_IN, st, quote, 0.6)
-                    done.add(id(named[-1]))
-                    done.add(id(ys[0]))
-                elif author is not None and not any(m.end <= c_start + about.start() for m in ms):
-                    # 与乙就某项目签订意向书, with no subject: the author is the other party
-                    ctx.relate(author, xs[0], _AUTHOR_TYPE.get(st, R.COOPERATION), st, quote, 0.5)
-
-        # 争取X和Y落户P
-        seek = (
-            re.search(r"争取([^，,]{1,60}?)(?:落户|入驻|落地|来)(.*)$", clause)
-            if "争取" in clause
-            else None
-        )
-        if seek is not None:
-            src = topic or author
-            sought = [m for m in ms if c_start + seek.start(1) <= m.start < c_start + seek.end(1)]
-            where = [m for m in ms if m.start >= c_start + seek.start(2)]
-            for x in sought:
-                if src is not None:
-                    ctx.relate(src, x, R.SEEKS, S.PLANNED, quote, 0.6)
-                for p in where[:1]:
-                    ctx.relate(x, p, R.LOCATED_IN, S.PLANNED, quote, 0.6)
-                done.add(id(x))
-            if sought:
-                continue
-
-        # 为P培养/服务: the topic supports P
-        serve = (
-            re.search(r"为([^，,]{1,40}?)(?:培养|服务|提供)", clause) if "为" in clause else None
-        )
-        if serve is not None and topic is not None:
-            for p in [
-                m for m in ms if c_start + serve.start(1) <= m.start < c_start + serve.end(1)
-            ]:
-                ctx.relate(
-                    topic,
-                    p,
-                    R.SUPPORTS,
-                    S.PLANNED if re.search("计划|将|拟", clause) else S.CARRIED_OUT,
-                    quote,
-                    0.5,
-                    **figs,
-                )
-            continue
-
-        # 借助/依托X: the project the sentence is about draws on X
-        lean = re.search(r"(?:借助|依托|利用)", clause)
-        if lean is not None:
-            later = [m for m in mentions if m.start >= c_end and m.type in PROJECT_TYPES]
-            src = later[0] if later else topic or author
-            for x in [m for m in ms if m.start >= c_start + lean.end()][:1]:
-                if src is not None:
-                    ctx.relate(src, x, R.DRAWS_ON, S.STATED, quote, 0.5)
-            continue
-
-        # visits: 拜访X洽谈N次, X来Y考察洽谈N次
-        visit = (
-            re.search(r"(?:拜访|走访)([^，,]{1,60}?)(?:洽谈|座谈|考察|调研)", clause)
-            if re.search("拜访|走访", clause)
-            else None
-        )
-        if visit is not None and author is not None:
-            g = _span_entity(ctx, c_start + visit.start(1), c_start + visit.end(1), ms)
-            ctx.relate(author, g, R.VISIT, S.CARRIED_OUT, quote, 0.6, **figs)
-            continue
-        come = (
-            re.search(r"^([^，,]{1,40}?)来([^，,]{1,40}?)(?:考察|洽谈|调研|参观|访问)", clause)
-            if "来" in clause
-            else None
-        )
-        if come is not None:
-            g = _span_entity(ctx, c_start + come.start(1), c_start + come.end(1), ms)
-            hosts = [m for m in ms if c_start + come.start(2) <= m.start < c_start + come.end(2)]
-            host = hosts[0] if hosts else author
-            if host is not None:
-                ctx.relate(g, host, R.VISIT, S.CARRIED_OUT, quote, 0.6, **figs)
-            continue
-
-        # events: 在P举行了E; 参加E
-        if events:
-            ev = events[0]
-            attend = re.search(r"参加|参与|出席", clause)
-            held = re.search(r"举行|举办|召开", clause)
-            if held and not (attend and attend.start() < held.start()):
-                hosts = [m for m in orgs if m.end <= c_start + held.start() and id(m) not in done]
-                for host in hosts or ([author] if author is not None else []):
-                    ctx.relate(host, ev, R.ORGANISES, S.HELD, quote, 0.6, **extra)
-                at = re.search(r"在([^，,]{1,40}?)(?:举行|举办|召开)", clause)
-                if at is not None:
-                    for p in [
-                        m
-                        for m in ms
-                        if c_start + at.start(1) <= m.start < c_start + at.end(1) and m is not ev
-                    ][:1]:
-                        ctx.relate(
-                            ev, p, R.HELD_AT, S.HELD, quote, 0.6, **({"date": date} if date else {})
-                        )
-            elif attend and author is not None:
-                for e in events:
-                    ctx.relate(author, e, R.ATTENDS, S.CARRIED_OUT, quote, 0.6)
-            continue
-
-        # 成立X: the author establishes X
-        if status is S.ESTABLISHED and author is not None:
-            cue = re.search(r"成立|组建|设立", clause)
-            assert cue is not None
-            if _founder(ctx, ms, c_start, c_start + cue.start()):
-                continue  # 该院拟组建…: who founds is written (read by _party_relations)
-            for x in [
-                m
-                for m in ms
-                if m.start >= c_start + cue.end()
-                and id(m) not in done
-                and m.type in (T.GOVERNMENT_BODY, T.PLATFORM)
-            ][-1:]:
-                ctx.relate(author, x, R.ESTABLISHES, S.ESTABLISHED, quote, 0.6)
-            continue
-
-        if status is None:
-            continue
-        # the organisations the clause names as partners (与X签订, 正在与X洽谈)
-        partner_orgs = [
-            m
-            for m in orgs
-            if id(m) not in done
-            and re.search(r"(与|同|和|跟)$", text[max(c_start, m.start - 1) : m.start])
-        ]
-        if hubs:
-            for h in hubs:
-                if id(h) in done:
-                    continue
-                if author is not None:
-                    rtype = _AUTHOR_TYPE.get(status, R.WORKS_ON)
-                    if status is S.SIGNED and "代理" in clause:
-                        rtype = R.AGENCY_AGREEMENT
-                    ctx.relate(author, h, rtype, status, quote, 0.6, **extra)
-                if (part := h.attributes.get("_participant")) is not None:
-                    ctx.relate(part, h, R.PARTICIPATES_IN, status, quote, 0.6)
-                for o in partner_orgs:  # 与乙共建某某产业城: the partner builds it too
-                    joint = h.type is T.PROJECT and re.search(
-                        r"共建|共同建设|合作建设|共同打造", text[o.end : h.start]
-                    )
-                    rtype = R.BUILDS_OPERATES if joint else R.PARTICIPATES_IN
-                    ctx.relate(o, h, rtype, status, quote, 0.6)
-            talks = _AUTHOR_TYPE.get(status)
-            if author is not None and talks is not None:
-                # 某某工程正在与乙洽谈: the author (whose project it is) talks with 乙
-                for o in partner_orgs:
-                    if not any(m in orgs for m in ms if m.end <= o.start and m is not o):
-                        ctx.relate(author, o, talks, status, quote, 0.5)
-            topic = hubs[-1]
-        elif partner_orgs:
-            named = [m for m in orgs if m not in partner_orgs and m.end <= partner_orgs[0].start]
-            subject = named[0] if named else author
-            if subject is None:
-                continue
-            for o in partner_orgs:
-                if status is S.SIGNED:
-                    rtype = R.AGENCY_AGREEMENT if "代理" in clause else R.SIGNED_AGREEMENT
-                elif status is S.INTENT:
-                    rtype = R.LETTER_OF_INTENT
-                elif status is S.NEGOTIATING:
-                    rtype = R.NEGOTIATION
-                else:
-                    rtype = R.COOPERATION
-                kw = dict(extra)
-                if o.type is T.GROUP:
-                    kw["collective"] = True
-                ctx.relate(subject, o, rtype, status, quote, 0.6, **kw)
-
-
 _UNVEIL = re.compile(r"(?:共同|一同|一起)(?:为|给)([^。；;！!]{2,200}?)(揭牌|授牌|奠基)")
 _UNVEILED = frozenset(
     {T.PROJECT, T.PLATFORM, T.RESEARCH_INSTITUTE, T.COLLEGE, T.SCHOOL, T.DEVELOPMENT_ZONE}
@@ -776,21 +548,3 @@ def _joint_unveiling(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                         "Check before accepting."
                     ),
                 )
-
-
-def _founder(ctx: _Context, ms: list[_Mention], start: int, cue: int) -> bool:
-    """Whether ``text[start:cue]`` names who founds: a party, or a back-reference (该院)."""
-    if back_references(ctx.text, start, cue):
-        return True
-    return any(start <= m.start and m.end <= cue and m.type in _SIDES for m in ms)
-
-
-def _span_entity(ctx: _Context, start: int, end: int, ms: list[_Mention]) -> _Mention:
-    """The entity a span names: a mention that fills it, or a group named by the span."""
-    start, end = _trim_span(ctx.text, start, end)
-    for m in ms:
-        if m.start == start and m.end == end:
-            return m
-    g = _Mention(start, end, ctx.text[start:end], T.GROUP, 0.5, origin="group")
-    g.attributes = {"collective": True}
-    return g

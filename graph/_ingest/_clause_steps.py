@@ -1,0 +1,420 @@
+"""Relations read clause by clause, one step per family of cue words.
+
+:func:`_clause_relations` cuts a sentence into clauses (at ，：) and hands each clause,
+as a :class:`_Clause`, to the steps of :data:`STEPS` in order: 以X为组长 (leads),
+与X合作的Y, X投资建设Y, 与X就Y签订, 争取X落户Y, 为X服务, 依托X, visits, events,
+成立X, and last the partners and projects of a clause with a status word. A step
+returns ``True`` when it has read all the clause states (the later steps then skip
+it). Steps share the clause's mentions, its figures and what earlier steps used
+(:attr:`_Clause.done`), and the clause's topic (the project it is about) passes on
+to the sentence's next clause.
+
+Each step is a function of the context and one clause, so it can be tested alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._records import EntityType, RelationType, Status
+from ._clauses import _CLAUSE_END, _quote, _spans, _trim_span
+from ._context import _SIDES, _Context
+from ._coreference import back_references
+from ._cues import AUTHOR_TYPE, cue_type, date, figures, status
+from ._names import ORG_TYPES, PLACE_TYPES, PROJECT_TYPES
+from ._proposals import _Mention
+
+T = EntityType
+R = RelationType
+S = Status
+
+
+@dataclass
+class _Clause:
+    """One clause of a sentence and what the steps read from it."""
+
+    start: int
+    end: int
+    text: str
+    #: the sentence's mentions (some steps look past the clause)
+    mentions: list[_Mention]
+    #: the clause's mentions (not consumed by a group statement)
+    ms: list[_Mention]
+    #: who a clause without a subject speaks for (the report's author)
+    author: _Mention | None
+    status: Status | None
+    quote: str
+    figs: dict[str, Any]
+    date: str | None
+    #: figures, date and designation: what a relation of the author carries
+    extra: dict[str, Any]
+    hubs: list[_Mention]
+    orgs: list[_Mention]
+    events: list[_Mention]
+    #: the project the sentence is about so far (passes on to the next clause)
+    topic: _Mention | None = None
+    #: mentions (by id) an earlier step related already
+    done: set[int] = field(default_factory=set)
+
+    def within(self, a: int, b: int, ms: list[_Mention] | None = None) -> list[_Mention]:
+        """The mentions starting in ``clause[a:b]`` (offsets within the clause)."""
+        return [
+            m for m in (self.ms if ms is None else ms) if self.start + a <= m.start < self.start + b
+        ]
+
+
+def _clause(
+    ctx: _Context,
+    mentions: list[_Mention],
+    consumed: set[int],
+    c_start: int,
+    c_end: int,
+    designation: str | None,
+    topic: _Mention | None,
+) -> _Clause:
+    text = ctx.text
+    clause = text[c_start:c_end]
+    ms = [m for m in mentions if c_start <= m.start < c_end and m.start not in consumed]
+    # 高新区 written in the clause (in a 某某高新区 report): the author, stated as such
+    author = next((m for m in ms if m.origin == "author-alias"), ctx.author)
+    figs = figures(clause)
+    when = date(clause)
+    extra: dict[str, Any] = dict(figs)
+    if designation is not None:
+        extra["designation"] = designation
+    if when:
+        extra["date"] = when
+    return _Clause(
+        start=c_start,
+        end=c_end,
+        text=clause,
+        mentions=mentions,
+        ms=ms,
+        author=author,
+        status=status(clause),
+        quote=_quote(text, c_start, c_end),
+        figs=figs,
+        date=when,
+        extra=extra,
+        hubs=[m for m in ms if m.type in PROJECT_TYPES],
+        orgs=[
+            m
+            for m in ms
+            if m.type in ORG_TYPES | {T.GROUP, T.ENTERPRISE} and m.origin != "author-alias"
+        ],
+        events=[m for m in ms if m.type is T.EVENT],
+        topic=topic,
+    )
+
+
+def _leads(ctx: _Context, c: _Clause) -> bool:
+    """以X、Y为组长的Z: X and Y lead Z."""
+    lead = (
+        re.search(r"以([^，,]{1,40}?)为(?:组长|牵头单位|负责人)", c.text)
+        if "以" in c.text
+        else None
+    )
+    if lead is None:
+        return False
+    leaders = c.within(lead.start(1), lead.end(1))
+    led = [m for m in c.ms if m.start >= c.start + lead.end() and m.type is T.GOVERNMENT_BODY]
+    for x in leaders:
+        for y in led[:1]:
+            ctx.relate(x, y, R.LEADS, S.ESTABLISHED, c.quote, 0.6)
+            c.done.add(id(x))
+    return False
+
+
+def _joint_work(ctx: _Context, c: _Clause) -> bool:
+    """A与B合作的C, 与B合作的C: A and B take part in C (and cooperate on it)."""
+    if not re.search("合作的|共建的|联合的|合作建设的|合作开展的", c.text):
+        return False
+    coop = re.search(r"(与|同|和)([^，,]{0,40}?)(?:合作|共建|联合)(?:的|建设的|开展的)", c.text)
+    if coop is None:
+        return False
+    after = c.start + coop.end()
+    partner = c.within(coop.start(2), coop.end(2))
+    before = [m for m in c.ms if m.end <= c.start + coop.start() and m.type not in PLACE_TYPES]
+    target = next((m for m in c.ms if m.start >= after), None)
+    st = c.status if c.status not in (None, S.CARRIED_OUT) else S.CARRIED_OUT
+    if not partner or target is None:
+        return False
+    if before and target.type in PROJECT_TYPES:
+        ctx.relate(before[-1], partner[0], R.COOPERATION, st, c.quote, 0.7, subject=target.name)
+        ctx.relate(before[-1], target, R.PARTICIPATES_IN, st, c.quote, 0.7)
+        c.done.add(id(before[-1]))
+    if target.type in PROJECT_TYPES:
+        ctx.relate(partner[0], target, R.PARTICIPATES_IN, st, c.quote, 0.7)
+        c.done.add(id(partner[0]))
+        if not before and c.author is not None:
+            rtype = AUTHOR_TYPE.get(st, R.WORKS_ON)
+            ctx.relate(c.author, target, rtype, st, c.quote, 0.6, **c.extra)
+        c.done.add(id(target))
+        c.topic = target
+    return False
+
+
+def _invests_builds(ctx: _Context, c: _Clause) -> bool:
+    """由X以BOT方式投资建设的Y, X投资建设Y: X invests in (or builds and runs) Y."""
+    k = c.text.find("投资建设")
+    if k == -1:
+        return False
+    build_end = c.start + k + 4
+    builder = [m for m in c.orgs if m.start < build_end]
+    built = [m for m in c.hubs if m.start >= build_end]
+    if builder and built:
+        model = re.search(r"(?<![a-z])(bot|ppp|epc|bt|boo|tot)(?![a-z])", c.text, re.IGNORECASE)
+        rtype = R.BUILDS_OPERATES if model else R.INVESTS_IN
+        kw: dict[str, Any] = {"model": model.group(1).upper()} if model else {}
+        ctx.relate(builder[0], built[0], rtype, c.status or S.PLANNED, c.quote, 0.7, **kw)
+        c.done.add(id(builder[0]))
+    return False
+
+
+def _about(ctx: _Context, c: _Clause) -> bool:
+    """与X就Y签订: X invests in or takes part in Y (and the subject deals with X)."""
+    if "就" not in c.text:
+        return False
+    about = re.search(
+        r"(?:与|同|和)([^，,]{1,40}?)就([^，,]{1,40}?)(?:签订|签署|签约|达成|洽谈|开展)", c.text
+    )
+    if about is None:
+        return False
+    xs = c.within(about.start(1), about.end(1), c.orgs)
+    ys = c.within(about.start(2), about.end(2), c.hubs)
+    if not (xs and ys):
+        return False
+    st = c.status or S.CARRIED_OUT
+    rtype = R.INVESTS_IN if "投资" in c.text else R.PARTICIPATES_IN
+    ctx.relate(xs[0], ys[0], rtype, st, c.quote, 0.7)
+    c.done.add(id(xs[0]))
+    named = [m for m in c.orgs if m.end <= c.start + about.start()]
+    talks = AUTHOR_TYPE.get(st, R.COOPERATION)
+    if named:  # 甲与乙就某项目开展洽谈: 甲 is a party too
+        ctx.relate(named[-1], xs[0], talks, st, c.quote, 0.6)
+        ctx.relate(named[-1], ys[0], R.PARTICIPATES_IN, st, c.quote, 0.6)
+        c.done.add(id(named[-1]))
+        c.done.add(id(ys[0]))
+    elif c.author is not None and not any(m.end <= c.start + about.start() for m in c.ms):
+        # 与乙就某项目签订意向书, with no subject: the author is the other party
+        ctx.relate(c.author, xs[0], talks, st, c.quote, 0.5)
+    return False
+
+
+def _seeks(ctx: _Context, c: _Clause) -> bool:
+    """争取X和Y落户P: the topic (or author) seeks X and Y, which would be in P."""
+    if "争取" not in c.text:
+        return False
+    seek = re.search(r"争取([^，,]{1,60}?)(?:落户|入驻|落地|来)(.*)$", c.text)
+    if seek is None:
+        return False
+    src = c.topic or c.author
+    sought = c.within(seek.start(1), seek.end(1))
+    where = [m for m in c.ms if m.start >= c.start + seek.start(2)]
+    for x in sought:
+        if src is not None:
+            ctx.relate(src, x, R.SEEKS, S.PLANNED, c.quote, 0.6)
+        for p in where[:1]:
+            ctx.relate(x, p, R.LOCATED_IN, S.PLANNED, c.quote, 0.6)
+        c.done.add(id(x))
+    return bool(sought)
+
+
+def _serves(ctx: _Context, c: _Clause) -> bool:
+    """为P培养/服务: the topic supports P."""
+    serve = re.search(r"为([^，,]{1,40}?)(?:培养|服务|提供)", c.text) if "为" in c.text else None
+    if serve is None or c.topic is None:
+        return False
+    st = S.PLANNED if re.search("计划|将|拟", c.text) else S.CARRIED_OUT
+    for p in c.within(serve.start(1), serve.end(1)):
+        ctx.relate(c.topic, p, R.SUPPORTS, st, c.quote, 0.5, **c.figs)
+    return True
+
+
+def _draws_on(ctx: _Context, c: _Clause) -> bool:
+    """借助/依托X: the project the sentence is about draws on X."""
+    lean = re.search(r"(?:借助|依托|利用)", c.text)
+    if lean is None:
+        return False
+    later = [m for m in c.mentions if m.start >= c.end and m.type in PROJECT_TYPES]
+    src = later[0] if later else c.topic or c.author
+    for x in [m for m in c.ms if m.start >= c.start + lean.end()][:1]:
+        if src is not None:
+            ctx.relate(src, x, R.DRAWS_ON, S.STATED, c.quote, 0.5)
+    return True
+
+
+def _visits(ctx: _Context, c: _Clause) -> bool:
+    """拜访X洽谈N次 (the author visits X), X来Y考察 (X visits Y, else the author)."""
+    if re.search("拜访|走访", c.text) and c.author is not None:
+        visit = re.search(r"(?:拜访|走访)([^，,]{1,60}?)(?:洽谈|座谈|考察|调研)", c.text)
+        if visit is not None:
+            g = _span_entity(ctx, c.start + visit.start(1), c.start + visit.end(1), c.ms)
+            ctx.relate(c.author, g, R.VISIT, S.CARRIED_OUT, c.quote, 0.6, **c.figs)
+            return True
+    come = (
+        re.search(r"^([^，,]{1,40}?)来([^，,]{1,40}?)(?:考察|洽谈|调研|参观|访问)", c.text)
+        if "来" in c.text
+        else None
+    )
+    if come is None:
+        return False
+    g = _span_entity(ctx, c.start + come.start(1), c.start + come.end(1), c.ms)
+    hosts = c.within(come.start(2), come.end(2))
+    host = hosts[0] if hosts else c.author
+    if host is not None:
+        ctx.relate(g, host, R.VISIT, S.CARRIED_OUT, c.quote, 0.6, **c.figs)
+    return True
+
+
+def _events(ctx: _Context, c: _Clause) -> bool:
+    """在P举行了E (who holds E, where), 参加E (the author attends)."""
+    if not c.events:
+        return False
+    ev = c.events[0]
+    attend = re.search(r"参加|参与|出席", c.text)
+    held = re.search(r"举行|举办|召开", c.text)
+    if held and not (attend and attend.start() < held.start()):
+        hosts = [m for m in c.orgs if m.end <= c.start + held.start() and id(m) not in c.done]
+        for host in hosts or ([c.author] if c.author is not None else []):
+            ctx.relate(host, ev, R.ORGANISES, S.HELD, c.quote, 0.6, **c.extra)
+        at = re.search(r"在([^，,]{1,40}?)(?:举行|举办|召开)", c.text)
+        if at is not None:
+            for p in [m for m in c.within(at.start(1), at.end(1)) if m is not ev][:1]:
+                kw = {"date": c.date} if c.date else {}
+                ctx.relate(ev, p, R.HELD_AT, S.HELD, c.quote, 0.6, **kw)
+    elif attend and c.author is not None:
+        for e in c.events:
+            ctx.relate(c.author, e, R.ATTENDS, S.CARRIED_OUT, c.quote, 0.6)
+    return True
+
+
+def _establishes(ctx: _Context, c: _Clause) -> bool:
+    """成立X with no founder written: the author establishes X."""
+    if c.status is not S.ESTABLISHED or c.author is None:
+        return False
+    cue = re.search(r"成立|组建|设立", c.text)
+    assert cue is not None
+    if _founder(ctx, c.ms, c.start, c.start + cue.start()):
+        return True  # 该院拟组建…: who founds is written (read by _party_relations)
+    for x in [
+        m
+        for m in c.ms
+        if m.start >= c.start + cue.end()
+        and id(m) not in c.done
+        and m.type in (T.GOVERNMENT_BODY, T.PLATFORM)
+    ][-1:]:
+        ctx.relate(c.author, x, R.ESTABLISHES, S.ESTABLISHED, c.quote, 0.6)
+    return True
+
+
+def _partners(ctx: _Context, c: _Clause) -> bool:
+    """A clause with a status word: the author works on its projects (signed, talks …),
+    the partners it names after 与 take part in them, or deal with the clause's subject."""
+    if c.status is None:
+        return True
+    text = ctx.text
+    status = c.status
+    # the organisations the clause names as partners (与X签订, 正在与X洽谈)
+    partner_orgs = [
+        m
+        for m in c.orgs
+        if id(m) not in c.done
+        and re.search(r"(与|同|和|跟)$", text[max(c.start, m.start - 1) : m.start])
+    ]
+    if c.hubs:
+        for h in c.hubs:
+            if id(h) in c.done:
+                continue
+            if c.author is not None:
+                rtype = AUTHOR_TYPE.get(status, R.WORKS_ON)
+                if status is S.SIGNED and "代理" in c.text:
+                    rtype = R.AGENCY_AGREEMENT
+                ctx.relate(c.author, h, rtype, status, c.quote, 0.6, **c.extra)
+            if (part := h.attributes.get("_participant")) is not None:
+                ctx.relate(part, h, R.PARTICIPATES_IN, status, c.quote, 0.6)
+            for o in partner_orgs:  # 与乙共建某某产业城: the partner builds it too
+                joint = h.type is T.PROJECT and re.search(
+                    r"共建|共同建设|合作建设|共同打造", text[o.end : h.start]
+                )
+                rtype = R.BUILDS_OPERATES if joint else R.PARTICIPATES_IN
+                ctx.relate(o, h, rtype, status, c.quote, 0.6)
+        talks = AUTHOR_TYPE.get(status)
+        if c.author is not None and talks is not None:
+            # 某某工程正在与乙洽谈: the author (whose project it is) talks with 乙
+            for o in partner_orgs:
+                if not any(m in c.orgs for m in c.ms if m.end <= o.start and m is not o):
+                    ctx.relate(c.author, o, talks, status, c.quote, 0.5)
+        c.topic = c.hubs[-1]
+    elif partner_orgs:
+        named = [m for m in c.orgs if m not in partner_orgs and m.end <= partner_orgs[0].start]
+        subject = named[0] if named else c.author
+        if subject is None:
+            return True
+        rtype = AUTHOR_TYPE.get(status) or cue_type(c.text)  # 举行会谈: talks
+        if status is S.SIGNED and "代理" in c.text:
+            rtype = R.AGENCY_AGREEMENT
+        for o in partner_orgs:
+            kw = dict(c.extra)
+            if o.type is T.GROUP:
+                kw["collective"] = True
+            ctx.relate(subject, o, rtype, status, c.quote, 0.6, **kw)
+    return True
+
+
+#: A step: reads what one family of cue words states in a clause; ``True`` ends the clause.
+Step = Callable[[_Context, _Clause], bool]
+
+#: The steps, in order; a step returning ``True`` ends the clause.
+STEPS: tuple[Step, ...] = (
+    _leads,
+    _joint_work,
+    _invests_builds,
+    _about,
+    _seeks,
+    _serves,
+    _draws_on,
+    _visits,
+    _events,
+    _establishes,
+    _partners,
+)
+
+
+def _clause_relations(
+    ctx: _Context,
+    mentions: list[_Mention],
+    consumed: set[int],
+    s_start: int,
+    s_end: int,
+    designations: dict[int, str],
+) -> None:
+    """Relations a sentence states clause by clause (see :data:`STEPS`)."""
+    topic: _Mention | None = None
+    for c_start, c_end in _spans(ctx.text, s_start, s_end, _CLAUSE_END):
+        c = _clause(ctx, mentions, consumed, c_start, c_end, designations.get(c_start), topic)
+        for step in STEPS:
+            if step(ctx, c):
+                break
+        topic = c.topic
+
+
+def _founder(ctx: _Context, ms: list[_Mention], start: int, cue: int) -> bool:
+    """Whether ``text[start:cue]`` names who founds: a party, or a back-reference (该院)."""
+    if back_references(ctx.text, start, cue):
+        return True
+    return any(start <= m.start and m.end <= cue and m.type in _SIDES for m in ms)
+
+
+def _span_entity(ctx: _Context, start: int, end: int, ms: list[_Mention]) -> _Mention:
+    """The entity a span names: a mention that fills it, or a group named by the span."""
+    start, end = _trim_span(ctx.text, start, end)
+    for m in ms:
+        if m.start == start and m.end == end:
+            return m
+    g = _Mention(start, end, ctx.text[start:end], T.GROUP, 0.5, origin="group")
+    g.attributes = {"collective": True}
+    return g

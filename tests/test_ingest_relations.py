@@ -1,0 +1,377 @@
+"""Relations read from cue words: the clause steps one by one, and the rules of
+:mod:`graph._ingest._parties`, :mod:`graph._ingest._relations` and
+:mod:`graph._ingest._context`, on texts written for these tests (invented names)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+from graph._ingest import _clause_steps as steps
+from graph._ingest._context import _Context, _one_thing
+from graph._ingest._cues import cue_type, status
+from graph._ingest._known import _Index
+from graph._ingest._parties import pair_type
+from graph._ingest._proposals import EntityProposal, _Mention
+from graph._records import EntityType as T
+from graph._records import RelationType as R
+from graph._records import Status as S
+
+
+def _mention(text: str, name: str, etype: T, nth: int = 0) -> _Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return _Mention(start, start + len(name), name, etype, 0.8)
+
+
+def _step(
+    step: steps.Step,
+    text: str,
+    names: list[tuple[str, T]],
+    author: tuple[str, T] | None = None,
+) -> tuple[bool, set[tuple[str, str, str]]]:
+    """Run one clause step on ``text`` (one clause) naming ``names``; what it returns
+    and the relations it made, as (source, type, target)."""
+    who = _Mention(0, 0, author[0], author[1], 0.7, origin="author") if author else None
+    ctx = _Context(text, _Index(()), who)
+    mentions = [_mention(text, n, t) for n, t in names]
+    clause = steps._clause(ctx, mentions, set(), 0, len(text), None, None)
+    done = step(ctx, clause)
+    return done, {(r.source, str(r.type), r.target) for r in ctx.relations.values()}
+
+
+def _relations(text: str, **kw: str) -> set[tuple[str, str, str]]:
+    from graph._ingest._extract import extract
+
+    return {(r.source, str(r.type), r.target) for r in extract(text, **kw).relations}
+
+
+def _joined(rels: set[tuple[str, str, str]], a: str, b: str) -> set[str]:
+    return {t for s, t, d in rels if {s, d} == {a, b}}
+
+
+# -- the clause steps, each alone -------------------------------------------------------
+
+
+def test_steps_run_in_order_and_end_with_the_partners() -> None:
+    assert steps.STEPS[0] is steps._leads and steps.STEPS[-1] is steps._partners
+    assert len(set(steps.STEPS)) == len(steps.STEPS)
+
+
+def test_leads_step() -> None:
+    text = "以华远集团为牵头单位的北岭协调办公室"
+    done, rels = _step(
+        steps._leads, text, [("华远集团", T.ENTERPRISE), ("北岭协调办公室", T.GOVERNMENT_BODY)]
+    )
+    assert not done  # later steps still read the clause
+    assert rels == {("华远集团", "leads", "北岭协调办公室")}
+
+
+def test_invests_builds_step_reads_the_model() -> None:
+    text = "华远集团以BOT方式投资建设北岭污水处理项目"
+    names = [("华远集团", T.ENTERPRISE), ("北岭污水处理项目", T.PROJECT)]
+    _, rels = _step(steps._invests_builds, text, names)
+    assert rels == {("华远集团", "builds_operates", "北岭污水处理项目")}
+    _, rels = _step(steps._invests_builds, text.replace("以BOT方式", ""), names)
+    assert rels == {("华远集团", "invests_in", "北岭污水处理项目")}
+
+
+def test_events_step_host_and_place() -> None:
+    text = "华远集团在北岭新区举行北岭基地开工仪式"
+    names = [
+        ("华远集团", T.ENTERPRISE),
+        ("北岭新区", T.DEVELOPMENT_ZONE),
+        ("北岭基地开工仪式", T.EVENT),
+    ]
+    done, rels = _step(steps._events, text, names)
+    assert done
+    assert ("华远集团", "organises", "北岭基地开工仪式") in rels
+    assert ("北岭基地开工仪式", "held_at", "北岭新区") in rels
+
+
+def test_events_step_without_an_event_leaves_the_clause() -> None:
+    done, rels = _step(steps._events, "华远集团出席会议", [("华远集团", T.ENTERPRISE)])
+    assert not done and rels == set()
+
+
+def test_visits_step_counts_the_author_s_visits() -> None:
+    text = "拜访华远集团洽谈3次"
+    done, rels = _step(
+        steps._visits,
+        text,
+        [("华远集团", T.ENTERPRISE)],
+        author=("北岭新区", T.DEVELOPMENT_ZONE),
+    )
+    assert done and rels == {("北岭新区", "visit", "华远集团")}
+
+
+def test_partners_step_author_signs_for_a_project() -> None:
+    text = "与华远集团签订北岭物流园项目合作协议"
+    names = [("华远集团", T.ENTERPRISE), ("北岭物流园项目", T.PROJECT)]
+    done, rels = _step(steps._partners, text, names, author=("北岭新区", T.DEVELOPMENT_ZONE))
+    assert done
+    assert ("北岭新区", "signed_agreement", "北岭物流园项目") in rels
+    assert ("华远集团", "participates_in", "北岭物流园项目") in rels
+
+
+def test_partners_step_needs_a_status_word() -> None:
+    text = "华远集团位于北岭"
+    done, rels = _step(steps._partners, text, [("华远集团", T.ENTERPRISE)])
+    assert done and rels == set()
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("双方即将开工建设", S.ABOUT_TO_START),
+        ("华远集团与东岭大学签署协议", S.SIGNED),
+        ("双方签订了合作意向书", S.INTENT),
+        ("正在洽谈", S.NEGOTIATING),
+        ("今日天晴", None),
+    ],
+)
+def test_status_from_cue_words(clause: str, expected: S | None) -> None:
+    assert status(clause) is expected
+
+
+def test_cue_type() -> None:
+    assert cue_type("签订了合作意向书") is R.LETTER_OF_INTENT
+    assert cue_type("签署了框架协议") is R.SIGNED_AGREEMENT
+    assert cue_type("深化合作") is R.COOPERATION
+
+
+@pytest.mark.parametrize("module", ["_cues", "_context", "_parties"])
+def test_doctests(module: str) -> None:
+    mod = importlib.import_module(f"graph._ingest.{module}")
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted > 0
+
+
+# -- two names of one thing -------------------------------------------------------------
+
+
+def test_one_thing() -> None:
+    def e(name: str, t: T, aliases: tuple[str, ...] = ()) -> EntityProposal:
+        p = EntityProposal(name, t, None, 0.5)
+        p.aliases = list(aliases)
+        return p
+
+    ri = T.RESEARCH_INSTITUTE
+    assert _one_thing(e("华远精密仪器研究院", ri), e("华远精蜜仪器研究院", ri))  # a typo
+    assert _one_thing(e("北岭新区", T.DEVELOPMENT_ZONE), e("北岭新区管委会", T.GOVERNMENT_BODY))
+    assert _one_thing(e("北岭市", T.GOVERNMENT_BODY), e("北岭市人民政府", T.GOVERNMENT_BODY))
+    assert _one_thing(e("华远仪器研究院", ri, ("华仪院",)), e("华仪院", ri))
+    assert not _one_thing(e("东岭大学", T.UNIVERSITY), e("西岭大学", T.UNIVERSITY))
+    assert not _one_thing(e("北岭新区", T.DEVELOPMENT_ZONE), e("北岭新区物流园", T.PROJECT))
+
+
+def test_a_short_form_in_brackets_is_no_partner() -> None:
+    s = "华远精密仪器研究院（华仪院）与东岭大学签署合作协议"
+    a = (0, 9, T.RESEARCH_INSTITUTE)
+    short = (10, 13, T.RESEARCH_INSTITUTE)
+    uni = (15, 19, T.UNIVERSITY)
+    assert pair_type(s, a, short, 0, len(s)) is None
+    assert pair_type(s, a, uni, 0, len(s)) == (R.SIGNED_AGREEMENT, False)
+    s = "华仪院是华远精密仪器研究院(Huayuan Institute)的简称，成立于2001年"
+    assert (
+        pair_type(s, (0, 3, T.RESEARCH_INSTITUTE), (4, 13, T.RESEARCH_INSTITUTE), 0, len(s)) is None
+    )
+
+
+def test_a_zone_and_its_committee_are_not_related() -> None:
+    rels = _relations("北岭新区管委会与东岭大学签署合作协议，北岭新区将为东岭大学提供场地。")
+    assert ("北岭新区管委会", "signed_agreement", "东岭大学") in rels
+    assert _joined(rels, "北岭新区管委会", "北岭新区") == set()
+
+
+# -- who attends, who acts --------------------------------------------------------------
+
+
+def test_a_visited_party_does_not_attend() -> None:
+    rels = _relations("张明考察了华远集团、东岭大学，出席了北岭创新论坛。")
+    assert _joined(rels, "华远集团", "北岭创新论坛") == set()
+    assert _joined(rels, "东岭大学", "北岭创新论坛") == set()
+    rels = _relations("华远集团、东岭大学出席了北岭创新论坛。")
+    assert ("华远集团", "attends", "北岭创新论坛") in rels
+
+
+def test_a_party_asked_at_an_event_does_not_attend() -> None:
+    s = "在签约仪式上，张明要求华远集团加快建设"
+    assert pair_type(s, (1, 5, T.EVENT), (11, 15, T.ENTERPRISE), 0, len(s)) is None
+    s = "在签约仪式上，华远集团表示将加快建设"
+    assert pair_type(s, (1, 5, T.EVENT), (7, 11, T.ENTERPRISE), 0, len(s)) == (R.ATTENDS, True)
+
+
+def test_bodies_in_a_list_of_people_are_not_partners() -> None:
+    rels = _relations("华远集团副总裁张明、东岭大学副校长李强出席了签约仪式。")
+    assert ("华远集团", "attends", "签约仪式") in rels
+    assert ("东岭大学", "attends", "签约仪式") in rels
+    assert _joined(rels, "华远集团", "东岭大学") == set()
+
+
+def test_a_person_named_alone_acts_for_the_organisation_of_their_title() -> None:
+    text = "华远集团董事长张明出席了北岭论坛开幕式。次日，张明一行赴东岭市出席东岭创新大会。"
+    rels = _relations(text)
+    assert ("华远集团", "attends", "东岭创新大会") in rels
+    # without the first sentence nobody tells whose person 张明 is
+    assert _joined(_relations(text.split("。", 1)[1]), "华远集团", "东岭创新大会") == set()
+
+
+def test_support_under_which_others_sign() -> None:
+    rels = _relations("在北岭市人民政府的支持下，华远集团与东岭大学签署了合作协议。")
+    assert ("华远集团", "signed_agreement", "东岭大学") in rels
+    assert ("北岭市人民政府", "supports", "华远集团") in rels
+    assert "signed_agreement" not in _joined(rels, "北岭市人民政府", "东岭大学")
+
+
+def test_a_signing_place_is_not_where_the_next_clause_builds() -> None:
+    s = "北岭新区与东岭大学在北岭签订协议，双方将共建北岭科技城"
+    place = (10, 12, T.PLACE)
+    city = (s.index("北岭科技城"), len(s), T.PROJECT)
+    assert pair_type(s, place, city, 0, len(s)) is None
+
+
+# -- lists ------------------------------------------------------------------------------
+
+
+def test_each_member_of_a_list_of_firms_is_in_the_zone() -> None:
+    rels = _relations("北岭高新区的重点企业包括华远集团、东岭科技有限公司和西岭制药股份有限公司。")
+    for firm in ("华远集团", "东岭科技有限公司", "西岭制药股份有限公司"):
+        assert (firm, "located_in", "北岭高新区") in rels
+
+
+def test_support_for_each_member_of_a_list() -> None:
+    rels = _relations("北岭高新区将大力支持华远集团、东岭科技有限公司等企业开展技术攻关。")
+    assert ("北岭高新区", "supports", "华远集团") in rels
+    assert ("北岭高新区", "supports", "东岭科技有限公司") in rels
+    assert _joined(rels, "华远集团", "东岭科技有限公司") == set()
+
+
+# -- back-references --------------------------------------------------------------------
+
+
+def test_both_sides_are_the_two_parties_not_the_event_between() -> None:
+    rels = _relations(
+        "华远集团出席了北岭创新论坛。东岭大学也参加了北岭创新论坛。双方将共建联合实验室。"
+    )
+    assert ("华远集团", "cooperation", "东岭大学") in rels
+    assert _joined(rels, "东岭大学", "北岭创新论坛") == {"attends"}
+
+
+def test_a_clause_that_names_its_subject_again_is_that_subject_s() -> None:
+    rels = _relations(
+        "华远集团与东岭市人民政府签署战略合作协议，华远集团将在东岭高新区投资建设新能源电池项目。"
+    )
+    assert ("华远集团", "signed_agreement", "东岭市人民政府") in rels
+    assert ("华远集团", "invests_in", "新能源电池项目") in rels
+    assert _joined(rels, "东岭市人民政府", "新能源电池项目") == set()
+
+
+def test_talks_held_are_talks() -> None:
+    rels = _relations("东岭市人民政府与华远集团举行工作会谈。")
+    assert _joined(rels, "东岭市人民政府", "华远集团") == {"negotiation"}
+
+
+def test_a_project_brought_in_by_a_zone_is_in_it() -> None:
+    assert ("新能源电池项目", "located_in", "东岭高新区") in _relations(
+        "新能源电池项目由东岭高新区引进。"
+    )
+
+
+def test_a_park_built_by_a_firm() -> None:
+    rels = _relations("作为北南合作的重点项目，华远新能源产业园由华远集团投资建设。")
+    assert ("华远集团", "invests_in", "华远新能源产业园") in rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北岭高新区先后引进了华远集团、东岭科技有限公司等企业。",
+        "华远集团、东岭科技有限公司等企业纷纷入驻北岭高新区。",
+        "华远集团、东岭科技有限公司等企业先后落户北岭高新区。",
+    ],
+)
+def test_firms_brought_into_a_zone_are_in_it_and_nothing_more(text: str) -> None:
+    rels = _relations(text)
+    for firm in ("华远集团", "东岭科技有限公司"):
+        assert _joined(rels, firm, "北岭高新区") == {"located_in"}
+        assert (firm, "located_in", "北岭高新区") in rels
+    assert _joined(rels, "华远集团", "东岭科技有限公司") == set()
+
+
+def test_the_park_where_something_is_built_is_no_project_of_the_builder() -> None:
+    s = "华远集团将在北岭科技园建设新能源研究院"
+    park = (s.index("北岭科技园"), s.index("北岭科技园") + 5, T.PROJECT)
+    assert pair_type(s, (0, 4, T.ENTERPRISE), park, 0, len(s)) is None
+    s = "华远集团将参与北岭科技园建设"
+    park = (s.index("北岭科技园"), s.index("北岭科技园") + 5, T.PROJECT)
+    assert pair_type(s, (0, 4, T.ENTERPRISE), park, 0, len(s)) == (R.PARTICIPATES_IN, False)
+
+
+def test_roles_for_an_event_named_after_it() -> None:
+    rels = _relations("北岭创新大会由北岭市人民政府主办，华远集团承办。")
+    assert ("北岭市人民政府", "organises", "北岭创新大会") in rels
+    assert ("华远集团", "organises", "北岭创新大会") in rels
+    assert _joined(rels, "北岭市人民政府", "华远集团") == set()
+    s = "北岭创新论坛由北岭市人民政府主办，东岭大学、西岭大学协办"
+    uni = (s.index("东岭大学"), s.index("东岭大学") + 4, T.UNIVERSITY)
+    assert pair_type(s, (0, 6, T.EVENT), uni, 0, len(s)) == (R.SUPPORTS, True)
+
+
+def test_a_government_sets_up_a_zone() -> None:
+    rels = _relations("北岭市人民政府批准设立北岭高新区。")
+    assert _joined(rels, "北岭市人民政府", "北岭高新区") == {"establishes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("华远集团向东岭大学捐赠了价值1000万元的实验设备。", "华远集团", "东岭大学"),
+        ("东岭大学为华远集团培养了500名技术人才。", "东岭大学", "华远集团"),
+    ],
+)
+def test_what_one_party_gives_another_is_support(text: str, source: str, target: str) -> None:
+    assert _joined(_relations(text), source, target) == {"supports"}
+    assert (source, "supports", target) in _relations(text)
+
+
+def test_training_together_is_cooperation() -> None:
+    rels = _relations("东岭大学与华远集团共同培养技术人才。")
+    assert _joined(rels, "东岭大学", "华远集团") == {"cooperation"}
+
+
+def test_people_who_unveil_together_act_for_their_bodies() -> None:
+    rels = _relations("北岭市人民政府副市长王刚、华远集团董事长张明共同为华远北岭研究院揭牌。")
+    assert ("北岭市人民政府", "establishes", "华远北岭研究院") in rels
+    assert ("华远集团", "establishes", "华远北岭研究院") in rels
+    assert _joined(rels, "北岭市人民政府", "华远集团") == set()
+
+
+def test_what_is_built_jointly_in_a_zone_is_in_it() -> None:
+    rels = _relations("双方将在东岭高新区共建东岭精准医学研究院。")
+    assert ("东岭精准医学研究院", "located_in", "东岭高新区") in rels
+
+
+def test_two_places_acting_together() -> None:
+    s = "北岭省与南湖省共同推动北南经济圈建设"
+    a, b = (0, 3, T.PLACE), (4, 7, T.PLACE)
+    assert pair_type(s, a, b, 0, len(s)) == (R.COOPERATION, False)
+    s = "北岭省与南湖省的气候相近"
+    assert pair_type(s, a, b, 0, len(s)) is None
+
+
+@pytest.mark.parametrize("unit", ["常委", "书记、", "首席科学家", "和和", "、华远"])
+def test_title_and_role_patterns_fail_fast(unit: str) -> None:
+    """The title and event-role patterns backtrack linearly on what they do not match."""
+    import time
+
+    from graph._ingest._parties import _EVENT_ROLE, _TITLES, TITLE_RUN
+
+    text = unit * 150 + "X"
+    t0 = time.perf_counter()
+    assert _TITLES.fullmatch(text) is None and TITLE_RUN.fullmatch(text) is None
+    assert _EVENT_ROLE.match(text) is None
+    assert time.perf_counter() - t0 < 1.0
