@@ -11,9 +11,11 @@
 Modules: ``_read`` (the registry of readers) with ``_txt``, ``_html``, ``_docx`` and
 ``_pdf``; ``_extract`` (the pure extractor) with its steps ``_clauses``, ``_tagging``,
 ``_known``, ``_mentions`` (with ``_names``, ``_model_names``, ``_places``),
-``_context``, ``_relations`` (with ``_parties``), ``_units``, ``_goals``,
-``_coreference``, ``_aliases``, ``_figures`` and ``_proposals``; ``_draft`` (drafts
-as data); ``_store`` (init, ingest); ``_merge`` (accept); ``_review`` (table, graph).
+``_context``, ``_relations`` (with ``_clause_steps``, one step per cue family,
+``_cues`` and ``_parties``), ``_units``, ``_goals``, ``_coreference``, ``_aliases``,
+``_figures`` and ``_proposals``; ``_draft`` (drafts as data); ``_store`` (init,
+ingest); ``_corpus`` (several documents, matched across); ``_merge`` (accept);
+``_review`` (table, graph).
 """
 
 from ._extract import KnownName, Proposals, extract
