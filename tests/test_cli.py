@@ -685,7 +685,7 @@ def test_option_choices_come_from_the_registries() -> None:
     from graph._export import EXPORT_FORMATS
     from graph._html import LANGS
     from graph._ingest import READERS
-    from graph._kg import _MEASURES
+    from graph._kg import MEASURES
 
     parsers = _subcommands()
 
@@ -694,7 +694,7 @@ def test_option_choices_come_from_the_registries() -> None:
 
     assert list(action("html", "lang").choices or ()) == list(LANGS)
     assert list(action("ingest", "format").choices or ()) == list(READERS)
-    assert list(action("rank", "measure").choices or ()) == list(_MEASURES)
+    assert list(action("rank", "measure").choices or ()) == list(MEASURES)
     assert list(action("find", "type").choices or ()) == [t.value for t in graph.EntityType]
     assert list(action("relations", "type").choices or ()) == [t.value for t in graph.RelationType]
     export = parsers["export"].format_help()
