@@ -90,3 +90,52 @@ def test_a_missing_path_or_an_empty_folder_is_a_clear_error(tmp_path: Path) -> N
         ingest_corpus([tmp_path / "empty"], data=root)
     with pytest.raises(graph.KGError, match="no such file or folder"):
         ingest_corpus([tmp_path / "nope"], data=root)
+
+
+def test_words_that_mean_something_only_in_their_report_match_nothing(tmp_path: Path) -> None:
+    # 签约仪式, 市政府, 高新区: each report's own; two reports do not share them
+    d = tmp_path / "two-zones"
+    d.mkdir()
+    (d / "a.txt").write_text(
+        "东岭高新区与华远集团签约\n东岭高新区与华远集团签署合作协议，市政府领导出席签约仪式。"
+        "高新区将为项目提供服务。\n",
+        encoding="utf-8",
+    )
+    (d / "b.txt").write_text(
+        "北岭高新区与华远集团签约\n北岭高新区与华远集团签署投资协议，市政府领导出席签约仪式。"
+        "高新区将为项目提供服务。\n",
+        encoding="utf-8",
+    )
+    root = graph.init(tmp_path / "data")
+    result = ingest_corpus([d], data=root)
+    b = load_draft(root / "drafts" / "b.yaml")
+    matched = {rec["name"] for rec in b.entities if rec.get("match")}
+    assert matched == {"华远集团"}  # the firm both name, and nothing else
+    assert list(result.shared.values()) == [("a", "b")]
+
+
+def test_a_new_report_is_not_matched_to_another_reports_short_forms(tmp_path: Path) -> None:
+    # the data holds a zone with the alias 高新区 and an event 发布会; a report about
+    # another zone that says 高新区 and 发布会 speaks of its own
+    (tmp_path / "a.txt").write_text(
+        "东岭高新区举办发布会\n东岭高新区举办了东岭文化产业发布会。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "北岭高新区与华远集团合作\n北岭高新区与华远集团签署合作协议。高新区领导出席了发布会。\n",
+        encoding="utf-8",
+    )
+    root = graph.init(tmp_path / "data")
+    graph.ingest(tmp_path / "a.txt", data=root)
+    path = root / "drafts" / "a.yaml"
+    text = path.read_text(encoding="utf-8")
+    # as curators write it: the short form the report uses, as an alias
+    path.write_text(text.replace("aliases: []", "aliases: [高新区]", 1), encoding="utf-8")
+    _accept_all(root, "a")
+    kg = graph.load(root, cache=False)
+    assert "高新区" in kg.entity("东岭高新区").aliases
+    graph.ingest(tmp_path / "b.txt", data=root)
+    b = load_draft(root / "drafts" / "b.yaml")
+    assert not [rec["name"] for rec in b.entities if rec.get("match")]
+    sides = {(r["source"], r["target"]) for r in b.relations}
+    assert all(kg.entity("东岭高新区").id not in pair for pair in sides), sides

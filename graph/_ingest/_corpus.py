@@ -3,7 +3,8 @@
 :func:`ingest_corpus` calls :func:`graph.ingest` on each document in turn (a folder
 gives its .txt, .html, .docx and .pdf files, sorted by name), with a progress bar
 over the documents. An entity that an earlier draft of the same run proposed under
-the same name (or alias) gets ``match:`` to that proposal's id in the later drafts,
+the same name (or alias) gets ``match:`` to that proposal's id in the later drafts
+(names that mean something only in their report, 高新区 or 签约仪式, match nothing),
 so accepting the drafts in order gives one node per organisation, however many
 reports name it. Entities already in the data folder are matched by the per-document
 ingest itself.
@@ -15,11 +16,14 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .._atomic import write_text
 from .._errors import ReadError
 from .._progress import track
+from .._records import EntityType
 from ._draft import dump_draft, load_draft
+from ._identity import identifies
 from ._store import IngestResult, ingest
 
 __all__ = ["CorpusResult", "ingest_corpus"]
@@ -49,6 +53,16 @@ class CorpusResult:
 
 def _key(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _identifying(rec: dict[str, Any]) -> list[str]:
+    """A proposal's names that identify it outside its report (not 高新区, 签约仪式)."""
+    try:
+        etype = EntityType(str(rec.get("type")))
+    except ValueError:
+        return []  # a type the draft's reviewer mistyped: the accept step will say so
+    names = [rec.get("name"), *(rec.get("aliases") or [])]
+    return [str(n) for n in names if isinstance(n, str) and n and identifies(n, etype)]
 
 
 def documents(paths: Iterable[str | Path]) -> list[Path]:
@@ -108,7 +122,7 @@ def ingest_corpus(
         for rec in draft.entities:
             if rec.get("match"):
                 continue
-            keys = [_key(str(n)) for n in [rec.get("name"), *(rec.get("aliases") or [])] if n]
+            keys = [_key(str(n)) for n in _identifying(rec)]
             earlier = next((seen[k] for k in keys if k in seen), None)
             if earlier is not None:
                 rec["match"] = earlier

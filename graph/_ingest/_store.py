@@ -30,6 +30,7 @@ from .._progress import stages
 from .._yaml import YList, YMap, read_yaml
 from ._draft import draft_path, dump_draft, from_proposals
 from ._extract import KnownName, extract
+from ._identity import identifies
 from ._read import Text, read
 
 __all__ = ["IngestResult", "ingest", "init", "known_names"]
@@ -189,10 +190,13 @@ def known_names(root: Path) -> list[KnownName]:
 
 
 def _names_of(kg: KnowledgeGraph) -> list[KnownName]:
+    """The names a new document is matched against: not those that mean something only in
+    their own report (高新区, 管委会, 签约仪式: see :mod:`graph._ingest._identity`)."""
     out = []
     for e in kg:
         for name in dict.fromkeys((e.name, *e.aliases)):
-            out.append(KnownName(name, e.id, e.type))
+            if identifies(name, e.type):
+                out.append(KnownName(name, e.id, e.type))
     return out
 
 
