@@ -14,12 +14,13 @@ out of the names that match proposals across the drafts of one corpus ingest
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .._records import EntityType
 from ._names import HEADS
 from ._places import PLACES
 
-__all__ = ["identifies"]
+__all__ = ["identifies", "identifying"]
 
 #: A name that starts by pointing at a place or body the context gives (市政府, 省商务厅,
 #: 区管委会, 我校, 该项目, 双方 …).
@@ -42,22 +43,37 @@ def identifies(name: str, type: EntityType) -> bool:
     >>> identifies("签约仪式", event), identifies("首届东岭论坛", event)
     (False, True)
     """
-    name = name.strip()
+    return identifying([(name, type)])[0]
+
+
+def identifying(names: Sequence[tuple[str, EntityType]]) -> list[bool]:
+    """:func:`identifies` for many names at once (the tagger reads events' names together)."""
+    out: list[bool | None] = [_by_form(n.strip(), t) for n, t in names]
+    ask = [i for i, v in enumerate(out) if v is None]
+    if ask:
+        from ._tagging import tag
+
+        for i, words in zip(ask, tag([names[i][0].strip() for i in ask]), strict=True):
+            size = len(names[i][0].strip())
+            # a word the tagger reads as a name, not the whole name (it reads 合作交流会
+            # as one organisation)
+            out[i] = any(w.tag in _PROPER_TAGS and w.end - w.start < size for w in words)
+    return [bool(v) for v in out]
+
+
+def _by_form(name: str, type: EntityType) -> bool | None:
+    """The answer the name's form gives, or None when the tagger must tell (an event's)."""
     if name.isascii():
         return len(name) >= 2  # PKU, CAS
     if len(name) < 2 or name in HEADS or _RELATIVE.match(name):
         return False
-    if type is EntityType.EVENT:
-        return _one_occurrence(name)
-    return True
-
-
-def _one_occurrence(name: str) -> bool:
-    """An event's name that no other event of another report would have."""
-    if _EDITION.search(name) or any(p in name for p in PLACES):
+    if type is not EntityType.EVENT:
         return True
-    from ._tagging import tag
+    # an event's name is one occurrence with a place, a date, an edition or a title in it
+    if _EDITION.search(name) or _PLACE.search(name):
+        return True
+    return None
 
-    # a word the tagger reads as a name, not the whole name (it reads 合作交流会 as one
-    # organisation)
-    return any(w.tag in _PROPER_TAGS and w.end - w.start < len(name) for w in tag([name])[0])
+
+#: The gazetteer's places, found in one pass.
+_PLACE = re.compile("|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)))

@@ -30,7 +30,7 @@ from .._progress import stages
 from .._yaml import YList, YMap, read_yaml
 from ._draft import draft_path, dump_draft, from_proposals
 from ._extract import KnownName, extract
-from ._identity import identifies
+from ._identity import identifying
 from ._read import Text, read
 
 __all__ = ["IngestResult", "ingest", "init", "known_names"]
@@ -192,12 +192,9 @@ def known_names(root: Path) -> list[KnownName]:
 def _names_of(kg: KnowledgeGraph) -> list[KnownName]:
     """The names a new document is matched against: not those that mean something only in
     their own report (高新区, 管委会, 签约仪式: see :mod:`graph._ingest._identity`)."""
-    out = []
-    for e in kg:
-        for name in dict.fromkeys((e.name, *e.aliases)):
-            if identifies(name, e.type):
-                out.append(KnownName(name, e.id, e.type))
-    return out
+    names = [KnownName(n, e.id, e.type) for e in kg for n in dict.fromkeys((e.name, *e.aliases))]
+    keep = identifying([(k.name, k.type) for k in names])
+    return [k for k, kept in zip(names, keep, strict=True) if kept]
 
 
 _DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
