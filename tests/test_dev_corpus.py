@@ -24,8 +24,8 @@ RELATION_TYPES = {
 }  # fmt: skip
 
 
-def test_there_are_ten_documents() -> None:
-    assert len(DOCS) == 10
+def test_there_are_twenty_documents() -> None:
+    assert len(DOCS) == 20
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
