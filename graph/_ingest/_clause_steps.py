@@ -26,6 +26,7 @@ from ._coreference import back_references
 from ._cues import AUTHOR_TYPE, cue_type, date, figures, status
 from ._names import ORG_TYPES, PLACE_TYPES, PROJECT_TYPES
 from ._proposals import _Mention
+from ._speakers import speaker
 
 T = EntityType
 R = RelationType
@@ -56,6 +57,8 @@ class _Clause:
     events: list[_Mention]
     #: the project the sentence is about so far (passes on to the next clause)
     topic: _Mention | None = None
+    #: the event the sentence's roles are for (某会由甲主办，乙承办: passes on)
+    event: _Mention | None = None
     #: mentions (by id) an earlier step related already
     done: set[int] = field(default_factory=set)
 
@@ -74,12 +77,14 @@ def _clause(
     c_end: int,
     designation: str | None,
     topic: _Mention | None,
+    speaking: _Mention | None = None,
 ) -> _Clause:
     text = ctx.text
     clause = text[c_start:c_end]
     ms = [m for m in mentions if c_start <= m.start < c_end and m.start not in consumed]
-    # 高新区 written in the clause (in a 某某高新区 report): the author, stated as such
-    author = next((m for m in ms if m.origin == "author-alias"), ctx.author)
+    # 高新区 written in the clause (in a 某某高新区 report): the author, stated as such;
+    # after 某市长张三表示, the body the speaker speaks for
+    author = next((m for m in ms if m.origin == "author-alias"), speaking or ctx.author)
     figs = figures(clause)
     when = date(clause)
     extra: dict[str, Any] = dict(figs)
@@ -270,6 +275,76 @@ def _visits(ctx: _Context, c: _Clause) -> bool:
     return True
 
 
+#: An event written by its head word alone (论坛由…主办, 参加论坛): the one named before.
+_BARE_EVENT = (
+    r"(?:本次|此次|这次|本届|该|此)?(论坛|大会|会议|峰会|博览会|交易会|洽谈会|推介会|对接会|"
+    r"研讨会|招商会|活动|仪式|展会|年会|赛事|比赛)"
+)
+_HOSTED_BY = re.compile(rf"^(?:{_BARE_EVENT})?由")
+_ROLE = re.compile(r"(?:联合|共同|负责)?(主办|承办|协办|举办|指导|支持|赞助)(?:单位)?$")
+_ATTENDED = re.compile(rf"(?:参加|出席|参与|到会|参会)(?:了)?(?:{_BARE_EVENT})?$")
+_ORGANISING = frozenset({"主办", "承办", "协办", "举办"})
+
+
+def _named_event(ctx: _Context, c: _Clause, head: str | None) -> _Mention | None:
+    """The event a bare head word (论坛) stands for: the latest one the report named,
+    of that kind where one is."""
+    before = [m for m in c.mentions if m.end <= c.start and m.type is T.EVENT]
+    named = [m for m in [*ctx.recent, *before] if m.type is T.EVENT]
+    if head:
+        same = [m for m in named if m.name.endswith(head)]
+        named = same or named
+    return named[-1] if named else None
+
+
+def _hosted(ctx: _Context, c: _Clause) -> bool:
+    """某论坛由甲、乙联合主办，丙承办，丁、戊等企业参加: each host organises the event
+    (支持, 指导: supports it), each member of the last clause attends it; no pair of them
+    deals with another. The event is the clause's, the sentence's so far, or, written by
+    its head word alone (论坛由…, 参加论坛), the latest one the report named."""
+    text = c.text.rstrip("。；;！!")
+    by = _HOSTED_BY.match(text)
+    role = _ROLE.search(text)
+    attend = _ATTENDED.search(text)
+    if role is None and attend is None:
+        return False
+    events = [m for m in c.events if m.start < c.start + (role or attend).start()]  # type: ignore[union-attr]
+    if events:
+        ev: _Mention | None = events[-1]
+    elif by is not None and by.group(1):
+        ev = _named_event(ctx, c, by.group(1))
+    elif attend is not None and attend.group(1):
+        ev = _named_event(ctx, c, attend.group(1))
+    elif by is not None or c.event is not None:
+        ev = c.event  # 某会由甲主办，乙承办，丙等企业参加: the event of the clause before
+    else:
+        return False
+    if ev is None:
+        return False
+    cue = role or attend
+    assert cue is not None
+    actors = [
+        m
+        for m in c.orgs
+        if m.start < c.start + cue.start()
+        and (by is None or m.start >= c.start + by.end())
+        and id(m) not in c.done
+    ]
+    if not actors:
+        return False
+    if role is not None:
+        word = role.group(1)
+        rtype = R.ORGANISES if word in _ORGANISING else R.SUPPORTS
+        status = S.HELD
+    else:
+        rtype, status = R.ATTENDS, S.CARRIED_OUT
+    for m in actors:
+        ctx.relate(m, ev, rtype, status, c.quote, 0.6)
+        c.done.add(id(m))
+    c.event = ev
+    return True
+
+
 def _events(ctx: _Context, c: _Clause) -> bool:
     """在P举行了E (who holds E, where), 参加E (the author attends)."""
     if not c.events:
@@ -378,6 +453,7 @@ STEPS: tuple[Step, ...] = (
     _serves,
     _draws_on,
     _visits,
+    _hosted,
     _events,
     _establishes,
     _partners,
@@ -394,12 +470,20 @@ def _clause_relations(
 ) -> None:
     """Relations a sentence states clause by clause (see :data:`STEPS`)."""
     topic: _Mention | None = None
+    event: _Mention | None = None
+    sp = speaker(ctx, mentions, s_start, s_end)
     for c_start, c_end in _spans(ctx.text, s_start, s_end, _CLAUSE_END):
-        c = _clause(ctx, mentions, consumed, c_start, c_end, designations.get(c_start), topic)
+        if sp is not None and c_start < sp.end:
+            continue  # 某市长张三表示: the speaker's head states nothing
+        body = sp.body if sp is not None else None
+        c = _clause(
+            ctx, mentions, consumed, c_start, c_end, designations.get(c_start), topic, body
+        )
+        c.event = event
         for step in STEPS:
             if step(ctx, c):
                 break
-        topic = c.topic
+        topic, event = c.topic, c.event
 
 
 def _founder(ctx: _Context, ms: list[_Mention], start: int, cue: int) -> bool:

@@ -17,7 +17,7 @@ import re
 from .._records import EntityType as T
 from .._records import RelationType as R
 
-__all__ = ["BY", "PARTY_TYPES", "TITLE_RUN", "pair_type"]
+__all__ = ["ANY_CUE", "BY", "PARTY_TYPES", "TITLE_RUN", "pair_type"]
 
 #: Entity types that take part in relations as parties.
 PARTY_TYPES = frozenset(
@@ -84,9 +84,17 @@ _MADE_BY_RE = [
 ]
 
 
+#: 甲集团(的)全资子公司乙: the unit of a firm that acts, written after the firm.
+_UNIT_OF = re.compile(r"(?:的)?(?:全资|控股|参股)?(?:子公司|旗下企业|旗下公司|下属企业|下属公司)")
+#: 由甲集团全资子公司乙: 由, the parent and the word of the unit, before the unit itself.
+_BY_UNIT = re.compile(rf"由[^，,。；;由]{{2,20}}?{_UNIT_OF.pattern}")
+
+
 def _made_by(between: str, after: str, at: T) -> R | None:
     """``X由A和B合作共建``: the type of what ``b`` (after 由) does to ``a``, if stated."""
-    if at not in _THINGS | _FOUNDED | {T.EVENT} or not BY.fullmatch(between):
+    if at not in _THINGS | _FOUNDED | {T.EVENT}:
+        return None
+    if not (BY.fullmatch(between) or _BY_UNIT.fullmatch(between)):
         return None
     for rx, rtype in _MADE_BY_RE:
         if rx.match(after):
@@ -110,7 +118,7 @@ _ANY = re.compile(
             _SUBSIDIARY,
         )
     )
-    + r"|建设|推进|开工|落户|位于|入驻|培育|孵化|扶持|引进|引入|招引|捐赠|捐资|资助|培养"
+    + r"|建设|推进|开工|落户|位于|入驻|培育|孵化|扶持|引进|引入|招引|捐赠|捐资|资助|培养|融入"
 )
 
 
@@ -141,12 +149,18 @@ _BUILT_THERE = re.compile(
 _EVENT_ROLE = re.compile(
     r"(?:(?:、|和|及)[^，,。；;、和及]{2,20}?)*(?:联合|共同|负责)?(主办|承办|举办|协办|支持|赞助)"
 )
-_ROLES_BETWEEN = re.compile(r"(?:主办|承办|协办|举办)[，,、；;]")
+_ROLES_BETWEEN = re.compile(r"(?:主办|承办|协办|举办|指导|支持)(?:单位)?[，,、；;]")
 _ORGANISE_WORDS = frozenset({"主办", "承办", "举办"})
 _ZONE_SET_UP = re.compile(r"(?:批准|同意|决定)(?:设立|成立|组建)$")
 #: 甲为乙培养…, 甲向乙捐赠…: what one party gives another.
 _FOR = re.compile(r"(?:将|还|已|也|积极|主动|无偿|先后|累计|每年)*(?:为|向|给)")
 _GIVES = re.compile(r"[^，,。；;]{0,6}?(?:培养|捐赠|捐资|捐助|资助|输送|提供|服务)")
+#: 甲、乙四市将主动融入某某都市圈: what a list of places (counted) does to a programme.
+_JOINS = re.compile(
+    r"(?:[、和及][^，,。；;、和及与]{1,12})*(?:[一二三四五六七八九十两\d]{1,2}(?:市|县|区|省|地|个城市))?"
+    r"(?:都|均|将|要|已|正|还|也|主动|积极|加快|全面|深度|全力|共同|纷纷)*"
+    r"(?:融入|对接|参与|加入|接入|纳入|服务)"
+)
 #: 甲省与乙市共同推动…: two places acting together.
 _TOGETHER = re.compile(r"(?:将|要|已|还|正)?(?:共同|一道|一起|联手)")
 #: One title of a person (党委书记, 常务副校长, 首席科学家).
@@ -181,6 +195,10 @@ def _object(text: str, start: int, s_start: int) -> bool:
     """
     clause = max(s_start, *(text.rfind(c, s_start, start) + 1 for c in "，,；;：:"))
     return _ACTED_ON.search(text, clause, start) is not None
+
+
+#: Any cue word of a relation.
+ANY_CUE = _ANY
 
 
 def states_relations(sentence: str) -> bool:
@@ -234,6 +252,8 @@ def pair_type(
     if between in ("是", "即", "为", "系") and _SHORT_FOR.match(after):
         return None  # ABC是某某公会(…)的简称: two names of one party
     a_park = at is T.PLACE and _PARK.search(text, a_start, a_end) is not None
+    if (at in _THINGS or a_park) and BY.fullmatch(between) and _UNIT_OF.match(after):
+        return None  # 某项目由甲集团全资子公司乙投资建设: 乙 makes it, 甲 is 乙's parent
     if (made := _made_by(between, after, T.PROJECT if a_park else at)) is not None:
         return made, True  # 由甲、乙共建: the members after 由 make the thing, each
     if (
@@ -243,6 +263,8 @@ def pair_type(
         and _BROUGHT_IN.match(after)
     ):
         return R.LOCATED_IN, False  # 某项目由甲区引进: the project settles in the zone
+    if at in _HOSTS and bt in _THINGS and _JOINS.fullmatch(between):
+        return R.PARTICIPATES_IN, False  # 甲、乙两市将主动融入某某都市圈: each joins it
     if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
         return None  # members of one list (A、B和C) act together, not on each other
     if _TITLES.fullmatch(between):
@@ -259,6 +281,14 @@ def pair_type(
         return R.LOCATED_IN, False  # 某某研究院由…共建，落户于某某园: where it settles
     if at is T.DEVELOPMENT_ZONE and between == "的" and bt in _WHERE and _PARK.search(b_name):
         return R.LOCATED_IN, True  # 某某高新区的某某产业园: a park of the zone
+    if (
+        park
+        and bt in _THINGS
+        and at in _FOUNDED
+        and _SETTLES_IN.search(before_b)
+        and not re.match("[投出]资|建设|共建", after)
+    ):
+        return R.LOCATED_IN, False  # 甲公司、乙公司已落户某某产业园: the firms are in it
     # where something is: 在/落户/位于 + place, or a place then the thing held there
     if bt in _WHERE and _LOCATED.search(before_b):
         if bt is T.PLACE and at is not T.EVENT and _HAPPENS.match(after):
@@ -289,7 +319,8 @@ def pair_type(
         return (R.SIGNED_AGREEMENT if _SIGNED.search(after) else R.COOPERATION), False
     subsidiary = _SUBSIDIARY.search(between) or _SUBSIDIARY.match(after)
     if subsidiary and at is T.ENTERPRISE and bt is T.ENTERPRISE:
-        return R.SUBSIDIARY_OF, "旗下" in between or "控股" in between
+        # 甲(的)全资子公司乙, 甲旗下乙: 乙 is 甲's; 甲是乙的子公司: 甲 is 乙's
+        return R.SUBSIDIARY_OF, _SUBSIDIARY.search(between) is not None
     if bt is T.EVENT:
         if _ATTEND.search(between):
             if _object(text, a_start, s_start):
@@ -324,8 +355,8 @@ def pair_type(
         return R.PARTICIPATES_IN, False
     if at in _THINGS:
         return (R.PARTICIPATES_IN, True) if not _INVEST.search(between) else None
-    if _ROLES_BETWEEN.match(between):
-        return None  # 由甲主办，乙承办: two roles for one event, nothing between them
+    if _ROLES_BETWEEN.search(between):
+        return None  # 由甲主办，乙承办(，丙参加): roles for one event, nothing between them
     if bt is T.DEVELOPMENT_ZONE and _ZONE_SET_UP.search(between):
         return R.ESTABLISHES, False  # 某省人民政府批准设立某某新区
     # two organisations: 共建/设立 right before the second one founds it

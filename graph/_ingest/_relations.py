@@ -29,8 +29,10 @@ from ._cues import status as _status
 from ._figures import amounts, areas, capacities
 from ._model_names import model_names
 from ._names import HEAD_RE
+from ._parties import ANY_CUE as _CUE_ANY
 from ._parties import BY, PARTY_TYPES, TITLE_RUN, pair_type, states_relations
 from ._proposals import RelationProposal, _Mention
+from ._speakers import in_head, speaker
 from ._tagging import Word
 from ._units import _UNIT_HEAD
 
@@ -335,6 +337,11 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
     text = ctx.text
     if not states_relations(text[s_start:s_end]):
         return
+    sp = speaker(ctx, mentions, s_start, s_end)
+    if sp is not None:  # 某市长张三表示，…: the head names the speaker's body, no party
+        mentions = [m for m in mentions if not in_head(sp, m)]
+        if sp.body is not None and not _has_subject(ctx, mentions, sp.end, s_end):
+            mentions = [sp.body, *mentions]
     parties: list[_Mention] = []
     refs: set[str] = set()
     for m in mentions:
@@ -384,6 +391,23 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if rtype is R.INVESTS_IN:
                 extra = _figures(clause)
             ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
+
+
+#: What a clause's subject may follow (an adverb of time), not a preposition.
+_BEFORE_SUBJECT = re.compile(r"[^与同和跟向为对在把从将由给及、]{0,6}")
+
+
+def _has_subject(ctx: _Context, mentions: list[_Mention], start: int, s_end: int) -> bool:
+    """Whether what a speaker says (``text[start:s_end]``) names its actor before its
+    first cue word (焦作将依托…), not only partners (将与郑州合作)."""
+    cue = _CUE_ANY.search(ctx.text, start, s_end)
+    stop = cue.start() if cue is not None else s_end
+    return any(
+        start <= m.start < stop
+        and (m.type in _SIDES or m.type is T.PLACE)
+        and _BEFORE_SUBJECT.fullmatch(ctx.text, start, m.start) is not None
+        for m in mentions
+    )
 
 
 _TITLED_NEXT = re.compile(rf"(?:{TITLE_RUN.pattern})|[\u4e00-\u9fff]{{0,4}}(?:主任|负责人|代表)")
