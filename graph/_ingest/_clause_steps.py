@@ -77,14 +77,12 @@ def _clause(
     c_end: int,
     designation: str | None,
     topic: _Mention | None,
-    speaking: _Mention | None = None,
 ) -> _Clause:
     text = ctx.text
     clause = text[c_start:c_end]
     ms = [m for m in mentions if c_start <= m.start < c_end and m.start not in consumed]
-    # 高新区 written in the clause (in a 某某高新区 report): the author, stated as such;
-    # after 某市长张三表示, the body the speaker speaks for
-    author = next((m for m in ms if m.origin == "author-alias"), speaking or ctx.author)
+    # 高新区 written in the clause (in a 某某高新区 report): the author, stated as such
+    author = next((m for m in ms if m.origin == "author-alias"), ctx.author)
     figs = figures(clause)
     when = date(clause)
     extra: dict[str, Any] = dict(figs)
@@ -475,10 +473,7 @@ def _clause_relations(
     for c_start, c_end in _spans(ctx.text, s_start, s_end, _CLAUSE_END):
         if sp is not None and c_start < sp.end:
             continue  # 某市长张三表示: the speaker's head states nothing
-        body = sp.body if sp is not None else None
-        c = _clause(
-            ctx, mentions, consumed, c_start, c_end, designations.get(c_start), topic, body
-        )
+        c = _clause(ctx, mentions, consumed, c_start, c_end, designations.get(c_start), topic)
         c.event = event
         for step in STEPS:
             if step(ctx, c):

@@ -253,7 +253,7 @@ def pair_type(
         return None  # ABC是某某公会(…)的简称: two names of one party
     a_park = at is T.PLACE and _PARK.search(text, a_start, a_end) is not None
     if (at in _THINGS or a_park) and BY.fullmatch(between) and _UNIT_OF.match(after):
-        return None  # 某项目由甲集团全资子公司乙投资建设: 乙 makes it, 甲 is 乙's parent
+        return R.PARTICIPATES_IN, True  # 某项目由甲集团全资子公司乙投资建设: 甲 through 乙
     if (made := _made_by(between, after, T.PROJECT if a_park else at)) is not None:
         return made, True  # 由甲、乙共建: the members after 由 make the thing, each
     if (

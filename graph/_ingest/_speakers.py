@@ -32,7 +32,7 @@ _TITLE_END = re.compile(r"(?:书记|长|主任|负责人|经理|主席|总裁|�
 #: What a head may not hold: a pause or a verb of acting (it would be a clause).
 _NOT_HEAD = re.compile(r"[，,。；;：:]|签|合作|共建|建设|投资|举行|出席|参加|会见")
 #: Marks a sentence may open with before the speaker (the end of a quote before it).
-_OPENING = "”“\"」『』 "
+_OPENING = '”“"」『』 '
 #: Longest head read as a speaker's titles and name.
 _HEAD_SPAN = 40
 #: A city's, county's or province's committee or government in a title: the place acts
