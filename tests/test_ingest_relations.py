@@ -375,3 +375,128 @@ def test_title_and_role_patterns_fail_fast(unit: str) -> None:
     assert _TITLES.fullmatch(text) is None and TITLE_RUN.fullmatch(text) is None
     assert _EVENT_ROLE.match(text) is None
     assert time.perf_counter() - t0 < 1.0
+
+
+# -- officials quoted, units of firms, events' hosts and guests, places joining -----------
+
+
+def test_an_official_quoted_does_not_stop_what_follows() -> None:
+    """洛阳市委书记张明表示，…: the head names the speaker's body, no party; the clauses
+    after it are read as if the head were not there."""
+    rels = _relations("洛阳市委书记张明表示，洛阳将与三门峡共建洛三协同产业园项目。")
+    assert ("洛阳", "cooperation", "三门峡") in rels
+
+
+def test_the_speakers_body_acts_where_what_they_say_names_no_actor() -> None:
+    from graph._ingest._extract import extract
+
+    p = extract("洛阳市委副书记、市长张明表示，将与郑州合作建设洛郑物流园项目。")
+    found = {(r.source, str(r.type), r.target): r for r in p.relations}
+    r = found[("洛阳", "cooperation", "郑州")]
+    assert str(r.basis) == "inferred"
+    assert ("洛阳", "builds_operates", "洛郑物流园项目") in found
+    # a person alone is no speaker for a body: nothing is read for them
+    assert _relations("张明表示，将与郑州合作建设洛郑物流园项目。") == set()
+
+
+def test_a_speaker_head_is_found_only_at_a_sentence_start() -> None:
+    from graph._ingest._speakers import speaker
+
+    text = "洛阳市委书记张明表示，洛阳将与郑州合作。"
+    ctx = _Context(text, _Index(()), None)
+    from graph._ingest._tagging import tag
+
+    ctx.words = tag([text])[0]
+    ctx.starts = [w.start for w in ctx.words]
+    ms = [_mention(text, "洛阳", T.PLACE), _mention(text, "郑州", T.PLACE)]
+    sp = speaker(ctx, ms, 0, len(text))
+    assert sp is not None and text[sp.end - 1] == "，" and sp.end == text.index("，") + 1
+    assert sp.body is not None and sp.body.name == "洛阳"
+    assert sp.body.type is T.GOVERNMENT_BODY  # 市委 speaks for the city
+    assert speaker(ctx, ms, 11, len(text)) is None  # 洛阳将与郑州合作: no one speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "reverse"),
+    [
+        ("北岭集团全资子公司北岭新材料有限公司", True),
+        ("北岭集团的控股子公司北岭新材料有限公司", True),
+        ("北岭集团旗下北岭新材料有限公司", True),
+        ("北岭新材料有限公司是北岭集团的全资子公司", False),
+    ],
+)
+def test_a_subsidiary_is_the_firm_written_after_the_word_of_the_unit(
+    text: str, reverse: bool
+) -> None:
+    first = "北岭新材料有限公司" if not reverse else "北岭集团"
+    second = "北岭集团" if not reverse else "北岭新材料有限公司"
+    a, b = _mention(text, first, T.ENTERPRISE), _mention(text, second, T.ENTERPRISE)
+    assert pair_type(text, (a.start, a.end, a.type), (b.start, b.end, b.type), 0, len(text)) == (
+        R.SUBSIDIARY_OF,
+        reverse,
+    )
+
+
+def test_a_project_built_by_a_unit_of_a_firm() -> None:
+    """该项目由甲集团全资子公司乙投资建设: 乙 invests in the project (the one 该项目
+    refers to) and is 甲's; 甲 takes part through it."""
+    rels = _relations(
+        "伏牛新材料产业基地项目近日开工。"
+        "该项目由北岭集团全资子公司北岭新材料(洛阳)有限公司投资建设，总投资30亿元。"
+    )
+    project = next(s for s, t, d in rels if t == "invests_in")
+    assert project == "北岭新材料(洛阳)有限公司"
+    assert ("北岭新材料(洛阳)有限公司", "subsidiary_of", "北岭集团") in rels
+    assert ("北岭集团", "subsidiary_of", "北岭新材料(洛阳)有限公司") not in rels
+    assert not any(t == "invests_in" and s == "北岭集团" for s, t, d in rels)
+
+
+_FORUM = (
+    "9月5日，第二届伏牛山文旅产业发展论坛在洛阳举办。"
+    "论坛由河洛文旅行业协会、洛阳市人民政府联合主办，伊川经济开发区管委会承办，"
+    "青山旅游集团、白河文化传媒股份有限公司等30余家企业参加。"
+)
+
+
+def test_hosts_organise_the_event_and_guests_attend_it() -> None:
+    """论坛由甲、乙联合主办，丙承办，丁、戊等企业参加: 论坛 is the forum named before."""
+    rels = _relations(_FORUM)
+    forum = "伏牛山文旅产业发展论坛"
+    for host in ("河洛文旅行业协会", "洛阳市人民政府", "伊川经济开发区管委会"):
+        assert (host, "organises", forum) in rels
+    for guest in ("青山旅游集团", "白河文化传媒股份有限公司"):
+        assert (guest, "attends", forum) in rels
+    parties = {
+        "河洛文旅行业协会",
+        "伊川经济开发区管委会",
+        "青山旅游集团",
+        "白河文化传媒股份有限公司",
+    }
+    assert not any(s in parties and d in parties for s, _, d in rels)  # no pair of them
+
+
+def test_guests_attend_an_event_written_by_its_head_word() -> None:
+    rels = _relations(
+        "第二届伏牛山文旅产业发展论坛在洛阳举办。青山旅游集团、白河文化传媒股份有限公司等企业参加论坛。"
+    )
+    assert ("青山旅游集团", "attends", "伏牛山文旅产业发展论坛") in rels
+    assert ("白河文化传媒股份有限公司", "attends", "伏牛山文旅产业发展论坛") in rels
+
+
+def test_firms_settled_in_a_park() -> None:
+    rels = _relations(
+        "洛阳市委常委、副市长李强介绍，东方精密机械有限公司、伊河航空部件有限公司已落户洛南科技园。"
+    )
+    assert ("东方精密机械有限公司", "located_in", "洛南科技园") in rels
+    assert ("伊河航空部件有限公司", "located_in", "洛南科技园") in rels
+
+
+@pytest.mark.parametrize("first", [0, 3])
+def test_places_joining_a_programme(first: int) -> None:
+    s = "洛阳、三门峡、济源三市将主动融入洛济都市圈建设。"
+    a = (first, first + 2 + (first == 3), T.PLACE)
+    b = (s.index("洛济都市圈"), s.index("洛济都市圈") + 5, T.PROGRAMME)
+    assert pair_type(s, a, b, 0, len(s)) == (R.PARTICIPATES_IN, False)
+    s2 = "洛阳、三门峡、济源三市的气候相近，洛济都市圈人口众多。"
+    b2 = (s2.index("洛济都市圈"), s2.index("洛济都市圈") + 5, T.PROGRAMME)
+    assert pair_type(s2, a, b2, 0, len(s2)) is None

@@ -317,7 +317,11 @@ def pair_type(
         ):
             return None
         return (R.SIGNED_AGREEMENT if _SIGNED.search(after) else R.COOPERATION), False
-    subsidiary = _SUBSIDIARY.search(between) or _SUBSIDIARY.match(after)
+    subsidiary = (
+        _SUBSIDIARY.search(between)
+        or _SUBSIDIARY.match(after)
+        or (between in ("是", "为", "系", "作为", "成为") and _UNIT_OF.match(after))
+    )
     if subsidiary and at is T.ENTERPRISE and bt is T.ENTERPRISE:
         # 甲(的)全资子公司乙, 甲旗下乙: 乙 is 甲's; 甲是乙的子公司: 甲 is 乙's
         return R.SUBSIDIARY_OF, _SUBSIDIARY.search(between) is not None
