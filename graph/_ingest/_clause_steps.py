@@ -226,6 +226,48 @@ def _seeks(ctx: _Context, c: _Clause) -> bool:
     return bool(sought)
 
 
+#: 项目位于甲区北区的乙园内: a clause opening with the bare word for the project.
+_SITED = re.compile(
+    r"^(?:该|此|这个|整个)?项目(?:一期|二期|建设地点|厂址|选址)?(?:已|将|拟|计划)?"
+    r"(?:位于|坐落于?|落户于?|落户在|落地于?|选址于?|选址在|建于|建在|布局在|设在)"
+)
+#: Where a project can be: a zone, a place, a park (named as a project or a place).
+_SITES = frozenset({T.DEVELOPMENT_ZONE, T.PLACE, T.PROJECT})
+
+
+def _latest_project(ctx: _Context, c: _Clause) -> _Mention | None:
+    """The project a bare 项目 stands for: the clause's topic, else the latest one named."""
+    if c.topic is not None and c.topic.type is T.PROJECT:
+        return c.topic
+    before = [m for m in c.mentions if m.end <= c.start and m.type is T.PROJECT]
+    named = [m for m in [*ctx.recent, *before] if m.type is T.PROJECT]
+    return named[-1] if named else None
+
+
+def _sited(ctx: _Context, c: _Clause) -> bool:
+    """项目位于甲区北区的乙园内: the project named before (项目, 该项目) is in 乙园 and in
+    甲区, and 乙园 is in 甲区."""
+    sited = _SITED.match(c.text)
+    if sited is None:
+        return False
+    project = _latest_project(ctx, c)
+    sites = [
+        m
+        for m in c.ms
+        if m.start >= c.start + sited.end() and m.type in _SITES and m.type is not T.EVENT
+    ]
+    if project is None or not sites:
+        return False
+    for m in sites:
+        if m.ref != project.ref:
+            ctx.relate(project, m, R.LOCATED_IN, S.STATED, c.quote, 0.6)
+    for outer, inner in zip(sites, sites[1:], strict=False):
+        if re.fullmatch(r"(?:[^，,。；;的]{0,6})的", ctx.text[outer.end : inner.start]):
+            ctx.relate(inner, outer, R.LOCATED_IN, S.STATED, c.quote, 0.6)  # 甲区北区的乙园
+    c.topic = project
+    return False
+
+
 def _serves(ctx: _Context, c: _Clause) -> bool:
     """为P培养/服务: the topic supports P."""
     serve = re.search(r"为([^，,]{1,40}?)(?:培养|服务|提供)", c.text) if "为" in c.text else None
@@ -448,6 +490,7 @@ STEPS: tuple[Step, ...] = (
     _invests_builds,
     _about,
     _seeks,
+    _sited,
     _serves,
     _draws_on,
     _visits,
