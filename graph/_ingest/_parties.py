@@ -161,6 +161,13 @@ _JOINS = re.compile(
     r"(?:都|均|将|要|已|正|还|也|主动|积极|加快|全面|深度|全力|共同|纷纷)*"
     r"(?:融入|对接|参与|加入|接入|纳入|服务)"
 )
+#: A park's name (what a city builds, not a place it stands in).
+_PARK_NAME = re.compile(r"(?:产业园|科技园|工业园|园区|合作园|示范园|产业基地|示范区)$")
+#: 甲市正加快建设某园: a city building a park (adverbs, then the verb).
+_PLACE_BUILDS = re.compile(
+    r"(?:正|将|要|已|还|也|正在|加快|全力|积极|大力|着力|重点|规划|高标准|持续)*"
+    r"(?:建设|打造|共建|规划建设|建成|开发)"
+)
 #: 甲省与乙市共同推动…: two places acting together.
 _TOGETHER = re.compile(r"(?:将|要|已|还|正)?(?:共同|一道|一起|联手)")
 #: One title of a person (党委书记, 常务副校长, 首席科学家).
@@ -311,6 +318,8 @@ def pair_type(
         return R.LOCATED_IN, True  # 某区引进了甲公司: the firm settles in the zone
     if bt is T.PLACE and at in _SIDE_TYPES and _PARK.search(b_name) and _BUILDS_IT.search(between):
         return R.BUILDS_OPERATES, False  # 建设某某产业园: a park it builds, not a place it is
+    if at is T.PLACE and _PARK_NAME.search(b_name) and _PLACE_BUILDS.fullmatch(between):
+        return R.BUILDS_OPERATES, False  # 许昌正加快建设某某产业园: the city builds it
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
         if not _JOINED.fullmatch(between) or not (
             _SIGNED.search(after) or _COOP.search(after) or _TOGETHER.match(after)

@@ -268,6 +268,8 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
         where = [m for m in before if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY)]
         if before and not where:
             continue  # another party is the subject: 某某集团引进…
+        if not before and (park := _park_named_before(ctx, mentions, c_start, cue.start())):
+            where = [park]  # 建设某某产业园，园区已入驻甲、乙: the park named just before
         firms = [
             m
             for m in mentions
@@ -276,7 +278,9 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
         if not firms:
             continue
         zone = where[-1] if where else ctx.author
-        if zone is None or zone.type not in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY):
+        if zone is None or zone.type not in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY) and not (
+            where and zone is where[0] and _PARK_WORD.search(zone.name)
+        ):
             continue
         quote = _quote(text, c_start, c_end)
         extra: dict[str, Any] = {}
@@ -290,6 +294,25 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
             }
         for f in firms:
             ctx.relate(f, zone, R.LOCATED_IN, S.STATED, quote, 0.5, **extra)
+
+
+#: A clause opening with the bare word for a park (园区已入驻…), and a park's name.
+_PARK_BACK = re.compile(
+    r"(?:该|此|这个|整个)?(?:园区|园内|产业园|基地)(?:内|里)?"
+    r"(?:目前|现已|已经|已|共|累计|先后|还|也|今年|年内)*"
+)
+_PARK_WORD = re.compile(r"(?:产业园|科技园|工业园|园区|产业基地|合作园|示范园|创业园)$")
+
+
+def _park_named_before(
+    ctx: _Context, mentions: list[_Mention], c_start: int, cue: int
+) -> _Mention | None:
+    """The park a clause's bare 园区 (before its cue word) stands for: the last one the
+    sentence named before the clause."""
+    if _PARK_BACK.fullmatch(ctx.text, c_start, cue) is None:
+        return None
+    parks = [m for m in mentions if m.end <= c_start and _PARK_WORD.search(m.name)]
+    return parks[-1] if parks else None
 
 
 def _project_figures(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
