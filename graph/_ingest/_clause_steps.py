@@ -14,6 +14,7 @@ Each step is a function of the context and one clause, so it can be tested alone
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -261,7 +262,7 @@ def _sited(ctx: _Context, c: _Clause) -> bool:
     for m in sites:
         if m.ref != project.ref:
             ctx.relate(project, m, R.LOCATED_IN, S.STATED, c.quote, 0.6)
-    for outer, inner in zip(sites, sites[1:], strict=False):
+    for outer, inner in itertools.pairwise(sites):
         if re.fullmatch(r"(?:[^，,。；;的]{0,6})的", ctx.text[outer.end : inner.start]):
             ctx.relate(inner, outer, R.LOCATED_IN, S.STATED, c.quote, 0.6)  # 甲区北区的乙园
     c.topic = project

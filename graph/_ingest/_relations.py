@@ -278,9 +278,10 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
         if not firms:
             continue
         zone = where[-1] if where else ctx.author
-        if zone is None or zone.type not in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY) and not (
-            where and zone is where[0] and _PARK_WORD.search(zone.name)
-        ):
+        if zone is None:
+            continue
+        in_park = bool(where) and zone is where[0] and _PARK_WORD.search(zone.name) is not None
+        if zone.type not in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY) and not in_park:
             continue
         quote = _quote(text, c_start, c_end)
         extra: dict[str, Any] = {}
@@ -397,6 +398,8 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                 continue  # 甲大学副校长、乙院院士张三，副校长李四: bodies in people's titles
             if _subject_again(ctx, mentions, a, b, s_start, s_end):
                 continue  # 甲与乙签约，甲将投资某项目: the clause is 甲's, not 乙's
+            if _parallel(ctx, mentions, a, b, s_start, s_end):
+                continue  # 甲投资的某项目已投产，乙投资的某项目正在安装设备
             if crowded and not subject and _CLAUSE_BREAK.search(text, a.end, b.start):
                 continue  # a long sentence: parties of different clauses are not paired
             found = pair_type(
@@ -483,6 +486,43 @@ def _subject_again(
         and _CLAUSE_OPENER.fullmatch(ctx.text, c_start, head.start) is not None
         and any(m.ref == head.ref and m.start < c_start for m in mentions)
         and not any(m.ref == a.ref for m in inside)
+    )
+
+
+_OWN_THINGS = frozenset({T.PROJECT, T.PLATFORM, T.PROGRAMME})
+
+
+def _parallel(
+    ctx: _Context, mentions: list[_Mention], a: _Mention, b: _Mention, s_start: int, s_end: int
+) -> bool:
+    """Whether ``a`` and ``b`` stand in two parallel clauses, each opened by its own party
+    with its own project, and ``b``'s clause does not name ``a``'s party (甲投资的某项目
+    已投产，乙投资的某项目正在安装设备: neither deals with the other or the other's project)."""
+    text = ctx.text
+    b_start, b_end = _clause_of(text, b.start, s_start, s_end)
+    a_start, a_end = _clause_of(text, a.start, s_start, s_end)
+    if a_start == b_start:
+        return False
+
+    def opened(c0: int, c1: int) -> _Mention | None:
+        inside = [m for m in mentions if c0 <= m.start < c1]
+        head = inside[0] if inside else None
+        if (
+            head is None
+            or head.type not in _SIDES
+            or _CLAUSE_OPENER.fullmatch(text, c0, head.start) is None
+            or not any(m.type in _OWN_THINGS and m.start > head.end for m in inside)
+        ):
+            return None
+        return head
+
+    ha, hb = opened(a_start, a_end), opened(b_start, b_end)
+    return (
+        ha is not None
+        and hb is not None
+        and ha.ref != hb.ref
+        and a.ref in (ha.ref, *(m.ref for m in mentions if a_start <= m.start < a_end))
+        and not any(m.ref == ha.ref for m in mentions if b_start <= m.start < b_end)
     )
 
 
