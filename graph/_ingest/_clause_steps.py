@@ -24,7 +24,7 @@ from .._records import EntityType, RelationType, Status
 from ._clauses import _CLAUSE_END, _quote, _spans, _trim_span
 from ._context import _SIDES, _Context
 from ._coreference import back_references
-from ._cues import AUTHOR_TYPE, cue_type, date, figures, status
+from ._cues import AUTHOR_TYPE, cue_type, date, deal_type, figures, status
 from ._names import ORG_TYPES, PLACE_TYPES, PROJECT_TYPES
 from ._proposals import _Mention
 from ._speakers import speaker
@@ -457,7 +457,9 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
                     r"共建|共同建设|合作建设|共同打造", text[o.end : h.start]
                 )
                 rtype = R.BUILDS_OPERATES if joint else R.PARTICIPATES_IN
-                ctx.relate(o, h, rtype, status, c.quote, 0.6)
+                # 与乙签订某项目投资协议: 乙 invests in it (a letter of intent: works on it)
+                deal = deal_type(text[o.end : h.start], text[h.end : h.end + 30])
+                ctx.relate(o, h, deal or rtype, status, c.quote, 0.6)
         talks = AUTHOR_TYPE.get(status)
         if c.author is not None and talks is not None:
             # 某某工程正在与乙洽谈: the author (whose project it is) talks with 乙

@@ -90,3 +90,36 @@ def cue_type(words: str) -> RelationType:
         if re.search(rx, words):
             return rtype
     return R.COOPERATION
+
+
+#: 签订某项目投资协议: the kind of deal written after a project's name.
+_DEAL = re.compile(
+    r"(?:的)?(投资|入驻|落户|建设|合作|战略合作|框架)?(?:框架|合作)?"
+    r"(协议书?|合同|意向书|意向协议|备忘录)"
+)
+_SIGNS = re.compile(
+    r"(?:正式|成功|顺利|共同|现场|还|分别)?(?:签订|签署|签约|签下)了?(?:年产|年处理|新建)?"
+)
+
+
+def deal_type(between: str, after: str) -> RelationType | None:
+    """What a firm that signs a deal on a project does to it: ``between`` is the text from
+    the firm to the project (签订), ``after`` the text after the project's name (a clause
+    or two). An investment agreement (投资协议, or a contract and an investment) invests
+    in it; a letter of intent or another agreement works on it.
+
+    >>> str(deal_type("签订", "投资协议，总投资25亿元"))
+    'invests_in'
+    >>> str(deal_type("签订", "合同，投资12亿元")), str(deal_type("签订", "意向协议"))
+    ('invests_in', 'works_on')
+    >>> deal_type("与乙签订", "意向协议") is None
+    True
+    """
+    if not _SIGNS.fullmatch(between):
+        return None
+    deal = _DEAL.match(after)
+    if deal is None:
+        return None
+    if deal.group(1) == "投资" or (deal.group(2) == "合同" and "投资" in after[:24]):
+        return R.INVESTS_IN
+    return R.WORKS_ON
