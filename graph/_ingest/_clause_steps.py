@@ -146,6 +146,17 @@ def _joint_work(ctx: _Context, c: _Clause) -> bool:
     st = c.status if c.status not in (None, S.CARRIED_OUT) else S.CARRIED_OUT
     if not partner or target is None:
         return False
+    if _BUILT_SITE.search(coop.group(0)) and (
+        target.type is T.DEVELOPMENT_ZONE
+        or (target.type is T.PLACE and _PARK_NAME.search(target.name))
+    ):
+        # 甲与乙共建的某某产业园, 与乙合作建设的某综合保税区: each side builds it
+        sides = [m for m in c.ms if m.end == c.start + coop.start() and m.type in _BUILDERS]
+        for m in [*sides[-1:], *partner[:1]]:
+            ctx.relate(m, target, R.BUILDS_OPERATES, st, c.quote, 0.7)
+            c.done.add(id(m))
+        c.done.add(id(target))
+        return False
     if before and target.type in PROJECT_TYPES:
         ctx.relate(before[-1], partner[0], R.COOPERATION, st, c.quote, 0.7, subject=target.name)
         ctx.relate(before[-1], target, R.PARTICIPATES_IN, st, c.quote, 0.7)
@@ -159,6 +170,13 @@ def _joint_work(ctx: _Context, c: _Clause) -> bool:
         c.done.add(id(target))
         c.topic = target
     return False
+
+
+_BUILT_SITE = re.compile(r"共建|建设")
+#: A park's name (a place or zone that parties build).
+_PARK_NAME = re.compile(r"(?:产业园|科技园|工业园|园区|合作园|示范园|产业基地|示范区)$")
+#: Who builds a zone or park together: organisations, governments and acting places.
+_BUILDERS = ORG_TYPES | {T.GROUP, T.ENTERPRISE, T.PLACE, T.DEVELOPMENT_ZONE}
 
 
 def _invests_builds(ctx: _Context, c: _Clause) -> bool:
