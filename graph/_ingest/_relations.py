@@ -265,7 +265,11 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
             for m in mentions
             if c_start <= m.start and m.end <= cue.start() and m.ref not in ("",)
         ]
-        where = [m for m in before if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY)]
+        where = [
+            m
+            for m in before
+            if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY) or _PARK_WORD.search(m.name)
+        ]  # 某某产业园已吸引甲、乙入驻: the park too
         if before and not where:
             continue  # another party is the subject: 某某集团引进…
         if not before and (park := _park_named_before(ctx, mentions, c_start, cue.start())):
@@ -280,7 +284,7 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
         zone = where[-1] if where else ctx.author
         if zone is None:
             continue
-        in_park = bool(where) and zone is where[0] and _PARK_WORD.search(zone.name) is not None
+        in_park = bool(where) and zone is where[-1] and _PARK_WORD.search(zone.name) is not None
         if zone.type not in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY) and not in_park:
             continue
         quote = _quote(text, c_start, c_end)
