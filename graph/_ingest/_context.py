@@ -31,8 +31,9 @@ class _Context:
     #: the tagger's words over the whole text (absolute offsets) and their starts
     words: list[Word] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
-    #: pairs of entities some relation already joins (either direction)
+    #: pairs of entities some relation already joins (either direction), and by what
     linked: set[frozenset[str]] = field(default_factory=set)
+    kinds: dict[frozenset[str], set[RelationType]] = field(default_factory=dict)
     #: the parties named so far, the latest last (what 该校, 双方 refer back to)
     recent: list[_Mention] = field(default_factory=list)
     #: the two parties of the latest partnership (signed, intent, talks, cooperation)
@@ -94,6 +95,7 @@ class _Context:
             return
         r = RelationProposal(src, dst, rtype, status, quote, round(confidence, 2))
         self.linked.add(frozenset((src, dst)))
+        self.kinds.setdefault(frozenset((src, dst)), set()).add(rtype)
         if rtype in _PARTNERSHIP and a.type in _SIDES and b.type in _SIDES:
             self.sides = (a, b)
         if a is self.author and a.origin == "author":

@@ -394,8 +394,11 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
         # the sentence's subject (its first party, or 双方) acts across its clauses
         subject = i == 0 or a.origin == "coref"
         for b in parties[i + 1 :]:
-            if frozenset((a.ref, b.ref)) in ctx.linked and not BY.fullmatch(
-                text, a.end, b.start
+            pair = frozenset((a.ref, b.ref))
+            if (
+                pair in ctx.linked
+                and not BY.fullmatch(text, a.end, b.start)
+                and ctx.kinds.get(pair) != {R.COOPERATION}
             ):  # X由A和B共建 states what A does to X even where a name relates them
                 continue
             if _people_between(ctx, a.end, b.start, b.end):
@@ -412,6 +415,8 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if found is None:
                 continue
             rtype, reverse = found
+            if pair in ctx.linked and rtype is R.COOPERATION:
+                continue  # 两市将开展合作 read already; an agreement adds to it, not a repeat
             if rtype in _DEALS and _own_unit_pair(a, b):
                 continue  # 甲大学 and 甲大学某研究院: a body does not deal with its own unit
             src, dst = (b, a) if reverse else (a, b)
