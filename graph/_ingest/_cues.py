@@ -106,14 +106,15 @@ def deal_type(between: str, after: str) -> RelationType | None:
     """What a firm that signs a deal on a project does to it: ``between`` is the text from
     the firm to the project (签订), ``after`` the text after the project's name (a clause
     or two). An investment agreement (投资协议, or a contract and an investment) invests
-    in it; a letter of intent or another agreement works on it.
+    in it; a letter of intent works on it; another agreement says no more than that it
+    takes part (``None``).
 
     >>> str(deal_type("签订", "投资协议，总投资25亿元"))
     'invests_in'
     >>> str(deal_type("签订", "合同，投资12亿元")), str(deal_type("签订", "意向协议"))
     ('invests_in', 'works_on')
-    >>> deal_type("与乙签订", "意向协议") is None
-    True
+    >>> deal_type("与乙签订", "意向协议") is None, deal_type("签订", "合作协议") is None
+    (True, True)
     """
     if not _SIGNS.fullmatch(between):
         return None
@@ -122,4 +123,6 @@ def deal_type(between: str, after: str) -> RelationType | None:
         return None
     if deal.group(1) == "投资" or (deal.group(2) == "合同" and "投资" in after[:24]):
         return R.INVESTS_IN
-    return R.WORKS_ON
+    if deal.group(2).startswith("意向"):
+        return R.WORKS_ON
+    return None  # 合作协议: it takes part in the project (read as such)
