@@ -463,7 +463,14 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
         for h in c.hubs:
             if id(h) in c.done:
                 continue
-            if c.author is not None:
+            if (
+                c.author is not None
+                and c.author.type in _HOST_TYPES
+                and _in_started_list(ctx, c, h)
+            ):
+                # (某区)开工建设了甲、乙等一批重大项目: they are the zone's, in it
+                ctx.relate(h, c.author, R.LOCATED_IN, status, c.quote, 0.6)
+            elif c.author is not None:
                 rtype = AUTHOR_TYPE.get(status, R.WORKS_ON)
                 if status is S.SIGNED and "代理" in c.text:
                     rtype = R.AGENCY_AGREEMENT
@@ -499,6 +506,24 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
                 kw["collective"] = True
             ctx.relate(subject, o, rtype, status, c.quote, 0.6, **kw)
     return True
+
+
+_HOST_TYPES = frozenset({T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY})
+_STARTED_LIST = re.compile(
+    r"(?:开工建设|开工|竣工|投产|落地|引进|签约)了?(?:[^，,。；;、与和]{1,20}、)*$"
+)
+_LIST_OF_PROJECTS = re.compile(
+    r"(?:、[^，,。；;、]{1,20})*等(?:一批|多个|[\d一二三四五六七八九十]+个)[^，,。；;]{0,6}项目"
+)
+
+
+def _in_started_list(ctx: _Context, c: _Clause, h: _Mention) -> bool:
+    """Whether ``h`` is a member of 开工建设了甲、乙等一批重大项目 (a list of projects
+    named by their firms, started in the author's zone)."""
+    return (
+        _STARTED_LIST.search(ctx.text, c.start, h.start) is not None
+        and _LIST_OF_PROJECTS.match(ctx.text, h.end, c.end) is not None
+    )
 
 
 #: A step: reads what one family of cue words states in a clause; ``True`` ends the clause.

@@ -168,6 +168,15 @@ _PLACE_BUILDS = re.compile(
     r"(?:正|将|要|已|还|也|正在|加快|全力|积极|大力|着力|重点|规划|高标准|持续)*"
     r"(?:建设|打造|共建|规划建设|建成|开发)"
 )
+#: 区内甲公司: a firm written as one within the zone.
+_INSIDE = re.compile(r"(?<![省市县])(?:区内|园内|园区内)(?:的)?(?:[^，,。；;、与和]{1,20}、)*$")
+#: 某区开工建设了甲、乙等一批重大项目: the firms named for their projects.
+_STARTED = re.compile(
+    r"(?:开工建设|开工|建设|竣工|投产|落地|引进|签约)了?(?:[^，,。；;、与和]{1,20}、)*$"
+)
+_FIRMS_PROJECTS = re.compile(
+    r"(?:、[^，,。；;、]{1,20})*等(?:一批|多个|[\d一二三四五六七八九十]+个)?[^，,。；;]{0,6}项目"
+)
 #: 甲省与乙市共同推动…: two places acting together.
 _TOGETHER = re.compile(r"(?:将|要|已|还|正)?(?:共同|一道|一起|联手)")
 #: One title of a person (党委书记, 常务副校长, 首席科学家).
@@ -314,6 +323,15 @@ def pair_type(
             return R.LOCATED_IN, True
         if at in _WHERE or _BUILT.search(between):
             return None
+    if at in _HOSTS and bt in _GATHERED and _INSIDE.search(between):
+        return R.LOCATED_IN, True  # 某区…，区内甲、乙等重点企业: firms in the zone
+    if (
+        at in _HOSTS
+        and bt in (T.ENTERPRISE, T.PROJECT)
+        and _STARTED.search(between)
+        and _FIRMS_PROJECTS.match(after)
+    ):
+        return R.LOCATED_IN, True  # 某区开工建设了甲、乙等一批重大项目: their sites in the zone
     if at in _HOSTS and bt in _GATHERED and _BROUGHT_IN.search(between):
         return R.LOCATED_IN, True  # 某区引进了甲公司: the firm settles in the zone
     if bt is T.PLACE and at in _SIDE_TYPES and _PARK.search(b_name) and _BUILDS_IT.search(between):
