@@ -458,6 +458,7 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
         for m in c.orgs
         if id(m) not in c.done
         and re.search(r"(与|同|和|跟)$", text[max(c.start, m.start - 1) : m.start])
+        and not _BY_LIST.search(text, c.start, m.start)  # 由甲和乙共同出资: both make it
     ]
     if c.hubs:
         for h in c.hubs:
@@ -508,6 +509,7 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
     return True
 
 
+_BY_LIST = re.compile(r"由[^，,。；;由]{2,20}?(?:和|与|同|跟)$")
 _HOST_TYPES = frozenset({T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY})
 _STARTED_LIST = re.compile(
     r"(?:开工建设|开工|竣工|投产|落地|引进|签约)了?(?:[^，,。；;、与和]{1,20}、)*$"

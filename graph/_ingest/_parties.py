@@ -281,6 +281,8 @@ def pair_type(
         return R.LOCATED_IN, False  # 某项目由甲区引进: the project settles in the zone
     if at in _HOSTS and bt in _THINGS and _JOINS.fullmatch(between):
         return R.PARTICIPATES_IN, False  # 甲、乙两市将主动融入某某都市圈: each joins it
+    if between in ("和", "及", "与") and text[max(s_start, a_start - 1) : a_start] == "由":
+        return R.COOPERATION, False  # 由甲和乙共同出资设立: partners in what they make
     if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
         return None  # members of one list (A、B和C) act together, not on each other
     if _TITLES.fullmatch(between):

@@ -433,13 +433,13 @@ _BEFORE_SUBJECT = re.compile(r"[^与同和跟向为对在把从将由给及、]{
 
 
 def _has_subject(ctx: _Context, mentions: list[_Mention], start: int, s_end: int) -> bool:
-    """Whether what a speaker says (``text[start:s_end]``) names its actor before its
-    first cue word (焦作将依托…), not only partners (将与郑州合作)."""
+    """Whether what a speaker says (``text[start:s_end]``) names its subject before its
+    first cue word (焦作将依托…, 某项目总投资…), not only partners (将与郑州合作)."""
     cue = _CUE_ANY.search(ctx.text, start, s_end)
     stop = cue.start() if cue is not None else s_end
     return any(
         start <= m.start < stop
-        and (m.type in _SIDES or m.type is T.PLACE)
+        and m.type in PARTY_TYPES
         and _BEFORE_SUBJECT.fullmatch(ctx.text, start, m.start) is not None
         for m in mentions
     )
