@@ -500,3 +500,87 @@ def test_places_joining_a_programme(first: int) -> None:
     s2 = "洛阳、三门峡、济源三市的气候相近，洛济都市圈人口众多。"
     b2 = (s2.index("洛济都市圈"), s2.index("洛济都市圈") + 5, T.PROGRAMME)
     assert pair_type(s2, a, b2, 0, len(s2)) is None
+
+
+def test_a_bare_project_word_sites_the_project_named_before() -> None:
+    """项目位于甲区北区的乙园内: the project is in both, and the park is in the zone."""
+    rels = _relations(
+        "华远新能源装备基地项目在洛阳高新区开工。项目位于洛阳高新区北区的智能装备产业园内。"
+    )
+    project = "华远新能源装备基地项目"
+    assert (project, "located_in", "智能装备产业园") in rels
+    assert (project, "located_in", "洛阳高新区") in rels
+    assert ("智能装备产业园", "located_in", "洛阳高新区") in rels
+
+
+def test_firms_settled_in_a_park_named_before_or_drawn_by_it() -> None:
+    rels = _relations(
+        "许昌正加快建设郑许产业合作园，园区已入驻宏达精密机械有限公司、中州航空部件有限公司等企业27家。"
+    )
+    assert ("许昌", "builds_operates", "郑许产业合作园") in rels
+    assert ("宏达精密机械有限公司", "located_in", "郑许产业合作园") in rels
+    assert ("中州航空部件有限公司", "located_in", "郑许产业合作园") in rels
+    rels = _relations(
+        "洛阳科技产业园目前已吸引青山控股集团、东方精密机械有限公司等20余家企业入驻。"
+    )
+    assert ("青山控股集团", "located_in", "洛阳科技产业园") in rels
+    # another party as the subject: it brings nothing into a park
+    rels = _relations("青山控股集团目前已吸引东方精密机械有限公司入驻。")
+    assert not any(t == "located_in" for _, t, _ in rels)
+
+
+@pytest.mark.parametrize(
+    ("after", "rtype"),
+    [("投资协议", R.INVESTS_IN), ("合同，投资12亿元", R.INVESTS_IN), ("意向协议", R.WORKS_ON)],
+)
+def test_a_firm_signing_for_a_project(after: str, rtype: R) -> None:
+    text = f"龙里县人民政府与黔云储能科技有限公司签订储能电池生产线项目{after}。"
+    rels = _relations(text)
+    assert ("黔云储能科技有限公司", str(rtype), "储能电池生产线项目") in rels
+    assert ("龙里县人民政府", str(rtype), "储能电池生产线项目") not in rels
+
+
+def test_parties_building_a_zone_together() -> None:
+    rels = _relations("开封与郑州共建的中原科技产业园规划面积12平方公里。")
+    assert ("开封", "builds_operates", "中原科技产业园") in rels
+    assert ("郑州", "builds_operates", "中原科技产业园") in rels
+    rels = _relations("我们与豫通物流集团合作建设的新乡综合保税区二期已通过封关验收。")
+    assert ("豫通物流集团", "builds_operates", "新乡综合保税区") in rels
+
+
+def test_parallel_clauses_each_with_its_own_party_and_project() -> None:
+    rels = _relations(
+        "其中，汴源新材料有限公司投资12亿元建设的高性能膜材料项目已投产，"
+        "中原智联科技股份有限公司投资8亿元的智能终端项目正在进行设备安装。"
+    )
+    assert ("汴源新材料有限公司", "invests_in", "高性能膜材料项目") in rels
+    assert ("中原智联科技股份有限公司", "invests_in", "智能终端项目") in rels
+    assert _joined(rels, "汴源新材料有限公司", "中原智联科技股份有限公司") == set()
+    assert _joined(rels, "汴源新材料有限公司", "智能终端项目") == set()
+
+
+def test_firms_of_a_zone_named_for_their_projects_or_as_within_it() -> None:
+    rels = _relations(
+        "同时，洛阳高新区大力推进重大项目建设，2015年开工建设了青山钢铁、伊河航空等一批重大项目，"
+        "区内盛达、欧林生物等重点企业开始规模化生产。"
+    )
+    for firm in ("青山钢铁", "伊河航空", "盛达", "欧林生物"):
+        assert _joined(rels, firm, "洛阳高新区") == {"located_in"}, firm
+        assert (firm, "located_in", "洛阳高新区") in rels
+
+
+def test_an_agreement_adds_to_a_cooperation_read_from_both_sides() -> None:
+    """洛阳市与三门峡市签订协议，两市将开展合作: the agreement is not lost to 两市's
+    cooperation."""
+    rels = _relations("洛阳市与三门峡市签订战略合作框架协议，两市将在产业、交通等领域开展合作。")
+    assert ("洛阳市", "signed_agreement", "三门峡市") in rels
+
+
+def test_what_two_parties_set_up_together() -> None:
+    rels = _relations(
+        "河洛智能装备有限公司由青山控股集团和洛阳城投集团共同出资设立，注册资本5亿元。"
+    )
+    assert ("青山控股集团", "invests_in", "河洛智能装备有限公司") in rels
+    assert ("洛阳城投集团", "invests_in", "河洛智能装备有限公司") in rels
+    assert _joined(rels, "青山控股集团", "洛阳城投集团") == {"cooperation"}
+    assert _joined(rels, "河洛智能装备有限公司", "洛阳城投集团") == {"invests_in"}
