@@ -584,3 +584,15 @@ def test_what_two_parties_set_up_together() -> None:
     assert ("洛阳城投集团", "invests_in", "河洛智能装备有限公司") in rels
     assert _joined(rels, "青山控股集团", "洛阳城投集团") == {"cooperation"}
     assert _joined(rels, "河洛智能装备有限公司", "洛阳城投集团") == {"invests_in"}
+
+
+def test_three_parties_to_one_agreement_sign_pair_by_pair() -> None:
+    rels = _relations(
+        "福泉市人民政府与磷都化工集团、智链物联科技有限公司签订磷化工智慧园区建设合作协议。"
+    )
+    assert ("磷都化工集团", "signed_agreement", "智链物联科技有限公司") in rels
+    # a body in a person's title is no party to the deal
+    s = "张三与甲市党工委委员、副主任李四代表双方签署协议"
+    a = (s.index("甲市党工委"), s.index("甲市党工委") + 5, T.GOVERNMENT_BODY)
+    b = (s.index("李四"), s.index("李四") + 2, T.GOVERNMENT_BODY)
+    assert pair_type(s, a, b, 0, len(s)) is None

@@ -177,6 +177,12 @@ _STARTED = re.compile(
 _FIRMS_PROJECTS = re.compile(
     r"(?:、[^，,。；;、]{1,20})*等(?:一批|多个|[\d一二三四五六七八九十]+个)?[^，,。；;]{0,6}项目"
 )
+#: 甲与乙、丙签订…: the list after 与 is the other party of the subject's deal.
+_PARTNERS_BEFORE = re.compile(r"[^，,。；;、]{2,30}(?:与|同|和)$")
+_DEAL_AFTER = re.compile(
+    r"(?:(?:、|和|及)[^，,。；;、]{2,20}?)*(?:等[^，,。；;]{0,8})?"
+    r"(?:共同|分别|正式|成功|现场)?(?:(签订|签署|签约)|(?:开展|深化|加强)?合作|共建)"
+)
 #: 甲省与乙市共同推动…: two places acting together.
 _TOGETHER = re.compile(r"(?:将|要|已|还|正)?(?:共同|一道|一起|联手)")
 #: One title of a person (党委书记, 常务副校长, 首席科学家).
@@ -185,6 +191,8 @@ _TITLE_WORD = (
     r"董事长|总经理|总裁|理事长|会长|部长|局长|市长|省长|区长|主席|委员|院士|教授|研究员|"
     r"助理|博士|负责人|创始人|首席[\u4e00-\u9fff]{2,3})"
 )
+#: A person's title written after a body (甲委员会委员、…): the body is no party here.
+_TITLE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{_TITLE_WORD}")
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
 #: two bodies a person serves, no relation between them. Each title is one unit and
 #: the marks between them another, so that a failed match backtracks linearly.
@@ -284,6 +292,16 @@ def pair_type(
     if between in ("和", "及", "与") and text[max(s_start, a_start - 1) : a_start] == "由":
         return R.COOPERATION, False  # 由甲和乙共同出资设立: partners in what they make
     if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
+        if (
+            _PARTNERS_BEFORE.search(text, s_start, a_start)
+            and at in _SIDE_TYPES
+            and bt in _SIDE_TYPES
+            and not _TITLE_AFTER.match(text, a_end)
+            and not _TITLE_AFTER.match(text, b_end)
+            and (deal := _DEAL_AFTER.match(text, b_end, s_end)) is not None
+        ):
+            # 甲与乙、丙签订协议: three parties to one agreement, each pair signs
+            return (R.SIGNED_AGREEMENT if deal.group(1) else R.COOPERATION), False
         return None  # members of one list (A、B和C) act together, not on each other
     if _TITLES.fullmatch(between):
         return None  # 甲大学党委常委、乙院院士张三: one person's titles at two bodies
