@@ -596,3 +596,19 @@ def test_three_parties_to_one_agreement_sign_pair_by_pair() -> None:
     a = (s.index("甲市党工委"), s.index("甲市党工委") + 5, T.GOVERNMENT_BODY)
     b = (s.index("李四"), s.index("李四") + 2, T.GOVERNMENT_BODY)
     assert pair_type(s, a, b, 0, len(s)) is None
+
+
+def test_places_listed_as_partners_act_each() -> None:
+    """达州市与万州区、开州区签署…: every place of the partner list signs."""
+    rels = _relations("达州市与万州区、开州区签署合作协议。")
+    assert ("达州市", "signed_agreement", "万州区") in rels
+    assert ("达州市", "signed_agreement", "开州区") in rels
+    # a place named in passing acts in nothing
+    assert _relations("达州市、万州区的气候相近。") == set()
+
+
+def test_partners_build_a_zone_together() -> None:
+    rels = _relations("洛阳高新区与河洛大学共建洛河科技新区。")
+    assert ("洛阳高新区", "builds_operates", "洛河科技新区") in rels
+    assert ("河洛大学", "builds_operates", "洛河科技新区") in rels
+    assert ("洛阳高新区", "cooperation", "河洛大学") in rels

@@ -130,6 +130,12 @@ _JOINED = re.compile(
 )
 
 
+#: 甲市与乙区、丙区…: 与, then other members of the partner list before the second one.
+_JOINED_LIST = re.compile(
+    r"(?:愿|将|拟|还|也|已|正|又|继续|积极|进一步)*(?:与|同)(?:[^，,。；;、与同和及]{2,12}[、和及])+"
+)
+
+
 _PAREN_OPEN = re.compile(r"[(（](?:以下简称|下称|简称)?[“\"]?")
 _SHORT_FOR = re.compile(r"(?:[(（][^)）]{0,80}[)）])?的(?:英文|中文)?(?:简称|缩写|全称)")
 #: 在甲的支持下: 甲 backs what the sentence tells.
@@ -161,6 +167,11 @@ _JOINS = re.compile(
     r"(?:都|均|将|要|已|正|还|也|主动|积极|加快|全面|深度|全力|共同|纷纷)*"
     r"(?:融入|对接|参与|加入|接入|纳入|服务)"
 )
+#: 与乙共建某某新区: building a zone with a partner (the verb right before the zone).
+_BUILDS_ZONE = re.compile(
+    r"(?:与|同|和)[^，,。；;]{2,30}?(?:共建|共同建设|合作建设|携手打造|共同打造|联合打造)$"
+)
+_BUILDS_ZONE_HERE = re.compile(r"(?:共建|共同建设|合作建设|携手打造|共同打造|联合打造)")
 #: A park's name (what a city builds, not a place it stands in).
 _PARK_NAME = re.compile(r"(?:产业园|科技园|工业园|园区|合作园|示范园|产业基地|示范区)$")
 #: 甲市正加快建设某园: a city building a park (adverbs, then the verb).
@@ -356,10 +367,23 @@ def pair_type(
         return R.LOCATED_IN, True  # 某区引进了甲公司: the firm settles in the zone
     if bt is T.PLACE and at in _SIDE_TYPES and _PARK.search(b_name) and _BUILDS_IT.search(between):
         return R.BUILDS_OPERATES, False  # 建设某某产业园: a park it builds, not a place it is
+    if (
+        (at in _SIDE_TYPES or at is T.PLACE)
+        and (bt is T.DEVELOPMENT_ZONE or (bt is T.PLACE and _PARK_NAME.search(b_name)))
+        and (
+            (
+                _BUILDS_ZONE.search(between)
+                and (at is not T.PLACE or _JOINED_LIST.match(between) or _JOINED.match(between))
+            )
+            or (_BUILDS_ZONE_HERE.fullmatch(between) and before_a.endswith(("与", "同", "和")))
+        )
+    ):
+        return R.BUILDS_OPERATES, False  # 甲与乙共建某某新区: each builds the zone
     if at is T.PLACE and _PARK_NAME.search(b_name) and _PLACE_BUILDS.fullmatch(between):
         return R.BUILDS_OPERATES, False  # 许昌正加快建设某某产业园: the city builds it
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
-        if not _JOINED.fullmatch(between) or not (
+        joined = _JOINED.fullmatch(between) or _JOINED_LIST.fullmatch(between)
+        if not joined or not (
             _SIGNED.search(after) or _COOP.search(after) or _TOGETHER.match(after)
         ):
             return None

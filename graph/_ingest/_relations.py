@@ -75,20 +75,33 @@ def _acting_places(
     if not _ACTING.search(text, s_start, s_end):
         return []
     words = ctx.words_in(s_start, s_end)
-    out = []
+    out: list[_Mention] = []
     for i, w in enumerate(words):
-        if (
-            w.tag == "LOC"
-            and w.end - w.start >= 2
-            and text[w.end : w.end + 1] in ("与", "同")
-            and not HEAD_RE.search(text, w.start, w.end)
-            and (i == 0 or words[i - 1].tag not in ("LOC", "ORG", "nz", "n"))
-            and not any(k.start < w.end and w.start < k.end for k in known)
-        ):
+        if w.tag != "LOC" or w.end - w.start < 2 or HEAD_RE.search(text, w.start, w.end):
+            continue
+        if any(k.start < w.end and w.start < k.end for k in known):
+            continue
+        before = text[w.start - 1 : w.start] if w.start > s_start else ""
+        subject = text[w.end : w.end + 1] in ("与", "同") and (
+            i == 0 or words[i - 1].tag not in ("LOC", "ORG", "nz", "n")
+        )
+        # 甲市与乙区、丙区共建…: the places listed after 与, before the verb
+        partner = (
+            before in ("与", "同")
+            or (before in ("、", "和") and bool(out) and out[-1].end == w.start - 1)
+        ) and _PARTNER_END.match(text, w.end) is not None
+        if subject or partner:
             name = text[w.start : w.end]
             ctx.acting.add(name)
             out.append(_Mention(w.start, w.end, name, T.PLACE, 0.6, origin="place"))
     return out
+
+
+#: What follows a place listed as a partner (甲市与乙区、丙区共建…).
+_PARTNER_END = re.compile(
+    r"(?:[、和][^，,。；;、和与]{2,8}?)*(?:共同|联合|携手|合作)?"
+    r"(?:签署|签订|签约|合作|共建|共同|携手|联合|开展|建立|打造)"
+)
 
 
 def _back_referenced(
