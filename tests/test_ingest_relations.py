@@ -612,3 +612,22 @@ def test_partners_build_a_zone_together() -> None:
     assert ("洛阳高新区", "builds_operates", "洛河科技新区") in rels
     assert ("河洛大学", "builds_operates", "洛河科技新区") in rels
     assert ("洛阳高新区", "cooperation", "河洛大学") in rels
+
+
+def test_we_in_the_quote_of_an_official_is_their_body() -> None:
+    from graph._ingest._extract import extract
+
+    p = extract(
+        "新乡市发展改革委主任孙立华介绍，新乡把承接产业转移作为主攻方向。"
+        "“我们与豫通物流集团合作建设的新乡综合保税区二期已通过封关验收。”孙立华说。"
+    )
+    found = {(r.source, str(r.type), r.target): r for r in p.relations}
+    assert ("豫通物流集团", "builds_operates", "新乡综合保税区") in found
+    r = found[("新乡市", "cooperation", "豫通物流集团")]
+    assert str(r.basis) == "inferred" and "我们" in r.notes
+    # outside a quote, 我们 is the reporter's, no official's
+    p = extract(
+        "新乡市发展改革委主任孙立华介绍，新乡把承接产业转移作为主攻方向。"
+        "我们与豫通物流集团合作建设了新乡综合保税区。"
+    )
+    assert not any(r.source == "新乡市" for r in p.relations)

@@ -561,6 +561,8 @@ def _clause_relations(
     topic: _Mention | None = None
     event: _Mention | None = None
     sp = speaker(ctx, mentions, s_start, s_end)
+    if sp is not None and sp.body is not None:
+        ctx.speaking = (sp.end, sp.body)
     for c_start, c_end in _spans(ctx.text, s_start, s_end, _CLAUSE_END):
         if sp is not None and c_start < sp.end:
             continue  # 某市长张三表示: the speaker's head states nothing

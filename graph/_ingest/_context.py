@@ -47,6 +47,9 @@ class _Context:
     own: list[tuple[int, int, str, int, int, list[_Mention]]] = field(default_factory=list)
     #: people named with the title of an organisation (某某大学校长张三), by name
     people: dict[str, _Mention] = field(default_factory=dict)
+    #: the latest official quoted at a sentence's head (某市长张三表示，): where the
+    #: speech starts and the body they speak for (what 我们 in their quote stands for)
+    speaking: tuple[int, _Mention] | None = None
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """The tagged words of ``text[start:end]``."""
@@ -155,5 +158,9 @@ _READ_FOR = {
     "title": (
         "The quote names a person by their title at {name}; the person's presence or "
         "act is read as the organisation's. Check before accepting."
+    ),
+    "speaker": (
+        "The quote is what an official says ({said}); read as said for {name}, the body "
+        "the official speaks for. Check before accepting."
     ),
 }

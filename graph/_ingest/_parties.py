@@ -169,7 +169,7 @@ _JOINS = re.compile(
 )
 #: 与乙共建某某新区: building a zone with a partner (the verb right before the zone).
 _BUILDS_ZONE = re.compile(
-    r"(?:与|同|和)[^，,。；;]{2,30}?(?:共建|共同建设|合作建设|携手打造|共同打造|联合打造)$"
+    r"(?:与|同|和)[^，,。；;]{2,30}?(?:共建|共同建设|合作建设|携手打造|共同打造|联合打造)的?$"
 )
 _BUILDS_ZONE_HERE = re.compile(r"(?:共建|共同建设|合作建设|携手打造|共同打造|联合打造)")
 #: A park's name (what a city builds, not a place it stands in).

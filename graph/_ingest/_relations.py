@@ -113,7 +113,7 @@ def _back_referenced(
     words (双方签署协议 signed_agreement, 双方将合作 cooperation).
     """
     text = ctx.text
-    out: list[_Mention] = []
+    out: list[_Mention] = _we_quoted(ctx, mentions, s_start, s_end)
     for b_start, b_end, key in back_references(text, s_start, s_end):
         if any(m.start <= b_start < m.end for m in mentions):
             continue  # inside a name
@@ -161,6 +161,31 @@ def _back_referenced(
                 _quote(text, s_start, s_end),
                 0.5,
             )
+    return out
+
+
+_WE = re.compile(r"我们|我市|我区|我县|我省|我州")
+#: How far back a quote's speaker may be named (a paragraph or so).
+_QUOTE_SPAN = 600
+
+
+def _we_quoted(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> list[_Mention]:
+    """我们 in the quote of an official named just before (某市长张三介绍，…。“我们与乙
+    合作建设的…”): the body the official speaks for (``origin: speaker``)."""
+    if ctx.speaking is None:
+        return []
+    text = ctx.text
+    said, body = ctx.speaking
+    out: list[_Mention] = []
+    for we in _WE.finditer(text, s_start, s_end):
+        if we.start() - said > _QUOTE_SPAN or any(m.start <= we.start() < m.end for m in mentions):
+            continue
+        start = max(said, text.rfind("\n", said, we.start()) + 1)
+        if text.count("“", start, we.start()) <= text.count("”", start, we.start()):
+            continue  # not within a quote opened after the speaker's head
+        m = _Mention(we.start(), we.end(), body.name, body.type, 0.6, body.match, "speaker")
+        m.attributes["_said"] = we.group(0)
+        out.append(m)
     return out
 
 
@@ -405,7 +430,7 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
     crowded = sum(m.origin not in _READ_FOR for m in parties) > CLAUSE_PARTIES
     for i, a in enumerate(parties):
         # the sentence's subject (its first party, or 双方) acts across its clauses
-        subject = i == 0 or a.origin == "coref"
+        subject = i == 0 or a.origin in ("coref", "speaker")
         for b in parties[i + 1 :]:
             pair = frozenset((a.ref, b.ref))
             if (

@@ -4,7 +4,7 @@ Newspaper reports give much of what bodies do as what their officials say:
 ``开封市委常委、副市长张三介绍，开封将与郑州共建…``, ``某局有关负责人表示，下一步将…``.
 The head (the speaker, their titles and the body the titles name) states no relation;
 what follows it does, and where a clause after it names no actor, the actor is the
-speaker's body (read for the person, ``origin: title``, so ``basis: inferred``).
+speaker's body (read for the person, ``origin: speaker``, so ``basis: inferred``).
 
 A pure function of the context's text, words and one sentence's mentions.
 """
@@ -47,7 +47,7 @@ class Speaker:
     #: where the head starts and where what the speaker says starts
     start: int
     end: int
-    #: the speaker's body read for the person (``origin: title``), if the head names one
+    #: the speaker's body read for the person (``origin: speaker``), if the head names one
     body: _Mention | None
 
 
@@ -87,7 +87,7 @@ def speaker(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -
         # written on the pause that opens the speech: the words between it and a party
         # named later are the speech's own (表示，将与乙合作: 将与)
         pause = said.end() - 1
-        body = _Mention(pause, said.end(), b.name, rtype, 0.6, b.match, "title")
+        body = _Mention(pause, said.end(), b.name, rtype, 0.6, b.match, "speaker")
         body.attributes["_said"] = text[start:head_end]
     return Speaker(start, said.end(), body)
 
