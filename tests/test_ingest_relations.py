@@ -631,3 +631,16 @@ def test_we_in_the_quote_of_an_official_is_their_body() -> None:
         "我们与豫通物流集团合作建设了新乡综合保税区。"
     )
     assert not any(r.source == "新乡市" for r in p.relations)
+
+
+def test_parallel_deals_in_one_sentence_stay_apart() -> None:
+    rels = _relations(
+        "其中，南岭电器集团与荆州市人民政府签订智能家电产业园项目合同，"
+        "珠江制冷股份有限公司与武汉经济技术开发区签署投资协议。"
+    )
+    assert ("南岭电器集团", "signed_agreement", "荆州市人民政府") in rels
+    assert ("珠江制冷股份有限公司", "signed_agreement", "武汉经济技术开发区") in rels
+    for other in ("珠江制冷股份有限公司", "武汉经济技术开发区"):
+        assert _joined(rels, "南岭电器集团", other) == set()
+    # the investment of the next deal is not this contract's
+    assert ("南岭电器集团", "invests_in", "智能家电产业园项目") not in rels

@@ -102,6 +102,10 @@ _SIGNS = re.compile(
 )
 
 
+#: 签订某项目合同，总投资12亿元: the investment written right after the contract.
+_INVESTMENT_NEXT = re.compile(r"[^，,。；;]{0,6}?[，,]?(?:项目)?(?:总|计划|拟|协议)?投资")
+
+
 def deal_type(between: str, after: str) -> RelationType | None:
     """What a firm that signs a deal on a project does to it: ``between`` is the text from
     the firm to the project (签订), ``after`` the text after the project's name (a clause
@@ -121,7 +125,9 @@ def deal_type(between: str, after: str) -> RelationType | None:
     deal = _DEAL.match(after)
     if deal is None:
         return None
-    if deal.group(1) == "投资" or (deal.group(2) == "合同" and "投资" in after[:24]):
+    if deal.group(1) == "投资" or (
+        deal.group(2) == "合同" and _INVESTMENT_NEXT.match(after, deal.end()) is not None
+    ):
         return R.INVESTS_IN
     if deal.group(2).startswith("意向"):
         return R.WORKS_ON

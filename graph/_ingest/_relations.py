@@ -537,14 +537,16 @@ def _subject_again(
 
 
 _OWN_THINGS = frozenset({T.PROJECT, T.PLATFORM, T.PROGRAMME})
+_WITH = re.compile(r"(?:将|已|还|也|正|分别)?(?:与|同|和)")
 
 
 def _parallel(
     ctx: _Context, mentions: list[_Mention], a: _Mention, b: _Mention, s_start: int, s_end: int
 ) -> bool:
     """Whether ``a`` and ``b`` stand in two parallel clauses, each opened by its own party
-    with its own project, and ``b``'s clause does not name ``a``'s party (甲投资的某项目
-    已投产，乙投资的某项目正在安装设备: neither deals with the other or the other's project)."""
+    with its own project or partner, and ``b``'s clause does not name ``a``'s party
+    (甲投资的某项目已投产，乙投资的某项目正在安装设备; 甲与乙签订…，丙与丁签署…: neither
+    deals with the other, its partner or its project)."""
     text = ctx.text
     b_start, b_end = _clause_of(text, b.start, s_start, s_end)
     a_start, a_end = _clause_of(text, a.start, s_start, s_end)
@@ -558,10 +560,13 @@ def _parallel(
             head is None
             or head.type not in _SIDES
             or _CLAUSE_OPENER.fullmatch(text, c0, head.start) is None
-            or not any(m.type in _OWN_THINGS and m.start > head.end for m in inside)
         ):
             return None
-        return head
+        if any(m.type in _OWN_THINGS and m.start > head.end for m in inside):
+            return head  # 甲投资的某项目…
+        if _WITH.match(text, head.end) and any(m.type in _SIDES for m in inside[1:]):
+            return head  # 甲与乙签订…
+        return None
 
     ha, hb = opened(a_start, a_end), opened(b_start, b_end)
     return (
