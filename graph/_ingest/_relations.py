@@ -89,7 +89,7 @@ def _acting_places(
         partner = (
             before in ("与", "同")
             or (before in ("、", "和") and bool(out) and out[-1].end == w.start - 1)
-        ) and _PARTNER_END.match(text, w.end) is not None
+        ) and _PARTNER_END.match(text, w.end, s_end) is not None
         if subject or partner:
             name = text[w.start : w.end]
             ctx.acting.add(name)
