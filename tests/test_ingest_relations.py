@@ -644,3 +644,19 @@ def test_parallel_deals_in_one_sentence_stay_apart() -> None:
         assert _joined(rels, "南岭电器集团", other) == set()
     # the investment of the next deal is not this contract's
     assert ("南岭电器集团", "invests_in", "智能家电产业园项目") not in rels
+
+
+def test_the_author_founds_what_it_builds_with_a_partner() -> None:
+    from graph._ingest._extract import extract
+
+    p = extract("与河洛大学共建智能制造研究院。", author="洛河高新区")
+    rels = {(r.source, str(r.type), r.target) for r in p.relations}
+    assert ("洛河高新区", "establishes", "智能制造研究院") in rels
+    assert ("河洛大学", "establishes", "智能制造研究院") in rels
+
+
+def test_one_event_does_nothing_to_another() -> None:
+    s = "全年举办招商推介会6场，在深圳举办洛河产业招商推介会"
+    a = (s.index("招商推介会"), s.index("招商推介会") + 5, T.EVENT)
+    b = (s.index("洛河产业招商推介会"), len(s), T.EVENT)
+    assert pair_type(s, a, b, 0, len(s)) is None

@@ -506,9 +506,18 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
             if o.type is T.GROUP:
                 kw["collective"] = True
             ctx.relate(subject, o, rtype, status, c.quote, 0.6, **kw)
+        # 与乙共建某研究院 (the subject unwritten or written): the subject founds it too
+        found = _FOUNDS_JOINTLY.match(text, partner_orgs[-1].end, c.end)
+        if found is not None:
+            for f in c.ms:
+                if f.start >= found.end() and f.type in _JOINTLY_FOUNDED:
+                    ctx.relate(subject, f, R.ESTABLISHES, status, c.quote, 0.6, **c.extra)
+                    break
     return True
 
 
+_FOUNDS_JOINTLY = re.compile(r"(?:共同|合作|联合)?(?:共建|组建|成立|设立|创办|建立)了?")
+_JOINTLY_FOUNDED = frozenset({T.RESEARCH_INSTITUTE, T.COLLEGE, T.SCHOOL, T.PLATFORM})
 _BY_LIST = re.compile(r"由[^，,。；;由]{2,20}?(?:和|与|同|跟)$")
 _HOST_TYPES = frozenset({T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY})
 _STARTED_LIST = re.compile(

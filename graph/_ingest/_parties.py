@@ -396,6 +396,8 @@ def pair_type(
     if subsidiary and at is T.ENTERPRISE and bt is T.ENTERPRISE:
         # 甲(的)全资子公司乙, 甲旗下乙: 乙 is 甲's; 甲是乙的子公司: 甲 is 乙's
         return R.SUBSIDIARY_OF, _SUBSIDIARY.search(between) is not None
+    if at is T.EVENT and bt is T.EVENT:
+        return None  # 举办推介会6场，在某地举办某某推介会: one event does nothing to another
     if bt is T.EVENT:
         if _ATTEND.search(between):
             if _object(text, a_start, s_start):
