@@ -660,3 +660,13 @@ def test_one_event_does_nothing_to_another() -> None:
     a = (s.index("招商推介会"), s.index("招商推介会") + 5, T.EVENT)
     b = (s.index("洛河产业招商推介会"), len(s), T.EVENT)
     assert pair_type(s, a, b, 0, len(s)) is None
+
+
+def test_both_sides_found_a_unit_named_after_one_of_them() -> None:
+    """双方将共建甲大学某研究院: 甲大学 founds it too, though the name relates the two."""
+    rels = _relations(
+        "齐鲁理工大学与潍坊市人民政府签署全面战略合作协议。"
+        "根据协议，双方将共建齐鲁理工大学潍坊研究院。"
+    )
+    assert ("齐鲁理工大学", "establishes", "齐鲁理工大学潍坊研究院") in rels
+    assert ("潍坊市人民政府", "establishes", "齐鲁理工大学潍坊研究院") in rels

@@ -436,7 +436,7 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if (
                 pair in ctx.linked
                 and not BY.fullmatch(text, a.end, b.start)
-                and ctx.kinds.get(pair) != {R.COOPERATION}
+                and not ctx.kinds.get(pair, set()) <= _WEAK
             ):  # X由A和B共建 states what A does to X even where a name relates them
                 continue
             if _people_between(ctx, a.end, b.start, b.end):
@@ -453,7 +453,7 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if found is None:
                 continue
             rtype, reverse = found
-            if pair in ctx.linked and rtype is R.COOPERATION:
+            if pair in ctx.linked and rtype in _WEAK:
                 continue  # 两市将开展合作 read already; an agreement adds to it, not a repeat
             if rtype in _DEALS and _own_unit_pair(a, b):
                 continue  # 甲大学 and 甲大学某研究院: a body does not deal with its own unit
@@ -481,6 +481,11 @@ def _has_subject(ctx: _Context, mentions: list[_Mention], start: int, s_end: int
         and _BEFORE_SUBJECT.fullmatch(ctx.text, start, m.start) is not None
         for m in mentions
     )
+
+
+#: What a pair's name or a 双方 tells, to which what a sentence states adds (甲大学 and
+#: 甲大学某研究院 are related by name; 双方将共建甲大学某研究院 tells who founds it).
+_WEAK = frozenset({R.COOPERATION, R.AFFILIATED_WITH})
 
 
 _TITLED_NEXT = re.compile(rf"(?:{TITLE_RUN.pattern})|[\u4e00-\u9fff]{{0,4}}(?:主任|负责人|代表)")
