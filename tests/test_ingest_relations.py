@@ -670,3 +670,9 @@ def test_both_sides_found_a_unit_named_after_one_of_them() -> None:
     )
     assert ("齐鲁理工大学", "establishes", "齐鲁理工大学潍坊研究院") in rels
     assert ("潍坊市人民政府", "establishes", "齐鲁理工大学潍坊研究院") in rels
+
+
+def test_a_deed_signed_is_no_party() -> None:
+    rels = _relations("陕西省商务厅与广西壮族自治区商务厅签署陕桂经贸合作备忘录。")
+    assert ("陕西省商务厅", "signed_agreement", "广西壮族自治区商务厅") in rels
+    assert not any(d.endswith("备忘录") or s.endswith("备忘录") for s, _, d in rels)

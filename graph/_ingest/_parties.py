@@ -188,6 +188,8 @@ _STARTED = re.compile(
 _FIRMS_PROJECTS = re.compile(
     r"(?:、[^，,。；;、]{1,20})*等(?:一批|多个|[\d一二三四五六七八九十]+个)?[^，,。；;]{0,6}项目"
 )
+#: The name of an agreement (what parties sign), not of a party.
+_A_DEED = re.compile(r"(?:协议书?|备忘录|合同|意向书|框架)$")
 #: 甲与乙、丙签订…: the list after 与 is the other party of the subject's deal.
 _PARTNERS_BEFORE = re.compile(r"[^，,。；;、]{2,30}(?:与|同|和)$")
 _DEAL_AFTER = re.compile(
@@ -282,6 +284,8 @@ def pair_type(
     after = text[b_end:s_end]
     before_b = text[max(s_start, b_start - 4) : b_start]
     before_a = text[max(s_start, a_start - 4) : a_start]
+    if _A_DEED.search(text, a_start, a_end) or _A_DEED.search(b_name):
+        return None  # 签署某某合作备忘录: the deed signed, no party to it
     if _PAREN_OPEN.fullmatch(between) and after[:1] in (")", "）"):
         return None  # 某某公会（ABC）: the short form in brackets names the same party
     if between in ("是", "即", "为", "系") and _SHORT_FOR.match(after):
