@@ -17,7 +17,7 @@ import re
 from .._records import EntityType as T
 from .._records import RelationType as R
 
-__all__ = ["ANY_CUE", "BY", "PARTY_TYPES", "TITLE_RUN", "pair_type"]
+__all__ = ["ANY_CUE", "BY", "PARTY_TYPES", "TITLE_AFTER", "TITLE_RUN", "pair_type"]
 
 #: Entity types that take part in relations as parties.
 PARTY_TYPES = frozenset(
@@ -205,7 +205,7 @@ _TITLE_WORD = (
     r"助理|博士|负责人|创始人|首席[\u4e00-\u9fff]{2,3})"
 )
 #: A person's title written after a body (甲委员会委员、…): the body is no party here.
-_TITLE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{_TITLE_WORD}")
+TITLE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{_TITLE_WORD}")
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
 #: two bodies a person serves, no relation between them. Each title is one unit and
 #: the marks between them another, so that a failed match backtracks linearly.
@@ -311,8 +311,8 @@ def pair_type(
             _PARTNERS_BEFORE.search(text, s_start, a_start)
             and at in _SIDE_TYPES
             and bt in _SIDE_TYPES
-            and not _TITLE_AFTER.match(text, a_end)
-            and not _TITLE_AFTER.match(text, b_end)
+            and not TITLE_AFTER.match(text, a_end)
+            and not TITLE_AFTER.match(text, b_end)
             and (deal := _DEAL_AFTER.match(text, b_end, s_end)) is not None
         ):
             # 甲与乙、丙签订协议: three parties to one agreement, each pair signs

@@ -30,7 +30,7 @@ from ._figures import amounts, areas, capacities
 from ._model_names import model_names
 from ._names import HEAD_RE
 from ._parties import ANY_CUE as _CUE_ANY
-from ._parties import BY, PARTY_TYPES, TITLE_RUN, pair_type, states_relations
+from ._parties import BY, PARTY_TYPES, TITLE_AFTER, TITLE_RUN, pair_type, states_relations
 from ._proposals import RelationProposal, _Mention
 from ._speakers import in_head, speaker
 from ._tagging import Word
@@ -118,6 +118,8 @@ def _back_referenced(
         if any(m.start <= b_start < m.end for m in mentions):
             continue  # inside a name
         before = ctx.recent + [m for m in mentions if m.end <= b_start]
+        if key in _SEVERAL:  # 双方, 三方: parties that acted, not bodies of people's titles
+            before = [m for m in before if not TITLE_AFTER.match(text, m.end)]
         if key.startswith("我") and ctx.author is not None:
             before = [ctx.author, *before]
         latest: list[str] = []  # the last four parties named, latest first
@@ -188,6 +190,9 @@ def _we_quoted(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int
         out.append(m)
     return out
 
+
+#: Back-references to several parties (who acted together, not who spoke or watched).
+_SEVERAL = frozenset({"双方", "三方", "两家", "两校", "两地", "两市", "两省", "两区"})
 
 #: 双方举行了…: the two sides hold what follows (an event).
 _HOSTS = re.compile(r"(?:共同|还|并|正式|隆重)?(?:举行|举办|召开)")
