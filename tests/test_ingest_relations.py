@@ -676,3 +676,11 @@ def test_a_deed_signed_is_no_party() -> None:
     rels = _relations("陕西省商务厅与广西壮族自治区商务厅签署陕桂经贸合作备忘录。")
     assert ("陕西省商务厅", "signed_agreement", "广西壮族自治区商务厅") in rels
     assert not any(d.endswith("备忘录") or s.endswith("备忘录") for s, _, d in rels)
+
+
+def test_a_bare_head_word_sites_what_it_names() -> None:
+    rels = _relations(
+        "青禾生物技术股份有限公司与长白研究院共建的人参功能食品联合实验室在长春揭牌。"
+        "据介绍，联合实验室设在青禾生物长春研发中心，总面积2600平方米。"
+    )
+    assert ("人参功能食品联合实验室", "located_in", "青禾生物长春研发中心") in rels

@@ -247,33 +247,44 @@ def _seeks(ctx: _Context, c: _Clause) -> bool:
 
 #: 项目位于甲区北区的乙园内: a clause opening with the bare word for the project.
 _SITED = re.compile(
-    r"^(?:该|此|这个|整个)?项目(?:一期|二期|建设地点|厂址|选址)?(?:已|将|拟|计划)?"
-    r"(?:位于|坐落于?|落户于?|落户在|落地于?|选址于?|选址在|建于|建在|布局在|设在)"
+    r"^(?:该|此|这个|整个)?(项目|联合实验室|实验室|研究院|研究中心|中心|基地|工作站)"
+    r"(?:一期|二期|建设地点|厂址|选址)?(?:已|将|拟|计划)?"
+    r"(?:位于|坐落于?|落户于?|落户在|落地于?|选址于?|选址在|建于|建在|布局在|设在|设于)"
 )
 #: Where a project can be: a zone, a place, a park (named as a project or a place).
 _SITES = frozenset({T.DEVELOPMENT_ZONE, T.PLACE, T.PROJECT})
+#: What can house a laboratory or a centre (实验室设在某公司研发中心).
+_HOUSES = frozenset({T.PLATFORM, T.RESEARCH_INSTITUTE, T.UNIVERSITY, T.COLLEGE, T.ENTERPRISE})
 
 
-def _latest_project(ctx: _Context, c: _Clause) -> _Mention | None:
-    """The project a bare 项目 stands for: the clause's topic, else the latest one named."""
-    if c.topic is not None and c.topic.type is T.PROJECT:
+def _latest_project(ctx: _Context, c: _Clause, head: str = "项目") -> _Mention | None:
+    """The project a bare 项目 stands for: the clause's topic, else the latest one named;
+    for another head word (实验室设在…), the latest name ending with it."""
+    if head == "项目" and c.topic is not None and c.topic.type is T.PROJECT:
         return c.topic
-    before = [m for m in c.mentions if m.end <= c.start and m.type is T.PROJECT]
-    named = [m for m in [*ctx.recent, *before] if m.type is T.PROJECT]
+    before = [m for m in c.mentions if m.end <= c.start]
+    named = [
+        m
+        for m in [*ctx.recent, *before]
+        if (m.type is T.PROJECT if head == "项目" else m.name.endswith(head))
+    ]
     return named[-1] if named else None
 
 
 def _sited(ctx: _Context, c: _Clause) -> bool:
     """项目位于甲区北区的乙园内: the project named before (项目, 该项目) is in 乙园 and in
-    甲区, and 乙园 is in 甲区."""
+    甲区, and 乙园 is in 甲区; 联合实验室设在甲公司研发中心: the laboratory named before
+    is there."""
     sited = _SITED.match(c.text)
     if sited is None:
         return False
-    project = _latest_project(ctx, c)
+    project = _latest_project(ctx, c, sited.group(1))
     sites = [
         m
         for m in c.ms
-        if m.start >= c.start + sited.end() and m.type in _SITES and m.type is not T.EVENT
+        if m.start >= c.start + sited.end()
+        and (m.type in _SITES or m.type in _HOUSES)
+        and m.type is not T.EVENT
     ]
     if project is None or not sites:
         return False
