@@ -85,9 +85,10 @@ def _acting_places(
         subject = text[w.end : w.end + 1] in ("与", "同") and (
             i == 0 or words[i - 1].tag not in ("LOC", "ORG", "nz", "n")
         )
-        # 甲市与乙区、丙区共建…: the places listed after 与, before the verb
+        # 甲市与乙区、丙区共建…: the places listed after 与, before the verb (a partner
+        # alone after 与 is named by the partner rule, as a government)
         partner = (
-            before in ("与", "同")
+            (before in ("与", "同") and text[w.end : w.end + 1] in ("、", "和"))
             or (before in ("、", "和") and bool(out) and out[-1].end == w.start - 1)
         ) and _PARTNER_END.match(text, w.end, s_end) is not None
         if subject or partner:
