@@ -375,3 +375,312 @@ def test_title_and_role_patterns_fail_fast(unit: str) -> None:
     assert _TITLES.fullmatch(text) is None and TITLE_RUN.fullmatch(text) is None
     assert _EVENT_ROLE.match(text) is None
     assert time.perf_counter() - t0 < 1.0
+
+
+# -- officials quoted, units of firms, events' hosts and guests, places joining -----------
+
+
+def test_an_official_quoted_does_not_stop_what_follows() -> None:
+    """洛阳市委书记张明表示，…: the head names the speaker's body, no party; the clauses
+    after it are read as if the head were not there."""
+    rels = _relations("洛阳市委书记张明表示，洛阳将与三门峡共建洛三协同产业园项目。")
+    assert ("洛阳", "cooperation", "三门峡") in rels
+
+
+def test_the_speakers_body_acts_where_what_they_say_names_no_actor() -> None:
+    from graph._ingest._extract import extract
+
+    p = extract("洛阳市委副书记、市长张明表示，将与郑州合作建设洛郑物流园项目。")
+    found = {(r.source, str(r.type), r.target): r for r in p.relations}
+    r = found[("洛阳", "cooperation", "郑州")]
+    assert str(r.basis) == "inferred"
+    assert ("洛阳", "builds_operates", "洛郑物流园项目") in found
+    # a person alone is no speaker for a body: nothing is read for them
+    assert _relations("张明表示，将与郑州合作建设洛郑物流园项目。") == set()
+
+
+def test_a_speaker_head_is_found_only_at_a_sentence_start() -> None:
+    from graph._ingest._speakers import speaker
+
+    text = "洛阳市委书记张明表示，洛阳将与郑州合作。"
+    ctx = _Context(text, _Index(()), None)
+    from graph._ingest._tagging import tag
+
+    ctx.words = tag([text])[0]
+    ctx.starts = [w.start for w in ctx.words]
+    ms = [_mention(text, "洛阳", T.PLACE), _mention(text, "郑州", T.PLACE)]
+    sp = speaker(ctx, ms, 0, len(text))
+    assert sp is not None and text[sp.end - 1] == "，" and sp.end == text.index("，") + 1
+    assert sp.body is not None and sp.body.name == "洛阳"
+    assert sp.body.type is T.GOVERNMENT_BODY  # 市委 speaks for the city
+    assert speaker(ctx, ms, 11, len(text)) is None  # 洛阳将与郑州合作: no one speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "reverse"),
+    [
+        ("北岭集团全资子公司北岭新材料有限公司", True),
+        ("北岭集团的控股子公司北岭新材料有限公司", True),
+        ("北岭集团旗下北岭新材料有限公司", True),
+        ("北岭新材料有限公司是北岭集团的全资子公司", False),
+    ],
+)
+def test_a_subsidiary_is_the_firm_written_after_the_word_of_the_unit(
+    text: str, reverse: bool
+) -> None:
+    first = "北岭新材料有限公司" if not reverse else "北岭集团"
+    second = "北岭集团" if not reverse else "北岭新材料有限公司"
+    a, b = _mention(text, first, T.ENTERPRISE), _mention(text, second, T.ENTERPRISE)
+    assert pair_type(text, (a.start, a.end, a.type), (b.start, b.end, b.type), 0, len(text)) == (
+        R.SUBSIDIARY_OF,
+        reverse,
+    )
+
+
+def test_a_project_built_by_a_unit_of_a_firm() -> None:
+    """该项目由甲集团全资子公司乙投资建设: 乙 invests in the project (the one 该项目
+    refers to) and is 甲's; 甲 takes part through it."""
+    rels = _relations(
+        "伏牛新材料产业基地项目近日开工。"
+        "该项目由北岭集团全资子公司北岭新材料(洛阳)有限公司投资建设，总投资30亿元。"
+    )
+    project = next(s for s, t, d in rels if t == "invests_in")
+    assert project == "北岭新材料(洛阳)有限公司"
+    assert ("北岭新材料(洛阳)有限公司", "subsidiary_of", "北岭集团") in rels
+    assert ("北岭集团", "subsidiary_of", "北岭新材料(洛阳)有限公司") not in rels
+    assert not any(t == "invests_in" and s == "北岭集团" for s, t, d in rels)
+
+
+_FORUM = (
+    "9月5日，第二届伏牛山文旅产业发展论坛在洛阳举办。"
+    "论坛由河洛文旅行业协会、洛阳市人民政府联合主办，伊川经济开发区管委会承办，"
+    "青山旅游集团、白河文化传媒股份有限公司等30余家企业参加。"
+)
+
+
+def test_hosts_organise_the_event_and_guests_attend_it() -> None:
+    """论坛由甲、乙联合主办，丙承办，丁、戊等企业参加: 论坛 is the forum named before."""
+    rels = _relations(_FORUM)
+    forum = "伏牛山文旅产业发展论坛"
+    for host in ("河洛文旅行业协会", "洛阳市人民政府", "伊川经济开发区管委会"):
+        assert (host, "organises", forum) in rels
+    for guest in ("青山旅游集团", "白河文化传媒股份有限公司"):
+        assert (guest, "attends", forum) in rels
+    parties = {
+        "河洛文旅行业协会",
+        "伊川经济开发区管委会",
+        "青山旅游集团",
+        "白河文化传媒股份有限公司",
+    }
+    assert not any(s in parties and d in parties for s, _, d in rels)  # no pair of them
+
+
+def test_guests_attend_an_event_written_by_its_head_word() -> None:
+    rels = _relations(
+        "第二届伏牛山文旅产业发展论坛在洛阳举办。青山旅游集团、白河文化传媒股份有限公司等企业参加论坛。"
+    )
+    assert ("青山旅游集团", "attends", "伏牛山文旅产业发展论坛") in rels
+    assert ("白河文化传媒股份有限公司", "attends", "伏牛山文旅产业发展论坛") in rels
+
+
+def test_firms_settled_in_a_park() -> None:
+    rels = _relations(
+        "洛阳市委常委、副市长李强介绍，东方精密机械有限公司、伊河航空部件有限公司已落户洛南科技园。"
+    )
+    assert ("东方精密机械有限公司", "located_in", "洛南科技园") in rels
+    assert ("伊河航空部件有限公司", "located_in", "洛南科技园") in rels
+
+
+@pytest.mark.parametrize("first", [0, 3])
+def test_places_joining_a_programme(first: int) -> None:
+    s = "洛阳、三门峡、济源三市将主动融入洛济都市圈建设。"
+    a = (first, first + 2 + (first == 3), T.PLACE)
+    b = (s.index("洛济都市圈"), s.index("洛济都市圈") + 5, T.PROGRAMME)
+    assert pair_type(s, a, b, 0, len(s)) == (R.PARTICIPATES_IN, False)
+    s2 = "洛阳、三门峡、济源三市的气候相近，洛济都市圈人口众多。"
+    b2 = (s2.index("洛济都市圈"), s2.index("洛济都市圈") + 5, T.PROGRAMME)
+    assert pair_type(s2, a, b2, 0, len(s2)) is None
+
+
+def test_a_bare_project_word_sites_the_project_named_before() -> None:
+    """项目位于甲区北区的乙园内: the project is in both, and the park is in the zone."""
+    rels = _relations(
+        "华远新能源装备基地项目在洛阳高新区开工。项目位于洛阳高新区北区的智能装备产业园内。"
+    )
+    project = "华远新能源装备基地项目"
+    assert (project, "located_in", "智能装备产业园") in rels
+    assert (project, "located_in", "洛阳高新区") in rels
+    assert ("智能装备产业园", "located_in", "洛阳高新区") in rels
+
+
+def test_firms_settled_in_a_park_named_before_or_drawn_by_it() -> None:
+    rels = _relations(
+        "许昌正加快建设郑许产业合作园，园区已入驻宏达精密机械有限公司、中州航空部件有限公司等企业27家。"
+    )
+    assert ("许昌", "builds_operates", "郑许产业合作园") in rels
+    assert ("宏达精密机械有限公司", "located_in", "郑许产业合作园") in rels
+    assert ("中州航空部件有限公司", "located_in", "郑许产业合作园") in rels
+    rels = _relations(
+        "洛阳科技产业园目前已吸引青山控股集团、东方精密机械有限公司等20余家企业入驻。"
+    )
+    assert ("青山控股集团", "located_in", "洛阳科技产业园") in rels
+    # another party as the subject: it brings nothing into a park
+    rels = _relations("青山控股集团目前已吸引东方精密机械有限公司入驻。")
+    assert not any(t == "located_in" for _, t, _ in rels)
+
+
+@pytest.mark.parametrize(
+    ("after", "rtype"),
+    [("投资协议", R.INVESTS_IN), ("合同，投资12亿元", R.INVESTS_IN), ("意向协议", R.WORKS_ON)],
+)
+def test_a_firm_signing_for_a_project(after: str, rtype: R) -> None:
+    text = f"龙里县人民政府与黔云储能科技有限公司签订储能电池生产线项目{after}。"
+    rels = _relations(text)
+    assert ("黔云储能科技有限公司", str(rtype), "储能电池生产线项目") in rels
+    assert ("龙里县人民政府", str(rtype), "储能电池生产线项目") not in rels
+
+
+def test_parties_building_a_zone_together() -> None:
+    rels = _relations("开封与郑州共建的中原科技产业园规划面积12平方公里。")
+    assert ("开封", "builds_operates", "中原科技产业园") in rels
+    assert ("郑州", "builds_operates", "中原科技产业园") in rels
+    rels = _relations("我们与豫通物流集团合作建设的新乡综合保税区二期已通过封关验收。")
+    assert ("豫通物流集团", "builds_operates", "新乡综合保税区") in rels
+
+
+def test_parallel_clauses_each_with_its_own_party_and_project() -> None:
+    rels = _relations(
+        "其中，汴源新材料有限公司投资12亿元建设的高性能膜材料项目已投产，"
+        "中原智联科技股份有限公司投资8亿元的智能终端项目正在进行设备安装。"
+    )
+    assert ("汴源新材料有限公司", "invests_in", "高性能膜材料项目") in rels
+    assert ("中原智联科技股份有限公司", "invests_in", "智能终端项目") in rels
+    assert _joined(rels, "汴源新材料有限公司", "中原智联科技股份有限公司") == set()
+    assert _joined(rels, "汴源新材料有限公司", "智能终端项目") == set()
+
+
+def test_firms_of_a_zone_named_for_their_projects_or_as_within_it() -> None:
+    rels = _relations(
+        "同时，洛阳高新区大力推进重大项目建设，2015年开工建设了青山钢铁、伊河航空等一批重大项目，"
+        "区内盛达、欧林生物等重点企业开始规模化生产。"
+    )
+    for firm in ("青山钢铁", "伊河航空", "盛达", "欧林生物"):
+        assert _joined(rels, firm, "洛阳高新区") == {"located_in"}, firm
+        assert (firm, "located_in", "洛阳高新区") in rels
+
+
+def test_an_agreement_adds_to_a_cooperation_read_from_both_sides() -> None:
+    """洛阳市与三门峡市签订协议，两市将开展合作: the agreement is not lost to 两市's
+    cooperation."""
+    rels = _relations("洛阳市与三门峡市签订战略合作框架协议，两市将在产业、交通等领域开展合作。")
+    assert ("洛阳市", "signed_agreement", "三门峡市") in rels
+
+
+def test_what_two_parties_set_up_together() -> None:
+    rels = _relations(
+        "河洛智能装备有限公司由青山控股集团和洛阳城投集团共同出资设立，注册资本5亿元。"
+    )
+    assert ("青山控股集团", "invests_in", "河洛智能装备有限公司") in rels
+    assert ("洛阳城投集团", "invests_in", "河洛智能装备有限公司") in rels
+    assert _joined(rels, "青山控股集团", "洛阳城投集团") == {"cooperation"}
+    assert _joined(rels, "河洛智能装备有限公司", "洛阳城投集团") == {"invests_in"}
+
+
+def test_three_parties_to_one_agreement_sign_pair_by_pair() -> None:
+    rels = _relations(
+        "福泉市人民政府与磷都化工集团、智链物联科技有限公司签订磷化工智慧园区建设合作协议。"
+    )
+    assert ("磷都化工集团", "signed_agreement", "智链物联科技有限公司") in rels
+    # a body in a person's title is no party to the deal
+    s = "张三与甲市党工委委员、副主任李四代表双方签署协议"
+    a = (s.index("甲市党工委"), s.index("甲市党工委") + 5, T.GOVERNMENT_BODY)
+    b = (s.index("李四"), s.index("李四") + 2, T.GOVERNMENT_BODY)
+    assert pair_type(s, a, b, 0, len(s)) is None
+
+
+def test_places_listed_as_partners_act_each() -> None:
+    """达州市与万州区、开州区签署…: every place of the partner list signs."""
+    rels = _relations("达州市与万州区、开州区签署合作协议。")
+    assert ("达州市", "signed_agreement", "万州区") in rels
+    assert ("达州市", "signed_agreement", "开州区") in rels
+    # a place named in passing acts in nothing
+    assert _relations("达州市、万州区的气候相近。") == set()
+
+
+def test_partners_build_a_zone_together() -> None:
+    rels = _relations("洛阳高新区与河洛大学共建洛河科技新区。")
+    assert ("洛阳高新区", "builds_operates", "洛河科技新区") in rels
+    assert ("河洛大学", "builds_operates", "洛河科技新区") in rels
+    assert ("洛阳高新区", "cooperation", "河洛大学") in rels
+
+
+def test_we_in_the_quote_of_an_official_is_their_body() -> None:
+    from graph._ingest._extract import extract
+
+    p = extract(
+        "新乡市发展改革委主任孙立华介绍，新乡把承接产业转移作为主攻方向。"
+        "“我们与豫通物流集团合作建设的新乡综合保税区二期已通过封关验收。”孙立华说。"
+    )
+    found = {(r.source, str(r.type), r.target): r for r in p.relations}
+    assert ("豫通物流集团", "builds_operates", "新乡综合保税区") in found
+    r = found[("新乡市", "cooperation", "豫通物流集团")]
+    assert str(r.basis) == "inferred" and "我们" in r.notes
+    # outside a quote, 我们 is the reporter's, no official's
+    p = extract(
+        "新乡市发展改革委主任孙立华介绍，新乡把承接产业转移作为主攻方向。"
+        "我们与豫通物流集团合作建设了新乡综合保税区。"
+    )
+    assert not any(r.source == "新乡市" for r in p.relations)
+
+
+def test_parallel_deals_in_one_sentence_stay_apart() -> None:
+    rels = _relations(
+        "其中，南岭电器集团与荆州市人民政府签订智能家电产业园项目合同，"
+        "珠江制冷股份有限公司与武汉经济技术开发区签署投资协议。"
+    )
+    assert ("南岭电器集团", "signed_agreement", "荆州市人民政府") in rels
+    assert ("珠江制冷股份有限公司", "signed_agreement", "武汉经济技术开发区") in rels
+    for other in ("珠江制冷股份有限公司", "武汉经济技术开发区"):
+        assert _joined(rels, "南岭电器集团", other) == set()
+    # the investment of the next deal is not this contract's
+    assert ("南岭电器集团", "invests_in", "智能家电产业园项目") not in rels
+
+
+def test_the_author_founds_what_it_builds_with_a_partner() -> None:
+    from graph._ingest._extract import extract
+
+    p = extract("与河洛大学共建智能制造研究院。", author="洛河高新区")
+    rels = {(r.source, str(r.type), r.target) for r in p.relations}
+    assert ("洛河高新区", "establishes", "智能制造研究院") in rels
+    assert ("河洛大学", "establishes", "智能制造研究院") in rels
+
+
+def test_one_event_does_nothing_to_another() -> None:
+    s = "全年举办招商推介会6场，在深圳举办洛河产业招商推介会"
+    a = (s.index("招商推介会"), s.index("招商推介会") + 5, T.EVENT)
+    b = (s.index("洛河产业招商推介会"), len(s), T.EVENT)
+    assert pair_type(s, a, b, 0, len(s)) is None
+
+
+def test_both_sides_found_a_unit_named_after_one_of_them() -> None:
+    """双方将共建甲大学某研究院: 甲大学 founds it too, though the name relates the two."""
+    rels = _relations(
+        "齐鲁理工大学与潍坊市人民政府签署全面战略合作协议。"
+        "根据协议，双方将共建齐鲁理工大学潍坊研究院。"
+    )
+    assert ("齐鲁理工大学", "establishes", "齐鲁理工大学潍坊研究院") in rels
+    assert ("潍坊市人民政府", "establishes", "齐鲁理工大学潍坊研究院") in rels
+
+
+def test_a_deed_signed_is_no_party() -> None:
+    rels = _relations("陕西省商务厅与广西壮族自治区商务厅签署陕桂经贸合作备忘录。")
+    assert ("陕西省商务厅", "signed_agreement", "广西壮族自治区商务厅") in rels
+    assert not any(d.endswith("备忘录") or s.endswith("备忘录") for s, _, d in rels)
+
+
+def test_a_bare_head_word_sites_what_it_names() -> None:
+    rels = _relations(
+        "青禾生物技术股份有限公司与长白研究院共建的人参功能食品联合实验室在长春揭牌。"
+        "据介绍，联合实验室设在青禾生物长春研发中心，总面积2600平方米。"
+    )
+    assert ("人参功能食品联合实验室", "located_in", "青禾生物长春研发中心") in rels

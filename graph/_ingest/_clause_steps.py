@@ -14,6 +14,7 @@ Each step is a function of the context and one clause, so it can be tested alone
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,9 +24,10 @@ from .._records import EntityType, RelationType, Status
 from ._clauses import _CLAUSE_END, _quote, _spans, _trim_span
 from ._context import _SIDES, _Context
 from ._coreference import back_references
-from ._cues import AUTHOR_TYPE, cue_type, date, figures, status
+from ._cues import AUTHOR_TYPE, cue_type, date, deal_type, figures, status
 from ._names import ORG_TYPES, PLACE_TYPES, PROJECT_TYPES
 from ._proposals import _Mention
+from ._speakers import speaker
 
 T = EntityType
 R = RelationType
@@ -56,6 +58,8 @@ class _Clause:
     events: list[_Mention]
     #: the project the sentence is about so far (passes on to the next clause)
     topic: _Mention | None = None
+    #: the event the sentence's roles are for (某会由甲主办，乙承办: passes on)
+    event: _Mention | None = None
     #: mentions (by id) an earlier step related already
     done: set[int] = field(default_factory=set)
 
@@ -142,6 +146,17 @@ def _joint_work(ctx: _Context, c: _Clause) -> bool:
     st = c.status if c.status not in (None, S.CARRIED_OUT) else S.CARRIED_OUT
     if not partner or target is None:
         return False
+    if _BUILT_SITE.search(coop.group(0)) and (
+        target.type is T.DEVELOPMENT_ZONE
+        or (target.type is T.PLACE and _PARK_NAME.search(target.name))
+    ):
+        # 甲与乙共建的某某产业园, 与乙合作建设的某综合保税区: each side builds it
+        sides = [m for m in c.ms if m.end == c.start + coop.start() and m.type in _BUILDERS]
+        for m in [*sides[-1:], *partner[:1]]:
+            ctx.relate(m, target, R.BUILDS_OPERATES, st, c.quote, 0.7)
+            c.done.add(id(m))
+        c.done.add(id(target))
+        return False
     if before and target.type in PROJECT_TYPES:
         ctx.relate(before[-1], partner[0], R.COOPERATION, st, c.quote, 0.7, subject=target.name)
         ctx.relate(before[-1], target, R.PARTICIPATES_IN, st, c.quote, 0.7)
@@ -155,6 +170,13 @@ def _joint_work(ctx: _Context, c: _Clause) -> bool:
         c.done.add(id(target))
         c.topic = target
     return False
+
+
+_BUILT_SITE = re.compile(r"共建|建设")
+#: A park's name (a place or zone that parties build).
+_PARK_NAME = re.compile(r"(?:产业园|科技园|工业园|园区|合作园|示范园|产业基地|示范区)$")
+#: Who builds a zone or park together: organisations, governments and acting places.
+_BUILDERS = ORG_TYPES | {T.GROUP, T.ENTERPRISE, T.PLACE, T.DEVELOPMENT_ZONE}
 
 
 def _invests_builds(ctx: _Context, c: _Clause) -> bool:
@@ -223,6 +245,59 @@ def _seeks(ctx: _Context, c: _Clause) -> bool:
     return bool(sought)
 
 
+#: 项目位于甲区北区的乙园内: a clause opening with the bare word for the project.
+_SITED = re.compile(
+    r"^(?:该|此|这个|整个)?(项目|联合实验室|实验室|研究院|研究中心|中心|基地|工作站)"
+    r"(?:一期|二期|建设地点|厂址|选址)?(?:已|将|拟|计划)?"
+    r"(?:位于|坐落于?|落户于?|落户在|落地于?|选址于?|选址在|建于|建在|布局在|设在|设于)"
+)
+#: Where a project can be: a zone, a place, a park (named as a project or a place).
+_SITES = frozenset({T.DEVELOPMENT_ZONE, T.PLACE, T.PROJECT})
+#: What can house a laboratory or a centre (实验室设在某公司研发中心).
+_HOUSES = frozenset({T.PLATFORM, T.RESEARCH_INSTITUTE, T.UNIVERSITY, T.COLLEGE, T.ENTERPRISE})
+
+
+def _latest_project(ctx: _Context, c: _Clause, head: str = "项目") -> _Mention | None:
+    """The project a bare 项目 stands for: the clause's topic, else the latest one named;
+    for another head word (实验室设在…), the latest name ending with it."""
+    if head == "项目" and c.topic is not None and c.topic.type is T.PROJECT:
+        return c.topic
+    before = [m for m in c.mentions if m.end <= c.start]
+    named = [
+        m
+        for m in [*ctx.recent, *before]
+        if (m.type is T.PROJECT if head == "项目" else m.name.endswith(head))
+    ]
+    return named[-1] if named else None
+
+
+def _sited(ctx: _Context, c: _Clause) -> bool:
+    """项目位于甲区北区的乙园内: the project named before (项目, 该项目) is in 乙园 and in
+    甲区, and 乙园 is in 甲区; 联合实验室设在甲公司研发中心: the laboratory named before
+    is there."""
+    sited = _SITED.match(c.text)
+    if sited is None:
+        return False
+    project = _latest_project(ctx, c, sited.group(1))
+    sites = [
+        m
+        for m in c.ms
+        if m.start >= c.start + sited.end()
+        and (m.type in _SITES or m.type in _HOUSES)
+        and m.type is not T.EVENT
+    ]
+    if project is None or not sites:
+        return False
+    for m in sites:
+        if m.ref != project.ref:
+            ctx.relate(project, m, R.LOCATED_IN, S.STATED, c.quote, 0.6)
+    for outer, inner in itertools.pairwise(sites):
+        if re.fullmatch(r"(?:[^，,。；;的]{0,6})的", ctx.text[outer.end : inner.start]):
+            ctx.relate(inner, outer, R.LOCATED_IN, S.STATED, c.quote, 0.6)  # 甲区北区的乙园
+    c.topic = project
+    return False
+
+
 def _serves(ctx: _Context, c: _Clause) -> bool:
     """为P培养/服务: the topic supports P."""
     serve = re.search(r"为([^，,]{1,40}?)(?:培养|服务|提供)", c.text) if "为" in c.text else None
@@ -267,6 +342,76 @@ def _visits(ctx: _Context, c: _Clause) -> bool:
     host = hosts[0] if hosts else c.author
     if host is not None:
         ctx.relate(g, host, R.VISIT, S.CARRIED_OUT, c.quote, 0.6, **c.figs)
+    return True
+
+
+#: An event written by its head word alone (论坛由…主办, 参加论坛): the one named before.
+_BARE_EVENT = (
+    r"(?:本次|此次|这次|本届|该|此)?(论坛|大会|会议|峰会|博览会|交易会|洽谈会|推介会|对接会|"
+    r"研讨会|招商会|活动|仪式|展会|年会|赛事|比赛)"
+)
+_HOSTED_BY = re.compile(rf"^(?:{_BARE_EVENT})?由")
+_ROLE = re.compile(r"(?:联合|共同|负责)?(主办|承办|协办|举办|指导|支持|赞助)(?:单位)?$")
+_ATTENDED = re.compile(rf"(?:参加|出席|参与|到会|参会)(?:了)?(?:{_BARE_EVENT})?$")
+_ORGANISING = frozenset({"主办", "承办", "协办", "举办"})
+
+
+def _named_event(ctx: _Context, c: _Clause, head: str | None) -> _Mention | None:
+    """The event a bare head word (论坛) stands for: the latest one the report named,
+    of that kind where one is."""
+    before = [m for m in c.mentions if m.end <= c.start and m.type is T.EVENT]
+    named = [m for m in [*ctx.recent, *before] if m.type is T.EVENT]
+    if head:
+        same = [m for m in named if m.name.endswith(head)]
+        named = same or named
+    return named[-1] if named else None
+
+
+def _hosted(ctx: _Context, c: _Clause) -> bool:
+    """某论坛由甲、乙联合主办，丙承办，丁、戊等企业参加: each host organises the event
+    (支持, 指导: supports it), each member of the last clause attends it; no pair of them
+    deals with another. The event is the clause's, the sentence's so far, or, written by
+    its head word alone (论坛由…, 参加论坛), the latest one the report named."""
+    text = c.text.rstrip("。；;！!")
+    by = _HOSTED_BY.match(text)
+    role = _ROLE.search(text)
+    attend = _ATTENDED.search(text)
+    if role is None and attend is None:
+        return False
+    events = [m for m in c.events if m.start < c.start + (role or attend).start()]  # type: ignore[union-attr]
+    if events:
+        ev: _Mention | None = events[-1]
+    elif by is not None and by.group(1):
+        ev = _named_event(ctx, c, by.group(1))
+    elif attend is not None and attend.group(1):
+        ev = _named_event(ctx, c, attend.group(1))
+    elif by is not None or c.event is not None:
+        ev = c.event  # 某会由甲主办，乙承办，丙等企业参加: the event of the clause before
+    else:
+        return False
+    if ev is None:
+        return False
+    cue = role or attend
+    assert cue is not None
+    actors = [
+        m
+        for m in c.orgs
+        if m.start < c.start + cue.start()
+        and (by is None or m.start >= c.start + by.end())
+        and id(m) not in c.done
+    ]
+    if not actors:
+        return False
+    if role is not None:
+        word = role.group(1)
+        rtype = R.ORGANISES if word in _ORGANISING else R.SUPPORTS
+        status = S.HELD
+    else:
+        rtype, status = R.ATTENDS, S.CARRIED_OUT
+    for m in actors:
+        ctx.relate(m, ev, rtype, status, c.quote, 0.6)
+        c.done.add(id(m))
+    c.event = ev
     return True
 
 
@@ -324,12 +469,20 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
         for m in c.orgs
         if id(m) not in c.done
         and re.search(r"(与|同|和|跟)$", text[max(c.start, m.start - 1) : m.start])
+        and not _BY_LIST.search(text, c.start, m.start)  # 由甲和乙共同出资: both make it
     ]
     if c.hubs:
         for h in c.hubs:
             if id(h) in c.done:
                 continue
-            if c.author is not None:
+            if (
+                c.author is not None
+                and c.author.type in _HOST_TYPES
+                and _in_started_list(ctx, c, h)
+            ):
+                # (某区)开工建设了甲、乙等一批重大项目: they are the zone's, in it
+                ctx.relate(h, c.author, R.LOCATED_IN, status, c.quote, 0.6)
+            elif c.author is not None:
                 rtype = AUTHOR_TYPE.get(status, R.WORKS_ON)
                 if status is S.SIGNED and "代理" in c.text:
                     rtype = R.AGENCY_AGREEMENT
@@ -341,7 +494,9 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
                     r"共建|共同建设|合作建设|共同打造", text[o.end : h.start]
                 )
                 rtype = R.BUILDS_OPERATES if joint else R.PARTICIPATES_IN
-                ctx.relate(o, h, rtype, status, c.quote, 0.6)
+                # 与乙签订某项目投资协议: 乙 invests in it (a letter of intent: works on it)
+                deal = deal_type(text[o.end : h.start], text[h.end : h.end + 30])
+                ctx.relate(o, h, deal or rtype, status, c.quote, 0.6)
         talks = AUTHOR_TYPE.get(status)
         if c.author is not None and talks is not None:
             # 某某工程正在与乙洽谈: the author (whose project it is) talks with 乙
@@ -362,7 +517,35 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
             if o.type is T.GROUP:
                 kw["collective"] = True
             ctx.relate(subject, o, rtype, status, c.quote, 0.6, **kw)
+        # 与乙共建某研究院 (the subject unwritten or written): the subject founds it too
+        found = _FOUNDS_JOINTLY.match(text, partner_orgs[-1].end, c.end)
+        if found is not None:
+            for f in c.ms:
+                if f.start >= found.end() and f.type in _JOINTLY_FOUNDED:
+                    ctx.relate(subject, f, R.ESTABLISHES, status, c.quote, 0.6, **c.extra)
+                    break
     return True
+
+
+_FOUNDS_JOINTLY = re.compile(r"(?:共同|合作|联合)?(?:共建|组建|成立|设立|创办|建立)了?")
+_JOINTLY_FOUNDED = frozenset({T.RESEARCH_INSTITUTE, T.COLLEGE, T.SCHOOL, T.PLATFORM})
+_BY_LIST = re.compile(r"由[^，,。；;由]{2,20}?(?:和|与|同|跟)$")
+_HOST_TYPES = frozenset({T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY})
+_STARTED_LIST = re.compile(
+    r"(?:开工建设|开工|竣工|投产|落地|引进|签约)了?(?:[^，,。；;、与和]{1,20}、)*$"
+)
+_LIST_OF_PROJECTS = re.compile(
+    r"(?:、[^，,。；;、]{1,20})*等(?:一批|多个|[\d一二三四五六七八九十]+个)[^，,。；;]{0,6}项目"
+)
+
+
+def _in_started_list(ctx: _Context, c: _Clause, h: _Mention) -> bool:
+    """Whether ``h`` is a member of 开工建设了甲、乙等一批重大项目 (a list of projects
+    named by their firms, started in the author's zone)."""
+    return (
+        _STARTED_LIST.search(ctx.text, c.start, h.start) is not None
+        and _LIST_OF_PROJECTS.match(ctx.text, h.end, c.end) is not None
+    )
 
 
 #: A step: reads what one family of cue words states in a clause; ``True`` ends the clause.
@@ -375,9 +558,11 @@ STEPS: tuple[Step, ...] = (
     _invests_builds,
     _about,
     _seeks,
+    _sited,
     _serves,
     _draws_on,
     _visits,
+    _hosted,
     _events,
     _establishes,
     _partners,
@@ -394,12 +579,19 @@ def _clause_relations(
 ) -> None:
     """Relations a sentence states clause by clause (see :data:`STEPS`)."""
     topic: _Mention | None = None
+    event: _Mention | None = None
+    sp = speaker(ctx, mentions, s_start, s_end)
+    if sp is not None and sp.body is not None:
+        ctx.speaking = (sp.end, sp.body)
     for c_start, c_end in _spans(ctx.text, s_start, s_end, _CLAUSE_END):
+        if sp is not None and c_start < sp.end:
+            continue  # 某市长张三表示: the speaker's head states nothing
         c = _clause(ctx, mentions, consumed, c_start, c_end, designations.get(c_start), topic)
+        c.event = event
         for step in STEPS:
             if step(ctx, c):
                 break
-        topic = c.topic
+        topic, event = c.topic, c.event
 
 
 def _founder(ctx: _Context, ms: list[_Mention], start: int, cue: int) -> bool:

@@ -31,8 +31,9 @@ class _Context:
     #: the tagger's words over the whole text (absolute offsets) and their starts
     words: list[Word] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
-    #: pairs of entities some relation already joins (either direction)
+    #: pairs of entities some relation already joins (either direction), and by what
     linked: set[frozenset[str]] = field(default_factory=set)
+    kinds: dict[frozenset[str], set[RelationType]] = field(default_factory=dict)
     #: the parties named so far, the latest last (what 该校, 双方 refer back to)
     recent: list[_Mention] = field(default_factory=list)
     #: the two parties of the latest partnership (signed, intent, talks, cooperation)
@@ -46,6 +47,9 @@ class _Context:
     own: list[tuple[int, int, str, int, int, list[_Mention]]] = field(default_factory=list)
     #: people named with the title of an organisation (某某大学校长张三), by name
     people: dict[str, _Mention] = field(default_factory=dict)
+    #: the latest official quoted at a sentence's head (某市长张三表示，): where the
+    #: speech starts and the body they speak for (what 我们 in their quote stands for)
+    speaking: tuple[int, _Mention] | None = None
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """The tagged words of ``text[start:end]``."""
@@ -94,6 +98,7 @@ class _Context:
             return
         r = RelationProposal(src, dst, rtype, status, quote, round(confidence, 2))
         self.linked.add(frozenset((src, dst)))
+        self.kinds.setdefault(frozenset((src, dst)), set()).add(rtype)
         if rtype in _PARTNERSHIP and a.type in _SIDES and b.type in _SIDES:
             self.sides = (a, b)
         if a is self.author and a.origin == "author":
@@ -153,5 +158,9 @@ _READ_FOR = {
     "title": (
         "The quote names a person by their title at {name}; the person's presence or "
         "act is read as the organisation's. Check before accepting."
+    ),
+    "speaker": (
+        "The quote is what an official says ({said}); read as said for {name}, the body "
+        "the official speaks for. Check before accepting."
     ),
 }

@@ -90,3 +90,45 @@ def cue_type(words: str) -> RelationType:
         if re.search(rx, words):
             return rtype
     return R.COOPERATION
+
+
+#: 签订某项目投资协议: the kind of deal written after a project's name.
+_DEAL = re.compile(
+    r"(?:的)?(投资|入驻|落户|建设|合作|战略合作|框架)?(?:框架|合作)?"
+    r"(协议书?|合同|意向书|意向协议|备忘录)"
+)
+_SIGNS = re.compile(
+    r"(?:正式|成功|顺利|共同|现场|还|分别)?(?:签订|签署|签约|签下)了?(?:年产|年处理|新建)?"
+)
+
+
+#: 签订某项目合同，总投资12亿元: the investment written right after the contract.
+_INVESTMENT_NEXT = re.compile(r"[^，,。；;]{0,6}?[，,]?(?:项目)?(?:总|计划|拟|协议)?投资")
+
+
+def deal_type(between: str, after: str) -> RelationType | None:
+    """What a firm that signs a deal on a project does to it: ``between`` is the text from
+    the firm to the project (签订), ``after`` the text after the project's name (a clause
+    or two). An investment agreement (投资协议, or a contract and an investment) invests
+    in it; a letter of intent works on it; another agreement says no more than that it
+    takes part (``None``).
+
+    >>> str(deal_type("签订", "投资协议，总投资25亿元"))
+    'invests_in'
+    >>> str(deal_type("签订", "合同，投资12亿元")), str(deal_type("签订", "意向协议"))
+    ('invests_in', 'works_on')
+    >>> deal_type("与乙签订", "意向协议") is None, deal_type("签订", "合作协议") is None
+    (True, True)
+    """
+    if not _SIGNS.fullmatch(between):
+        return None
+    deal = _DEAL.match(after)
+    if deal is None:
+        return None
+    if deal.group(1) == "投资" or (
+        deal.group(2) == "合同" and _INVESTMENT_NEXT.match(after, deal.end()) is not None
+    ):
+        return R.INVESTS_IN
+    if deal.group(2).startswith("意向"):
+        return R.WORKS_ON
+    return None  # 合作协议: it takes part in the project (read as such)

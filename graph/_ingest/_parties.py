@@ -17,7 +17,7 @@ import re
 from .._records import EntityType as T
 from .._records import RelationType as R
 
-__all__ = ["BY", "PARTY_TYPES", "TITLE_RUN", "pair_type"]
+__all__ = ["ANY_CUE", "BY", "PARTY_TYPES", "TITLE_AFTER", "TITLE_RUN", "pair_type"]
 
 #: Entity types that take part in relations as parties.
 PARTY_TYPES = frozenset(
@@ -84,9 +84,17 @@ _MADE_BY_RE = [
 ]
 
 
+#: 甲集团(的)全资子公司乙: the unit of a firm that acts, written after the firm.
+_UNIT_OF = re.compile(r"(?:的)?(?:全资|控股|参股)?(?:子公司|旗下企业|旗下公司|下属企业|下属公司)")
+#: 由甲集团全资子公司乙: 由, the parent and the word of the unit, before the unit itself.
+_BY_UNIT = re.compile(rf"由[^，,。；;由]{{2,20}}?{_UNIT_OF.pattern}")
+
+
 def _made_by(between: str, after: str, at: T) -> R | None:
     """``X由A和B合作共建``: the type of what ``b`` (after 由) does to ``a``, if stated."""
-    if at not in _THINGS | _FOUNDED | {T.EVENT} or not BY.fullmatch(between):
+    if at not in _THINGS | _FOUNDED | {T.EVENT}:
+        return None
+    if not (BY.fullmatch(between) or _BY_UNIT.fullmatch(between)):
         return None
     for rx, rtype in _MADE_BY_RE:
         if rx.match(after):
@@ -110,7 +118,7 @@ _ANY = re.compile(
             _SUBSIDIARY,
         )
     )
-    + r"|建设|推进|开工|落户|位于|入驻|培育|孵化|扶持|引进|引入|招引|捐赠|捐资|资助|培养"
+    + r"|建设|推进|开工|落户|位于|入驻|培育|孵化|扶持|引进|引入|招引|捐赠|捐资|资助|培养|融入"
 )
 
 
@@ -119,6 +127,12 @@ _ANY = re.compile(
 _JOINED = re.compile(
     r"(?:[、和及][^，,。；、与同和及]{1,12})*"
     r"(?:愿|将|拟|还|也|已|正|又|继续|积极|进一步)*(?:与|同|和)"
+)
+
+
+#: 甲市与乙区、丙区…: 与, then other members of the partner list before the second one.
+_JOINED_LIST = re.compile(
+    r"(?:愿|将|拟|还|也|已|正|又|继续|积极|进一步)*(?:与|同)(?:[^，,。；;、与同和及]{2,12}[、和及])+"
 )
 
 
@@ -141,12 +155,47 @@ _BUILT_THERE = re.compile(
 _EVENT_ROLE = re.compile(
     r"(?:(?:、|和|及)[^，,。；;、和及]{2,20}?)*(?:联合|共同|负责)?(主办|承办|举办|协办|支持|赞助)"
 )
-_ROLES_BETWEEN = re.compile(r"(?:主办|承办|协办|举办)[，,、；;]")
+_ROLES_BETWEEN = re.compile(r"(?:主办|承办|协办|举办|指导|支持)(?:单位)?[，,、；;]")
 _ORGANISE_WORDS = frozenset({"主办", "承办", "举办"})
 _ZONE_SET_UP = re.compile(r"(?:批准|同意|决定)(?:设立|成立|组建)$")
 #: 甲为乙培养…, 甲向乙捐赠…: what one party gives another.
 _FOR = re.compile(r"(?:将|还|已|也|积极|主动|无偿|先后|累计|每年)*(?:为|向|给)")
 _GIVES = re.compile(r"[^，,。；;]{0,6}?(?:培养|捐赠|捐资|捐助|资助|输送|提供|服务)")
+#: 甲、乙四市将主动融入某某都市圈: what a list of places (counted) does to a programme.
+_JOINS = re.compile(
+    r"(?:[、和及][^，,。；;、和及与]{1,12})*(?:[一二三四五六七八九十两\d]{1,2}(?:市|县|区|省|地|个城市))?"
+    r"(?:都|均|将|要|已|正|还|也|主动|积极|加快|全面|深度|全力|共同|纷纷)*"
+    r"(?:融入|对接|参与|加入|接入|纳入|服务)"
+)
+#: 与乙共建某某新区: building a zone with a partner (the verb right before the zone).
+_BUILDS_ZONE = re.compile(
+    r"(?:与|同|和)[^，,。；;]{2,30}?(?:共建|共同建设|合作建设|携手打造|共同打造|联合打造)的?$"
+)
+_BUILDS_ZONE_HERE = re.compile(r"(?:共建|共同建设|合作建设|携手打造|共同打造|联合打造)")
+#: A park's name (what a city builds, not a place it stands in).
+_PARK_NAME = re.compile(r"(?:产业园|科技园|工业园|园区|合作园|示范园|产业基地|示范区)$")
+#: 甲市正加快建设某园: a city building a park (adverbs, then the verb).
+_PLACE_BUILDS = re.compile(
+    r"(?:正|将|要|已|还|也|正在|加快|全力|积极|大力|着力|重点|规划|高标准|持续)*"
+    r"(?:建设|打造|共建|规划建设|建成|开发)"
+)
+#: 区内甲公司: a firm written as one within the zone.
+_INSIDE = re.compile(r"(?<![省市县])(?:区内|园内|园区内)(?:的)?(?:[^，,。；;、与和]{1,20}、)*$")
+#: 某区开工建设了甲、乙等一批重大项目: the firms named for their projects.
+_STARTED = re.compile(
+    r"(?:开工建设|开工|建设|竣工|投产|落地|引进|签约)了?(?:[^，,。；;、与和]{1,20}、)*$"
+)
+_FIRMS_PROJECTS = re.compile(
+    r"(?:、[^，,。；;、]{1,20})*等(?:一批|多个|[\d一二三四五六七八九十]+个)?[^，,。；;]{0,6}项目"
+)
+#: The name of an agreement (what parties sign), not of a party.
+_A_DEED = re.compile(r"(?:协议书?|备忘录|合同|意向书|框架)$")
+#: 甲与乙、丙签订…: the list after 与 is the other party of the subject's deal.
+_PARTNERS_BEFORE = re.compile(r"[^，,。；;、]{2,30}(?:与|同|和)$")
+_DEAL_AFTER = re.compile(
+    r"(?:(?:、|和|及)[^，,。；;、]{2,20}?)*(?:等[^，,。；;]{0,8})?"
+    r"(?:共同|分别|正式|成功|现场)?(?:(签订|签署|签约)|(?:开展|深化|加强)?合作|共建)"
+)
 #: 甲省与乙市共同推动…: two places acting together.
 _TOGETHER = re.compile(r"(?:将|要|已|还|正)?(?:共同|一道|一起|联手)")
 #: One title of a person (党委书记, 常务副校长, 首席科学家).
@@ -155,6 +204,8 @@ _TITLE_WORD = (
     r"董事长|总经理|总裁|理事长|会长|部长|局长|市长|省长|区长|主席|委员|院士|教授|研究员|"
     r"助理|博士|负责人|创始人|首席[\u4e00-\u9fff]{2,3})"
 )
+#: A person's title written after a body (甲委员会委员、…): the body is no party here.
+TITLE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{_TITLE_WORD}")
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
 #: two bodies a person serves, no relation between them. Each title is one unit and
 #: the marks between them another, so that a failed match backtracks linearly.
@@ -181,6 +232,10 @@ def _object(text: str, start: int, s_start: int) -> bool:
     """
     clause = max(s_start, *(text.rfind(c, s_start, start) + 1 for c in "，,；;：:"))
     return _ACTED_ON.search(text, clause, start) is not None
+
+
+#: Any cue word of a relation.
+ANY_CUE = _ANY
 
 
 def states_relations(sentence: str) -> bool:
@@ -229,11 +284,15 @@ def pair_type(
     after = text[b_end:s_end]
     before_b = text[max(s_start, b_start - 4) : b_start]
     before_a = text[max(s_start, a_start - 4) : a_start]
+    if _A_DEED.search(text, a_start, a_end) or _A_DEED.search(b_name):
+        return None  # 签署某某合作备忘录: the deed signed, no party to it
     if _PAREN_OPEN.fullmatch(between) and after[:1] in (")", "）"):
         return None  # 某某公会（ABC）: the short form in brackets names the same party
     if between in ("是", "即", "为", "系") and _SHORT_FOR.match(after):
         return None  # ABC是某某公会(…)的简称: two names of one party
     a_park = at is T.PLACE and _PARK.search(text, a_start, a_end) is not None
+    if (at in _THINGS or a_park) and BY.fullmatch(between) and _UNIT_OF.match(after):
+        return R.PARTICIPATES_IN, True  # 某项目由甲集团全资子公司乙投资建设: 甲 through 乙
     if (made := _made_by(between, after, T.PROJECT if a_park else at)) is not None:
         return made, True  # 由甲、乙共建: the members after 由 make the thing, each
     if (
@@ -243,7 +302,21 @@ def pair_type(
         and _BROUGHT_IN.match(after)
     ):
         return R.LOCATED_IN, False  # 某项目由甲区引进: the project settles in the zone
+    if at in _HOSTS and bt in _THINGS and _JOINS.fullmatch(between):
+        return R.PARTICIPATES_IN, False  # 甲、乙两市将主动融入某某都市圈: each joins it
+    if between in ("和", "及", "与") and text[max(s_start, a_start - 1) : a_start] == "由":
+        return R.COOPERATION, False  # 由甲和乙共同出资设立: partners in what they make
     if _listed_together(text, a_start, a_end, b_start, s_start, s_end):
+        if (
+            _PARTNERS_BEFORE.search(text, s_start, a_start)
+            and at in _SIDE_TYPES
+            and bt in _SIDE_TYPES
+            and not TITLE_AFTER.match(text, a_end)
+            and not TITLE_AFTER.match(text, b_end)
+            and (deal := _DEAL_AFTER.match(text, b_end, s_end)) is not None
+        ):
+            # 甲与乙、丙签订协议: three parties to one agreement, each pair signs
+            return (R.SIGNED_AGREEMENT if deal.group(1) else R.COOPERATION), False
         return None  # members of one list (A、B和C) act together, not on each other
     if _TITLES.fullmatch(between):
         return None  # 甲大学党委常委、乙院院士张三: one person's titles at two bodies
@@ -259,6 +332,14 @@ def pair_type(
         return R.LOCATED_IN, False  # 某某研究院由…共建，落户于某某园: where it settles
     if at is T.DEVELOPMENT_ZONE and between == "的" and bt in _WHERE and _PARK.search(b_name):
         return R.LOCATED_IN, True  # 某某高新区的某某产业园: a park of the zone
+    if (
+        park
+        and bt in _THINGS
+        and at in _FOUNDED
+        and _SETTLES_IN.search(before_b)
+        and not re.match("[投出]资|建设|共建", after)
+    ):
+        return R.LOCATED_IN, False  # 甲公司、乙公司已落户某某产业园: the firms are in it
     # where something is: 在/落户/位于 + place, or a place then the thing held there
     if bt in _WHERE and _LOCATED.search(before_b):
         if bt is T.PLACE and at is not T.EVENT and _HAPPENS.match(after):
@@ -277,19 +358,50 @@ def pair_type(
             return R.LOCATED_IN, True
         if at in _WHERE or _BUILT.search(between):
             return None
+    if at in _HOSTS and bt in _GATHERED and _INSIDE.search(between):
+        return R.LOCATED_IN, True  # 某区…，区内甲、乙等重点企业: firms in the zone
+    if (
+        at in _HOSTS
+        and bt in (T.ENTERPRISE, T.PROJECT)
+        and _STARTED.search(between)
+        and _FIRMS_PROJECTS.match(after)
+    ):
+        return R.LOCATED_IN, True  # 某区开工建设了甲、乙等一批重大项目: their sites in the zone
     if at in _HOSTS and bt in _GATHERED and _BROUGHT_IN.search(between):
         return R.LOCATED_IN, True  # 某区引进了甲公司: the firm settles in the zone
     if bt is T.PLACE and at in _SIDE_TYPES and _PARK.search(b_name) and _BUILDS_IT.search(between):
         return R.BUILDS_OPERATES, False  # 建设某某产业园: a park it builds, not a place it is
+    if (
+        (at in _SIDE_TYPES or at is T.PLACE)
+        and (bt is T.DEVELOPMENT_ZONE or (bt is T.PLACE and _PARK_NAME.search(b_name)))
+        and (
+            (
+                _BUILDS_ZONE.search(between)
+                and (at is not T.PLACE or _JOINED_LIST.match(between) or _JOINED.match(between))
+            )
+            or (_BUILDS_ZONE_HERE.fullmatch(between) and before_a.endswith(("与", "同", "和")))
+        )
+    ):
+        return R.BUILDS_OPERATES, False  # 甲与乙共建某某新区: each builds the zone
+    if at is T.PLACE and _PARK_NAME.search(b_name) and _PLACE_BUILDS.fullmatch(between):
+        return R.BUILDS_OPERATES, False  # 许昌正加快建设某某产业园: the city builds it
     if T.PLACE in (at, bt):  # a bare place is a party only where it acts as one: 甲市与乙签约
-        if not _JOINED.fullmatch(between) or not (
+        joined = _JOINED.fullmatch(between) or _JOINED_LIST.fullmatch(between)
+        if not joined or not (
             _SIGNED.search(after) or _COOP.search(after) or _TOGETHER.match(after)
         ):
             return None
         return (R.SIGNED_AGREEMENT if _SIGNED.search(after) else R.COOPERATION), False
-    subsidiary = _SUBSIDIARY.search(between) or _SUBSIDIARY.match(after)
+    subsidiary = (
+        _SUBSIDIARY.search(between)
+        or _SUBSIDIARY.match(after)
+        or (between in ("是", "为", "系", "作为", "成为") and _UNIT_OF.match(after))
+    )
     if subsidiary and at is T.ENTERPRISE and bt is T.ENTERPRISE:
-        return R.SUBSIDIARY_OF, "旗下" in between or "控股" in between
+        # 甲(的)全资子公司乙, 甲旗下乙: 乙 is 甲's; 甲是乙的子公司: 甲 is 乙's
+        return R.SUBSIDIARY_OF, _SUBSIDIARY.search(between) is not None
+    if at is T.EVENT and bt is T.EVENT:
+        return None  # 举办推介会6场，在某地举办某某推介会: one event does nothing to another
     if bt is T.EVENT:
         if _ATTEND.search(between):
             if _object(text, a_start, s_start):
@@ -324,8 +436,8 @@ def pair_type(
         return R.PARTICIPATES_IN, False
     if at in _THINGS:
         return (R.PARTICIPATES_IN, True) if not _INVEST.search(between) else None
-    if _ROLES_BETWEEN.match(between):
-        return None  # 由甲主办，乙承办: two roles for one event, nothing between them
+    if _ROLES_BETWEEN.search(between):
+        return None  # 由甲主办，乙承办(，丙参加): roles for one event, nothing between them
     if bt is T.DEVELOPMENT_ZONE and _ZONE_SET_UP.search(between):
         return R.ESTABLISHES, False  # 某省人民政府批准设立某某新区
     # two organisations: 共建/设立 right before the second one founds it

@@ -29,8 +29,10 @@ from ._cues import status as _status
 from ._figures import amounts, areas, capacities
 from ._model_names import model_names
 from ._names import HEAD_RE
-from ._parties import BY, PARTY_TYPES, TITLE_RUN, pair_type, states_relations
+from ._parties import ANY_CUE as _CUE_ANY
+from ._parties import BY, PARTY_TYPES, TITLE_AFTER, TITLE_RUN, pair_type, states_relations
 from ._proposals import RelationProposal, _Mention
+from ._speakers import in_head, speaker
 from ._tagging import Word
 from ._units import _UNIT_HEAD
 
@@ -73,20 +75,34 @@ def _acting_places(
     if not _ACTING.search(text, s_start, s_end):
         return []
     words = ctx.words_in(s_start, s_end)
-    out = []
+    out: list[_Mention] = []
     for i, w in enumerate(words):
-        if (
-            w.tag == "LOC"
-            and w.end - w.start >= 2
-            and text[w.end : w.end + 1] in ("与", "同")
-            and not HEAD_RE.search(text, w.start, w.end)
-            and (i == 0 or words[i - 1].tag not in ("LOC", "ORG", "nz", "n"))
-            and not any(k.start < w.end and w.start < k.end for k in known)
-        ):
+        if w.tag != "LOC" or w.end - w.start < 2 or HEAD_RE.search(text, w.start, w.end):
+            continue
+        if any(k.start < w.end and w.start < k.end for k in known):
+            continue
+        before = text[w.start - 1 : w.start] if w.start > s_start else ""
+        subject = text[w.end : w.end + 1] in ("与", "同") and (
+            i == 0 or words[i - 1].tag not in ("LOC", "ORG", "nz", "n")
+        )
+        # 甲市与乙区、丙区共建…: the places listed after 与, before the verb (a partner
+        # alone after 与 is named by the partner rule, as a government)
+        partner = (
+            (before in ("与", "同") and text[w.end : w.end + 1] in ("、", "和"))
+            or (before in ("、", "和") and bool(out) and out[-1].end == w.start - 1)
+        ) and _PARTNER_END.match(text, w.end, s_end) is not None
+        if subject or partner:
             name = text[w.start : w.end]
             ctx.acting.add(name)
             out.append(_Mention(w.start, w.end, name, T.PLACE, 0.6, origin="place"))
     return out
+
+
+#: What follows a place listed as a partner (甲市与乙区、丙区共建…).
+_PARTNER_END = re.compile(
+    r"(?:[、和][^，,。；;、和与]{2,8}?)*(?:共同|联合|携手|合作)?"
+    r"(?:签署|签订|签约|合作|共建|共同|携手|联合|开展|建立|打造)"
+)
 
 
 def _back_referenced(
@@ -98,11 +114,13 @@ def _back_referenced(
     words (双方签署协议 signed_agreement, 双方将合作 cooperation).
     """
     text = ctx.text
-    out: list[_Mention] = []
+    out: list[_Mention] = _we_quoted(ctx, mentions, s_start, s_end)
     for b_start, b_end, key in back_references(text, s_start, s_end):
         if any(m.start <= b_start < m.end for m in mentions):
             continue  # inside a name
         before = ctx.recent + [m for m in mentions if m.end <= b_start]
+        if key in _SEVERAL:  # 双方, 三方: parties that acted, not bodies of people's titles
+            before = [m for m in before if not TITLE_AFTER.match(text, m.end)]
         if key.startswith("我") and ctx.author is not None:
             before = [ctx.author, *before]
         latest: list[str] = []  # the last four parties named, latest first
@@ -148,6 +166,34 @@ def _back_referenced(
             )
     return out
 
+
+_WE = re.compile(r"我们|我市|我区|我县|我省|我州")
+#: How far back a quote's speaker may be named (a paragraph or so).
+_QUOTE_SPAN = 600
+
+
+def _we_quoted(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> list[_Mention]:
+    """我们 in the quote of an official named just before (某市长张三介绍，…。“我们与乙
+    合作建设的…”): the body the official speaks for (``origin: speaker``)."""
+    if ctx.speaking is None:
+        return []
+    text = ctx.text
+    said, body = ctx.speaking
+    out: list[_Mention] = []
+    for we in _WE.finditer(text, s_start, s_end):
+        if we.start() - said > _QUOTE_SPAN or any(m.start <= we.start() < m.end for m in mentions):
+            continue
+        start = max(said, text.rfind("\n", said, we.start()) + 1)
+        if text.count("“", start, we.start()) <= text.count("”", start, we.start()):
+            continue  # not within a quote opened after the speaker's head
+        m = _Mention(we.start(), we.end(), body.name, body.type, 0.6, body.match, "speaker")
+        m.attributes["_said"] = we.group(0)
+        out.append(m)
+    return out
+
+
+#: Back-references to several parties (who acted together, not who spoke or watched).
+_SEVERAL = frozenset({"双方", "三方", "两家", "两校", "两地", "两市", "两省", "两区"})
 
 #: 双方举行了…: the two sides hold what follows (an event).
 _HOSTS = re.compile(r"(?:共同|还|并|正式|隆重)?(?:举行|举办|召开)")
@@ -263,9 +309,15 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
             for m in mentions
             if c_start <= m.start and m.end <= cue.start() and m.ref not in ("",)
         ]
-        where = [m for m in before if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY)]
+        where = [
+            m
+            for m in before
+            if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY) or _PARK_WORD.search(m.name)
+        ]  # 某某产业园已吸引甲、乙入驻: the park too
         if before and not where:
             continue  # another party is the subject: 某某集团引进…
+        if not before and (park := _park_named_before(ctx, mentions, c_start, cue.start())):
+            where = [park]  # 建设某某产业园，园区已入驻甲、乙: the park named just before
         firms = [
             m
             for m in mentions
@@ -274,7 +326,10 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
         if not firms:
             continue
         zone = where[-1] if where else ctx.author
-        if zone is None or zone.type not in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY):
+        if zone is None:
+            continue
+        in_park = bool(where) and zone is where[-1] and _PARK_WORD.search(zone.name) is not None
+        if zone.type not in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY) and not in_park:
             continue
         quote = _quote(text, c_start, c_end)
         extra: dict[str, Any] = {}
@@ -288,6 +343,25 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
             }
         for f in firms:
             ctx.relate(f, zone, R.LOCATED_IN, S.STATED, quote, 0.5, **extra)
+
+
+#: A clause opening with the bare word for a park (园区已入驻…), and a park's name.
+_PARK_BACK = re.compile(
+    r"(?:该|此|这个|整个)?(?:园区|园内|产业园|基地)(?:内|里)?"
+    r"(?:目前|现已|已经|已|共|累计|先后|还|也|今年|年内)*"
+)
+_PARK_WORD = re.compile(r"(?:产业园|科技园|工业园|园区|产业基地|合作园|示范园|创业园)$")
+
+
+def _park_named_before(
+    ctx: _Context, mentions: list[_Mention], c_start: int, cue: int
+) -> _Mention | None:
+    """The park a clause's bare 园区 (before its cue word) stands for: the last one the
+    sentence named before the clause."""
+    if _PARK_BACK.fullmatch(ctx.text, c_start, cue) is None:
+        return None
+    parks = [m for m in mentions if m.end <= c_start and _PARK_WORD.search(m.name)]
+    return parks[-1] if parks else None
 
 
 def _project_figures(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
@@ -335,6 +409,11 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
     text = ctx.text
     if not states_relations(text[s_start:s_end]):
         return
+    sp = speaker(ctx, mentions, s_start, s_end)
+    if sp is not None:  # 某市长张三表示，…: the head names the speaker's body, no party
+        mentions = [m for m in mentions if not in_head(sp, m)]
+        if sp.body is not None and not _has_subject(ctx, mentions, sp.end, s_end):
+            mentions = [sp.body, *mentions]
     parties: list[_Mention] = []
     refs: set[str] = set()
     for m in mentions:
@@ -357,16 +436,21 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
     crowded = sum(m.origin not in _READ_FOR for m in parties) > CLAUSE_PARTIES
     for i, a in enumerate(parties):
         # the sentence's subject (its first party, or 双方) acts across its clauses
-        subject = i == 0 or a.origin == "coref"
+        subject = i == 0 or a.origin in ("coref", "speaker")
         for b in parties[i + 1 :]:
-            if frozenset((a.ref, b.ref)) in ctx.linked and not BY.fullmatch(
-                text, a.end, b.start
+            pair = frozenset((a.ref, b.ref))
+            if (
+                pair in ctx.linked
+                and not BY.fullmatch(text, a.end, b.start)
+                and not ctx.kinds.get(pair, set()) <= _WEAK
             ):  # X由A和B共建 states what A does to X even where a name relates them
                 continue
             if _people_between(ctx, a.end, b.start, b.end):
                 continue  # 甲大学副校长、乙院院士张三，副校长李四: bodies in people's titles
             if _subject_again(ctx, mentions, a, b, s_start, s_end):
                 continue  # 甲与乙签约，甲将投资某项目: the clause is 甲's, not 乙's
+            if _parallel(ctx, mentions, a, b, s_start, s_end):
+                continue  # 甲投资的某项目已投产，乙投资的某项目正在安装设备
             if crowded and not subject and _CLAUSE_BREAK.search(text, a.end, b.start):
                 continue  # a long sentence: parties of different clauses are not paired
             found = pair_type(
@@ -375,6 +459,8 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if found is None:
                 continue
             rtype, reverse = found
+            if pair in ctx.linked and rtype in _WEAK:
+                continue  # 两市将开展合作 read already; an agreement adds to it, not a repeat
             if rtype in _DEALS and _own_unit_pair(a, b):
                 continue  # 甲大学 and 甲大学某研究院: a body does not deal with its own unit
             src, dst = (b, a) if reverse else (a, b)
@@ -384,6 +470,28 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if rtype is R.INVESTS_IN:
                 extra = _figures(clause)
             ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
+
+
+#: What a clause's subject may follow (an adverb of time), not a preposition.
+_BEFORE_SUBJECT = re.compile(r"[^与同和跟向为对在把从将由给及、]{0,6}")
+
+
+def _has_subject(ctx: _Context, mentions: list[_Mention], start: int, s_end: int) -> bool:
+    """Whether what a speaker says (``text[start:s_end]``) names its subject before its
+    first cue word (焦作将依托…, 某项目总投资…), not only partners (将与郑州合作)."""
+    cue = _CUE_ANY.search(ctx.text, start, s_end)
+    stop = cue.start() if cue is not None else s_end
+    return any(
+        start <= m.start < stop
+        and m.type in PARTY_TYPES
+        and _BEFORE_SUBJECT.fullmatch(ctx.text, start, m.start) is not None
+        for m in mentions
+    )
+
+
+#: What a pair's name or a 双方 tells, to which what a sentence states adds (甲大学 and
+#: 甲大学某研究院 are related by name; 双方将共建甲大学某研究院 tells who founds it).
+_WEAK = frozenset({R.COOPERATION, R.AFFILIATED_WITH})
 
 
 _TITLED_NEXT = re.compile(rf"(?:{TITLE_RUN.pattern})|[\u4e00-\u9fff]{{0,4}}(?:主任|负责人|代表)")
@@ -436,6 +544,48 @@ def _subject_again(
         and _CLAUSE_OPENER.fullmatch(ctx.text, c_start, head.start) is not None
         and any(m.ref == head.ref and m.start < c_start for m in mentions)
         and not any(m.ref == a.ref for m in inside)
+    )
+
+
+_OWN_THINGS = frozenset({T.PROJECT, T.PLATFORM, T.PROGRAMME})
+_WITH = re.compile(r"(?:将|已|还|也|正|分别)?(?:与|同|和)")
+
+
+def _parallel(
+    ctx: _Context, mentions: list[_Mention], a: _Mention, b: _Mention, s_start: int, s_end: int
+) -> bool:
+    """Whether ``a`` and ``b`` stand in two parallel clauses, each opened by its own party
+    with its own project or partner, and ``b``'s clause does not name ``a``'s party
+    (甲投资的某项目已投产，乙投资的某项目正在安装设备; 甲与乙签订…，丙与丁签署…: neither
+    deals with the other, its partner or its project)."""
+    text = ctx.text
+    b_start, b_end = _clause_of(text, b.start, s_start, s_end)
+    a_start, a_end = _clause_of(text, a.start, s_start, s_end)
+    if a_start == b_start:
+        return False
+
+    def opened(c0: int, c1: int) -> _Mention | None:
+        inside = [m for m in mentions if c0 <= m.start < c1]
+        head = inside[0] if inside else None
+        if (
+            head is None
+            or head.type not in _SIDES
+            or _CLAUSE_OPENER.fullmatch(text, c0, head.start) is None
+        ):
+            return None
+        if any(m.type in _OWN_THINGS and m.start > head.end for m in inside):
+            return head  # 甲投资的某项目…
+        if _WITH.match(text, head.end) and any(m.type in _SIDES for m in inside[1:]):
+            return head  # 甲与乙签订…
+        return None
+
+    ha, hb = opened(a_start, a_end), opened(b_start, b_end)
+    return (
+        ha is not None
+        and hb is not None
+        and ha.ref != hb.ref
+        and a.ref in (ha.ref, *(m.ref for m in mentions if a_start <= m.start < a_end))
+        and not any(m.ref == ha.ref for m in mentions if b_start <= m.start < b_end)
     )
 
 
