@@ -599,16 +599,17 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
     return out
 
 
-#: ``甲县、乙区两地``: a count of the places just listed.
-_PLACES_COUNT = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:地|县|区|镇)")
-#: Tags of the word after such a count when the places act (两地共建, 三地联合签署).
+#: ``甲县、乙区两地``, ``甲、乙、丙三市``: a count of the places just listed.
+_PLACES_COUNT = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:地|省|市|县|区|镇)")
+#: Tags of the word after such a count when the places act (两地共建, 三地联合签署,
+#: 四市主动对接).
 _ACTS = frozenset({"v", "vd", "d", "ad", "p"})
 
 
 def _counted_parties(text: str, words: Sequence[Word], start: int, end: int) -> list[_Mention]:
-    """Counties, districts or towns listed and counted before a verb (甲县、乙区两地共建某
-    园区): each acts as a party, its government. Provinces and cities of the gazetteer
-    are left to it."""
+    """Places listed and counted before a verb (甲县、乙区两地共建某园区, 甲、乙、丙三市
+    主动对接): each acts as a party, its government. Provinces and cities of the
+    gazetteer count as members too (a bare 开封 in such a list acts)."""
     out: list[_Mention] = []
     starts = [w.start for w in words]
     for c in _PLACES_COUNT.finditer(text, start, end):
@@ -623,13 +624,30 @@ def _counted_parties(text: str, words: Sequence[Word], start: int, end: int) -> 
         while k >= 0 and words[k].tag == "LOC" and words[k].start >= start:
             w = words[k]
             name = text[w.start : w.end]
-            if not _ADMINISTRATIVE.search(name) or name in PLACES or name[:-1] in PLACES:
+            from ._off import OFF
+
+            if "R3" in OFF and (
+                not _ADMINISTRATIVE.search(name) or name in PLACES or name[:-1] in PLACES
+            ):
+                break
+            if not (_ADMINISTRATIVE.search(name) or name in PLACES or name[:-1] in PLACES):
                 break
             found.append(_Mention(w.start, w.end, name, T.GOVERNMENT_BODY, 0.6, origin="list"))
             if k >= 1 and text[words[k - 1].start : words[k - 1].end] in ("、", "和", "与", "及"):
                 k -= 2
                 continue
             break
-        if len(found) >= 2:
+        gazetteer = any(m.name in PLACES or m.name[:-1] in PLACES for m in found)
+        if len(found) >= 2 and (
+            not gazetteer
+            or "R3b" in __import__("os").environ.get("KG_OFF", "")
+            or _starts_clause(text, start, found[-1].start)
+        ):
             out.extend(reversed(found))
     return out
+
+
+def _starts_clause(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` starts a clause of the sentence that starts at ``start``."""
+    before = text[start:at].rstrip()
+    return not before or before[-1] in "，,；;：:"

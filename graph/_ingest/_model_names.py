@@ -23,6 +23,8 @@ from collections.abc import Sequence
 
 from .._records import EntityType as T
 from ._names import GENERIC_START, HEAD_RE, HEADS, RELATIONAL
+from ._off import OFF as _OFF
+from ._places import abbreviates_places
 from ._tagging import Word
 
 __all__ = [
@@ -94,7 +96,12 @@ _TITLE = re.compile(
 _TITLE_END = re.compile(_TITLE.pattern + r"|助理|代表团")
 TITLE = _TITLE
 _NOUN_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "nw", "nt", "ns"})
-_GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室|办事处|常委会|人大|政协)$")
+_GOVERNMENT = re.compile(
+    r"(?:委|政府|部|局|厅|办|署|办公室|办事处|常委会|人大|政协|省|(?<![超门股])市|县|区|镇|乡)$"
+)
+#: What follows a news outlet named in a dateline or a byline (某某日报讯, 某社某地
+#: 3月5日电, 某某日报记者 张三, 据某某日报报道): the outlet reports, it is no party.
+_REPORTED = re.compile(r"\s*(?:讯|(?:\d{1,2}月)?\d{1,2}日电|(?:特约|首席)?(?:记者|通讯员)|报道)")
 _PARTY = re.compile(r"(?:党|中央|党组)$")
 
 
@@ -229,7 +236,9 @@ def model_names(
         end = words[end_index - 1].end
         name = text[w.start : end]
         head = _head(name)
-        if _TITLE.match(text, end) or GENERIC_START.match(name):
+        if "R4" not in _OFF and (name.endswith("讯") or _REPORTED.match(text, end)):
+            pass  # an outlet in a dateline or byline (某某日报讯): it reports, it acts not
+        elif _TITLE.match(text, end) or GENERIC_START.match(name):
             # 某某市委书记: an organisation inside a person's title; 省级新区: generic
             if (
                 titled is not None
@@ -257,7 +266,11 @@ def model_names(
             and not _MODIFIES.match(text, end)
             and not _among_people(text, words, i, end_index)
         ):
-            gov = _GOVERNMENT.search(name)
+            gov = (
+                _GOVERNMENT.search(name)
+                if "R5" not in _OFF
+                else re.search(r"(?:委|政府|部|局|厅|办|署|办公室|办事处|常委会|人大|政协)$", name)
+            )
             out.append((w.start, end, T.GOVERNMENT_BODY if gov else T.ENTERPRISE, 0.7))
         i = end_index
     return out
@@ -337,6 +350,26 @@ def _modifiers(text: str, words: Sequence[Word], i: int, end: int) -> set[int]:
     return out
 
 
+#: Kinds of names that places build together and name by their short forms (郑汴协同产业园,
+#: 京津冀协同发展示范区, 川渝合作项目).
+_JOINT_KINDS = frozenset({T.PLACE, T.DEVELOPMENT_ZONE, T.PROGRAMME, T.PROJECT})
+
+
+def _joint_places(text: str, w: Word, kind: tuple[T, float] | None) -> bool:
+    """A word the tagger reads as a person (郑汴, 郑许) that joins places' short forms,
+    inside the name of a park, zone, programme or project: part of the name."""
+    from ._off import OFF
+
+    return (
+        "R1" not in OFF
+        and w.tag == "PER"
+        and kind is not None
+        and kind[0] in _JOINT_KINDS
+        # 郑许市域铁路: the tagger may take the first character after them in too
+        and abbreviates_places(text[w.start : w.end].removesuffix("市"))
+    )
+
+
 def snap(
     text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int, inner: bool
 ) -> int:
@@ -351,13 +384,18 @@ def snap(
     first = end
     modifiers = _modifiers(text, words, i, end)
     paired = [(p.start(), p.end()) for p in _PAIRS.finditer(text, start, end)]
+    kind = _head(text[start:end])
     while i < len(words) and words[i].start < end:
         w = words[i]
         if w.end >= end:  # the head word itself: keep it, unless it is a verb (见证)
             if w.tag in _INNER_CUT and w.start <= start:
                 return end
             return first if first < end else w.start
-        if w.tag in FUNCTION_TAGS and not any(a < w.end and w.start < b for a, b in paired):
+        if (
+            w.tag in FUNCTION_TAGS
+            and not any(a < w.end and w.start < b for a, b in paired)
+            and not _joint_places(text, w, kind)
+        ):
             if first == end or (
                 inner
                 and _cuts(text, w)

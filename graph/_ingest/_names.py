@@ -106,6 +106,17 @@ HEADS: dict[str, tuple[T, float]] = {
     "培训班": (T.PROGRAMME, 0.9),
     "实验班": (T.PROGRAMME, 0.8),
     "订单班": (T.PROGRAMME, 0.8),
+    # regions several places develop together (a programme of theirs, not a place)
+    **(
+        {}
+        if "R2" in __import__("os").environ.get("KG_OFF", "")
+        else {
+            "都市圈": (T.PROGRAMME, 0.8),
+            "经济圈": (T.PROGRAMME, 0.8),
+            "城市群": (T.PROGRAMME, 0.8),
+            "经济带": (T.PROGRAMME, 0.7),
+        }
+    ),
     # projects
     "项目": (T.PROJECT, 0.9),
     "工程": (T.PROJECT, 0.7),

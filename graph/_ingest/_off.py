@@ -1,0 +1,3 @@
+import os
+
+OFF = set(os.environ.get("KG_OFF", "").split(","))
