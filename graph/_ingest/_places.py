@@ -49,7 +49,10 @@ PLACES: frozenset[str] = frozenset((_PROVINCES + _CITIES).split())
 
 #: The one-character short forms of provinces (京, 沪, 豫, 粤 …) and the usual classical
 #: ones of some large cities (汴 开封, 蓉 成都, 穗 广州, 甬 宁波 …).
-_SHORT_FORMS = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台汴蓉穗甬榕邕筑鹭宛"
+_SHORT_FORMS = (
+    "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台"
+    "汴蓉穗甬榕邕筑鹭宛"
+)
 
 #: Characters that stand for a place in a joint name (郑汴, 京津冀, 沪苏): the short
 #: forms, and the first character of each province and city.
