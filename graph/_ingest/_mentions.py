@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .._records import EntityType
 from ._context import _Context
 from ._known import _Index
-from ._model_names import ABSTRACT, BUILD_VERBS
+from ._model_names import ABSTRACT, BUILD_VERBS, PAIRS
 from ._model_names import TITLE as _PERSON_TITLE
 from ._names import (
     CATEGORIES,
@@ -33,6 +33,7 @@ from ._names import (
     category_type,
     trim_left,
 )
+from ._off import OFF as _OFF
 from ._places import PLACES
 from ._proposals import _Mention
 from ._tagging import Word
@@ -93,7 +94,11 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
                     prev = merged
                     seg_start = h_end
                     continue
-            if (not body and head not in STANDALONE) or GENERIC_START.match(body):
+            if (
+                (not body and head not in STANDALONE)
+                or GENERIC_START.match(body)
+                or RELATIONAL.fullmatch(name)  # 等5家子公司: a kind of firm, not one
+            ):
                 seg_start = h_end
                 prev = None
                 continue
@@ -206,7 +211,7 @@ def _titles(text: str, start: int, end: int) -> list[_Mention]:
             out.append(_Mention(m.start(1), m.end(1), title, T.MEDIA_WORK, 0.9))
         elif _POLICY.search(title):
             out.append(_Mention(m.start(1), m.end(1), title, T.MEASURE, 0.7))
-        else:
+        elif "R10" in _OFF:
             out.append(_Mention(m.start(1), m.end(1), title, T.MEDIA_WORK, 0.5))
     return out
 
@@ -289,6 +294,7 @@ def _partners(text: str, words: Sequence[Word], start: int, end: int) -> list[_M
             or HEAD_RE.search(name)
             or re.search(r"[的了在就]", name)
             or ABSTRACT.search(name)  # 与某省全方位合作: how, not whom
+            or ("R8" not in _OFF and PAIRS.fullmatch(name))  # 和产学研合作: a kind of partner
         ):
             continue
         t = T.GOVERNMENT_BODY if _ADMINISTRATIVE.search(name) else T.ENTERPRISE
@@ -316,6 +322,8 @@ def _place_before(text: str, words: Sequence[Word], end: int) -> _Mention | None
 def _groups(text: str, start: int, end: int) -> list[_Mention]:
     out = []
     for m in _GROUP.finditer(text, start, end):
+        if "R9" not in _OFF and m.start() > start and text[m.start() - 1] == "等":
+            continue  # 甲、乙等5家子公司: the list names them; the count is none
         g = _Mention(m.start(), m.end(), m.group(0), T.GROUP, 0.7, origin="group")
         g.attributes = {"count": int(m.group(1)), "collective": True}
         out.append(g)

@@ -89,9 +89,10 @@ _INDUSTRIES = frozenset(
 )
 #: What follows an organisation named in a person's title.
 _TITLE = re.compile(
-    r"(?:省委|市委|县委|区委|党委|党组)?(?:常委、?)?(?:副|常务副|执行)?"
-    r"(?:书记|省长|市长|区长|县长|镇长|主任|院长|校长|董事长|总经理|总裁|经理|部长|局长|"
-    r"厅长|处长|主席|秘书长|委员|教授|研究员|负责人|领导|常委(?!会))"
+    r"(?:省委|市委|县委|区委|州委|党委|党组)?(?:常委、?)?(?:副|常务副|执行)?"
+    r"(?:书记|省长|市长|区长|县长|州长|镇长|乡长|主任|院长|校长|所长|董事长|总经理|总裁|经理|"
+    r"部长|局长|厅长|处长|科长|主席|秘书长|会长|理事长|行长|委员|教授|研究员|负责人|领导|"
+    r"(?:一级|二级)?(?:巡视员|调研员)|总工程师|常委(?!会))"
 )
 _TITLE_END = re.compile(_TITLE.pattern + r"|助理|代表团")
 TITLE = _TITLE
@@ -132,6 +133,18 @@ def _among_people(text: str, words: Sequence[Word], i: int, j: int) -> bool:
         and words[j + 1].tag == "PER"
     )
     return before or after
+
+
+def _industries_only(name: str) -> bool:
+    """Whether ``name`` is only words of trades (新能源汽车, 生物医药): a branch of
+    industry the tagger read as an organisation, not a firm."""
+    ok = [True] + [False] * len(name)
+    for i in range(len(name)):
+        if ok[i]:
+            for k in range(2, 4):
+                if i + k <= len(name) and name[i : i + k] in _INDUSTRIES:
+                    ok[i + k] = True
+    return len(name) >= 4 and ok[len(name)]
 
 
 def _head(name: str) -> tuple[T, float] | None:
@@ -265,6 +278,7 @@ def model_names(
             and not ABSTRACT.search(name)
             and not _MODIFIES.match(text, end)
             and not _among_people(text, words, i, end_index)
+            and ("R7" in _OFF or not _industries_only(name))
         ):
             gov = (
                 _GOVERNMENT.search(name)
@@ -331,6 +345,7 @@ _MODIFIER_VERBS = frozenset(
 #: Nouns of two partners that the tagger may read as verbs (产教融合, 校企合作, 产城融合):
 #: part of a name, never where it is cut.
 _PAIRS = re.compile(r"产学研|产教|校企|校地|政企|军民|产城|科教|医教")
+PAIRS = _PAIRS
 
 
 def _modifiers(text: str, words: Sequence[Word], i: int, end: int) -> set[int]:
@@ -370,6 +385,13 @@ def _joint_places(text: str, w: Word, kind: tuple[T, float] | None) -> bool:
     )
 
 
+#: A project named by its yearly output (年产50万套电驱系统项目, 年产5GW光伏组件项目):
+#: the output is part of its name.
+_OUTPUT = re.compile(
+    r"年产(?:能)?(?:(?:约|超|达)?\d+(?:\.\d+)?(?:万|亿|千)?(?:[A-Za-z]{1,3}|[\u4e00-\u9fff]{1,2}?))?"
+)
+
+
 def snap(
     text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int, inner: bool
 ) -> int:
@@ -378,8 +400,26 @@ def snap(
     ``starts`` is the sorted list of the words' starts. The name starts at a word
     boundary, after any leading function word; with ``inner``, also after the last verb,
     preposition, conjunction or particle inside it (南昌出席北京大学 → 北京大学). Returns
-    ``end`` when nothing of the name is left.
+    ``end`` when nothing of the name is left. A project's yearly output written before
+    it (年产50万套) stays in its name.
     """
+    first = _snap(text, words, starts, start, end, inner)
+    if (
+        "R6" not in _OFF
+        and start < first < end
+        and text[first:end] not in HEADS
+        and (kind := _head(text[start:end])) is not None
+        and kind[0] is T.PROJECT
+        and (out := _OUTPUT.search(text, start, first)) is not None
+        and out.end() == first
+    ):
+        return out.start()
+    return first
+
+
+def _snap(
+    text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int, inner: bool
+) -> int:
     i = bisect.bisect_left(starts, start)
     first = end
     modifiers = _modifiers(text, words, i, end)

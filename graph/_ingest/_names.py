@@ -164,6 +164,7 @@ HEADS: dict[str, tuple[T, float]] = {
     "生产线": (T.PROJECT, 0.8),
     "产业城": (T.PROJECT, 0.7),
     "联合实验室": (T.PLATFORM, 0.9),
+    **({} if "R14" in __import__("os").environ.get("KG_OFF", "") else {"联盟": (T.PLATFORM, 0.7)}),
 }
 
 #: Head words that name something on their own (``成立工作小组``, ``管委会主任``).
