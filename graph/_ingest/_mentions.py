@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .._records import EntityType
 from ._context import _Context
 from ._known import _Index
-from ._model_names import ABSTRACT, BUILD_VERBS, PAIRS
+from ._model_names import ABSTRACT, ACADEMIC, BUILD_VERBS, PAIRS
 from ._model_names import TITLE as _PERSON_TITLE
 from ._names import (
     CATEGORIES,
@@ -65,6 +65,10 @@ _ENUM_TAIL = re.compile(
 )
 
 
+#: Two disciplines joined in a school's name (材料科学与工程, 信息与通信工程).
+_DISCIPLINES = re.compile(r"[\u4e00-\u9fff]{2,8}(?:与|和|及)[\u4e00-\u9fff]{2,8}")
+
+
 def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
     """Names ending in a head word, within ``text[start:end]``."""
     out: list[_Mention] = []
@@ -86,6 +90,16 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
                 continue
             body_raw = text[seg_start : h.start()]
             body, cut = trim_left(body_raw, htype)
+            if (
+                "R19" not in _OFF
+                and cut
+                and prev is not None
+                and prev.end == seg_start
+                and prev.type is T.UNIVERSITY
+                and htype is T.COLLEGE
+                and _DISCIPLINES.fullmatch(body_raw)
+            ):
+                body, cut = body_raw, False  # 某某大学材料科学与工程学院: one school
             b_start = h.start() - len(body)
             name = text[b_start:h_end]
             if prev is not None and not cut and prev.end == seg_start:
@@ -106,7 +120,12 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
             out.append(m)
             prev = m
             seg_start = h_end
-    return out
+    if "R15" in _OFF:
+        return out
+    # 某某科学院院士, 某某大学医学院终身教授: a person's membership, no party (nor the
+    # names it was built from)
+    members = [(m.start, m.end) for m in out if ACADEMIC.match(text, m.end)]
+    return [m for m in out if not any(a <= m.start and m.end <= b for a, b in members)]
 
 
 _BUILDS = re.compile(BUILD_VERBS)
@@ -591,7 +610,9 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
                 or name[:-1] in PLACES
                 or _PERSON_TITLE.match(text, e)
                 or any(
-                    _PERSON_TITLE.match(text, w.start) or text[w.start : w.end] in _PEOPLE
+                    _PERSON_TITLE.match(text, w.start)
+                    or ACADEMIC.match(text, w.start)
+                    or text[w.start : w.end] in _PEOPLE
                     for w in words[i:j]
                 )
                 # a name of its own there, or a part of one: no member (a shorter name

@@ -96,6 +96,9 @@ _TITLE = re.compile(
 )
 _TITLE_END = re.compile(_TITLE.pattern + r"|助理|代表团")
 TITLE = _TITLE
+#: Academic titles after an organisation (某某科学院院士, 某某大学终身教授, 某某研究所
+#: 研究员): where the person is a member, not where they act for it.
+ACADEMIC = re.compile(r"院士|(?:终身|客座|特聘|兼职|讲席|名誉)教授|研究员|博士生导师|博导|访问学者")
 _NOUN_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "nw", "nt", "ns"})
 _GOVERNMENT = re.compile(
     r"(?:委|政府|部|局|厅|办|署|办公室|办事处|常委会|人大|政协|省|(?<![超门股])市|县|区|镇|乡)$"
@@ -251,6 +254,8 @@ def model_names(
         head = _head(name)
         if "R4" not in _OFF and (name.endswith("讯") or _REPORTED.match(text, end)):
             pass  # an outlet in a dateline or byline (某某日报讯): it reports, it acts not
+        elif "R15" not in _OFF and ACADEMIC.match(text, end):
+            pass  # 某某科学院院士: a person's membership, not the academy's act
         elif _TITLE.match(text, end) or GENERIC_START.match(name):
             # 某某市委书记: an organisation inside a person's title; 省级新区: generic
             if (
@@ -425,8 +430,16 @@ def _snap(
     modifiers = _modifiers(text, words, i, end)
     paired = [(p.start(), p.end()) for p in _PAIRS.finditer(text, start, end)]
     kind = _head(text[start:end])
+    # the head word, which may span words the tagger splits (开工 仪式): never cut inside
+    head_start = end
+    if "R18" not in _OFF and (found := HEAD_RE.search(text, max(start, end - 9), end)):
+        while found is not None and found.end() != end:
+            found = HEAD_RE.search(text, found.start() + 1, end)
+        head_start = found.start() if found is not None else end
     while i < len(words) and words[i].start < end:
         w = words[i]
+        if w.start >= head_start and w.end < end and w.start > start:
+            return first if first < end else w.start
         if w.end >= end:  # the head word itself: keep it, unless it is a verb (见证)
             if w.tag in _INNER_CUT and w.start <= start:
                 return end

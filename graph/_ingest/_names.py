@@ -194,7 +194,7 @@ RELATIONAL = re.compile(r"的?(?:全资|控股|参股|独资|合资)?(?:子公�
 
 HEAD_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")"
-    r"(?!师|技术|量|化|长|员|成员)(?<!新城(?=片区|建设))(?<!基金(?=会))"
+    r"(?!师|技术|量|化|长|员|成员)(?<!新城(?=片区|建设))(?<!基金(?=会))(?<!工程(?=学))"
 )
 
 ORG_TYPES = frozenset(
