@@ -154,11 +154,7 @@ def extract(
     _resolve_short_forms(ctx)
     _branches(ctx)
     # a place named in passing (no relation joins it) is no proposal
-    import os
-
-    loc = {"located_in", "held_at"} if "R11" not in os.environ.get("KG_OFF", "") else set()
-    acts = [r for r in ctx.relations.values() if str(r.type) not in loc]
-    joined = {r.source for r in acts} | {r.target for r in acts}
+    joined = {r.source for r in ctx.relations.values()} | {r.target for r in ctx.relations.values()}
     for ref, e in list(ctx.entities.items()):
         if (
             e.type is T.PLACE
@@ -167,11 +163,6 @@ def extract(
             and (e.name in PLACES or e.name[:-1] in PLACES or e.name in ctx.acting)
         ):
             del ctx.entities[ref]
-    ctx.relations = {
-        k: r
-        for k, r in ctx.relations.items()
-        if r.source in ctx.entities and r.target in ctx.entities
-    }
     author_name = author_m.name if author_m is not None else None
     return Proposals(list(ctx.entities.values()), list(ctx.relations.values()), author_name)
 
