@@ -109,7 +109,7 @@ HEADS: dict[str, tuple[T, float]] = {
     # regions several places develop together (a programme of theirs, not a place)
     **(
         {}
-        if "R2" in __import__("os").environ.get("KG_OFF", "")
+        if "R2," in __import__("os").environ.get("KG_OFF", "") + ","
         else {
             "都市圈": (T.PROGRAMME, 0.8),
             "经济圈": (T.PROGRAMME, 0.8),
