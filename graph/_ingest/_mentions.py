@@ -33,7 +33,6 @@ from ._names import (
     category_type,
     trim_left,
 )
-from ._off import OFF as _OFF
 from ._places import PLACES
 from ._proposals import _Mention
 from ._tagging import Word
@@ -91,8 +90,7 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
             body_raw = text[seg_start : h.start()]
             body, cut = trim_left(body_raw, htype)
             if (
-                "R19" not in _OFF
-                and cut
+                cut
                 and prev is not None
                 and prev.end == seg_start
                 and prev.type is T.UNIVERSITY
@@ -120,8 +118,6 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
             out.append(m)
             prev = m
             seg_start = h_end
-    if "R15" in _OFF:
-        return out
     # 某某科学院院士, 某某大学医学院终身教授: a person's membership, no party (nor the
     # names it was built from)
     members = [(m.start, m.end) for m in out if ACADEMIC.match(text, m.end)]
@@ -230,8 +226,7 @@ def _titles(text: str, start: int, end: int) -> list[_Mention]:
             out.append(_Mention(m.start(1), m.end(1), title, T.MEDIA_WORK, 0.9))
         elif _POLICY.search(title):
             out.append(_Mention(m.start(1), m.end(1), title, T.MEASURE, 0.7))
-        elif "R10" in _OFF:
-            out.append(_Mention(m.start(1), m.end(1), title, T.MEDIA_WORK, 0.5))
+        # anything else in 《》 (a book, a periodical, a report) is no party: not proposed
     return out
 
 
@@ -313,7 +308,7 @@ def _partners(text: str, words: Sequence[Word], start: int, end: int) -> list[_M
             or HEAD_RE.search(name)
             or re.search(r"[的了在就]", name)
             or ABSTRACT.search(name)  # 与某省全方位合作: how, not whom
-            or ("R8" not in _OFF and PAIRS.fullmatch(name))  # 和产学研合作: a kind of partner
+            or PAIRS.fullmatch(name)  # 和产学研合作: a kind of partner, not one
         ):
             continue
         t = T.GOVERNMENT_BODY if _ADMINISTRATIVE.search(name) else T.ENTERPRISE
@@ -341,7 +336,7 @@ def _place_before(text: str, words: Sequence[Word], end: int) -> _Mention | None
 def _groups(text: str, start: int, end: int) -> list[_Mention]:
     out = []
     for m in _GROUP.finditer(text, start, end):
-        if "R9" not in _OFF and m.start() > start and text[m.start() - 1] == "等":
+        if m.start() > start and text[m.start() - 1] == "等":
             continue  # 甲、乙等5家子公司: the list names them; the count is none
         g = _Mention(m.start(), m.end(), m.group(0), T.GROUP, 0.7, origin="group")
         g.attributes = {"count": int(m.group(1)), "collective": True}
@@ -653,12 +648,6 @@ def _counted_parties(text: str, words: Sequence[Word], start: int, end: int) -> 
         while k >= 0 and words[k].tag == "LOC" and words[k].start >= start:
             w = words[k]
             name = text[w.start : w.end]
-            from ._off import OFF
-
-            if "R3" in OFF and (
-                not _ADMINISTRATIVE.search(name) or name in PLACES or name[:-1] in PLACES
-            ):
-                break
             if not (_ADMINISTRATIVE.search(name) or name in PLACES or name[:-1] in PLACES):
                 break
             found.append(_Mention(w.start, w.end, name, T.GOVERNMENT_BODY, 0.6, origin="list"))
@@ -667,11 +656,7 @@ def _counted_parties(text: str, words: Sequence[Word], start: int, end: int) -> 
                 continue
             break
         gazetteer = any(m.name in PLACES or m.name[:-1] in PLACES for m in found)
-        if len(found) >= 2 and (
-            not gazetteer
-            or "R3b" in __import__("os").environ.get("KG_OFF", "")
-            or _starts_clause(text, start, found[-1].start)
-        ):
+        if len(found) >= 2 and (not gazetteer or _starts_clause(text, start, found[-1].start)):
             out.extend(reversed(found))
     return out
 

@@ -23,7 +23,6 @@ from collections.abc import Sequence
 
 from .._records import EntityType as T
 from ._names import GENERIC_START, HEAD_RE, HEADS, RELATIONAL
-from ._off import OFF as _OFF
 from ._places import abbreviates_places
 from ._tagging import Word
 
@@ -252,9 +251,9 @@ def model_names(
         end = words[end_index - 1].end
         name = text[w.start : end]
         head = _head(name)
-        if "R4" not in _OFF and (name.endswith("讯") or _REPORTED.match(text, end)):
+        if name.endswith("讯") or _REPORTED.match(text, end):
             pass  # an outlet in a dateline or byline (某某日报讯): it reports, it acts not
-        elif "R15" not in _OFF and ACADEMIC.match(text, end):
+        elif ACADEMIC.match(text, end):
             pass  # 某某科学院院士: a person's membership, not the academy's act
         elif _TITLE.match(text, end) or GENERIC_START.match(name):
             # 某某市委书记: an organisation inside a person's title; 省级新区: generic
@@ -283,13 +282,9 @@ def model_names(
             and not ABSTRACT.search(name)
             and not _MODIFIES.match(text, end)
             and not _among_people(text, words, i, end_index)
-            and ("R7" in _OFF or not _industries_only(name))
+            and not _industries_only(name)
         ):
-            gov = (
-                _GOVERNMENT.search(name)
-                if "R5" not in _OFF
-                else re.search(r"(?:委|政府|部|局|厅|办|署|办公室|办事处|常委会|人大|政协)$", name)
-            )
+            gov = _GOVERNMENT.search(name)
             out.append((w.start, end, T.GOVERNMENT_BODY if gov else T.ENTERPRISE, 0.7))
         i = end_index
     return out
@@ -378,11 +373,8 @@ _JOINT_KINDS = frozenset({T.PLACE, T.DEVELOPMENT_ZONE, T.PROGRAMME, T.PROJECT})
 def _joint_places(text: str, w: Word, kind: tuple[T, float] | None) -> bool:
     """A word the tagger reads as a person (郑汴, 郑许) that joins places' short forms,
     inside the name of a park, zone, programme or project: part of the name."""
-    from ._off import OFF
-
     return (
-        "R1" not in OFF
-        and w.tag == "PER"
+        w.tag == "PER"
         and kind is not None
         and kind[0] in _JOINT_KINDS
         # 郑许市域铁路: the tagger may take the first character after them in too
@@ -410,8 +402,7 @@ def snap(
     """
     first = _snap(text, words, starts, start, end, inner)
     if (
-        "R6" not in _OFF
-        and start < first < end
+        start < first < end
         and text[first:end] not in HEADS
         and (kind := _head(text[start:end])) is not None
         and kind[0] is T.PROJECT
@@ -432,7 +423,7 @@ def _snap(
     kind = _head(text[start:end])
     # the head word, which may span words the tagger splits (开工 仪式): never cut inside
     head_start = end
-    if "R18" not in _OFF and (found := HEAD_RE.search(text, max(start, end - 9), end)):
+    if found := HEAD_RE.search(text, max(start, end - 9), end):
         while found is not None and found.end() != end:
             found = HEAD_RE.search(text, found.start() + 1, end)
         head_start = found.start() if found is not None else end

@@ -106,17 +106,11 @@ HEADS: dict[str, tuple[T, float]] = {
     "培训班": (T.PROGRAMME, 0.9),
     "实验班": (T.PROGRAMME, 0.8),
     "订单班": (T.PROGRAMME, 0.8),
-    # regions several places develop together (a programme of theirs, not a place)
-    **(
-        {}
-        if "R2," in __import__("os").environ.get("KG_OFF", "") + ","
-        else {
-            "都市圈": (T.PROGRAMME, 0.8),
-            "经济圈": (T.PROGRAMME, 0.8),
-            "城市群": (T.PROGRAMME, 0.8),
-            "经济带": (T.PROGRAMME, 0.7),
-        }
-    ),
+    # regions that several places develop together: a programme of theirs, not a place
+    "都市圈": (T.PROGRAMME, 0.8),
+    "经济圈": (T.PROGRAMME, 0.8),
+    "城市群": (T.PROGRAMME, 0.8),
+    "经济带": (T.PROGRAMME, 0.7),
     # projects
     "项目": (T.PROJECT, 0.9),
     "工程": (T.PROJECT, 0.7),
@@ -164,7 +158,7 @@ HEADS: dict[str, tuple[T, float]] = {
     "生产线": (T.PROJECT, 0.8),
     "产业城": (T.PROJECT, 0.7),
     "联合实验室": (T.PLATFORM, 0.9),
-    **({} if "R14" in __import__("os").environ.get("KG_OFF", "") else {"联盟": (T.PLATFORM, 0.7)}),
+    "联盟": (T.PLATFORM, 0.7),  # 某某产业联盟: firms and institutes joined in a platform
 }
 
 #: Head words that name something on their own (``成立工作小组``, ``管委会主任``).

@@ -1,3 +1,0 @@
-import os
-
-OFF = set(os.environ.get("KG_OFF", "").split(","))
