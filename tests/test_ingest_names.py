@@ -178,3 +178,144 @@ def test_a_counted_list_gives_its_members_the_category_s_kind() -> None:
     types = _types("东方红、向阳花、满天星三家企业现场签约。")
     assert types.get("满天星") == "enterprise", types
     assert _types("共有12家企业签约。") == {"12家企业": "group"}
+
+
+# -- names of the regional-cooperation genre (texts written for these tests) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the tagger reads the joined short forms of two cities as a person's name
+        ("开封市委书记李明表示，开封将与郑州共建郑汴协同产业园。", "郑汴协同产业园"),
+        ("宏达精密机械有限公司已落户郑许产业合作园。", "郑许产业合作园"),
+    ],
+)
+def test_joined_short_forms_of_places_start_a_park_s_name(text: str, name: str) -> None:
+    types = _types(text)
+    assert types.get(name) == "place", types
+    assert not any(n != name and n.endswith("产业园") for n in types), types
+
+
+def test_short_forms_of_places_are_told_from_names_and_places() -> None:
+    from graph._ingest._places import abbreviates_places
+
+    assert abbreviates_places("郑汴") and abbreviates_places("京津冀")
+    assert not abbreviates_places("郑州")  # a city of its own
+    assert not abbreviates_places("王强")  # no place's short form
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("开封、新乡两市将主动融入郑州都市圈建设。", "郑州都市圈"),
+        ("推进北岭南川双城经济圈建设。", "北岭南川双城经济圈"),
+        ("京津冀城市群加快发展。", "京津冀城市群"),
+    ],
+)
+def test_a_metropolitan_area_is_a_programme(text: str, name: str) -> None:
+    assert _types(text).get(name) == "programme", _types(text)
+
+
+def test_a_bare_metropolitan_area_is_no_name() -> None:
+    assert "都市圈" not in _types("省发展改革委将会同各市建立都市圈重大项目库。")
+
+
+def test_counted_cities_at_a_clause_s_start_act() -> None:
+    types = _types("记者了解到，开封、新乡、焦作、许昌四市主动对接郑州都市圈。")
+    cities = ("开封", "新乡", "焦作", "许昌")
+    assert [types.get(n) for n in cities] == ["government_body"] * 4, types
+    # counted where the sentence does something to them, they are not its parties
+    types = _types("省里支持开封、新乡两市加快建设物流枢纽。")
+    assert not any(types.get(n) == "government_body" for n in ("开封", "新乡")), types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北岭日报讯（记者 张三）昨日，北岭县人民政府与华远集团签约。",
+        "新华社北岭3月5日电（记者张三）北岭县人民政府与华远集团签约。",
+        "北岭日报记者 张三 报道，北岭县人民政府与华远集团签约。",
+    ],
+)
+def test_an_outlet_in_a_dateline_or_byline_is_no_party(text: str) -> None:
+    types = _types(text)
+    assert not any("日报" in n or "新华社" in n for n in types), types
+    assert types.get("华远集团") == "enterprise", types
+
+
+def test_an_organisation_the_tagger_marks_that_ends_in_a_city_is_a_government() -> None:
+    assert _types("北岭市与华远集团签约。").get("北岭市") == "government_body"
+    assert _types("华联超市与华远集团签约。").get("华联超市") == "enterprise"
+
+
+def test_a_project_s_yearly_output_is_part_of_its_name() -> None:
+    types = _types("怀远汽车零部件有限公司年产50万套电驱系统项目在北岭高新区开工建设。")
+    assert types.get("年产50万套电驱系统项目") == "project", types
+    assert types.get("怀远汽车零部件有限公司") == "enterprise", types
+    assert _types("华远公司年产5GW光伏组件项目开工。").get("年产5GW光伏组件项目") == "project"
+
+
+def test_a_branch_of_industry_is_no_firm() -> None:
+    types = _types("焦作将重点引进新能源汽车零部件企业。")
+    assert "新能源汽车" not in types, types
+
+
+def test_a_kind_of_partner_is_no_partner() -> None:
+    assert _types("协会将搭建政企对接和产学研合作平台。") == {}
+
+
+def test_a_count_after_a_list_is_no_group() -> None:
+    types = _types("华远集团旗下拥有青禾人参科技(抚松)有限公司等5家子公司。")
+    assert types == {"华远集团": "enterprise", "青禾人参科技(抚松)有限公司": "enterprise"}, types
+
+
+def test_a_report_in_title_marks_is_no_entity() -> None:
+    types = _types("论坛还发布了《北岭新能源产业发展报告（2025）》。")
+    assert not any("报告" in n for n in types), types
+    assert _types("他主演了电视剧《北岭往事》。") == {"北岭往事": "media_work"}
+
+
+def test_an_alliance_is_a_platform() -> None:
+    types = _types("北岭新能源产业联盟成立仪式在北岭举行。")
+    assert types.get("北岭新能源产业联盟") == "platform", types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张三教授是北岭科学院院士、东岭大学医学院终身教授、西川医学研究所研究员。",
+        "北岭科学院院士李四出席论坛并作报告。",
+    ],
+)
+def test_an_academic_s_affiliation_is_no_party(text: str) -> None:
+    types = _types(text)
+    assert not any(n.endswith(("科学院", "医学院", "大学", "研究所")) for n in types), types
+
+
+def test_more_titles_hide_their_organisation() -> None:
+    types = _types("北岭省科技厅二级巡视员刘长海、北岭州州长杨光出席。")
+    assert not any("科技厅" in n for n in types), types
+
+
+def test_a_head_word_the_tagger_splits_is_never_cut() -> None:
+    types = _types("北岭县举行重大项目集中开工仪式。")
+    assert "仪式" not in types, types
+    assert any(n.endswith("开工仪式") for n in types), types
+
+
+def test_two_disciplines_joined_in_a_school_s_name() -> None:
+    text = "北岭理工大学计算机科学与工程学院副院长张三出席揭牌仪式。"
+    types = _types(text)
+    assert types.get("北岭理工大学计算机科学与工程学院") == "college", types
+    assert "工程学院" not in types, types
+
+
+@pytest.mark.parametrize("module", ["_places", "_names", "_model_names"])
+def test_doctests(module: str) -> None:
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(f"graph._ingest.{module}")
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted > 0
