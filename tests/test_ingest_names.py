@@ -319,3 +319,9 @@ def test_doctests(module: str) -> None:
     mod = importlib.import_module(f"graph._ingest.{module}")
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_two_aims_joined_by_and_are_no_one_name() -> None:
+    types = _types("北岭高新区将打造核医学产业高地和再生医学基地，建设智慧健康产业园。")
+    assert not any("高地和" in n for n in types), types
+    assert types.get("智慧健康产业园") == "place", types

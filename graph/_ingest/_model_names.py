@@ -28,9 +28,12 @@ from ._tagging import Word
 
 __all__ = [
     "ABSTRACT",
+    "ACADEMIC",
     "BUILDS_INSIDE",
     "BUILD_VERBS",
     "FUNCTION_TAGS",
+    "PAIRS",
+    "STANDING",
     "TITLE",
     "model_names",
     "plausible",
@@ -290,6 +293,11 @@ def model_names(
     return out
 
 
+#: Nouns of standing a report's aims end with (人才高地, 产业高地, 城市名片): 打造某某高地
+#: 和某某基地 names two aims, not one name joined by 和.
+STANDING = re.compile(r"高地|高峰|品牌|名片|标杆|样板|典范|枢纽|洼地")
+
+
 def _joins_nouns(text: str, words: Sequence[Word], first: int, i: int) -> bool:
     """和/及 inside a name joining plain nouns (某某药物及某某试剂联合实验室), not two names:
     what stands before it since ``first`` has no head word and no name the tagger marks."""
@@ -308,6 +316,7 @@ def _joins_nouns(text: str, words: Sequence[Word], first: int, i: int) -> bool:
             v.tag in ("n", "vn", "nz") or (v.tag == "m" and v is not before[-1]) for v in before
         )
         and not HEAD_RE.search(text, first, w.start)
+        and not STANDING.search(text, first, w.start)
     )
 
 
