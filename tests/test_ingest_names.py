@@ -325,3 +325,11 @@ def test_two_aims_joined_by_and_are_no_one_name() -> None:
     types = _types("北岭高新区将打造核医学产业高地和再生医学基地，建设智慧健康产业园。")
     assert not any("高地和" in n for n in types), types
     assert types.get("智慧健康产业园") == "place", types
+
+
+def test_whom_an_official_greets_for_is_no_party() -> None:
+    assert _types("许国华代表北岭市委、市政府对项目开工表示祝贺。") == {}
+    assert _types("张三代表北岭市人民政府致辞。") == {}
+    # signing on its behalf is the body's own act
+    types = _types("张三代表北岭市人民政府与华远集团签约。")
+    assert types.get("北岭市人民政府") == "government_body", types

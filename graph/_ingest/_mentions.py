@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .._records import EntityType
 from ._context import _Context
 from ._known import _Index
-from ._model_names import ABSTRACT, ACADEMIC, BUILD_VERBS, PAIRS
+from ._model_names import ABSTRACT, ACADEMIC, BUILD_VERBS, PAIRS, greeted_for
 from ._model_names import TITLE as _PERSON_TITLE
 from ._names import (
     CATEGORIES,
@@ -120,7 +120,9 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
             seg_start = h_end
     # 某某科学院院士, 某某大学医学院终身教授: a person's membership, no party (nor the
     # names it was built from)
-    members = [(m.start, m.end) for m in out if ACADEMIC.match(text, m.end)]
+    members = [
+        (m.start, m.end) for m in out if ACADEMIC.match(text, m.end) or greeted_for(text, m.end)
+    ]
     return [m for m in out if not any(a <= m.start and m.end <= b for a, b in members)]
 
 

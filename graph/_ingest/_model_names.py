@@ -32,6 +32,7 @@ __all__ = [
     "BUILDS_INSIDE",
     "BUILD_VERBS",
     "FUNCTION_TAGS",
+    "greeted_for",
     "PAIRS",
     "STANDING",
     "TITLE",
@@ -256,7 +257,7 @@ def model_names(
         head = _head(name)
         if name.endswith("讯") or _REPORTED.match(text, end):
             pass  # an outlet in a dateline or byline (某某日报讯): it reports, it acts not
-        elif ACADEMIC.match(text, end):
+        elif ACADEMIC.match(text, end) or greeted_for(text, end):
             pass  # 某某科学院院士: a person's membership, not the academy's act
         elif _TITLE.match(text, end) or GENERIC_START.match(name):
             # 某某市委书记: an organisation inside a person's title; 省级新区: generic
@@ -296,6 +297,30 @@ def model_names(
 #: Nouns of standing a report's aims end with (人才高地, 产业高地, 城市名片): 打造某某高地
 #: 和某某基地 names two aims, not one name joined by 和.
 STANDING = re.compile(r"高地|高峰|品牌|名片|标杆|样板|典范|枢纽|洼地")
+
+
+_ON_BEHALF = re.compile(r"代表(?:[\u4e00-\u9fff]{2,15}[、和及])*[\u4e00-\u9fff]{2,15}$")
+_GREETING = re.compile(
+    r"(?:[、和及][\u4e00-\u9fff]{2,15})*(?:[对向][^，。；！]{0,30}?)?"
+    r"(?:(?:表示|致以)[^，。；！]{0,6}?(?:祝贺|欢迎|感谢|慰问)|致辞|讲话)"
+)
+
+
+def greeted_for(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` names whom a person speaks for in a greeting (张三代表
+    某市委、市政府对项目开工表示祝贺): the body greets through its official; it is no
+    party of what the report tells.
+
+    >>> t = "张三代表北岭市委、市政府对项目开工表示祝贺"
+    >>> greeted_for(t, 8), greeted_for(t, 12)
+    (True, True)
+    >>> greeted_for("张三代表北岭市政府与华远集团签约", 9)
+    False
+    """
+    return (
+        _ON_BEHALF.search(text, max(0, end - 40), end) is not None
+        and _GREETING.match(text, end) is not None
+    )
 
 
 def _joins_nouns(text: str, words: Sequence[Word], first: int, i: int) -> bool:
