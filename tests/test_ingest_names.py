@@ -333,3 +333,9 @@ def test_whom_an_official_greets_for_is_no_party() -> None:
     # signing on its behalf is the body's own act
     types = _types("张三代表北岭市人民政府与华远集团签约。")
     assert types.get("北岭市人民政府") == "government_body", types
+
+
+def test_a_verb_that_says_what_a_base_is_for_stays_in_its_name() -> None:
+    types = _types("学院将依托联合实验室建设研究生联合培养基地，每年选派研究生进驻。")
+    assert types.get("研究生联合培养基地") == "project", types
+    assert trim_left("研究生联合培养", T.PROJECT) == ("研究生联合培养", False)

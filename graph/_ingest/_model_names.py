@@ -372,7 +372,20 @@ def plausible(text: str, words: Sequence[Word], start: int, end: int) -> bool:
 #: Verbs that modify the head word of a zone's or a programme's name rather than take
 #: an object (北岭南川融合发展示范区, 某地一体化发展先行区).
 _MODIFIER_VERBS = frozenset(
-    {"发展", "融合", "协同", "统筹", "振兴", "一体化", "创新", "创业", "联动", "开放", "转型"}
+    {
+        "发展",
+        "融合",
+        "协同",
+        "统筹",
+        "振兴",
+        "一体化",
+        "创新",
+        "创业",
+        "联动",
+        "开放",
+        "转型",
+        "培养",
+    }
 )
 
 

@@ -268,6 +268,8 @@ _STRONG_VERBS = [
     "共同建设",
 ]
 _WEAK_VERBS = ["投资", "合作", "服务", "支持", "发布", "设立", "组织", "建设"]
+#: Verbs that, right before the head word, say what it is for (联合培养基地).
+_MODIFYING = frozenset({"培养"})
 _STRONG_RE = re.compile("|".join(sorted(_STRONG_VERBS, key=len, reverse=True)))
 _WEAK_RE = re.compile("|".join(sorted(_WEAK_VERBS, key=len, reverse=True)))
 _LOOSE_ORGS = frozenset({T.ENTERPRISE, T.UNIVERSITY, T.COLLEGE, T.RESEARCH_INSTITUTE})
@@ -300,6 +302,8 @@ def trim_left(body: str, type: T) -> tuple[str, bool]:
         cut += 1
     for rx in (_STRONG_RE,) if type in _LOOSE_ORGS else (_STRONG_RE, _WEAK_RE):
         for m in rx.finditer(body, cut):
+            if m.end() == len(body) and m.group(0) in _MODIFYING and m.start() > cut:
+                continue  # 研究生联合培养基地: the verb says what the base is for
             cut = max(cut, m.end())
     # digits and measure words before a name belong to the sentence, not the name
     digits = re.match(r"\d+[个家所项名条座批]?", body[cut:])
