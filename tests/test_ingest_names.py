@@ -339,3 +339,20 @@ def test_a_verb_that_says_what_a_base_is_for_stays_in_its_name() -> None:
     types = _types("学院将依托联合实验室建设研究生联合培养基地，每年选派研究生进驻。")
     assert types.get("研究生联合培养基地") == "project", types
     assert trim_left("研究生联合培养", T.PROJECT) == ("研究生联合培养", False)
+
+
+def test_an_office_named_after_two_fields_is_one_name() -> None:
+    types = _types("北岭省商务厅、北岭省工业和信息化厅等部门负责人出席会议。")
+    assert types.get("北岭省工业和信息化厅") == "government_body", types
+    assert "北岭省工业" not in types, types
+    types = _types("北岭省商务厅和南川省商务厅签约。")  # two offices: two names
+    assert {"北岭省商务厅", "南川省商务厅"} <= set(types), types
+
+
+def test_a_host_s_role_is_no_part_of_its_name() -> None:
+    types = _types("推介会由北岭省人民政府主办，北岭省贸促会协办。")
+    assert "北岭省贸促会" in types and not any(n.endswith("协办") for n in types), types
+
+
+def test_a_park_of_both_places_is_no_name() -> None:
+    assert _types("重点支持两地产业园区共建。") == {}

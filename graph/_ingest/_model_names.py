@@ -153,6 +153,36 @@ def _industries_only(name: str) -> bool:
     return len(name) >= 4 and ok[len(name)]
 
 
+#: What ends a government office's name (某省工业和信息化厅, 某市人力资源和社会保障局).
+_OFFICE_END = re.compile(r"(?:厅|局|委|部|委员会|办公室)$")
+#: A host's role the tagger may read into its name (某某贸促会协办).
+_HOST_ROLE = re.compile(r"(?:主办|承办|协办)$")
+
+
+def _office_after_and(text: str, words: Sequence[Word], j: int) -> int | None:
+    """某省工业|和|信息化厅: where a government office's name that the tagger cut at its
+    和 ends (the index after its last word), or None. The words after 和 (one or two,
+    no pause) end with an office's word (厅, 局, 委员会 …)."""
+    if j + 1 >= len(words) or text[words[j].start : words[j].end] != "和":
+        return None
+    if words[j].start != words[j - 1].end or words[j + 1].start != words[j].end:
+        return None
+    if _OFFICE_END.search(text, words[j - 1].start, words[j - 1].end) or _head(
+        text[words[j - 1].start : words[j - 1].end]
+    ):
+        return None  # 甲厅和乙厅: two offices
+    for k in (j + 1, j + 2):
+        if k >= len(words) or words[k].start != words[k - 1].end:
+            return None
+        if words[k].tag in ("ORG", "LOC", "PER"):
+            return None  # 和 another name
+        if words[k].tag in ("n", "vn", "nz") and _OFFICE_END.search(
+            text, words[j + 1].start, words[k].end
+        ):
+            return k + 1
+    return None
+
+
 def _head(name: str) -> tuple[T, float] | None:
     """The type a name's last head word gives, when the name ends with one."""
     last = None
@@ -252,7 +282,11 @@ def model_names(
         ):
             j += 1  # 西川 钢铁: a firm's short name and its trade, one name
         end_index = best or j
+        if (office := _office_after_and(text, words, end_index)) is not None:
+            end_index = office  # 某省工业|和|信息化厅: one office, two fields in its name
         end = words[end_index - 1].end
+        if (role := _HOST_ROLE.search(text, w.start, end)) is not None and role.start() > w.start:
+            end = role.start()  # 某某贸促会协办: the name, then its role at the event
         name = text[w.start : end]
         head = _head(name)
         if name.endswith("讯") or _REPORTED.match(text, end):

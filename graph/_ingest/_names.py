@@ -276,7 +276,7 @@ _LOOSE_ORGS = frozenset({T.ENTERPRISE, T.UNIVERSITY, T.COLLEGE, T.RESEARCH_INSTI
 #: Words that make a name generic (部分子项目, 有关部门): not a name at all.
 GENERIC_START = re.compile(
     r"^(部分|有关|相关|各类|各项|各|该|其他|其|这些|多个|一批|本次|本项|落地|重点|重大|首批|"
-    r"国家级|省级|市级)"
+    r"国家级|省级|市级|两地|两省|两市|三地|双方)"
 )
 
 
