@@ -356,3 +356,9 @@ def test_a_host_s_role_is_no_part_of_its_name() -> None:
 
 def test_a_park_of_both_places_is_no_name() -> None:
     assert _types("重点支持两地产业园区共建。") == {}
+
+
+def test_a_school_of_two_fields_the_tagger_cuts_is_one_name() -> None:
+    types = _types("北岭大学海洋与大气学院、机械工程学院将与南湖港务集团有限公司开展合作。")
+    assert types.get("北岭大学海洋与大气学院") == "college", types
+    assert "北岭大学海洋" not in types and "大气学院" not in types, types

@@ -470,6 +470,11 @@ _OUTPUT = re.compile(
 )
 
 
+#: A university, then the first of two fields a school's name joins (某某大学海洋与|大气学院).
+_TWO_FIELDS = re.compile(r"大学[\u4e00-\u9fff]{2,8}[与和及]")
+_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}(?:学院|学系|学部)")
+
+
 def snap(
     text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int, inner: bool
 ) -> int:
@@ -482,6 +487,14 @@ def snap(
     it (年产50万套) stays in its name.
     """
     first = _snap(text, words, starts, start, end, inner)
+    joined = _TWO_FIELDS.search(text, start, first)
+    if (
+        joined is not None
+        and joined.end() == first
+        and _UNIT.fullmatch(text, first, end)
+        and (univ := _snap(text, words, starts, start, joined.start() + 2, inner)) < joined.start()
+    ):
+        return univ  # 某某大学海洋与大气学院: the school of a university, two fields named
     if (
         start < first < end
         and text[first:end] not in HEADS
