@@ -362,3 +362,16 @@ def test_a_school_of_two_fields_the_tagger_cuts_is_one_name() -> None:
     types = _types("北岭大学海洋与大气学院、机械工程学院将与南湖港务集团有限公司开展合作。")
     assert types.get("北岭大学海洋与大气学院") == "college", types
     assert "北岭大学海洋" not in types and "大气学院" not in types, types
+
+
+def test_what_an_event_is_about_stays_in_its_name() -> None:
+    types = _types("北岭大学与南湖市人民政府全面战略合作协议签约仪式在南湖举行。")
+    assert types.get("全面战略合作协议签约仪式") == "event", types
+    assert types.get("南湖市人民政府") == "government_body", types
+    types = _types("6月18日，北岭产业合作招商推介会在南湖举行。")
+    assert types.get("北岭产业合作招商推介会") == "event", types
+
+
+def test_a_listed_host_s_role_is_no_part_of_its_name() -> None:
+    types = _types("南湖市投资促进局承办，北岭省工商联合会、南湖市总商会协办。")
+    assert "南湖市总商会" in types and not any(n.endswith("协办") for n in types), types

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .._records import EntityType
 from ._context import _Context
 from ._known import _Index
-from ._model_names import ABSTRACT, ACADEMIC, BUILD_VERBS, PAIRS, greeted_for
+from ._model_names import ABSTRACT, ACADEMIC, BUILD_VERBS, HOST_ROLE, PAIRS, greeted_for
 from ._model_names import TITLE as _PERSON_TITLE
 from ._names import (
     CATEGORIES,
@@ -599,6 +599,8 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
                 spans.append((i, j))
         for i, j in spans:
             b, e = words[i].start, words[j - 1].end
+            if (role := HOST_ROLE.search(text, b, e)) is not None:
+                e = role.start()  # 某某总商会协办: the member, then its role at the event
             name = text[b:e]
             if (
                 not 2 <= e - b <= MAX_SIBLING

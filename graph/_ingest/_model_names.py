@@ -32,6 +32,7 @@ __all__ = [
     "BUILDS_INSIDE",
     "BUILD_VERBS",
     "FUNCTION_TAGS",
+    "HOST_ROLE",
     "PAIRS",
     "STANDING",
     "TITLE",
@@ -156,7 +157,8 @@ def _industries_only(name: str) -> bool:
 #: What ends a government office's name (某省工业和信息化厅, 某市人力资源和社会保障局).
 _OFFICE_END = re.compile(r"(?:厅|局|委|部|委员会|办公室)$")
 #: A host's role the tagger may read into its name (某某贸促会协办).
-_HOST_ROLE = re.compile(r"(?:主办|承办|协办)$")
+HOST_ROLE = re.compile(r"(?:主办|承办|协办)$")
+_HOST_ROLE = HOST_ROLE
 
 
 def _office_after_and(text: str, words: Sequence[Word], j: int) -> int | None:
