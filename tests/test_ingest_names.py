@@ -375,3 +375,13 @@ def test_what_an_event_is_about_stays_in_its_name() -> None:
 def test_a_listed_host_s_role_is_no_part_of_its_name() -> None:
     types = _types("南湖市投资促进局承办，北岭省工商联合会、南湖市总商会协办。")
     assert "南湖市总商会" in types and not any(n.endswith("协办") for n in types), types
+
+
+def test_a_programme_named_short_before_it_is_named_in_full_is_one_proposal() -> None:
+    p = extract(
+        "两地携手推动双城经济圈建设。北岭与南川共同推进北岭南川地区双城经济圈建设。",
+        title="两地携手推动双城经济圈建设",
+    )
+    names = {e.name: e.aliases for e in p.entities}
+    assert "双城经济圈" not in names, names
+    assert "双城经济圈" in names.get("北岭南川地区双城经济圈", []), names

@@ -39,6 +39,7 @@ _SHORTENED = frozenset(
         T.SCHOOL,
         T.GOVERNMENT_BODY,
         T.DEVELOPMENT_ZONE,
+        T.PROGRAMME,
     }
 )
 
@@ -79,6 +80,8 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
     {}
     >>> short_forms([("北京师范大学", T.UNIVERSITY), ("北京大学", T.UNIVERSITY)])
     {}
+    >>> short_forms([("双城经济圈", T.PROGRAMME), ("甲乙地区双城经济圈", T.PROGRAMME)])
+    {'双城经济圈': '甲乙地区双城经济圈'}
     """
     out: dict[str, str] = {}
     # the earlier names by first character (abbreviations start as the name does) and
@@ -110,8 +113,19 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
                 by_suffix.setdefault(short[k:], []).append(i)
     # a short form written before the full name (a title's 北大, the body's 北京大学): a
     # name without a head word, the tagger's guess at a firm, stands for the first later
-    # name of another kind that it abbreviates
+    # name of another kind that it abbreviates; a zone's or a programme's name without
+    # its place (a title's 双城经济圈, the body's 某某地区双城经济圈) for the first later
+    # name of its kind that it ends
     targets = set(out.values())
+    for i, (short, stype) in enumerate(names):
+        if stype not in _SUFFIXED or short in out or short in targets:
+            continue
+        for j in sorted(j for j in by_suffix.get(short, []) if j > i)[:_CANDIDATES]:
+            full, ftype = names[j]
+            if ftype is stype and full not in out and _suffix(short, full):
+                out[short] = full
+                targets.add(full)
+                break
     for i, (short, stype) in enumerate(names):
         if stype is not T.ENTERPRISE or short in out or short in targets:
             continue
@@ -126,6 +140,8 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
     return out
 
 
+#: Kinds whose name a report may give without its place before it gives it in full.
+_SUFFIXED = frozenset({T.DEVELOPMENT_ZONE, T.PROGRAMME})
 #: How many earlier names of one first character or suffix a name is compared with.
 _CANDIDATES = 64
 
