@@ -385,3 +385,7 @@ def test_a_programme_named_short_before_it_is_named_in_full_is_one_proposal() ->
     names = {e.name: e.aliases for e in p.entities}
     assert "双城经济圈" not in names, names
     assert "双城经济圈" in names.get("北岭南川地区双城经济圈", []), names
+
+
+def test_a_high_speed_railway_is_a_project() -> None:
+    assert _types("北岭南川中线高铁加快建设。").get("北岭南川中线高铁") == "project"

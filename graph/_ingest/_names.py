@@ -127,6 +127,7 @@ HEADS: dict[str, tuple[T, float]] = {
     "处理厂": (T.PROJECT, 0.8),
     "电站": (T.PROJECT, 0.7),
     "铁路": (T.PROJECT, 0.7),
+    "高铁": (T.PROJECT, 0.7),
     "公路": (T.PROJECT, 0.7),
     # events
     "发布会": (T.EVENT, 0.9),
