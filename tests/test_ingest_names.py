@@ -389,3 +389,10 @@ def test_a_programme_named_short_before_it_is_named_in_full_is_one_proposal() ->
 
 def test_a_high_speed_railway_is_a_project() -> None:
     assert _types("北岭南川中线高铁加快建设。").get("北岭南川中线高铁") == "project"
+
+
+@pytest.mark.parametrize(
+    "text", ["为企业办理各类审批事项360余件。", "争取引进世界500强企业2家以上。"]
+)
+def test_a_count_or_a_rank_the_tagger_reads_as_an_organisation_is_no_name(text: str) -> None:
+    assert _types(text) == {}

@@ -154,6 +154,8 @@ def _industries_only(name: str) -> bool:
     return len(name) >= 4 and ok[len(name)]
 
 
+#: A number and a word or two of measure (360余件): no name.
+_COUNT_ONLY = re.compile(r"[\d.,]+[^\d]{0,2}")
 #: What ends a government office's name (某省工业和信息化厅, 某市人力资源和社会保障局).
 _OFFICE_END = re.compile(r"(?:厅|局|委|部|委员会|办公室)$")
 #: A host's role the tagger may read into its name (某某贸促会协办).
@@ -291,7 +293,9 @@ def model_names(
             end = role.start()  # 某某贸促会协办: the name, then its role at the event
         name = text[w.start : end]
         head = _head(name)
-        if name.endswith("讯") or _REPORTED.match(text, end):
+        if _COUNT_ONLY.fullmatch(name):
+            pass  # 360余件: a count the tagger read as an organisation
+        elif name.endswith("讯") or _REPORTED.match(text, end):
             pass  # an outlet in a dateline or byline (某某日报讯): it reports, it acts not
         elif ACADEMIC.match(text, end) or greeted_for(text, end):
             pass  # 某某科学院院士: a person's membership, not the academy's act
