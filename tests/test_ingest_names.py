@@ -396,3 +396,9 @@ def test_a_high_speed_railway_is_a_project() -> None:
 )
 def test_a_count_or_a_rank_the_tagger_reads_as_an_organisation_is_no_name(text: str) -> None:
     assert _types(text) == {}
+
+
+def test_a_school_s_campus_is_no_party() -> None:
+    types = _types("北岭大学一行来到北岭第一师范南湖书院校区参观。")
+    assert not any("书院" in n for n in types), types
+    assert types.get("北岭大学") == "university", types

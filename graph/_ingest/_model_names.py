@@ -295,6 +295,8 @@ def model_names(
         head = _head(name)
         if _COUNT_ONLY.fullmatch(name):
             pass  # 360余件: a count the tagger read as an organisation
+        elif name.endswith("校区") or text.startswith("校区", end):
+            pass  # 某某学院某某校区: a school's campus, where it teaches, no party
         elif name.endswith("讯") or _REPORTED.match(text, end):
             pass  # an outlet in a dateline or byline (某某日报讯): it reports, it acts not
         elif ACADEMIC.match(text, end) or greeted_for(text, end):
