@@ -402,3 +402,11 @@ def test_a_school_s_campus_is_no_party() -> None:
     types = _types("北岭大学一行来到北岭第一师范南湖书院校区参观。")
     assert not any("书院" in n for n in types), types
     assert types.get("北岭大学") == "university", types
+
+
+def test_a_lab_named_only_in_its_head_s_title_is_no_party() -> None:
+    types = _types("青禾科技云安全实验室负责人韩明博士出席揭牌仪式。")
+    assert not any(n.endswith("实验室") for n in types), types
+    # a zone's committee whose director speaks is the zone's own body: it stays
+    types = _types("北岭新区管委会主任张三出席揭牌仪式。")
+    assert types.get("北岭新区管委会") == "government_body", types

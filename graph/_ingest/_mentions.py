@@ -17,7 +17,15 @@ from collections.abc import Sequence
 from .._records import EntityType
 from ._context import _Context
 from ._known import _Index
-from ._model_names import ABSTRACT, ACADEMIC, BUILD_VERBS, HOST_ROLE, PAIRS, greeted_for
+from ._model_names import (
+    ABSTRACT,
+    ACADEMIC,
+    BUILD_VERBS,
+    HOST_ROLE,
+    PAIRS,
+    TITLED_TYPES,
+    greeted_for,
+)
 from ._model_names import TITLE as _PERSON_TITLE
 from ._names import (
     CATEGORIES,
@@ -66,6 +74,12 @@ _ENUM_TAIL = re.compile(
 
 #: Two disciplines joined in a school's name (材料科学与工程, 信息与通信工程).
 _DISCIPLINES = re.compile(r"[\u4e00-\u9fff]{2,8}(?:与|和|及)[\u4e00-\u9fff]{2,8}")
+
+
+#: Kinds of bodies named by their head word that stay when a person's title follows:
+#: those whose people act for them (see ``_relations._titled``), and governments (a
+#: zone's 管委会, 工委 are the zone's own bodies).
+_TITLE_KEEPS = TITLED_TYPES | {T.GOVERNMENT_BODY}
 
 
 def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
@@ -121,7 +135,12 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
     # 某某科学院院士, 某某大学医学院终身教授: a person's membership, no party (nor the
     # names it was built from)
     members = [
-        (m.start, m.end) for m in out if ACADEMIC.match(text, m.end) or greeted_for(text, m.end)
+        (m.start, m.end)
+        for m in out
+        if ACADEMIC.match(text, m.end)
+        or greeted_for(text, m.end)
+        # 某某实验室负责人, 某某管委会主任: a body whose people are not read as it acting
+        or (m.type not in _TITLE_KEEPS and _PERSON_TITLE.match(text, m.end) is not None)
     ]
     return [m for m in out if not any(a <= m.start and m.end <= b for a, b in members)]
 

@@ -36,6 +36,7 @@ __all__ = [
     "PAIRS",
     "STANDING",
     "TITLE",
+    "TITLED_TYPES",
     "greeted_for",
     "model_names",
     "plausible",
@@ -212,6 +213,7 @@ def _paren_end(text: str, words: Sequence[Word], j: int) -> int | None:
 _TITLED_TYPES = frozenset(
     {T.ENTERPRISE, T.UNIVERSITY, T.COLLEGE, T.RESEARCH_INSTITUTE, T.SCHOOL, T.DEVELOPMENT_ZONE}
 )
+TITLED_TYPES = _TITLED_TYPES
 _TITLE_RUN = re.compile(r"(?:[、，,]?(?:" + _TITLE.pattern + r"))+")
 
 
