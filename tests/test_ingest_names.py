@@ -410,3 +410,10 @@ def test_a_lab_named_only_in_its_head_s_title_is_no_party() -> None:
     # a zone's committee whose director speaks is the zone's own body: it stays
     types = _types("北岭新区管委会主任张三出席揭牌仪式。")
     assert types.get("北岭新区管委会") == "government_body", types
+
+
+def test_events_named_short_are_events() -> None:
+    types = _types("华远集团参加渝洽会、数博会和广交会，并出席北岭创新创业大赛。")
+    for name in ("渝洽会", "数博会", "广交会", "北岭创新创业大赛"):
+        assert types.get(name) == "event", types
+    assert _types("北岭大学与华远集团签署交流合作协议。").get("北岭大学") == "university"

@@ -156,6 +156,13 @@ HEADS: dict[str, tuple[T, float]] = {
     "推进会": (T.EVENT, 0.8),
     "见面会": (T.EVENT, 0.8),
     "说明会": (T.EVENT, 0.8),
+    # events named short, by a place's character (渝洽会, 数博会, 广交会)
+    "博会": (T.EVENT, 0.7),
+    "洽会": (T.EVENT, 0.7),
+    "交会": (T.EVENT, 0.7),
+    "贸会": (T.EVENT, 0.7),
+    "年会": (T.EVENT, 0.8),
+    "大赛": (T.EVENT, 0.8),
     "生产线": (T.PROJECT, 0.8),
     "产业城": (T.PROJECT, 0.7),
     "联合实验室": (T.PLATFORM, 0.9),
