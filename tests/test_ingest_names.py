@@ -417,3 +417,10 @@ def test_events_named_short_are_events() -> None:
     for name in ("渝洽会", "数博会", "广交会", "北岭创新创业大赛"):
         assert types.get(name) == "event", types
     assert _types("北岭大学与华远集团签署交流合作协议。").get("北岭大学") == "university"
+
+
+def test_inland_and_air_ports_are_zones_and_festivals_events() -> None:
+    types = _types("北岭国际陆港与南湖航空港签约，北岭国际铁路港开通班列。北岭文化旅游节开幕。")
+    for name in ("北岭国际陆港", "南湖航空港", "北岭国际铁路港"):
+        assert types.get(name) == "development_zone", types
+    assert types.get("北岭文化旅游节") == "event", types

@@ -94,6 +94,12 @@ HEADS: dict[str, tuple[T, float]] = {
     "物流园": (T.PLACE, 0.6),
     "软件园": (T.PLACE, 0.6),
     "科技城": (T.DEVELOPMENT_ZONE, 0.6),
+    # ports inland and by air (某某国际陆港, 某某航空港): zones of their own
+    "陆港": (T.DEVELOPMENT_ZONE, 0.7),
+    "铁路港": (T.DEVELOPMENT_ZONE, 0.7),
+    "航空港": (T.DEVELOPMENT_ZONE, 0.7),
+    "空港": (T.DEVELOPMENT_ZONE, 0.6),
+    "无水港": (T.DEVELOPMENT_ZONE, 0.7),
     # platforms and programmes
     "工作站": (T.PLATFORM, 0.85),
     "工作室": (T.PLATFORM, 0.8),
@@ -163,6 +169,10 @@ HEADS: dict[str, tuple[T, float]] = {
     "贸会": (T.EVENT, 0.7),
     "年会": (T.EVENT, 0.8),
     "大赛": (T.EVENT, 0.8),
+    "文化节": (T.EVENT, 0.8),
+    "旅游节": (T.EVENT, 0.8),
+    "贸易节": (T.EVENT, 0.8),
+    "艺术节": (T.EVENT, 0.8),
     "生产线": (T.PROJECT, 0.8),
     "产业城": (T.PROJECT, 0.7),
     "联合实验室": (T.PLATFORM, 0.9),
