@@ -424,3 +424,16 @@ def test_inland_and_air_ports_are_zones_and_festivals_events() -> None:
     for name in ("北岭国际陆港", "南湖航空港", "北岭国际铁路港"):
         assert types.get(name) == "development_zone", types
     assert types.get("北岭文化旅游节") == "event", types
+
+
+def test_a_firm_s_short_name_and_its_registered_name_are_one_proposal() -> None:
+    p = extract(
+        "青石镇与华光农业签订意向书。青石镇人民政府与南湖华光农业发展有限公司签订生态农业"
+        "综合体项目合作意向书。华光农业拟投资3.5亿元建设生态农业综合体。"
+    )
+    names = {e.name: e.aliases for e in p.entities}
+    assert "华光农业" in names.get("南湖华光农业发展有限公司", []), names
+    assert "生态农业综合体" in names.get("生态农业综合体项目", []), names
+    # a place in brackets names the firm's subsidiary there: two proposals
+    p = extract("格瑞电器投资兴建了格瑞电器(北岭)有限公司。")
+    assert {"格瑞电器", "格瑞电器(北岭)有限公司"} <= {e.name for e in p.entities}
