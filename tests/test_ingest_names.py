@@ -178,3 +178,262 @@ def test_a_counted_list_gives_its_members_the_category_s_kind() -> None:
     types = _types("东方红、向阳花、满天星三家企业现场签约。")
     assert types.get("满天星") == "enterprise", types
     assert _types("共有12家企业签约。") == {"12家企业": "group"}
+
+
+# -- names of the regional-cooperation genre (texts written for these tests) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the tagger reads the joined short forms of two cities as a person's name
+        ("开封市委书记李明表示，开封将与郑州共建郑汴协同产业园。", "郑汴协同产业园"),
+        ("宏达精密机械有限公司已落户郑许产业合作园。", "郑许产业合作园"),
+    ],
+)
+def test_joined_short_forms_of_places_start_a_park_s_name(text: str, name: str) -> None:
+    types = _types(text)
+    assert types.get(name) == "place", types
+    assert not any(n != name and n.endswith("产业园") for n in types), types
+
+
+def test_short_forms_of_places_are_told_from_names_and_places() -> None:
+    from graph._ingest._places import abbreviates_places
+
+    assert abbreviates_places("郑汴") and abbreviates_places("京津冀")
+    assert not abbreviates_places("郑州")  # a city of its own
+    assert not abbreviates_places("王强")  # no place's short form
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("开封、新乡两市将主动融入郑州都市圈建设。", "郑州都市圈"),
+        ("推进北岭南川双城经济圈建设。", "北岭南川双城经济圈"),
+        ("京津冀城市群加快发展。", "京津冀城市群"),
+    ],
+)
+def test_a_metropolitan_area_is_a_programme(text: str, name: str) -> None:
+    assert _types(text).get(name) == "programme", _types(text)
+
+
+def test_a_bare_metropolitan_area_is_no_name() -> None:
+    assert "都市圈" not in _types("省发展改革委将会同各市建立都市圈重大项目库。")
+
+
+def test_counted_cities_at_a_clause_s_start_act() -> None:
+    types = _types("记者了解到，开封、新乡、焦作、许昌四市主动对接郑州都市圈。")
+    cities = ("开封", "新乡", "焦作", "许昌")
+    assert [types.get(n) for n in cities] == ["government_body"] * 4, types
+    # counted where the sentence does something to them, they are not its parties
+    types = _types("省里支持开封、新乡两市加快建设物流枢纽。")
+    assert not any(types.get(n) == "government_body" for n in ("开封", "新乡")), types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北岭日报讯（记者 张三）昨日，北岭县人民政府与华远集团签约。",
+        "新华社北岭3月5日电（记者张三）北岭县人民政府与华远集团签约。",
+        "北岭日报记者 张三 报道，北岭县人民政府与华远集团签约。",
+    ],
+)
+def test_an_outlet_in_a_dateline_or_byline_is_no_party(text: str) -> None:
+    types = _types(text)
+    assert not any("日报" in n or "新华社" in n for n in types), types
+    assert types.get("华远集团") == "enterprise", types
+
+
+def test_an_organisation_the_tagger_marks_that_ends_in_a_city_is_a_government() -> None:
+    assert _types("北岭市与华远集团签约。").get("北岭市") == "government_body"
+    assert _types("华联超市与华远集团签约。").get("华联超市") == "enterprise"
+
+
+def test_a_project_s_yearly_output_is_part_of_its_name() -> None:
+    types = _types("怀远汽车零部件有限公司年产50万套电驱系统项目在北岭高新区开工建设。")
+    assert types.get("年产50万套电驱系统项目") == "project", types
+    assert types.get("怀远汽车零部件有限公司") == "enterprise", types
+    assert _types("华远公司年产5GW光伏组件项目开工。").get("年产5GW光伏组件项目") == "project"
+
+
+def test_a_branch_of_industry_is_no_firm() -> None:
+    types = _types("焦作将重点引进新能源汽车零部件企业。")
+    assert "新能源汽车" not in types, types
+
+
+def test_a_kind_of_partner_is_no_partner() -> None:
+    assert _types("协会将搭建政企对接和产学研合作平台。") == {}
+
+
+def test_a_count_after_a_list_is_no_group() -> None:
+    types = _types("华远集团旗下拥有青禾人参科技(抚松)有限公司等5家子公司。")
+    assert types == {"华远集团": "enterprise", "青禾人参科技(抚松)有限公司": "enterprise"}, types
+
+
+def test_a_report_in_title_marks_is_no_entity() -> None:
+    types = _types("论坛还发布了《北岭新能源产业发展报告（2025）》。")
+    assert not any("报告" in n for n in types), types
+    assert _types("他主演了电视剧《北岭往事》。") == {"北岭往事": "media_work"}
+
+
+def test_an_alliance_is_a_platform() -> None:
+    types = _types("北岭新能源产业联盟成立仪式在北岭举行。")
+    assert types.get("北岭新能源产业联盟") == "platform", types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张三教授是北岭科学院院士、东岭大学医学院终身教授、西川医学研究所研究员。",
+        "北岭科学院院士李四出席论坛并作报告。",
+    ],
+)
+def test_an_academic_s_affiliation_is_no_party(text: str) -> None:
+    types = _types(text)
+    assert not any(n.endswith(("科学院", "医学院", "大学", "研究所")) for n in types), types
+
+
+def test_more_titles_hide_their_organisation() -> None:
+    types = _types("北岭省科技厅二级巡视员刘长海、北岭州州长杨光出席。")
+    assert not any("科技厅" in n for n in types), types
+
+
+def test_a_head_word_the_tagger_splits_is_never_cut() -> None:
+    types = _types("北岭县举行重大项目集中开工仪式。")
+    assert "仪式" not in types, types
+    assert any(n.endswith("开工仪式") for n in types), types
+
+
+def test_two_disciplines_joined_in_a_school_s_name() -> None:
+    text = "北岭理工大学计算机科学与工程学院副院长张三出席揭牌仪式。"
+    types = _types(text)
+    assert types.get("北岭理工大学计算机科学与工程学院") == "college", types
+    assert "工程学院" not in types, types
+
+
+@pytest.mark.parametrize("module", ["_places", "_names", "_model_names"])
+def test_doctests(module: str) -> None:
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(f"graph._ingest.{module}")
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_two_aims_joined_by_and_are_no_one_name() -> None:
+    types = _types("北岭高新区将打造核医学产业高地和再生医学基地，建设智慧健康产业园。")
+    assert not any("高地和" in n for n in types), types
+    assert types.get("智慧健康产业园") == "place", types
+
+
+def test_whom_an_official_greets_for_is_no_party() -> None:
+    assert _types("许国华代表北岭市委、市政府对项目开工表示祝贺。") == {}
+    assert _types("张三代表北岭市人民政府致辞。") == {}
+    # signing on its behalf is the body's own act
+    types = _types("张三代表北岭市人民政府与华远集团签约。")
+    assert types.get("北岭市人民政府") == "government_body", types
+
+
+def test_a_verb_that_says_what_a_base_is_for_stays_in_its_name() -> None:
+    types = _types("学院将依托联合实验室建设研究生联合培养基地，每年选派研究生进驻。")
+    assert types.get("研究生联合培养基地") == "project", types
+    assert trim_left("研究生联合培养", T.PROJECT) == ("研究生联合培养", False)
+
+
+def test_an_office_named_after_two_fields_is_one_name() -> None:
+    types = _types("北岭省商务厅、北岭省工业和信息化厅等部门负责人出席会议。")
+    assert types.get("北岭省工业和信息化厅") == "government_body", types
+    assert "北岭省工业" not in types, types
+    types = _types("北岭省商务厅和南川省商务厅签约。")  # two offices: two names
+    assert {"北岭省商务厅", "南川省商务厅"} <= set(types), types
+
+
+def test_a_host_s_role_is_no_part_of_its_name() -> None:
+    types = _types("推介会由北岭省人民政府主办，北岭省贸促会协办。")
+    assert "北岭省贸促会" in types and not any(n.endswith("协办") for n in types), types
+
+
+def test_a_park_of_both_places_is_no_name() -> None:
+    assert _types("重点支持两地产业园区共建。") == {}
+
+
+def test_a_school_of_two_fields_the_tagger_cuts_is_one_name() -> None:
+    types = _types("北岭大学海洋与大气学院、机械工程学院将与南湖港务集团有限公司开展合作。")
+    assert types.get("北岭大学海洋与大气学院") == "college", types
+    assert "北岭大学海洋" not in types and "大气学院" not in types, types
+
+
+def test_what_an_event_is_about_stays_in_its_name() -> None:
+    types = _types("北岭大学与南湖市人民政府全面战略合作协议签约仪式在南湖举行。")
+    assert types.get("全面战略合作协议签约仪式") == "event", types
+    assert types.get("南湖市人民政府") == "government_body", types
+    types = _types("6月18日，北岭产业合作招商推介会在南湖举行。")
+    assert types.get("北岭产业合作招商推介会") == "event", types
+
+
+def test_a_listed_host_s_role_is_no_part_of_its_name() -> None:
+    types = _types("南湖市投资促进局承办，北岭省工商联合会、南湖市总商会协办。")
+    assert "南湖市总商会" in types and not any(n.endswith("协办") for n in types), types
+
+
+def test_a_programme_named_short_before_it_is_named_in_full_is_one_proposal() -> None:
+    p = extract(
+        "两地携手推动双城经济圈建设。北岭与南川共同推进北岭南川地区双城经济圈建设。",
+        title="两地携手推动双城经济圈建设",
+    )
+    names = {e.name: e.aliases for e in p.entities}
+    assert "双城经济圈" not in names, names
+    assert "双城经济圈" in names.get("北岭南川地区双城经济圈", []), names
+
+
+def test_a_high_speed_railway_is_a_project() -> None:
+    assert _types("北岭南川中线高铁加快建设。").get("北岭南川中线高铁") == "project"
+
+
+@pytest.mark.parametrize(
+    "text", ["为企业办理各类审批事项360余件。", "争取引进世界500强企业2家以上。"]
+)
+def test_a_count_or_a_rank_the_tagger_reads_as_an_organisation_is_no_name(text: str) -> None:
+    assert _types(text) == {}
+
+
+def test_a_school_s_campus_is_no_party() -> None:
+    types = _types("北岭大学一行来到北岭第一师范南湖书院校区参观。")
+    assert not any("书院" in n for n in types), types
+    assert types.get("北岭大学") == "university", types
+
+
+def test_a_lab_named_only_in_its_head_s_title_is_no_party() -> None:
+    types = _types("青禾科技云安全实验室负责人韩明博士出席揭牌仪式。")
+    assert not any(n.endswith("实验室") for n in types), types
+    # a zone's committee whose director speaks is the zone's own body: it stays
+    types = _types("北岭新区管委会主任张三出席揭牌仪式。")
+    assert types.get("北岭新区管委会") == "government_body", types
+
+
+def test_events_named_short_are_events() -> None:
+    types = _types("华远集团参加渝洽会、数博会和广交会，并出席北岭创新创业大赛。")
+    for name in ("渝洽会", "数博会", "广交会", "北岭创新创业大赛"):
+        assert types.get(name) == "event", types
+    assert _types("北岭大学与华远集团签署交流合作协议。").get("北岭大学") == "university"
+
+
+def test_inland_and_air_ports_are_zones_and_festivals_events() -> None:
+    types = _types("北岭国际陆港与南湖航空港签约，北岭国际铁路港开通班列。北岭文化旅游节开幕。")
+    for name in ("北岭国际陆港", "南湖航空港", "北岭国际铁路港"):
+        assert types.get(name) == "development_zone", types
+    assert types.get("北岭文化旅游节") == "event", types
+
+
+def test_a_firm_s_short_name_and_its_registered_name_are_one_proposal() -> None:
+    p = extract(
+        "青石镇与华光农业签订意向书。青石镇人民政府与南湖华光农业发展有限公司签订生态农业"
+        "综合体项目合作意向书。华光农业拟投资3.5亿元建设生态农业综合体。"
+    )
+    names = {e.name: e.aliases for e in p.entities}
+    assert "华光农业" in names.get("南湖华光农业发展有限公司", []), names
+    assert "生态农业综合体" in names.get("生态农业综合体项目", []), names
+    # a place in brackets names the firm's subsidiary there: two proposals
+    p = extract("格瑞电器投资兴建了格瑞电器(北岭)有限公司。")
+    assert {"格瑞电器", "格瑞电器(北岭)有限公司"} <= {e.name for e in p.entities}

@@ -39,6 +39,7 @@ _SHORTENED = frozenset(
         T.SCHOOL,
         T.GOVERNMENT_BODY,
         T.DEVELOPMENT_ZONE,
+        T.PROGRAMME,
     }
 )
 
@@ -79,6 +80,8 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
     {}
     >>> short_forms([("北京师范大学", T.UNIVERSITY), ("北京大学", T.UNIVERSITY)])
     {}
+    >>> short_forms([("双城经济圈", T.PROGRAMME), ("甲乙地区双城经济圈", T.PROGRAMME)])
+    {'双城经济圈': '甲乙地区双城经济圈'}
     """
     out: dict[str, str] = {}
     # the earlier names by first character (abbreviations start as the name does) and
@@ -110,8 +113,19 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
                 by_suffix.setdefault(short[k:], []).append(i)
     # a short form written before the full name (a title's 北大, the body's 北京大学): a
     # name without a head word, the tagger's guess at a firm, stands for the first later
-    # name of another kind that it abbreviates
+    # name of another kind that it abbreviates; a zone's or a programme's name without
+    # its place (a title's 双城经济圈, the body's 某某地区双城经济圈) for the first later
+    # name of its kind that it ends
     targets = set(out.values())
+    for i, (short, stype) in enumerate(names):
+        if stype not in _SUFFIXED or short in out or short in targets:
+            continue
+        for j in sorted(j for j in by_suffix.get(short, []) if j > i)[:_CANDIDATES]:
+            full, ftype = names[j]
+            if ftype is stype and full not in out and _suffix(short, full):
+                out[short] = full
+                targets.add(full)
+                break
     for i, (short, stype) in enumerate(names):
         if stype is not T.ENTERPRISE or short in out or short in targets:
             continue
@@ -123,9 +137,56 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
             if ftype is not T.ENTERPRISE and full not in out and _abbreviates(short, full):
                 out[short] = full
                 break
+    _same_project(names, out)
+    _firm_without_place(names, out)
     return out
 
 
+def _same_project(names: Sequence[tuple[str, T]], out: dict[str, str]) -> None:
+    """某某综合体 and 某某综合体项目: one project, written with and without 项目."""
+    projects = {name for name, t in names if t is T.PROJECT}
+    for name in sorted(projects):
+        if name + "项目" in projects and name not in out and len(name) >= 4:
+            out[name] = name + "项目"
+
+
+#: What ends a firm's registered name.
+_COMPANY_END = re.compile(r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司)$")
+
+
+def _firm_without_place(names: Sequence[tuple[str, T]], out: dict[str, str]) -> None:
+    """华光农业 beside 南湖华光农业发展有限公司: the firm's short name, its registered
+    name with up to three characters of place before it and up to four of trade and
+    有限公司 after it (a place in brackets after it names a subsidiary: not the firm).
+
+    >>> out: dict[str, str] = {}
+    >>> firms = [("华光农业", T.ENTERPRISE), ("南湖华光农业发展有限公司", T.ENTERPRISE)]
+    >>> _firm_without_place(firms, out)
+    >>> out
+    {'华光农业': '南湖华光农业发展有限公司'}
+    """
+    cores: dict[str, str] = {}
+    for full, t in names:
+        if t is not T.ENTERPRISE or (end := _COMPANY_END.search(full)) is None:
+            continue
+        if re.search(r"[(（]", full):
+            continue  # 某某电器(重庆)有限公司: the firm's subsidiary there, not the firm
+        stem = full[: end.start()]
+        for k in range(4):
+            for r in range(5):
+                if len(core := stem[k : len(stem) - r]) >= 2:
+                    cores.setdefault(core, full)
+    targets = set(out.values())
+    for short, t in names:
+        if t is not T.ENTERPRISE or short in out or short in targets or HEAD_RE.search(short):
+            continue
+        found = cores.get(short)
+        if found is not None and found != short and found not in out:
+            out[short] = found
+
+
+#: Kinds whose name a report may give without its place before it gives it in full.
+_SUFFIXED = frozenset({T.DEVELOPMENT_ZONE, T.PROGRAMME})
 #: How many earlier names of one first character or suffix a name is compared with.
 _CANDIDATES = 64
 

@@ -17,7 +17,15 @@ from collections.abc import Sequence
 from .._records import EntityType
 from ._context import _Context
 from ._known import _Index
-from ._model_names import ABSTRACT, BUILD_VERBS
+from ._model_names import (
+    ABSTRACT,
+    ACADEMIC,
+    BUILD_VERBS,
+    HOST_ROLE,
+    PAIRS,
+    TITLED_TYPES,
+    greeted_for,
+)
 from ._model_names import TITLE as _PERSON_TITLE
 from ._names import (
     CATEGORIES,
@@ -64,6 +72,16 @@ _ENUM_TAIL = re.compile(
 )
 
 
+#: Two disciplines joined in a school's name (材料科学与工程, 信息与通信工程).
+_DISCIPLINES = re.compile(r"[\u4e00-\u9fff]{2,8}(?:与|和|及)[\u4e00-\u9fff]{2,8}")
+
+
+#: Kinds of bodies named by their head word that stay when a person's title follows:
+#: those whose people act for them (see ``_relations._titled``), and governments (a
+#: zone's 管委会, 工委 are the zone's own bodies).
+_TITLE_KEEPS = TITLED_TYPES | {T.GOVERNMENT_BODY}
+
+
 def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
     """Names ending in a head word, within ``text[start:end]``."""
     out: list[_Mention] = []
@@ -85,6 +103,15 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
                 continue
             body_raw = text[seg_start : h.start()]
             body, cut = trim_left(body_raw, htype)
+            if (
+                cut
+                and prev is not None
+                and prev.end == seg_start
+                and prev.type is T.UNIVERSITY
+                and htype is T.COLLEGE
+                and _DISCIPLINES.fullmatch(body_raw)
+            ):
+                body, cut = body_raw, False  # 某某大学材料科学与工程学院: one school
             b_start = h.start() - len(body)
             name = text[b_start:h_end]
             if prev is not None and not cut and prev.end == seg_start:
@@ -93,7 +120,11 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
                     prev = merged
                     seg_start = h_end
                     continue
-            if (not body and head not in STANDALONE) or GENERIC_START.match(body):
+            if (
+                (not body and head not in STANDALONE)
+                or GENERIC_START.match(body)
+                or RELATIONAL.fullmatch(name)  # 等5家子公司: a kind of firm, not one
+            ):
                 seg_start = h_end
                 prev = None
                 continue
@@ -101,7 +132,17 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
             out.append(m)
             prev = m
             seg_start = h_end
-    return out
+    # 某某科学院院士, 某某大学医学院终身教授: a person's membership, no party (nor the
+    # names it was built from)
+    members = [
+        (m.start, m.end)
+        for m in out
+        if ACADEMIC.match(text, m.end)
+        or greeted_for(text, m.end)
+        # 某某实验室负责人, 某某管委会主任: a body whose people are not read as it acting
+        or (m.type not in _TITLE_KEEPS and _PERSON_TITLE.match(text, m.end) is not None)
+    ]
+    return [m for m in out if not any(a <= m.start and m.end <= b for a, b in members)]
 
 
 _BUILDS = re.compile(BUILD_VERBS)
@@ -206,8 +247,7 @@ def _titles(text: str, start: int, end: int) -> list[_Mention]:
             out.append(_Mention(m.start(1), m.end(1), title, T.MEDIA_WORK, 0.9))
         elif _POLICY.search(title):
             out.append(_Mention(m.start(1), m.end(1), title, T.MEASURE, 0.7))
-        else:
-            out.append(_Mention(m.start(1), m.end(1), title, T.MEDIA_WORK, 0.5))
+        # anything else in 《》 (a book, a periodical, a report) is no party: not proposed
     return out
 
 
@@ -289,6 +329,7 @@ def _partners(text: str, words: Sequence[Word], start: int, end: int) -> list[_M
             or HEAD_RE.search(name)
             or re.search(r"[的了在就]", name)
             or ABSTRACT.search(name)  # 与某省全方位合作: how, not whom
+            or PAIRS.fullmatch(name)  # 和产学研合作: a kind of partner, not one
         ):
             continue
         t = T.GOVERNMENT_BODY if _ADMINISTRATIVE.search(name) else T.ENTERPRISE
@@ -316,6 +357,8 @@ def _place_before(text: str, words: Sequence[Word], end: int) -> _Mention | None
 def _groups(text: str, start: int, end: int) -> list[_Mention]:
     out = []
     for m in _GROUP.finditer(text, start, end):
+        if m.start() > start and text[m.start() - 1] == "等":
+            continue  # 甲、乙等5家子公司: the list names them; the count is none
         g = _Mention(m.start(), m.end(), m.group(0), T.GROUP, 0.7, origin="group")
         g.attributes = {"count": int(m.group(1)), "collective": True}
         out.append(g)
@@ -423,6 +466,7 @@ _RANK = re.compile(r"先进|重大|重点|大型|新兴|龙头|骨干|知名|优
 _KIND = re.compile(
     r"(?:国家|省|市|县|区)级?(?:高新技术|经济技术)?(?:企业|新区|高新区|开发区|经开区|示范区)"
     r"|(?:国家级|省级|市级)?(?:高新技术|科技型|专精特新|规模以上)(?:企业|产业开发区)"
+    r"|(?:世界|全球|中国|全国|国内|民营)?\d+强(?:企业|公司|集团)?"
 )
 _PROPER_TAGS = frozenset({"ORG", "LOC", "nz", "PER"})
 
@@ -575,6 +619,8 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
                 spans.append((i, j))
         for i, j in spans:
             b, e = words[i].start, words[j - 1].end
+            if (role := HOST_ROLE.search(text, b, e)) is not None:
+                e = role.start()  # 某某总商会协办: the member, then its role at the event
             name = text[b:e]
             if (
                 not 2 <= e - b <= MAX_SIBLING
@@ -583,7 +629,9 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
                 or name[:-1] in PLACES
                 or _PERSON_TITLE.match(text, e)
                 or any(
-                    _PERSON_TITLE.match(text, w.start) or text[w.start : w.end] in _PEOPLE
+                    _PERSON_TITLE.match(text, w.start)
+                    or ACADEMIC.match(text, w.start)
+                    or text[w.start : w.end] in _PEOPLE
                     for w in words[i:j]
                 )
                 # a name of its own there, or a part of one: no member (a shorter name
@@ -599,16 +647,17 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
     return out
 
 
-#: ``甲县、乙区两地``: a count of the places just listed.
-_PLACES_COUNT = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:地|县|区|镇)")
-#: Tags of the word after such a count when the places act (两地共建, 三地联合签署).
+#: ``甲县、乙区两地``, ``甲、乙、丙三市``: a count of the places just listed.
+_PLACES_COUNT = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:地|省|市|县|区|镇)")
+#: Tags of the word after such a count when the places act (两地共建, 三地联合签署,
+#: 四市主动对接).
 _ACTS = frozenset({"v", "vd", "d", "ad", "p"})
 
 
 def _counted_parties(text: str, words: Sequence[Word], start: int, end: int) -> list[_Mention]:
-    """Counties, districts or towns listed and counted before a verb (甲县、乙区两地共建某
-    园区): each acts as a party, its government. Provinces and cities of the gazetteer
-    are left to it."""
+    """Places listed and counted before a verb (甲县、乙区两地共建某园区, 甲、乙、丙三市
+    主动对接): each acts as a party, its government. Provinces and cities of the
+    gazetteer count as members too (a bare 开封 in such a list acts)."""
     out: list[_Mention] = []
     starts = [w.start for w in words]
     for c in _PLACES_COUNT.finditer(text, start, end):
@@ -623,13 +672,20 @@ def _counted_parties(text: str, words: Sequence[Word], start: int, end: int) -> 
         while k >= 0 and words[k].tag == "LOC" and words[k].start >= start:
             w = words[k]
             name = text[w.start : w.end]
-            if not _ADMINISTRATIVE.search(name) or name in PLACES or name[:-1] in PLACES:
+            if not (_ADMINISTRATIVE.search(name) or name in PLACES or name[:-1] in PLACES):
                 break
             found.append(_Mention(w.start, w.end, name, T.GOVERNMENT_BODY, 0.6, origin="list"))
             if k >= 1 and text[words[k - 1].start : words[k - 1].end] in ("、", "和", "与", "及"):
                 k -= 2
                 continue
             break
-        if len(found) >= 2:
+        gazetteer = any(m.name in PLACES or m.name[:-1] in PLACES for m in found)
+        if len(found) >= 2 and (not gazetteer or _starts_clause(text, start, found[-1].start)):
             out.extend(reversed(found))
     return out
+
+
+def _starts_clause(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` starts a clause of the sentence that starts at ``start``."""
+    before = text[start:at].rstrip()
+    return not before or before[-1] in "，,；;：:"

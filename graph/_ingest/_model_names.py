@@ -23,14 +23,21 @@ from collections.abc import Sequence
 
 from .._records import EntityType as T
 from ._names import GENERIC_START, HEAD_RE, HEADS, RELATIONAL
+from ._places import abbreviates_places
 from ._tagging import Word
 
 __all__ = [
     "ABSTRACT",
+    "ACADEMIC",
     "BUILDS_INSIDE",
     "BUILD_VERBS",
     "FUNCTION_TAGS",
+    "HOST_ROLE",
+    "PAIRS",
+    "STANDING",
     "TITLE",
+    "TITLED_TYPES",
+    "greeted_for",
     "model_names",
     "plausible",
     "snap",
@@ -87,14 +94,23 @@ _INDUSTRIES = frozenset(
 )
 #: What follows an organisation named in a person's title.
 _TITLE = re.compile(
-    r"(?:省委|市委|县委|区委|党委|党组)?(?:常委、?)?(?:副|常务副|执行)?"
-    r"(?:书记|省长|市长|区长|县长|镇长|主任|院长|校长|董事长|总经理|总裁|经理|部长|局长|"
-    r"厅长|处长|主席|秘书长|委员|教授|研究员|负责人|领导|常委(?!会))"
+    r"(?:省委|市委|县委|区委|州委|党委|党组)?(?:常委、?)?(?:副|常务副|执行)?"
+    r"(?:书记|省长|市长|区长|县长|州长|镇长|乡长|主任|院长|校长|所长|董事长|总经理|总裁|经理|"
+    r"部长|局长|厅长|处长|科长|主席|秘书长|会长|理事长|行长|委员|教授|研究员|负责人|领导|"
+    r"(?:一级|二级)?(?:巡视员|调研员)|总工程师|常委(?!会))"
 )
 _TITLE_END = re.compile(_TITLE.pattern + r"|助理|代表团")
 TITLE = _TITLE
+#: Academic titles after an organisation (某某科学院院士, 某某大学终身教授, 某某研究所
+#: 研究员): where the person is a member, not where they act for it.
+ACADEMIC = re.compile(r"院士|(?:终身|客座|特聘|兼职|讲席|名誉)教授|研究员|博士生导师|博导|访问学者")
 _NOUN_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "nw", "nt", "ns"})
-_GOVERNMENT = re.compile(r"(?:委|政府|部|局|厅|办|署|办公室|办事处|常委会|人大|政协)$")
+_GOVERNMENT = re.compile(
+    r"(?:委|政府|部|局|厅|办|署|办公室|办事处|常委会|人大|政协|省|(?<![超门股])市|县|区|镇|乡)$"
+)
+#: What follows a news outlet named in a dateline or a byline (某某日报讯, 某社某地
+#: 3月5日电, 某某日报记者 张三, 据某某日报报道): the outlet reports, it is no party.
+_REPORTED = re.compile(r"\s*(?:讯|(?:\d{1,2}月)?\d{1,2}日电|(?:特约|首席)?(?:记者|通讯员)|报道)")
 _PARTY = re.compile(r"(?:党|中央|党组)$")
 
 
@@ -127,6 +143,51 @@ def _among_people(text: str, words: Sequence[Word], i: int, j: int) -> bool:
     return before or after
 
 
+def _industries_only(name: str) -> bool:
+    """Whether ``name`` is only words of trades (新能源汽车, 生物医药): a branch of
+    industry the tagger read as an organisation, not a firm."""
+    ok = [True] + [False] * len(name)
+    for i in range(len(name)):
+        if ok[i]:
+            for k in range(2, 4):
+                if i + k <= len(name) and name[i : i + k] in _INDUSTRIES:
+                    ok[i + k] = True
+    return len(name) >= 4 and ok[len(name)]
+
+
+#: A number and a word or two of measure (360余件): no name.
+_COUNT_ONLY = re.compile(r"[\d.,]+[^\d]{0,2}")
+#: What ends a government office's name (某省工业和信息化厅, 某市人力资源和社会保障局).
+_OFFICE_END = re.compile(r"(?:厅|局|委|部|委员会|办公室)$")
+#: A host's role the tagger may read into its name (某某贸促会协办).
+HOST_ROLE = re.compile(r"(?:主办|承办|协办)$")
+_HOST_ROLE = HOST_ROLE
+
+
+def _office_after_and(text: str, words: Sequence[Word], j: int) -> int | None:
+    """某省工业|和|信息化厅: where a government office's name that the tagger cut at its
+    和 ends (the index after its last word), or None. The words after 和 (one or two,
+    no pause) end with an office's word (厅, 局, 委员会 …)."""
+    if j + 1 >= len(words) or text[words[j].start : words[j].end] != "和":
+        return None
+    if words[j].start != words[j - 1].end or words[j + 1].start != words[j].end:
+        return None
+    if _OFFICE_END.search(text, words[j - 1].start, words[j - 1].end) or _head(
+        text[words[j - 1].start : words[j - 1].end]
+    ):
+        return None  # 甲厅和乙厅: two offices
+    for k in (j + 1, j + 2):
+        if k >= len(words) or words[k].start != words[k - 1].end:
+            return None
+        if words[k].tag in ("ORG", "LOC", "PER"):
+            return None  # 和 another name
+        if words[k].tag in ("n", "vn", "nz") and _OFFICE_END.search(
+            text, words[j + 1].start, words[k].end
+        ):
+            return k + 1
+    return None
+
+
 def _head(name: str) -> tuple[T, float] | None:
     """The type a name's last head word gives, when the name ends with one."""
     last = None
@@ -152,6 +213,7 @@ def _paren_end(text: str, words: Sequence[Word], j: int) -> int | None:
 _TITLED_TYPES = frozenset(
     {T.ENTERPRISE, T.UNIVERSITY, T.COLLEGE, T.RESEARCH_INSTITUTE, T.SCHOOL, T.DEVELOPMENT_ZONE}
 )
+TITLED_TYPES = _TITLED_TYPES
 _TITLE_RUN = re.compile(r"(?:[、，,]?(?:" + _TITLE.pattern + r"))+")
 
 
@@ -226,10 +288,22 @@ def model_names(
         ):
             j += 1  # 西川 钢铁: a firm's short name and its trade, one name
         end_index = best or j
+        if (office := _office_after_and(text, words, end_index)) is not None:
+            end_index = office  # 某省工业|和|信息化厅: one office, two fields in its name
         end = words[end_index - 1].end
+        if (role := _HOST_ROLE.search(text, w.start, end)) is not None and role.start() > w.start:
+            end = role.start()  # 某某贸促会协办: the name, then its role at the event
         name = text[w.start : end]
         head = _head(name)
-        if _TITLE.match(text, end) or GENERIC_START.match(name):
+        if _COUNT_ONLY.fullmatch(name):
+            pass  # 360余件: a count the tagger read as an organisation
+        elif name.endswith("校区") or text.startswith("校区", end):
+            pass  # 某某学院某某校区: a school's campus, where it teaches, no party
+        elif name.endswith("讯") or _REPORTED.match(text, end):
+            pass  # an outlet in a dateline or byline (某某日报讯): it reports, it acts not
+        elif ACADEMIC.match(text, end) or greeted_for(text, end):
+            pass  # 某某科学院院士: a person's membership, not the academy's act
+        elif _TITLE.match(text, end) or GENERIC_START.match(name):
             # 某某市委书记: an organisation inside a person's title; 省级新区: generic
             if (
                 titled is not None
@@ -256,11 +330,41 @@ def model_names(
             and not ABSTRACT.search(name)
             and not _MODIFIES.match(text, end)
             and not _among_people(text, words, i, end_index)
+            and not _industries_only(name)
         ):
             gov = _GOVERNMENT.search(name)
             out.append((w.start, end, T.GOVERNMENT_BODY if gov else T.ENTERPRISE, 0.7))
         i = end_index
     return out
+
+
+#: Nouns of standing a report's aims end with (人才高地, 产业高地, 城市名片): 打造某某高地
+#: 和某某基地 names two aims, not one name joined by 和.
+STANDING = re.compile(r"高地|高峰|品牌|名片|标杆|样板|典范|枢纽|洼地")
+
+
+_ON_BEHALF = re.compile(r"代表(?:[\u4e00-\u9fff]{2,15}[、和及])*[\u4e00-\u9fff]{2,15}$")
+_GREETING = re.compile(
+    r"(?:[、和及][\u4e00-\u9fff]{2,15})*(?:[对向][^，。；！]{0,30}?)?"
+    r"(?:(?:表示|致以)[^，。；！]{0,6}?(?:祝贺|欢迎|感谢|慰问)|致辞|讲话)"
+)
+
+
+def greeted_for(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` names whom a person speaks for in a greeting (张三代表
+    某市委、市政府对项目开工表示祝贺): the body greets through its official; it is no
+    party of what the report tells.
+
+    >>> t = "张三代表北岭市委、市政府对项目开工表示祝贺"
+    >>> greeted_for(t, 8), greeted_for(t, 12)
+    (True, True)
+    >>> greeted_for("张三代表北岭市政府与华远集团签约", 9)
+    False
+    """
+    return (
+        _ON_BEHALF.search(text, max(0, end - 40), end) is not None
+        and _GREETING.match(text, end) is not None
+    )
 
 
 def _joins_nouns(text: str, words: Sequence[Word], first: int, i: int) -> bool:
@@ -281,6 +385,7 @@ def _joins_nouns(text: str, words: Sequence[Word], first: int, i: int) -> bool:
             v.tag in ("n", "vn", "nz") or (v.tag == "m" and v is not before[-1]) for v in before
         )
         and not HEAD_RE.search(text, first, w.start)
+        and not STANDING.search(text, first, w.start)
     )
 
 
@@ -311,13 +416,27 @@ def plausible(text: str, words: Sequence[Word], start: int, end: int) -> bool:
 #: Verbs that modify the head word of a zone's or a programme's name rather than take
 #: an object (北岭南川融合发展示范区, 某地一体化发展先行区).
 _MODIFIER_VERBS = frozenset(
-    {"发展", "融合", "协同", "统筹", "振兴", "一体化", "创新", "创业", "联动", "开放", "转型"}
+    {
+        "发展",
+        "融合",
+        "协同",
+        "统筹",
+        "振兴",
+        "一体化",
+        "创新",
+        "创业",
+        "联动",
+        "开放",
+        "转型",
+        "培养",
+    }
 )
 
 
 #: Nouns of two partners that the tagger may read as verbs (产教融合, 校企合作, 产城融合):
 #: part of a name, never where it is cut.
 _PAIRS = re.compile(r"产学研|产教|校企|校地|政企|军民|产城|科教|医教")
+PAIRS = _PAIRS
 
 
 def _modifiers(text: str, words: Sequence[Word], i: int, end: int) -> set[int]:
@@ -337,6 +456,35 @@ def _modifiers(text: str, words: Sequence[Word], i: int, end: int) -> set[int]:
     return out
 
 
+#: Kinds of names that places build together and name by their short forms (郑汴协同产业园,
+#: 京津冀协同发展示范区, 川渝合作项目).
+_JOINT_KINDS = frozenset({T.PLACE, T.DEVELOPMENT_ZONE, T.PROGRAMME, T.PROJECT})
+
+
+def _joint_places(text: str, w: Word, kind: tuple[T, float] | None) -> bool:
+    """A word the tagger reads as a person (郑汴, 郑许) that joins places' short forms,
+    inside the name of a park, zone, programme or project: part of the name."""
+    return (
+        w.tag == "PER"
+        and kind is not None
+        and kind[0] in _JOINT_KINDS
+        # 郑许市域铁路: the tagger may take the first character after them in too
+        and abbreviates_places(text[w.start : w.end].removesuffix("市"))
+    )
+
+
+#: A project named by its yearly output (年产50万套电驱系统项目, 年产5GW光伏组件项目):
+#: the output is part of its name.
+_OUTPUT = re.compile(
+    r"年产(?:能)?(?:(?:约|超|达)?\d+(?:\.\d+)?(?:万|亿|千)?(?:[A-Za-z]{1,3}|[\u4e00-\u9fff]{1,2}?))?"
+)
+
+
+#: A university, then the first of two fields a school's name joins (某某大学海洋与|大气学院).
+_TWO_FIELDS = re.compile(r"大学[\u4e00-\u9fff]{2,8}[与和及]")
+_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}(?:学院|学系|学部)")
+
+
 def snap(
     text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int, inner: bool
 ) -> int:
@@ -345,19 +493,57 @@ def snap(
     ``starts`` is the sorted list of the words' starts. The name starts at a word
     boundary, after any leading function word; with ``inner``, also after the last verb,
     preposition, conjunction or particle inside it (南昌出席北京大学 → 北京大学). Returns
-    ``end`` when nothing of the name is left.
+    ``end`` when nothing of the name is left. A project's yearly output written before
+    it (年产50万套) stays in its name.
     """
+    first = _snap(text, words, starts, start, end, inner)
+    joined = _TWO_FIELDS.search(text, start, first)
+    if (
+        joined is not None
+        and joined.end() == first
+        and _UNIT.fullmatch(text, first, end)
+        and (univ := _snap(text, words, starts, start, joined.start() + 2, inner)) < joined.start()
+    ):
+        return univ  # 某某大学海洋与大气学院: the school of a university, two fields named
+    if (
+        start < first < end
+        and text[first:end] not in HEADS
+        and (kind := _head(text[start:end])) is not None
+        and kind[0] is T.PROJECT
+        and (out := _OUTPUT.search(text, start, first)) is not None
+        and out.end() == first
+    ):
+        return out.start()
+    return first
+
+
+def _snap(
+    text: str, words: Sequence[Word], starts: Sequence[int], start: int, end: int, inner: bool
+) -> int:
     i = bisect.bisect_left(starts, start)
     first = end
     modifiers = _modifiers(text, words, i, end)
     paired = [(p.start(), p.end()) for p in _PAIRS.finditer(text, start, end)]
+    kind = _head(text[start:end])
+    # the head word, which may span words the tagger splits (开工 仪式): never cut inside
+    head_start = end
+    if found := HEAD_RE.search(text, max(start, end - 9), end):
+        while found is not None and found.end() != end:
+            found = HEAD_RE.search(text, found.start() + 1, end)
+        head_start = found.start() if found is not None else end
     while i < len(words) and words[i].start < end:
         w = words[i]
+        if w.start >= head_start and w.end < end and w.start > start:
+            return first if first < end else w.start
         if w.end >= end:  # the head word itself: keep it, unless it is a verb (见证)
             if w.tag in _INNER_CUT and w.start <= start:
                 return end
             return first if first < end else w.start
-        if w.tag in FUNCTION_TAGS and not any(a < w.end and w.start < b for a, b in paired):
+        if (
+            w.tag in FUNCTION_TAGS
+            and not any(a < w.end and w.start < b for a, b in paired)
+            and not _joint_places(text, w, kind)
+        ):
             if first == end or (
                 inner
                 and _cuts(text, w)

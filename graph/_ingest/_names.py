@@ -94,6 +94,12 @@ HEADS: dict[str, tuple[T, float]] = {
     "物流园": (T.PLACE, 0.6),
     "软件园": (T.PLACE, 0.6),
     "科技城": (T.DEVELOPMENT_ZONE, 0.6),
+    # ports inland and by air (某某国际陆港, 某某航空港): zones of their own
+    "陆港": (T.DEVELOPMENT_ZONE, 0.7),
+    "铁路港": (T.DEVELOPMENT_ZONE, 0.7),
+    "航空港": (T.DEVELOPMENT_ZONE, 0.7),
+    "空港": (T.DEVELOPMENT_ZONE, 0.6),
+    "无水港": (T.DEVELOPMENT_ZONE, 0.7),
     # platforms and programmes
     "工作站": (T.PLATFORM, 0.85),
     "工作室": (T.PLATFORM, 0.8),
@@ -106,6 +112,11 @@ HEADS: dict[str, tuple[T, float]] = {
     "培训班": (T.PROGRAMME, 0.9),
     "实验班": (T.PROGRAMME, 0.8),
     "订单班": (T.PROGRAMME, 0.8),
+    # regions that several places develop together: a programme of theirs, not a place
+    "都市圈": (T.PROGRAMME, 0.8),
+    "经济圈": (T.PROGRAMME, 0.8),
+    "城市群": (T.PROGRAMME, 0.8),
+    "经济带": (T.PROGRAMME, 0.7),
     # projects
     "项目": (T.PROJECT, 0.9),
     "工程": (T.PROJECT, 0.7),
@@ -122,6 +133,7 @@ HEADS: dict[str, tuple[T, float]] = {
     "处理厂": (T.PROJECT, 0.8),
     "电站": (T.PROJECT, 0.7),
     "铁路": (T.PROJECT, 0.7),
+    "高铁": (T.PROJECT, 0.7),
     "公路": (T.PROJECT, 0.7),
     # events
     "发布会": (T.EVENT, 0.9),
@@ -150,9 +162,21 @@ HEADS: dict[str, tuple[T, float]] = {
     "推进会": (T.EVENT, 0.8),
     "见面会": (T.EVENT, 0.8),
     "说明会": (T.EVENT, 0.8),
+    # events named short, by a place's character (渝洽会, 数博会, 广交会)
+    "博会": (T.EVENT, 0.7),
+    "洽会": (T.EVENT, 0.7),
+    "交会": (T.EVENT, 0.7),
+    "贸会": (T.EVENT, 0.7),
+    "年会": (T.EVENT, 0.8),
+    "大赛": (T.EVENT, 0.8),
+    "文化节": (T.EVENT, 0.8),
+    "旅游节": (T.EVENT, 0.8),
+    "贸易节": (T.EVENT, 0.8),
+    "艺术节": (T.EVENT, 0.8),
     "生产线": (T.PROJECT, 0.8),
     "产业城": (T.PROJECT, 0.7),
     "联合实验室": (T.PLATFORM, 0.9),
+    "联盟": (T.PLATFORM, 0.7),  # 某某产业联盟: firms and institutes joined in a platform
 }
 
 #: Head words that name something on their own (``成立工作小组``, ``管委会主任``).
@@ -182,7 +206,7 @@ RELATIONAL = re.compile(r"的?(?:全资|控股|参股|独资|合资)?(?:子公�
 
 HEAD_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)) + ")"
-    r"(?!师|技术|量|化|长|员|成员)(?<!新城(?=片区|建设))(?<!基金(?=会))"
+    r"(?!师|技术|量|化|长|员|成员)(?<!新城(?=片区|建设))(?<!基金(?=会))(?<!工程(?=学))"
 )
 
 ORG_TYPES = frozenset(
@@ -262,13 +286,15 @@ _STRONG_VERBS = [
     "共同建设",
 ]
 _WEAK_VERBS = ["投资", "合作", "服务", "支持", "发布", "设立", "组织", "建设"]
+#: Verbs that, right before the head word, say what it is for (联合培养基地).
+_MODIFYING = frozenset({"培养"})
 _STRONG_RE = re.compile("|".join(sorted(_STRONG_VERBS, key=len, reverse=True)))
 _WEAK_RE = re.compile("|".join(sorted(_WEAK_VERBS, key=len, reverse=True)))
 _LOOSE_ORGS = frozenset({T.ENTERPRISE, T.UNIVERSITY, T.COLLEGE, T.RESEARCH_INSTITUTE})
 #: Words that make a name generic (部分子项目, 有关部门): not a name at all.
 GENERIC_START = re.compile(
     r"^(部分|有关|相关|各类|各项|各|该|其他|其|这些|多个|一批|本次|本项|落地|重点|重大|首批|"
-    r"国家级|省级|市级)"
+    r"国家级|省级|市级|两地|两省|两市|三地|双方)"
 )
 
 
@@ -294,6 +320,10 @@ def trim_left(body: str, type: T) -> tuple[str, bool]:
         cut += 1
     for rx in (_STRONG_RE,) if type in _LOOSE_ORGS else (_STRONG_RE, _WEAK_RE):
         for m in rx.finditer(body, cut):
+            if m.end() == len(body) and m.group(0) in _MODIFYING and m.start() > cut:
+                continue  # 研究生联合培养基地: the verb says what the base is for
+            if type is T.EVENT and m.group(0) in ("合作", "投资") and m.end() < len(body):
+                continue  # 产业合作招商推介会, 投资贸易洽谈会: what the event is about
             cut = max(cut, m.end())
     # digits and measure words before a name belong to the sentence, not the name
     digits = re.match(r"\d+[个家所项名条座批]?", body[cut:])

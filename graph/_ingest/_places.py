@@ -7,7 +7,7 @@ forms with the suffix.
 
 from __future__ import annotations
 
-__all__ = ["PLACES"]
+__all__ = ["ABBREVIATION_CHARS", "PLACES", "abbreviates_places"]
 
 _PROVINCES = """
 北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南
@@ -46,3 +46,32 @@ _CITIES = """
 
 #: Province-level and prefecture-level place names.
 PLACES: frozenset[str] = frozenset((_PROVINCES + _CITIES).split())
+
+#: The one-character short forms of provinces (京, 沪, 豫, 粤 …) and the usual classical
+#: ones of some large cities (汴 开封, 蓉 成都, 穗 广州, 甬 宁波 …).
+_SHORT_FORMS = (
+    "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台"
+    "汴蓉穗甬榕邕筑鹭宛"
+)
+
+#: Characters that stand for a place in a joint name (郑汴, 京津冀, 沪苏): the short
+#: forms, and the first character of each province and city.
+ABBREVIATION_CHARS: frozenset[str] = frozenset(_SHORT_FORMS) | frozenset(p[0] for p in PLACES)
+
+
+def abbreviates_places(word: str) -> bool:
+    """Whether ``word`` joins the short forms of two to four places (郑汴, 京津冀), the
+    way zones and parks several places build are named. A gazetteer name is a place of
+    its own, not a joint short form.
+
+    >>> abbreviates_places("郑汴"), abbreviates_places("京津冀"), abbreviates_places("郑州")
+    (True, True, False)
+    >>> abbreviates_places("李明")
+    False
+    """
+    return (
+        2 <= len(word) <= 4
+        and word not in PLACES
+        and len(set(word)) == len(word)
+        and all(c in ABBREVIATION_CHARS for c in word)
+    )

@@ -11,6 +11,7 @@ import re
 from .._records import EntityType, RelationType, Status
 from ._clauses import _quote
 from ._context import _Context
+from ._model_names import STANDING
 from ._names import HEAD_RE, PROJECT_TYPES
 from ._proposals import _Mention
 from ._tagging import Word
@@ -72,6 +73,7 @@ def _widen_joined(ctx: _Context, words: list[Word], mentions: list[_Mention]) ->
             first < i
             and (j < 0 or words[j].tag in ("v", "p", "w", "d", "c", "u"))
             and not HEAD_RE.search(text, words[first].start, words[i].start)
+            and not STANDING.search(text, words[first].start, words[i].start)
             and not any(
                 o is not m and o.end > words[first].start and o.start < m.start for o in mentions
             )
