@@ -561,10 +561,10 @@ def test_parallel_clauses_each_with_its_own_party_and_project() -> None:
 
 def test_firms_of_a_zone_named_for_their_projects_or_as_within_it() -> None:
     rels = _relations(
-        "同时，洛阳高新区大力推进重大项目建设，2015年开工建设了青山钢铁、伊河航空等一批重大项目，"
-        "区内盛达、欧林生物等重点企业开始规模化生产。"
+        "今年以来，洛阳高新区加快重大项目建设，先后开工建设了青山钢铁、伊河航空等一批项目，"
+        "区内盛达、青岚生物等骨干企业已经投产。"
     )
-    for firm in ("青山钢铁", "伊河航空", "盛达", "欧林生物"):
+    for firm in ("青山钢铁", "伊河航空", "盛达", "青岚生物"):
         assert _joined(rels, firm, "洛阳高新区") == {"located_in"}, firm
         assert (firm, "located_in", "洛阳高新区") in rels
 
