@@ -395,3 +395,23 @@ def test_what_settles_in_a_park_of_a_zone() -> None:
     q = extract("青禾研究院由华远集团、东岭大学联合组建，坐落于北岭新区。")
     located = {(r.source, r.target) for r in q.relations if str(r.type) == "located_in"}
     assert located == {("青禾研究院", "北岭新区")}
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        ("华远集团（以下简称华远）与东岭大学签署合作协议。华远将投资10亿元。", "华远集团", "华远"),
+        ("东岭高新区（以下简称高新区）举办了推介会。高新区将优化服务。", "东岭高新区", "高新区"),
+        (
+            "北岭智能装备有限公司(下称“北岭智能”)与东岭大学合作。",
+            "北岭智能装备有限公司",
+            "北岭智能",
+        ),
+    ],
+)
+def test_a_short_form_declared_after_the_name_is_its_alias(
+    text: str, full: str, short: str
+) -> None:
+    p = extract(text)
+    assert short in _entity(p, full).aliases
+    assert short not in {e.name for e in p.entities}  # one proposal, not two

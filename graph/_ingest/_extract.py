@@ -255,6 +255,12 @@ _PAREN_ALIAS = re.compile(
 )
 
 
+#: A short form declared right after a name: （以下简称华远）, （简称“东大”）.
+_DECLARED = re.compile(
+    r"[（(](?:以下简称|下称|简称)[：:]?[“\"]?([A-Za-z][A-Za-z&\-]{1,11}|[\u4e00-\u9fff]{2,6})[”\"]?[)）]"
+)
+
+
 def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
     text = ctx.text
     s_start, s_end = _trim_span(text, s_start, s_end)
@@ -345,6 +351,13 @@ def _sentence(ctx: _Context, s_start: int, s_end: int) -> None:
             m.attributes["_alias"] = paren.group(1)
             m.end -= len(m.name) - paren.start()
             m.name = m.name[: paren.start()]
+    for m in list(mentions):  # 某某集团（以下简称某某）: written after the name, not in it
+        after = _DECLARED.match(text, m.end, s_end)
+        if after is None or m.match is not None or "_alias" in m.attributes:
+            continue
+        m.attributes["_alias"] = after.group(1)
+        for other in [o for o in mentions if m.end <= o.start and o.end <= after.end()]:
+            mentions.remove(other)  # the short form itself is no mention of its own
     for m in mentions:
         if m.origin == "author-short" and ctx.author is not None:
             m.name, m.match = ctx.author.name, ctx.author.match
