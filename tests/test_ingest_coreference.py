@@ -415,3 +415,19 @@ def test_a_short_form_declared_after_the_name_is_its_alias(
     p = extract(text)
     assert short in _entity(p, full).aliases
     assert short not in {e.name for e in p.entities}  # one proposal, not two
+
+
+def test_a_bare_head_word_is_the_one_zone_or_committee_named_before() -> None:
+    p = extract(
+        "东岭高新区举办推介会，东岭高新区管委会与华远集团签署协议。"
+        "管委会将为项目提供服务，高新区将优化环境。"
+    )
+    assert "管委会" in _entity(p, "东岭高新区管委会").aliases
+    assert "高新区" in _entity(p, "东岭高新区").aliases
+    assert not {"管委会", "高新区"} & {e.name for e in p.entities}
+
+
+def test_a_bare_head_word_stays_itself_where_two_were_named() -> None:
+    p = extract("东岭高新区与北岭高新区签署协议。高新区将优化环境。")
+    assert "高新区" not in _entity(p, "东岭高新区").aliases
+    assert "高新区" not in _entity(p, "北岭高新区").aliases

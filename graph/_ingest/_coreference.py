@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 
 from .._records import EntityType as T
-from ._names import HEAD_RE
+from ._names import HEAD_RE, HEADS
 
 __all__ = ["back_references", "referents", "short_forms"]
 
@@ -139,7 +139,36 @@ def short_forms(names: Sequence[tuple[str, T]]) -> dict[str, str]:
                 break
     _same_project(names, out)
     _firm_without_place(names, out)
+    _bare_head(names, out)
     return out
+
+
+#: Kinds a report names by their head word alone once it has named one in full
+#: (高新区 for 某某高新区, 管委会 for 某某高新区管委会).
+_BARE = frozenset({T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY})
+
+
+def _bare_head(names: Sequence[tuple[str, T]], out: dict[str, str]) -> None:
+    """A bare head word (高新区, 管委会) for the one earlier name of its kind ending in it;
+    where the report named two (两个高新区), it stays itself.
+
+    >>> out: dict[str, str] = {}
+    >>> _bare_head([("东岭高新区", T.DEVELOPMENT_ZONE), ("高新区", T.DEVELOPMENT_ZONE)], out)
+    >>> out
+    {'高新区': '东岭高新区'}
+    """
+    targets = set(out.values())
+    ends: dict[tuple[str, T], set[str]] = {}  # (head, kind) -> the names ending in it
+    for short, stype in names:
+        if stype not in _BARE:
+            continue
+        if short in HEADS and short not in out and short not in targets:
+            fulls = ends.get((short, stype), set())
+            if len(fulls) == 1:
+                out[short] = next(iter(fulls))
+        for k in range(1, len(short) - 1):
+            if short[k:] in HEADS:
+                ends.setdefault((short[k:], stype), set()).add(short)
 
 
 def _same_project(names: Sequence[tuple[str, T]], out: dict[str, str]) -> None:
