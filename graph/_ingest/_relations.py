@@ -434,6 +434,7 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
     quote = _quote(text, s_start, s_end)
     sentence_status = _status(text[s_start:s_end]) or S.STATED
     crowded = sum(m.origin not in _READ_FOR for m in parties) > CLAUSE_PARTIES
+    paired = _pair_lists(text, parties)
     for i, a in enumerate(parties):
         # the sentence's subject (its first party, or 双方) acts across its clauses
         subject = i == 0 or a.origin in ("coref", "speaker")
@@ -451,6 +452,8 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                 continue  # 甲与乙签约，甲将投资某项目: the clause is 甲's, not 乙's
             if _parallel(ctx, mentions, a, b, s_start, s_end):
                 continue  # 甲投资的某项目已投产，乙投资的某项目正在安装设备
+            if a.ref in paired and b.ref in paired and paired[a.ref] != paired[b.ref]:
+                continue  # 甲与乙、丙与丁结为友好城市: 乙 and 丙 are of two pairs
             if crowded and not subject and _CLAUSE_BREAK.search(text, a.end, b.start):
                 continue  # a long sentence: parties of different clauses are not paired
             found = pair_type(
@@ -470,6 +473,33 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if rtype is R.INVESTS_IN:
                 extra = _figures(clause)
             ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
+
+
+_PAIRED = re.compile(r"(?:与|同|和)")
+
+
+def _pair_lists(text: str, parties: list[_Mention]) -> dict[str, int]:
+    """The parties of a list of pairs (甲与乙、丙与丁、戊与己结为…), each with the index
+    of its pair: 与 joins the two of a pair, 、 one pair to the next.
+
+    >>> s = "甲市与乙市、丙市与丁市结为友好城市"
+    >>> ms = [_Mention(i, i + 2, s[i : i + 2], T.PLACE, 0.5) for i in (0, 3, 6, 9)]
+    >>> _pair_lists(s, ms)
+    {'甲市': 0, '乙市': 0, '丙市': 1, '丁市': 1}
+    """
+    out: dict[str, int] = {}
+    ms = sorted(parties, key=lambda m: m.start)
+    for i in range(len(ms) - 3):
+        w, x, y, z = ms[i : i + 4]
+        if (
+            _PAIRED.fullmatch(text, w.end, x.start)
+            and text[x.end : y.start] == "、"
+            and _PAIRED.fullmatch(text, y.end, z.start)
+        ):
+            first = out.get(w.ref, i)
+            for k, m in enumerate((w, x, y, z)):
+                out.setdefault(m.ref, first + k // 2)
+    return out
 
 
 #: What a clause's subject may follow (an adverb of time), not a preposition.
