@@ -482,7 +482,7 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
             ):
                 # (某区)开工建设了甲、乙等一批重大项目: they are the zone's, in it
                 ctx.relate(h, c.author, R.LOCATED_IN, status, c.quote, 0.6)
-            elif c.author is not None:
+            elif c.author is not None and not _subject_named(c, h, partner_orgs):
                 rtype = AUTHOR_TYPE.get(status, R.WORKS_ON)
                 if status is S.SIGNED and "代理" in c.text:
                     rtype = R.AGENCY_AGREEMENT
@@ -496,6 +496,12 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
                 rtype = R.BUILDS_OPERATES if joint else R.PARTICIPATES_IN
                 # 与乙签订某项目投资协议: 乙 invests in it (a letter of intent: works on it)
                 deal = deal_type(text[o.end : h.start], text[h.end : h.end + 30])
+                if deal is not None and o.type in _HOST_TYPES:
+                    # 甲公司与乙区政府签订某项目投资协议: the firm invests, not the host
+                    for m in [m for m in c.orgs if m.end <= o.start][:1]:
+                        if m.type not in _HOST_TYPES:
+                            ctx.relate(m, h, deal, status, c.quote, 0.6)
+                    continue
                 ctx.relate(o, h, deal or rtype, status, c.quote, 0.6)
         talks = AUTHOR_TYPE.get(status)
         if c.author is not None and talks is not None:
@@ -525,6 +531,19 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
                     ctx.relate(subject, f, R.ESTABLISHES, status, c.quote, 0.6, **c.extra)
                     break
     return True
+
+
+def _subject_named(c: _Clause, h: _Mention, partners: list[_Mention]) -> bool:
+    """Whether the clause names its own subject before project ``h`` (甲公司与乙签订某项目
+    协议): an organisation that is no object of a preposition (与乙, 由乙) and not the
+    owner written right before the project's name (甲集团某某项目正在洽谈), so the project
+    is not the author's."""
+    return any(
+        m.end < h.start
+        and m not in partners
+        and not re.search(r"[与同和跟由就向为对在及、]$", c.text[: m.start - c.start])
+        for m in c.orgs
+    )
 
 
 _FOUNDS_JOINTLY = re.compile(r"(?:共同|合作|联合)?(?:共建|组建|成立|设立|创办|建立)了?")

@@ -16,6 +16,7 @@ import re
 
 from .._records import EntityType as T
 from .._records import RelationType as R
+from ._cues import deal_type
 
 __all__ = ["ANY_CUE", "BY", "PARTY_TYPES", "TITLE_AFTER", "TITLE_RUN", "pair_type"]
 
@@ -198,6 +199,10 @@ _DEAL_AFTER = re.compile(
 )
 #: 甲省与乙市共同推动…: two places acting together.
 _TOGETHER = re.compile(r"(?:将|要|已|还|正)?(?:共同|一道|一起|联手)")
+#: The signing words right before a project's name (与乙公司签订了某项目…).
+_SIGNS_FOR = re.compile(
+    r"(?:正式|成功|顺利|共同|现场|还|分别)?(?:签订|签署|签约|签下)了?(?:年产|年处理|新建)?$"
+)
 #: One title of a person (党委书记, 常务副校长, 首席科学家).
 _TITLE_WORD = (
     r"(?:党委|党组|常务|执行|第一)*副?(?:书记|常委|校长|院长|所长|主任|系主任|秘书长|教务长|"
@@ -425,6 +430,10 @@ def pair_type(
     if bt in _THINGS:
         if at in _THINGS:
             return None
+        if bt is T.PROJECT and (signed := _SIGNS_FOR.search(between)) is not None:
+            deal = deal_type(signed.group(0), after[:30])
+            if deal is not None:  # 甲区与乙公司签订某项目投资协议: the firm invests
+                return None if at in _HOSTS else (deal, False)
         if before_b.endswith(("在", "于")) and _BUILT_THERE.match(after):
             return None  # 甲在某某园建设乙: the park is where 乙 goes, 甲 takes no part in it
         if _INVEST.search(between):
