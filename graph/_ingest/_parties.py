@@ -431,9 +431,9 @@ def pair_type(
         if at in _THINGS:
             return None
         if bt is T.PROJECT and (signed := _SIGNS_FOR.search(between)) is not None:
-            deal = deal_type(signed.group(0), after[:30])
-            if deal is not None:  # 甲区与乙公司签订某项目投资协议: the firm invests
-                return None if at in _HOSTS else (deal, False)
+            signed_deal = deal_type(signed.group(0), after[:30])
+            if signed_deal is not None:  # 甲区与乙公司签订某项目投资协议: the firm invests
+                return None if at in _HOSTS else (signed_deal, False)
         if before_b.endswith(("在", "于")) and _BUILT_THERE.match(after):
             return None  # 甲在某某园建设乙: the park is where 乙 goes, 甲 takes no part in it
         if _INVEST.search(between):
