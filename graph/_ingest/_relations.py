@@ -603,7 +603,7 @@ def _parallel(
             or _CLAUSE_OPENER.fullmatch(text, c0, head.start) is None
         ):
             return None
-        if any(m.type in _OWN_THINGS and m.start > head.end for m in inside):
+        if any(m.type in _OWN_THINGS and m.start >= head.end for m in inside):
             return head  # 甲投资的某项目…
         if _WITH.match(text, head.end) and any(m.type in _SIDES for m in inside[1:]):
             return head  # 甲与乙签订…
