@@ -323,6 +323,19 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
             for m in mentions
             if cue.end() <= m.start < c_end and m.type in _GATHERED and m.origin != "coref"
         ]
+        if not firms and _PARK_TOPIC.fullmatch(text, c_start, c_end):
+            # 园区内，甲投资建设的某项目已投产，乙的某项目…: the park named before holds
+            # the projects the sentence names (else its firms)
+            before = [*ctx.recent, *(m for m in mentions if m.end <= c_start)]
+            park = next((m for m in reversed(before) if _PARK_WORD.search(m.name)), None)
+            rest = [m for m in mentions if m.start >= c_end and m.origin != "coref"]
+            things = [m for m in rest if m.type is T.PROJECT] or [
+                m for m in rest if m.type in _GATHERED
+            ]
+            if park is not None:
+                for f in things:
+                    ctx.relate(f, park, R.LOCATED_IN, S.STATED, _quote(text, c_start, s_end), 0.5)
+            continue
         if not firms:
             continue
         zone = where[-1] if where else ctx.author
@@ -362,6 +375,10 @@ def _park_named_before(
         return None
     parks = [m for m in mentions if m.end <= c_start and _PARK_WORD.search(m.name)]
     return parks[-1] if parks else None
+
+
+#: A clause that is only the park's inside (园区内，…): the topic of the sentence.
+_PARK_TOPIC = re.compile(r"(?:该|此|整个)?(?:园区|园)内")
 
 
 def _project_figures(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
