@@ -315,6 +315,8 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
             if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY) or _PARK_WORD.search(m.name)
         ]  # 某某产业园已吸引甲、乙入驻: the park too
         if before and not where:
+            if (inside := _INSIDE_OF.match(text, cue.start())) is not None:
+                _inside_zone(ctx, mentions, inside.end(), c_start, c_end)
             continue  # another party is the subject: 某某集团引进…
         if not before and (park := _park_named_before(ctx, mentions, c_start, cue.start())):
             where = [park]  # 建设某某产业园，园区已入驻甲、乙: the park named just before
@@ -356,6 +358,38 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
             }
         for f in firms:
             ctx.relate(f, zone, R.LOCATED_IN, S.STATED, quote, 0.5, **extra)
+
+
+#: 区内的甲公司、乙公司: firms written as the zone's, whoever the clause's subject is.
+_INSIDE_OF = re.compile(r"(?:区内|园区内|园内)的")
+#: A member of the list after 区内的 (甲公司、乙公司和丙公司).
+_NEXT_MEMBER = re.compile(r"(?:、|和|及|以及)")
+
+
+def _inside_zone(
+    ctx: _Context, mentions: list[_Mention], start: int, c_start: int, c_end: int
+) -> None:
+    """甲银行还与区内的乙公司、丙公司签订…: 乙 and 丙 (the list right after 区内的) are in
+    the zone: the last one named before (in the sentence, else lately), else the author."""
+    text = ctx.text
+    firms: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < start or m.start >= c_end or m.type not in _GATHERED:
+            continue
+        listed = firms and _NEXT_MEMBER.fullmatch(text, firms[-1].end, m.start)
+        if m.start != start and not listed:
+            break
+        firms.append(m)
+    zones = [
+        m
+        for m in [*ctx.recent, *(m for m in mentions if m.end <= start)]
+        if m.type is T.DEVELOPMENT_ZONE
+    ]
+    zone = zones[-1] if zones else ctx.author
+    if zone is None or zone.type is not T.DEVELOPMENT_ZONE:
+        return
+    for f in firms:
+        ctx.relate(f, zone, R.LOCATED_IN, S.STATED, _quote(text, c_start, c_end), 0.5)
 
 
 #: A clause opening with the bare word for a park (园区已入驻…), and a park's name.
