@@ -497,6 +497,13 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                 and not ctx.kinds.get(pair, set()) <= _WEAK
             ):  # X由A和B共建 states what A does to X even where a name relates them
                 continue
+            if (
+                a.type is not T.EVENT
+                and b.type is not T.EVENT
+                and _staff(text, a)
+                and _staff(text, b)
+            ):
+                continue  # 甲委负责同志，乙区政府分管负责同志参加会议: people came, no deal
             if _people_between(ctx, a.end, b.start, b.end):
                 continue  # 甲大学副校长、乙院院士张三，副校长李四: bodies in people's titles
             if _subject_again(ctx, mentions, a, b, s_start, s_end):
@@ -551,6 +558,23 @@ def _pair_lists(text: str, parties: list[_Mention]) -> dict[str, int]:
             for k, m in enumerate((w, x, y, z)):
                 out.setdefault(m.ref, first + k // 2)
     return out
+
+
+#: A body whose people are meant (甲委、乙局等部门主要负责同志, 乙区政府分管负责同志).
+_STAFF = re.compile(
+    r"(?:[、和及][^，,。；;、和及与]{2,20}?)*(?:等[\u4e00-\u9fff]{0,4}?(?:部门|单位|企业|机构))?"
+    r"(?:的)?(?:主要|分管|有关|相关)?(?:负责同志|负责人|同志|代表|领导)"
+)
+
+
+def _staff(text: str, m: _Mention) -> bool:
+    """Whether ``m`` names the body of people written after it (甲委负责同志).
+
+    >>> s = "甲委、乙局等部门主要负责同志参加会议"
+    >>> _staff(s, _Mention(0, 2, "甲委", T.GOVERNMENT_BODY, 0.5))
+    True
+    """
+    return _STAFF.match(text, m.end) is not None
 
 
 #: What a clause's subject may follow (an adverb of time), not a preposition.
