@@ -407,6 +407,8 @@ def pair_type(
         return R.SUBSIDIARY_OF, _SUBSIDIARY.search(between) is not None
     if at is T.EVENT and bt is T.EVENT:
         return None  # 举办推介会6场，在某地举办某某推介会: one event does nothing to another
+    if bt is T.EVENT and at in _THINGS:
+        return None  # 某某项目集中签约仪式: a project is what the event is about, no host
     if bt is T.EVENT:
         if _ATTEND.search(between):
             if _object(text, a_start, s_start):
