@@ -50,6 +50,9 @@ class _Context:
     #: the latest official quoted at a sentence's head (某市长张三表示，): where the
     #: speech starts and the body they speak for (what 我们 in their quote stands for)
     speaking: tuple[int, _Mention] | None = None
+    #: the zone or park that brought in the projects a sentence counted (某园已引进项目
+    #: 23个), and where that sentence ends: what 其中 in the next one is about
+    holder: tuple[_Mention, int] | None = None
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """The tagged words of ``text[start:end]``."""

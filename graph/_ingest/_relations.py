@@ -295,11 +295,64 @@ _GATHER = re.compile(
 _GATHERED = frozenset({T.ENTERPRISE, T.RESEARCH_INSTITUTE})
 
 
+#: 某园今年已引进项目23个, 该区已签约项目23个: a count of the projects a zone brought in.
+_COUNTED_PROJECTS = re.compile(
+    r"(?:引进|签约|落地|落户|入驻|招引|新签约|新引进)(?:了)?(?:亿元以上|重点|产业)?项目"
+    r"(?:[\d一二三四五六七八九十百]+个|达[\d一二三四五六七八九十百]+个)"
+)
+#: 其中，… (a clause opening with it): members of what was just counted.
+_AMONG = re.compile(r"(?:(?<=[，,；;。！!\n])|(?<![\s\S]))其中[，,]?")
+_THIS_ZONE = re.compile(r"(?:该区|本区|全区|园区|该园|该开发区|该高新区)")
+
+
+def _counted_members(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """某园今年已引进项目23个…。其中，甲公司投资建设的乙项目…: the projects named after
+    其中 are among those the zone or park brought in, so they are in it (the zone the
+    count's clause names, or 该区: the last one named)."""
+    text = ctx.text
+    holder = ctx.holder
+    if holder is not None and text[holder[1] : s_start].strip("。；;！!\n ") != "":
+        holder = None  # 其中 of the next sentence only
+    ctx.holder = None
+    count = _COUNTED_PROJECTS.search(text, s_start, s_end)
+    if count is not None:
+        c_start = max(s_start, *(text.rfind(c, s_start, count.start()) + 1 for c in "，,；;"))
+        zones = [
+            m
+            for m in mentions
+            if s_start <= m.start
+            and m.end <= count.start()
+            and (m.type is T.DEVELOPMENT_ZONE or _PARK_WORD.search(m.name))
+        ]
+        if not zones and _THIS_ZONE.search(text, c_start, count.start()):
+            zones = [m for m in ctx.recent if m.type is T.DEVELOPMENT_ZONE][-1:]
+        if zones:
+            holder = (zones[-1], s_end)
+            ctx.holder = holder
+    if holder is None:
+        return
+    among = _AMONG.search(text, count.end() if count is not None else s_start, s_end)
+    if among is None or (count is None and among.start() != s_start):
+        return
+    quote = _quote(text, among.start(), s_end)
+    zone = holder[0]
+    notes = (
+        f"其中 opens a list of the projects {zone.name} brought in (counted just before): "
+        "read as sited there. Check before accepting."
+    )
+    for m in mentions:
+        if m.start >= among.end() and m.type is T.PROJECT and m.ref != zone.ref:
+            ctx.relate(
+                m, zone, R.LOCATED_IN, S.STATED, quote, 0.5, basis=Basis.INFERRED, notes=notes
+            )
+
+
 def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
     """区内聚集了甲、乙等企业, 某某高新区引进了甲公司, 某某新区的重点企业包括甲、乙:
     the firms are located in the zone
     (the one the clause names before the cue word, else the report's author)."""
     text = ctx.text
+    _counted_members(ctx, mentions, s_start, s_end)
     for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
         cue = _GATHER.search(text, c_start, c_end)
         if cue is None:
