@@ -518,7 +518,10 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
         rtype = AUTHOR_TYPE.get(status) or cue_type(c.text)  # 举行会谈: talks
         if status is S.SIGNED and "代理" in c.text:
             rtype = R.AGENCY_AGREEMENT
+        paired = pair_lists(text, c.orgs)
         for o in partner_orgs:
+            if subject.ref in paired and paired.get(o.ref) != paired[subject.ref]:
+                continue  # 甲与乙、丙与丁结为…: 丁 is 丙's partner, not 甲's
             kw = dict(c.extra)
             if o.type is T.GROUP:
                 kw["collective"] = True
@@ -544,6 +547,33 @@ def _subject_named(c: _Clause, h: _Mention, partners: list[_Mention]) -> bool:
         and not re.search(r"[与同和跟由就向为对在及、]$", c.text[: m.start - c.start])
         for m in c.orgs
     )
+
+
+_PAIRED = re.compile(r"(?:与|同|和)")
+
+
+def pair_lists(text: str, parties: list[_Mention]) -> dict[str, int]:
+    """The parties of a list of pairs (甲与乙、丙与丁、戊与己结为…), each with the index
+    of its pair: 与 joins the two of a pair, 、 one pair to the next.
+
+    >>> s = "甲市与乙市、丙市与丁市结为友好城市"
+    >>> ms = [_Mention(i, i + 2, s[i : i + 2], T.PLACE, 0.5) for i in (0, 3, 6, 9)]
+    >>> pair_lists(s, ms)
+    {'甲市': 0, '乙市': 0, '丙市': 1, '丁市': 1}
+    """
+    out: dict[str, int] = {}
+    ms = sorted(parties, key=lambda m: m.start)
+    for i in range(len(ms) - 3):
+        w, x, y, z = ms[i : i + 4]
+        if (
+            _PAIRED.fullmatch(text, w.end, x.start)
+            and text[x.end : y.start] == "、"
+            and _PAIRED.fullmatch(text, y.end, z.start)
+        ):
+            first = out.get(w.ref, i)
+            for k, m in enumerate((w, x, y, z)):
+                out.setdefault(m.ref, first + k // 2)
+    return out
 
 
 _FOUNDS_JOINTLY = re.compile(r"(?:共同|合作|联合)?(?:共建|组建|成立|设立|创办|建立)了?")

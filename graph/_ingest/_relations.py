@@ -20,6 +20,7 @@ from typing import Any
 
 from .._records import Basis, EntityType, RelationType, Status
 from ._clause_steps import _clause_relations as _clause_relations  # read by _extract
+from ._clause_steps import pair_lists
 from ._clauses import _CLAUSE_END, _clause_of, _quote, _spans
 from ._context import _READ_FOR, _SIDES, _Context
 from ._coreference import back_references, referents
@@ -538,7 +539,7 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
     quote = _quote(text, s_start, s_end)
     sentence_status = _status(text[s_start:s_end]) or S.STATED
     crowded = sum(m.origin not in _READ_FOR for m in parties) > CLAUSE_PARTIES
-    paired = _pair_lists(text, parties)
+    paired = pair_lists(text, parties)
     for i, a in enumerate(parties):
         # the sentence's subject (its first party, or 双方) acts across its clauses
         subject = i == 0 or a.origin in ("coref", "speaker")
@@ -584,33 +585,6 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if rtype is R.INVESTS_IN:
                 extra = _figures(clause)
             ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
-
-
-_PAIRED = re.compile(r"(?:与|同|和)")
-
-
-def _pair_lists(text: str, parties: list[_Mention]) -> dict[str, int]:
-    """The parties of a list of pairs (甲与乙、丙与丁、戊与己结为…), each with the index
-    of its pair: 与 joins the two of a pair, 、 one pair to the next.
-
-    >>> s = "甲市与乙市、丙市与丁市结为友好城市"
-    >>> ms = [_Mention(i, i + 2, s[i : i + 2], T.PLACE, 0.5) for i in (0, 3, 6, 9)]
-    >>> _pair_lists(s, ms)
-    {'甲市': 0, '乙市': 0, '丙市': 1, '丁市': 1}
-    """
-    out: dict[str, int] = {}
-    ms = sorted(parties, key=lambda m: m.start)
-    for i in range(len(ms) - 3):
-        w, x, y, z = ms[i : i + 4]
-        if (
-            _PAIRED.fullmatch(text, w.end, x.start)
-            and text[x.end : y.start] == "、"
-            and _PAIRED.fullmatch(text, y.end, z.start)
-        ):
-            first = out.get(w.ref, i)
-            for k, m in enumerate((w, x, y, z)):
-                out.setdefault(m.ref, first + k // 2)
-    return out
 
 
 #: A body whose people are meant (甲委、乙局等部门主要负责同志, 乙区政府分管负责同志).
