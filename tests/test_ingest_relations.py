@@ -684,3 +684,97 @@ def test_a_bare_head_word_sites_what_it_names() -> None:
         "据介绍，联合实验室设在青禾生物长春研发中心，总面积2600平方米。"
     )
     assert ("人参功能食品联合实验室", "located_in", "青禾生物长春研发中心") in rels
+
+
+# -- round 3: rules that generalise (invented texts) ----------------------------------
+
+
+def test_a_list_of_pairs_relates_only_the_two_of_each_pair() -> None:
+    rels = _relations(
+        "根据协议，东岚区人民政府与北辰大学、西岚区人民政府与南港大学结为合作伙伴，开展产学研合作。"
+    )
+    assert _joined(rels, "东岚区人民政府", "北辰大学")
+    assert _joined(rels, "西岚区人民政府", "南港大学")
+    assert not _joined(rels, "东岚区人民政府", "南港大学")
+    assert not _joined(rels, "北辰大学", "西岚区人民政府")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星澜科技有限公司与青溪县人民政府签订了智能装备产业园项目投资协议，投资金额8亿元。",
+        "青溪县人民政府与星澜科技有限公司签订智能装备产业园项目投资协议。",
+    ],
+)
+def test_the_firm_invests_in_the_project_of_an_investment_deal_not_the_government(
+    text: str,
+) -> None:
+    rels = _relations(text)
+    assert ("星澜科技有限公司", "invests_in", "智能装备产业园项目") in rels
+    assert not _joined(rels, "青溪县人民政府", "智能装备产业园项目")
+    assert _joined(rels, "青溪县人民政府", "星澜科技有限公司") == {"signed_agreement"}
+
+
+def test_a_clause_with_its_own_subject_is_not_the_authors() -> None:
+    rels = _relations(
+        "星澜科技有限公司与青溪县人民政府签订了智能装备产业园项目投资协议。",
+        author="北岭高新区",
+    )
+    assert not any(s == "北岭高新区" for s, _, _ in rels)
+
+
+def test_projects_after_park_inside_are_in_the_park_and_parallel_clauses_stay_apart() -> None:
+    rels = _relations(
+        "云杉新材料产业园位于青溪县东部。园区内，星澜科技有限公司投资5亿元建设的碳纤维项目已经"
+        "投产，北岭化工有限公司年产3万吨树脂项目正在进行设备调试。"
+    )
+    assert ("碳纤维项目", "located_in", "云杉新材料产业园") in rels
+    assert ("年产3万吨树脂项目", "located_in", "云杉新材料产业园") in rels
+    assert not _joined(rels, "星澜科技有限公司", "北岭化工有限公司")
+    assert not _joined(rels, "星澜科技有限公司", "年产3万吨树脂项目")
+    assert not _joined(rels, "北岭化工有限公司", "碳纤维项目")
+
+
+def test_firms_written_inside_the_zone_are_in_it_whoever_signs_with_them() -> None:
+    rels = _relations(
+        "青溪经济开发区与星澜银行青溪支行签署战略合作协议。签约现场，星澜银行青溪支行还与区内的"
+        "北岭化工有限公司、南屿电子有限公司分别签订了授信合同。"
+    )
+    assert ("北岭化工有限公司", "located_in", "青溪经济开发区") in rels
+    assert ("南屿电子有限公司", "located_in", "青溪经济开发区") in rels
+    assert not any(s == "星澜银行青溪支行" and t == "located_in" for s, t, _ in rels)
+
+
+def test_bodies_written_before_their_people_deal_with_nothing_between_them() -> None:
+    rels = _relations(
+        "市发展改革委、市商务局等部门主要负责同志，青溪区政府、北岭经济开发区管委会分管负责同志"
+        "参加会议。"
+    )
+    assert not _joined(rels, "市发展改革委", "北岭经济开发区管委会")
+    assert not _joined(rels, "市商务局", "青溪区政府")
+
+
+def test_a_project_named_with_an_event_neither_hosts_nor_attends_it() -> None:
+    rels = _relations("云杉数字经济合作项目集中签约仪式在青溪举行。")
+    assert not _joined(rels, "云杉数字经济合作项目", "签约仪式")
+
+
+def test_a_speech_at_a_meeting_is_no_cooperation() -> None:
+    rels = _relations("会上，青溪经济开发区、北岭高新区和南屿工业园区作了交流发言。")
+    assert not any(t == "cooperation" for _, t, _ in rels)
+    assert status("甲区作了交流发言") is None
+
+
+def test_projects_after_among_are_in_the_park_that_counted_them() -> None:
+    from graph._ingest._extract import extract
+
+    p = extract(
+        "云杉产业园今年已引进项目12个、总投资36亿元。其中，星澜科技有限公司投资5亿元建设的"
+        "碳纤维项目已于6月建成投产。"
+    )
+    sited = [r for r in p.relations if str(r.type) == "located_in"]
+    assert [(r.source, r.target) for r in sited] == [("碳纤维项目", "云杉产业园")]
+    assert str(sited[0].basis) == "inferred" and sited[0].quote.startswith("其中")
+    # without a count before it, 其中 lists nothing of the park's
+    q = extract("云杉产业园位于青溪县。其中，星澜科技有限公司投资5亿元建设的碳纤维项目已投产。")
+    assert not any(str(r.type) == "located_in" and r.source == "碳纤维项目" for r in q.relations)
