@@ -632,15 +632,41 @@ def _clause_relations(
     sp = speaker(ctx, mentions, s_start, s_end)
     if sp is not None and sp.body is not None:
         ctx.speaking = (sp.end, sp.body)
+    subject = _sentence_subject(ctx, mentions, consumed, s_start, s_end)
     for c_start, c_end in _spans(ctx.text, s_start, s_end, _CLAUSE_END):
         if sp is not None and c_start < sp.end:
             continue  # 某市长张三表示: the speaker's head states nothing
         c = _clause(ctx, mentions, consumed, c_start, c_end, designations.get(c_start), topic)
+        if subject is not None and subject.end <= c_start and c.author is ctx.author:
+            c.author = subject  # 甲公司与乙签约，拟在某地建设某基地: 甲 builds it
         c.event = event
         for step in STEPS:
             if step(ctx, c):
                 break
         topic, event = c.topic, c.event
+
+
+#: What may stand before a sentence's subject: a date or time, a connective.
+_OPENER = re.compile(
+    r"(?:[^，,。；;与同和跟在对向为由把将从就]{0,12}[，,])?"
+    r"(?:其中|此外|同时|另外|随后|目前|今年|近日|日前)?[，,]?"
+)
+
+
+def _sentence_subject(
+    ctx: _Context, mentions: list[_Mention], consumed: set[int], s_start: int, s_end: int
+) -> _Mention | None:
+    """The party a sentence opens with (after a date or a connective), who the clauses
+    after its own that name no one are about (甲公司与乙区签约，拟在某地建设某基地)."""
+    ms = sorted((m for m in mentions if m.start not in consumed), key=lambda m: m.start)
+    if not ms or ms[0].type not in _SIDES or ms[0].origin in ("coref", "speaker", "title"):
+        return None
+    first = ms[0]
+    if _OPENER.fullmatch(ctx.text, s_start, first.start) is None:
+        return None
+    if not re.match(r"[^，,。；;]{0,40}?(?:与|同|和|跟)", ctx.text[first.end : s_end]):
+        return None  # only a subject that deals with a partner (甲与乙签约，…)
+    return first
 
 
 def _founder(ctx: _Context, ms: list[_Mention], start: int, cue: int) -> bool:
