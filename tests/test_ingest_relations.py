@@ -778,3 +778,20 @@ def test_projects_after_among_are_in_the_park_that_counted_them() -> None:
     # without a count before it, 其中 lists nothing of the park's
     q = extract("云杉产业园位于青溪县。其中，星澜科技有限公司投资5亿元建设的碳纤维项目已投产。")
     assert not any(str(r.type) == "located_in" and r.source == "碳纤维项目" for r in q.relations)
+
+
+def test_a_body_that_serves_the_project_named_before_supports_it() -> None:
+    rels = _relations(
+        "星澜科技有限公司投资建设的碳纤维项目在青溪经济开发区开工。"
+        "青溪经济开发区管委会成立了项目专班，为项目提供全程代办服务。"
+    )
+    assert ("青溪经济开发区管委会", "supports", "碳纤维项目") in rels
+
+
+def test_the_clauses_after_a_deal_go_on_with_the_sentences_subject() -> None:
+    rels = _relations(
+        "北岭电池科技有限公司与青溪县人民政府签订合作协议，拟在当地建设储能电池生产基地。",
+        author="青溪经济开发区",
+    )
+    assert ("北岭电池科技有限公司", "works_on", "储能电池生产基地") in rels
+    assert not _joined(rels, "青溪经济开发区", "储能电池生产基地")

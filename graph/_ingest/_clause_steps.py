@@ -301,11 +301,28 @@ def _sited(ctx: _Context, c: _Clause) -> bool:
 def _serves(ctx: _Context, c: _Clause) -> bool:
     """为P培养/服务: the topic supports P."""
     serve = re.search(r"为([^，,]{1,40}?)(?:培养|服务|提供)", c.text) if "为" in c.text else None
+    if serve is not None and _BARE_PROJECT.fullmatch(serve.group(1)):
+        return _serves_project(ctx, c)
     if serve is None or c.topic is None:
         return False
     st = S.PLANNED if re.search("计划|将|拟", c.text) else S.CARRIED_OUT
     for p in c.within(serve.start(1), serve.end(1)):
         ctx.relate(c.topic, p, R.SUPPORTS, st, c.quote, 0.5, **c.figs)
+    return True
+
+
+_BARE_PROJECT = re.compile(r"(?:该|此|这个|这些|各)?项目(?:建设)?")
+
+
+def _serves_project(ctx: _Context, c: _Clause) -> bool:
+    """甲管委会成立了项目专班，为项目提供全程代办服务: the party the sentence opens with
+    (else the author) supports the project named before."""
+    project = _latest_project(ctx, c)
+    before = [m for m in c.mentions if m.end <= c.start and m.type in _SIDES]
+    src = before[0] if before else None
+    if project is None or src is None:
+        return False
+    ctx.relate(src, project, R.SUPPORTS, S.CARRIED_OUT, _quote(ctx.text, src.start, c.end), 0.5)
     return True
 
 
