@@ -206,9 +206,9 @@ def test_a_party_asked_at_an_event_does_not_attend() -> None:
 
 
 def test_bodies_in_a_list_of_people_are_not_partners() -> None:
-    rels = _relations("华远集团副总裁张明、东岭大学副校长李强出席了签约仪式。")
-    assert ("华远集团", "attends", "签约仪式") in rels
-    assert ("东岭大学", "attends", "签约仪式") in rels
+    rels = _relations("华远集团副总裁张明、东岭大学副校长李强出席了揭牌仪式。")
+    assert ("华远集团", "attends", "揭牌仪式") in rels
+    assert ("东岭大学", "attends", "揭牌仪式") in rels
     assert _joined(rels, "华远集团", "东岭大学") == set()
 
 
@@ -795,3 +795,13 @@ def test_the_clauses_after_a_deal_go_on_with_the_sentences_subject() -> None:
     )
     assert ("北岭电池科技有限公司", "works_on", "储能电池生产基地") in rels
     assert not _joined(rels, "青溪经济开发区", "储能电池生产基地")
+
+
+def test_bodies_of_people_who_attend_a_signing_ceremony_do_not_attend_it() -> None:
+    text = (
+        "青溪经济开发区与星澜银行青溪支行签署战略合作协议。青溪经济开发区党工委书记张明，"
+        "星澜银行青溪支行行长李华出席签约仪式。"
+    )
+    rels = _relations(text)
+    assert not any(t == "attends" for _, t, _ in rels)
+    assert _joined(rels, "青溪经济开发区", "星澜银行青溪支行") == {"signed_agreement"}

@@ -26,6 +26,7 @@ from ._context import _SIDES, _Context
 from ._coreference import back_references
 from ._cues import AUTHOR_TYPE, cue_type, date, deal_type, figures, status
 from ._names import ORG_TYPES, PLACE_TYPES, PROJECT_TYPES
+from ._parties import TITLE_AFTER
 from ._proposals import _Mention
 from ._speakers import speaker
 
@@ -371,6 +372,9 @@ _HOSTED_BY = re.compile(rf"^(?:{_BARE_EVENT})?由")
 _ROLE = re.compile(r"(?:联合|共同|负责)?(主办|承办|协办|举办|指导|支持|赞助)(?:单位)?$")
 _ATTENDED = re.compile(rf"(?:参加|出席|参与|到会|参会)(?:了)?(?:{_BARE_EVENT})?$")
 _ORGANISING = frozenset({"主办", "承办", "协办", "举办"})
+#: A signing ceremony (what the signers' people attend, not the bodies themselves).
+SIGNING_EVENT = re.compile(r"(?:签约|签字|签署)(?:仪式|活动|大会)$")
+_SIGNING_EVENT = SIGNING_EVENT
 
 
 def _named_event(ctx: _Context, c: _Clause, head: str | None) -> _Mention | None:
@@ -419,6 +423,13 @@ def _hosted(ctx: _Context, c: _Clause) -> bool:
     ]
     if not actors:
         return False
+    if role is None and _SIGNING_EVENT.search(ev.name):
+        # 甲区书记张三，乙行行长李四出席签约仪式: people witness the signing, not bodies
+        actors = [
+            m for m in actors if m.origin != "title" and not TITLE_AFTER.match(ctx.text, m.end)
+        ]
+        if not actors:
+            return False
     if role is not None:
         word = role.group(1)
         rtype = R.ORGANISES if word in _ORGANISING else R.SUPPORTS

@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from .._records import Basis, EntityType, RelationType, Status
+from ._clause_steps import SIGNING_EVENT as _SIGNING_EVENT
 from ._clause_steps import _clause_relations as _clause_relations  # read by _extract
 from ._clause_steps import pair_lists
 from ._clauses import _CLAUSE_END, _clause_of, _quote, _spans
@@ -558,6 +559,12 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                 and _staff(text, b)
             ):
                 continue  # 甲委负责同志，乙区政府分管负责同志参加会议: people came, no deal
+            if (
+                b.type is T.EVENT
+                and _SIGNING_EVENT.search(b.name)
+                and (a.origin == "title" or TITLE_AFTER.match(text, a.end))
+            ):
+                continue  # 甲区书记张三，乙行行长李四出席签约仪式: the people sign, witnessed
             if _people_between(ctx, a.end, b.start, b.end):
                 continue  # 甲大学副校长、乙院院士张三，副校长李四: bodies in people's titles
             if _subject_again(ctx, mentions, a, b, s_start, s_end):
