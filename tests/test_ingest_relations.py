@@ -805,3 +805,12 @@ def test_bodies_of_people_who_attend_a_signing_ceremony_do_not_attend_it() -> No
     rels = _relations(text)
     assert not any(t == "attends" for _, t, _ in rels)
     assert _joined(rels, "青溪经济开发区", "星澜银行青溪支行") == {"signed_agreement"}
+
+
+def test_a_zone_that_counts_its_signed_projects_signs_nothing_with_the_firm_after_among() -> None:
+    rels = _relations(
+        "北岭高新区介绍，今年该区已签约项目15个，其中星澜科技有限公司投资8亿元的碳纤维项目已开工。"
+    )
+    assert not _joined(rels, "北岭高新区", "星澜科技有限公司")
+    assert _joined(rels, "北岭高新区", "碳纤维项目") <= {"located_in"}
+    assert ("星澜科技有限公司", "invests_in", "碳纤维项目") in rels

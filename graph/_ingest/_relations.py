@@ -565,6 +565,10 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                 and (a.origin == "title" or TITLE_AFTER.match(text, a.end))
             ):
                 continue  # 甲区书记张三，乙行行长李四出席签约仪式: the people sign, witnessed
+            if _AMONG.search(text, a.end, b.start) and _COUNTED_PROJECTS.search(
+                text, a.end, b.start
+            ):
+                continue  # 甲区已签约项目23个，其中乙公司投资的丙项目: 乙 signed with 甲? untold
             if _people_between(ctx, a.end, b.start, b.end):
                 continue  # 甲大学副校长、乙院院士张三，副校长李四: bodies in people's titles
             if _subject_again(ctx, mentions, a, b, s_start, s_end):
