@@ -814,3 +814,10 @@ def test_a_zone_that_counts_its_signed_projects_signs_nothing_with_the_firm_afte
     assert not _joined(rels, "北岭高新区", "星澜科技有限公司")
     assert _joined(rels, "北岭高新区", "碳纤维项目") <= {"located_in"}
     assert ("星澜科技有限公司", "invests_in", "碳纤维项目") in rels
+
+
+def test_a_title_may_name_an_office_of_the_body() -> None:
+    rels = _relations(
+        "北岭经开区党工委书记、管委会主任张明，星澜银行青溪支行行长李华出席签约仪式并见证签约。"
+    )
+    assert not any(t == "signed_agreement" for _, t, _ in rels)

@@ -209,6 +209,8 @@ _TITLE_WORD = (
     r"董事长|总经理|总裁|理事长|会长|行长|部长|局长|市长|省长|区长|主席|委员|院士|教授|研究员|"
     r"助理|博士|负责人|创始人|首席[\u4e00-\u9fff]{2,3})"
 )
+#: The office a title may name within the body (管委会主任, 董事会秘书).
+_OFFICE = r"(?:管委会|党工委|工委|董事会|监事会|委员会|人大常委会|政协)"
 #: A person's title written after a body (甲委员会委员、…): the body is no party here.
 TITLE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{_TITLE_WORD}")
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
@@ -216,7 +218,7 @@ TITLE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{_TITLE_WORD}")
 #: the marks between them another, so that a failed match backtracks linearly.
 _TITLES = re.compile(rf"(?:{_TITLE_WORD}(?:兼|、|，|,)?)+")
 #: Titles, people's names read out (as 、) and the marks between them.
-TITLE_RUN = re.compile(rf"(?:{_TITLE_WORD}|[、，,和及兼])+")
+TITLE_RUN = re.compile(rf"(?:{_OFFICE}?{_TITLE_WORD}|[、，,和及兼])+")
 _MEMBERS = re.compile(r"(?:、[^，,。；;、]{2,20})+(?:、|和|及)")
 
 
