@@ -821,3 +821,10 @@ def test_a_title_may_name_an_office_of_the_body() -> None:
         "北岭经开区党工委书记、管委会主任张明，星澜银行青溪支行行长李华出席签约仪式并见证签约。"
     )
     assert not any(t == "signed_agreement" for _, t, _ in rels)
+
+
+def test_an_event_held_as_the_subject_is_not_the_authors_and_one_held_by_it_is() -> None:
+    passive = _relations("9月2日，北岭产业合作联席会议在青溪召开。", author="北岭高新区")
+    assert not any(t == "organises" for _, t, _ in passive)
+    active = _relations("今年在青溪举办了北岭产业推介会。", author="北岭高新区")
+    assert ("北岭高新区", "organises", "北岭产业推介会") in active

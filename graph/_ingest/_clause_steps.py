@@ -452,7 +452,12 @@ def _events(ctx: _Context, c: _Clause) -> bool:
     held = re.search(r"举行|举办|召开", c.text)
     if held and not (attend and attend.start() < held.start()):
         hosts = [m for m in c.orgs if m.end <= c.start + held.start() and id(m) not in c.done]
-        for host in hosts or ([c.author] if c.author is not None else []):
+        # 某会在某地召开, 某仪式隆重举行: the event is the subject, who holds it is untold
+        # (not the report's author, unless written); 举办了某会: the author's own work
+        passive = ev.start < c.start + held.start() and (
+            c.author is None or c.author.origin == "author"
+        )
+        for host in hosts or ([c.author] if c.author is not None and not passive else []):
             ctx.relate(host, ev, R.ORGANISES, S.HELD, c.quote, 0.6, **c.extra)
         at = re.search(r"在([^，,]{1,40}?)(?:举行|举办|召开)", c.text)
         if at is not None:
