@@ -828,3 +828,10 @@ def test_an_event_held_as_the_subject_is_not_the_authors_and_one_held_by_it_is()
     assert not any(t == "organises" for _, t, _ in passive)
     active = _relations("今年在青溪举办了北岭产业推介会。", author="北岭高新区")
     assert ("北岭高新区", "organises", "北岭产业推介会") in active
+
+
+def test_a_government_in_talks_with_a_firm_about_a_project_does_not_build_it() -> None:
+    rels = _relations("青溪县人民政府与星澜氢能科技有限公司就建设绿色甲醇项目进行了深入洽谈。")
+    assert _joined(rels, "青溪县人民政府", "星澜氢能科技有限公司") == {"negotiation"}
+    assert not _joined(rels, "青溪县人民政府", "绿色甲醇项目")
+    assert _joined(rels, "星澜氢能科技有限公司", "绿色甲醇项目")

@@ -218,7 +218,9 @@ def _about(ctx: _Context, c: _Clause) -> bool:
     talks = AUTHOR_TYPE.get(st, R.COOPERATION)
     if named:  # 甲与乙就某项目开展洽谈: 甲 is a party too
         ctx.relate(named[-1], xs[0], talks, st, c.quote, 0.6)
-        ctx.relate(named[-1], ys[0], R.PARTICIPATES_IN, st, c.quote, 0.6)
+        if not (named[-1].type in _HOST_TYPES and xs[0].type in (T.ENTERPRISE, T.GROUP)):
+            # (甲市政府与乙公司就某项目洽谈: the firm's project, the government talks)
+            ctx.relate(named[-1], ys[0], R.PARTICIPATES_IN, st, c.quote, 0.6)
         c.done.add(id(named[-1]))
         c.done.add(id(ys[0]))
     elif c.author is not None and not any(m.end <= c.start + about.start() for m in c.ms):
@@ -515,7 +517,11 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
             ):
                 # (某区)开工建设了甲、乙等一批重大项目: they are the zone's, in it
                 ctx.relate(h, c.author, R.LOCATED_IN, status, c.quote, 0.6)
-            elif c.author is not None and not _subject_named(c, h, partner_orgs):
+            elif (
+                c.author is not None
+                and not _subject_named(c, h, partner_orgs)
+                and not (c.author.type in _HOST_TYPES and _firm_deal(text, partner_orgs, h))
+            ):
                 rtype = AUTHOR_TYPE.get(status, R.WORKS_ON)
                 if status is S.SIGNED and "代理" in c.text:
                     rtype = R.AGENCY_AGREEMENT
@@ -567,6 +573,15 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
                     ctx.relate(subject, f, R.ESTABLISHES, status, c.quote, 0.6, **c.extra)
                     break
     return True
+
+
+def _firm_deal(text: str, partners: list[_Mention], h: _Mention) -> bool:
+    """Whether a partner signs an investment or intent deal on project ``h`` (与乙公司签订
+    某项目意向协议): the firm's project, not the host's that signs with it."""
+    return any(
+        o.type not in _HOST_TYPES and deal_type(text[o.end : h.start], text[h.end : h.end + 30])
+        for o in partners
+    )
 
 
 def _subject_named(c: _Clause, h: _Mention, partners: list[_Mention]) -> bool:

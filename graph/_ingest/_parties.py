@@ -199,6 +199,11 @@ _DEAL_AFTER = re.compile(
 )
 #: 甲省与乙市共同推动…: two places acting together.
 _TOGETHER = re.compile(r"(?:将|要|已|还|正)?(?:共同|一道|一起|联手)")
+#: 与乙公司就(建设)…: talks or a deal with a firm about what follows.
+_WITH_FIRM_ABOUT = re.compile(
+    r"(?:将|已|还|也|正)?(?:与|同|和)[^，,。；;与]{2,30}?(?:公司|集团|企业)"
+    r"就(?:建设|投资|推进|落地|引进)?[“\"]?"
+)
 #: The signing words right before a project's name (与乙公司签订了某项目…).
 _SIGNS_FOR = re.compile(
     r"(?:正式|成功|顺利|共同|现场|还|分别)?(?:签订|签署|签约|签下)了?(?:年产|年处理|新建)?$"
@@ -431,6 +436,8 @@ def pair_type(
         return R.ATTENDS, True
     if T.PROGRAMME in (at, bt) and re.search("[，,；;：:]", between):
         return None  # a programme or strategy is joined in its own clause (融入某某战略)
+    if bt is T.PROJECT and at in _HOSTS and _WITH_FIRM_ABOUT.fullmatch(between):
+        return None  # 甲市政府与乙公司就建设某项目洽谈: the firm's project, the city talks
     if bt in _THINGS:
         if at in _THINGS:
             return None
