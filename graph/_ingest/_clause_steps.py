@@ -685,7 +685,12 @@ def _clause_relations(
         if sp is not None and c_start < sp.end:
             continue  # 某市长张三表示: the speaker's head states nothing
         c = _clause(ctx, mentions, consumed, c_start, c_end, designations.get(c_start), topic)
-        if subject is not None and subject.end <= c_start and c.author is ctx.author:
+        if (
+            subject is not None
+            and subject.end <= c_start
+            and c.author is ctx.author
+            and _opens_with_verb(ctx, c_start, c_end)
+        ):
             c.author = subject  # 甲公司与乙签约，拟在某地建设某基地: 甲 builds it
         c.event = event
         for step in STEPS:
@@ -699,6 +704,18 @@ _OPENER = re.compile(
     r"(?:[^，,。；;与同和跟在对向为由把将从就]{0,12}[，,])?"
     r"(?:其中|此外|同时|另外|随后|目前|今年|近日|日前)?[，,]?"
 )
+
+
+#: Tags of a clause's first word that go on with the sentence's subject (a verb, an
+#: adverb, a preposition), not a noun of a subject of its own.
+_GOES_ON = frozenset({"v", "d", "p", "vd", "ad", "c"})
+
+
+def _opens_with_verb(ctx: _Context, c_start: int, c_end: int) -> bool:
+    """Whether a clause opens with a verb, an adverb or a preposition (拟在某地建设…),
+    so that it goes on with the sentence's subject."""
+    words = ctx.words_in(c_start, c_end)
+    return bool(words) and words[0].tag in _GOES_ON
 
 
 def _sentence_subject(
