@@ -835,3 +835,12 @@ def test_a_government_in_talks_with_a_firm_about_a_project_does_not_build_it() -
     assert _joined(rels, "青溪县人民政府", "星澜氢能科技有限公司") == {"negotiation"}
     assert not _joined(rels, "青溪县人民政府", "绿色甲醇项目")
     assert _joined(rels, "星澜氢能科技有限公司", "绿色甲醇项目")
+
+
+def test_a_work_and_its_part_are_one_thing_not_related() -> None:
+    def e(name: str, t: T) -> EntityProposal:
+        return EntityProposal(name, t, None, 0.5)
+
+    assert _one_thing(e("星澜智能家居产业园", T.PLACE), e("星澜智能家居产业园主体工程", T.PROJECT))
+    assert _one_thing(e("北岭数据中心", T.PROJECT), e("北岭数据中心二期", T.PROJECT))
+    assert not _one_thing(e("北岭数据中心", T.PROJECT), e("北岭数据中心研究院", T.PROJECT))
