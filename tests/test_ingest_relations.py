@@ -844,3 +844,17 @@ def test_a_work_and_its_part_are_one_thing_not_related() -> None:
     assert _one_thing(e("星澜智能家居产业园", T.PLACE), e("星澜智能家居产业园主体工程", T.PROJECT))
     assert _one_thing(e("北岭数据中心", T.PROJECT), e("北岭数据中心二期", T.PROJECT))
     assert not _one_thing(e("北岭数据中心", T.PROJECT), e("北岭数据中心研究院", T.PROJECT))
+
+
+def test_a_place_of_a_later_clause_holds_what_is_set_up_there_not_the_thing_before() -> None:
+    s = "双方将共建青溪农产品加工研发中心，并在星澜电商产业园设立实训基地"
+    a = s.index("青溪农产品加工研发中心")
+    b = s.index("星澜电商产业园")
+    found = pair_type(s, (a, a + 11, T.PROJECT), (b, b + 7, T.PLACE), 0, len(s))
+    assert found is None
+    s2 = "青溪农产品加工研发中心落户在星澜电商产业园"
+    b2 = s2.index("星澜电商产业园")
+    assert pair_type(s2, (0, 11, T.PROJECT), (b2, b2 + 7, T.PLACE), 0, len(s2)) == (
+        R.LOCATED_IN,
+        False,
+    )

@@ -356,6 +356,8 @@ def pair_type(
     if bt in _WHERE and _LOCATED.search(before_b):
         if bt is T.PLACE and at is not T.EVENT and _HAPPENS.match(after):
             return None  # 某某实验室揭牌仪式在某市举行: where the event is, not the lab
+        if re.search("[，,；;]", between) and _BUILT_THERE.match(after):
+            return None  # 共建甲中心，并在乙园设立实训基地: 乙园 holds the base, not 甲
         if at in _THINGS | {T.EVENT} or (
             at is T.ENTERPRISE
             and _SETTLES_IN.search(before_b)
