@@ -858,3 +858,9 @@ def test_a_place_of_a_later_clause_holds_what_is_set_up_there_not_the_thing_befo
         R.LOCATED_IN,
         False,
     )
+
+
+def test_a_speaker_speaks_for_the_fullest_body_of_their_title() -> None:
+    rels = _relations("东岭大学化学学院院长张明表示，学院将依托联合实验室建设研究生联合培养基地。")
+    assert _joined(rels, "东岭大学化学学院", "研究生联合培养基地")
+    assert not _joined(rels, "东岭大学", "研究生联合培养基地")
