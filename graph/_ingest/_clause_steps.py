@@ -26,6 +26,7 @@ from ._context import _SIDES, _Context
 from ._coreference import back_references
 from ._cues import AUTHOR_TYPE, cue_type, date, deal_type, figures, status
 from ._names import ORG_TYPES, PLACE_TYPES, PROJECT_TYPES
+from ._parties import TITLE_AFTER
 from ._proposals import _Mention
 from ._speakers import speaker
 
@@ -217,7 +218,9 @@ def _about(ctx: _Context, c: _Clause) -> bool:
     talks = AUTHOR_TYPE.get(st, R.COOPERATION)
     if named:  # 甲与乙就某项目开展洽谈: 甲 is a party too
         ctx.relate(named[-1], xs[0], talks, st, c.quote, 0.6)
-        ctx.relate(named[-1], ys[0], R.PARTICIPATES_IN, st, c.quote, 0.6)
+        if not (named[-1].type in _HOST_TYPES and xs[0].type in (T.ENTERPRISE, T.GROUP)):
+            # (甲市政府与乙公司就某项目洽谈: the firm's project, the government talks)
+            ctx.relate(named[-1], ys[0], R.PARTICIPATES_IN, st, c.quote, 0.6)
         c.done.add(id(named[-1]))
         c.done.add(id(ys[0]))
     elif c.author is not None and not any(m.end <= c.start + about.start() for m in c.ms):
@@ -301,11 +304,28 @@ def _sited(ctx: _Context, c: _Clause) -> bool:
 def _serves(ctx: _Context, c: _Clause) -> bool:
     """为P培养/服务: the topic supports P."""
     serve = re.search(r"为([^，,]{1,40}?)(?:培养|服务|提供)", c.text) if "为" in c.text else None
+    if serve is not None and _BARE_PROJECT.fullmatch(serve.group(1)):
+        return _serves_project(ctx, c)
     if serve is None or c.topic is None:
         return False
     st = S.PLANNED if re.search("计划|将|拟", c.text) else S.CARRIED_OUT
     for p in c.within(serve.start(1), serve.end(1)):
         ctx.relate(c.topic, p, R.SUPPORTS, st, c.quote, 0.5, **c.figs)
+    return True
+
+
+_BARE_PROJECT = re.compile(r"(?:该|此|这个|这些|各)?项目(?:建设)?")
+
+
+def _serves_project(ctx: _Context, c: _Clause) -> bool:
+    """甲管委会成立了项目专班，为项目提供全程代办服务: the party the sentence opens with
+    (else the author) supports the project named before."""
+    project = _latest_project(ctx, c)
+    before = [m for m in c.mentions if m.end <= c.start and m.type in _SIDES]
+    src = before[0] if before else None
+    if project is None or src is None:
+        return False
+    ctx.relate(src, project, R.SUPPORTS, S.CARRIED_OUT, _quote(ctx.text, src.start, c.end), 0.5)
     return True
 
 
@@ -354,6 +374,9 @@ _HOSTED_BY = re.compile(rf"^(?:{_BARE_EVENT})?由")
 _ROLE = re.compile(r"(?:联合|共同|负责)?(主办|承办|协办|举办|指导|支持|赞助)(?:单位)?$")
 _ATTENDED = re.compile(rf"(?:参加|出席|参与|到会|参会)(?:了)?(?:{_BARE_EVENT})?$")
 _ORGANISING = frozenset({"主办", "承办", "协办", "举办"})
+#: A signing ceremony (what the signers' people attend, not the bodies themselves).
+SIGNING_EVENT = re.compile(r"(?:签约|签字|签署)(?:仪式|活动|大会)$")
+_SIGNING_EVENT = SIGNING_EVENT
 
 
 def _named_event(ctx: _Context, c: _Clause, head: str | None) -> _Mention | None:
@@ -402,6 +425,13 @@ def _hosted(ctx: _Context, c: _Clause) -> bool:
     ]
     if not actors:
         return False
+    if role is None and _SIGNING_EVENT.search(ev.name):
+        # 甲区书记张三，乙行行长李四出席签约仪式: people witness the signing, not bodies
+        actors = [
+            m for m in actors if m.origin != "title" and not TITLE_AFTER.match(ctx.text, m.end)
+        ]
+        if not actors:
+            return False
     if role is not None:
         word = role.group(1)
         rtype = R.ORGANISES if word in _ORGANISING else R.SUPPORTS
@@ -424,7 +454,12 @@ def _events(ctx: _Context, c: _Clause) -> bool:
     held = re.search(r"举行|举办|召开", c.text)
     if held and not (attend and attend.start() < held.start()):
         hosts = [m for m in c.orgs if m.end <= c.start + held.start() and id(m) not in c.done]
-        for host in hosts or ([c.author] if c.author is not None else []):
+        # 某会在某地召开, 某仪式隆重举行: the event is the subject, who holds it is untold
+        # (not the report's author, unless written); 举办了某会: the author's own work
+        passive = ev.start < c.start + held.start() and (
+            c.author is None or c.author.origin == "author"
+        )
+        for host in hosts or ([c.author] if c.author is not None and not passive else []):
             ctx.relate(host, ev, R.ORGANISES, S.HELD, c.quote, 0.6, **c.extra)
         at = re.search(r"在([^，,]{1,40}?)(?:举行|举办|召开)", c.text)
         if at is not None:
@@ -482,7 +517,11 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
             ):
                 # (某区)开工建设了甲、乙等一批重大项目: they are the zone's, in it
                 ctx.relate(h, c.author, R.LOCATED_IN, status, c.quote, 0.6)
-            elif c.author is not None:
+            elif (
+                c.author is not None
+                and not _subject_named(c, h, partner_orgs)
+                and not (c.author.type in _HOST_TYPES and _firm_deal(text, partner_orgs, h))
+            ):
                 rtype = AUTHOR_TYPE.get(status, R.WORKS_ON)
                 if status is S.SIGNED and "代理" in c.text:
                     rtype = R.AGENCY_AGREEMENT
@@ -496,6 +535,12 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
                 rtype = R.BUILDS_OPERATES if joint else R.PARTICIPATES_IN
                 # 与乙签订某项目投资协议: 乙 invests in it (a letter of intent: works on it)
                 deal = deal_type(text[o.end : h.start], text[h.end : h.end + 30])
+                if deal is not None and o.type in _HOST_TYPES:
+                    # 甲公司与乙区政府签订某项目投资协议: the firm invests, not the host
+                    for m in [m for m in c.orgs if m.end <= o.start][:1]:
+                        if m.type not in _HOST_TYPES:
+                            ctx.relate(m, h, deal, status, c.quote, 0.6)
+                    continue
                 ctx.relate(o, h, deal or rtype, status, c.quote, 0.6)
         talks = AUTHOR_TYPE.get(status)
         if c.author is not None and talks is not None:
@@ -512,7 +557,10 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
         rtype = AUTHOR_TYPE.get(status) or cue_type(c.text)  # 举行会谈: talks
         if status is S.SIGNED and "代理" in c.text:
             rtype = R.AGENCY_AGREEMENT
+        paired = pair_lists(text, c.orgs)
         for o in partner_orgs:
+            if subject.ref in paired and paired.get(o.ref) != paired[subject.ref]:
+                continue  # 甲与乙、丙与丁结为…: 丁 is 丙's partner, not 甲's
             kw = dict(c.extra)
             if o.type is T.GROUP:
                 kw["collective"] = True
@@ -525,6 +573,55 @@ def _partners(ctx: _Context, c: _Clause) -> bool:
                     ctx.relate(subject, f, R.ESTABLISHES, status, c.quote, 0.6, **c.extra)
                     break
     return True
+
+
+def _firm_deal(text: str, partners: list[_Mention], h: _Mention) -> bool:
+    """Whether a partner signs an investment or intent deal on project ``h`` (与乙公司签订
+    某项目意向协议): the firm's project, not the host's that signs with it."""
+    return any(
+        o.type not in _HOST_TYPES and deal_type(text[o.end : h.start], text[h.end : h.end + 30])
+        for o in partners
+    )
+
+
+def _subject_named(c: _Clause, h: _Mention, partners: list[_Mention]) -> bool:
+    """Whether the clause names its own subject before project ``h`` (甲公司与乙签订某项目
+    协议): an organisation that is no object of a preposition (与乙, 由乙) and not the
+    owner written right before the project's name (甲集团某某项目正在洽谈), so the project
+    is not the author's."""
+    return any(
+        m.end < h.start
+        and m not in partners
+        and not re.search(r"[与同和跟由就向为对在及、]$", c.text[: m.start - c.start])
+        for m in c.orgs
+    )
+
+
+_PAIRED = re.compile(r"(?:与|同|和)")
+
+
+def pair_lists(text: str, parties: list[_Mention]) -> dict[str, int]:
+    """The parties of a list of pairs (甲与乙、丙与丁、戊与己结为…), each with the index
+    of its pair: 与 joins the two of a pair, 、 one pair to the next.
+
+    >>> s = "甲市与乙市、丙市与丁市结为友好城市"
+    >>> ms = [_Mention(i, i + 2, s[i : i + 2], T.PLACE, 0.5) for i in (0, 3, 6, 9)]
+    >>> pair_lists(s, ms)
+    {'甲市': 0, '乙市': 0, '丙市': 1, '丁市': 1}
+    """
+    out: dict[str, int] = {}
+    ms = sorted(parties, key=lambda m: m.start)
+    for i in range(len(ms) - 3):
+        w, x, y, z = ms[i : i + 4]
+        if (
+            _PAIRED.fullmatch(text, w.end, x.start)
+            and text[x.end : y.start] == "、"
+            and _PAIRED.fullmatch(text, y.end, z.start)
+        ):
+            first = out.get(w.ref, i)
+            for k, m in enumerate((w, x, y, z)):
+                out.setdefault(m.ref, first + k // 2)
+    return out
 
 
 _FOUNDS_JOINTLY = re.compile(r"(?:共同|合作|联合)?(?:共建|组建|成立|设立|创办|建立)了?")
@@ -583,15 +680,58 @@ def _clause_relations(
     sp = speaker(ctx, mentions, s_start, s_end)
     if sp is not None and sp.body is not None:
         ctx.speaking = (sp.end, sp.body)
+    subject = _sentence_subject(ctx, mentions, consumed, s_start, s_end)
     for c_start, c_end in _spans(ctx.text, s_start, s_end, _CLAUSE_END):
         if sp is not None and c_start < sp.end:
             continue  # 某市长张三表示: the speaker's head states nothing
         c = _clause(ctx, mentions, consumed, c_start, c_end, designations.get(c_start), topic)
+        if (
+            subject is not None
+            and subject.end <= c_start
+            and c.author is ctx.author
+            and _opens_with_verb(ctx, c_start, c_end)
+        ):
+            c.author = subject  # 甲公司与乙签约，拟在某地建设某基地: 甲 builds it
         c.event = event
         for step in STEPS:
             if step(ctx, c):
                 break
         topic, event = c.topic, c.event
+
+
+#: What may stand before a sentence's subject: a date or time, a connective.
+_OPENER = re.compile(
+    r"(?:[^，,。；;与同和跟在对向为由把将从就]{0,12}[，,])?"
+    r"(?:其中|此外|同时|另外|随后|目前|今年|近日|日前)?[，,]?"
+)
+
+
+#: Tags of a clause's first word that go on with the sentence's subject (a verb, an
+#: adverb, a preposition), not a noun of a subject of its own.
+_GOES_ON = frozenset({"v", "d", "p", "vd", "ad", "c"})
+
+
+def _opens_with_verb(ctx: _Context, c_start: int, c_end: int) -> bool:
+    """Whether a clause opens with a verb, an adverb or a preposition (拟在某地建设…),
+    so that it goes on with the sentence's subject."""
+    words = ctx.words_in(c_start, c_end)
+    return bool(words) and words[0].tag in _GOES_ON
+
+
+def _sentence_subject(
+    ctx: _Context, mentions: list[_Mention], consumed: set[int], s_start: int, s_end: int
+) -> _Mention | None:
+    """The party a sentence opens with (after a date or a connective), who the clauses
+    after its own that name no one are about (甲公司与乙区签约，拟在某地建设某基地)."""
+    ms = sorted((m for m in mentions if m.start not in consumed), key=lambda m: m.start)
+    if not ms or ms[0].type not in _SIDES or ms[0].origin in ("coref", "speaker", "title"):
+        return None
+    first = ms[0]
+    if _OPENER.fullmatch(ctx.text, s_start, first.start) is None:
+        return None
+    if not re.match(r"[^，,。；;]{0,40}?(?:与|同|和|跟)", ctx.text[first.end : s_end]):
+        return None  # only a subject that deals with a partner (甲与乙签约，…)
+    return first
 
 
 def _founder(ctx: _Context, ms: list[_Mention], start: int, cue: int) -> bool:

@@ -50,6 +50,9 @@ class _Context:
     #: the latest official quoted at a sentence's head (某市长张三表示，): where the
     #: speech starts and the body they speak for (what 我们 in their quote stands for)
     speaking: tuple[int, _Mention] | None = None
+    #: the zone or park that brought in the projects a sentence counted (某园已引进项目
+    #: 23个), and where that sentence ends: what 其中 in the next one is about
+    holder: tuple[_Mention, int] | None = None
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """The tagged words of ``text[start:end]``."""
@@ -137,6 +140,8 @@ def _one_thing(a: EntityProposal, b: EntityProposal) -> bool:
     short, long = sorted((a.name, b.name), key=len)
     if long.startswith(short) and _ITS_GOVERNMENT.fullmatch(long, len(short)):
         return True  # 某某新区 and 某某新区管委会, 某市 and 某市人民政府
+    if long.startswith(short) and len(short) >= 4 and _ITS_PART.fullmatch(long, len(short)):
+        return True  # 某某产业园 and 某某产业园主体工程 (or 一期, 项目): one work, no relation
     if a.type is not b.type or len(a.name) != len(b.name) or len(a.name) < 6:
         return False
     differ = sum(x != y for x, y in zip(a.name, b.name, strict=True))
@@ -144,6 +149,7 @@ def _one_thing(a: EntityProposal, b: EntityProposal) -> bool:
 
 
 _ITS_GOVERNMENT = re.compile(r"管委会|管理委员会|(?:人民)?政府|党工委")
+_ITS_PART = re.compile(r"(?:[一二三四]期|主体)?(?:工程|项目)|[一二三四]期")
 _PARTNERSHIP = frozenset({R.SIGNED_AGREEMENT, R.LETTER_OF_INTENT, R.NEGOTIATION, R.COOPERATION})
 #: Who 双方 (both sides) can be: organisations and governments, not things or places.
 _SIDES = PARTY_TYPES - {T.PROJECT, T.PLATFORM, T.PROGRAMME, T.EVENT, T.PLACE}

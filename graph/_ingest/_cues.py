@@ -31,7 +31,7 @@ _CUES: tuple[tuple[str, Status], ...] = (
     (r"成立|组建|设立", S.ESTABLISHED),
     (r"举行|举办|召开", S.HELD),
     (r"争取|计划|拟|将", S.PLANNED),
-    (r"合作|对接|交流|共建|开展", S.CARRIED_OUT),
+    (r"合作|对接|交流(?!发言)|共建|开展", S.CARRIED_OUT),
 )
 _CUE_RE = [(re.compile(p), s) for p, s in _CUES]
 

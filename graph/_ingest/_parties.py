@@ -16,6 +16,7 @@ import re
 
 from .._records import EntityType as T
 from .._records import RelationType as R
+from ._cues import deal_type
 
 __all__ = ["ANY_CUE", "BY", "PARTY_TYPES", "TITLE_AFTER", "TITLE_RUN", "pair_type"]
 
@@ -43,7 +44,7 @@ _WHERE = frozenset({T.PLACE, T.DEVELOPMENT_ZONE})
 _SIGNED = re.compile(r"签署|签订|签约|签下|续签")
 _INTENT = re.compile(r"意向")
 _TALKS = re.compile(r"洽谈|会谈|商谈|磋商|座谈")
-_COOP = re.compile(r"合作|共建|联合|携手|协作|对接|交流")
+_COOP = re.compile(r"合作|共建|联合|携手|协作|对接|交流(?!发言)")
 _INVEST = re.compile(r"投资|出资|兴建|注资")
 _ESTABLISH = re.compile(r"设立|成立|组建|揭牌|创办|建立|共建|打造")
 _ORGANISE = re.compile(r"主办|承办|举办|举行|召开")
@@ -198,12 +199,23 @@ _DEAL_AFTER = re.compile(
 )
 #: 甲省与乙市共同推动…: two places acting together.
 _TOGETHER = re.compile(r"(?:将|要|已|还|正)?(?:共同|一道|一起|联手)")
+#: 与乙公司就(建设)…: talks or a deal with a firm about what follows.
+_WITH_FIRM_ABOUT = re.compile(
+    r"(?:将|已|还|也|正)?(?:与|同|和)[^，,。；;与]{2,30}?(?:公司|集团|企业)"
+    r"就(?:建设|投资|推进|落地|引进)?[“\"]?"
+)
+#: The signing words right before a project's name (与乙公司签订了某项目…).
+_SIGNS_FOR = re.compile(
+    r"(?:正式|成功|顺利|共同|现场|还|分别)?(?:签订|签署|签约|签下)了?(?:年产|年处理|新建)?$"
+)
 #: One title of a person (党委书记, 常务副校长, 首席科学家).
 _TITLE_WORD = (
     r"(?:党委|党组|常务|执行|第一)*副?(?:书记|常委|校长|院长|所长|主任|系主任|秘书长|教务长|"
-    r"董事长|总经理|总裁|理事长|会长|部长|局长|市长|省长|区长|主席|委员|院士|教授|研究员|"
+    r"董事长|总经理|总裁|理事长|会长|行长|部长|局长|市长|省长|区长|主席|委员|院士|教授|研究员|"
     r"助理|博士|负责人|创始人|首席[\u4e00-\u9fff]{2,3})"
 )
+#: The office a title may name within the body (管委会主任, 董事会秘书).
+_OFFICE = r"(?:管委会|党工委|工委|董事会|监事会|委员会|人大常委会|政协)"
 #: A person's title written after a body (甲委员会委员、…): the body is no party here.
 TITLE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{_TITLE_WORD}")
 #: A string of a person's titles (党委常委、常务副校长兼教务长、): what stands between
@@ -211,7 +223,7 @@ TITLE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{_TITLE_WORD}")
 #: the marks between them another, so that a failed match backtracks linearly.
 _TITLES = re.compile(rf"(?:{_TITLE_WORD}(?:兼|、|，|,)?)+")
 #: Titles, people's names read out (as 、) and the marks between them.
-TITLE_RUN = re.compile(rf"(?:{_TITLE_WORD}|[、，,和及兼])+")
+TITLE_RUN = re.compile(rf"(?:{_OFFICE}?{_TITLE_WORD}|[、，,和及兼])+")
 _MEMBERS = re.compile(r"(?:、[^，,。；;、]{2,20})+(?:、|和|及)")
 
 
@@ -344,6 +356,8 @@ def pair_type(
     if bt in _WHERE and _LOCATED.search(before_b):
         if bt is T.PLACE and at is not T.EVENT and _HAPPENS.match(after):
             return None  # 某某实验室揭牌仪式在某市举行: where the event is, not the lab
+        if re.search("[，,；;]", between) and _BUILT_THERE.match(after):
+            return None  # 共建甲中心，并在乙园设立实训基地: 乙园 holds the base, not 甲
         if at in _THINGS | {T.EVENT} or (
             at is T.ENTERPRISE
             and _SETTLES_IN.search(before_b)
@@ -402,6 +416,8 @@ def pair_type(
         return R.SUBSIDIARY_OF, _SUBSIDIARY.search(between) is not None
     if at is T.EVENT and bt is T.EVENT:
         return None  # 举办推介会6场，在某地举办某某推介会: one event does nothing to another
+    if bt is T.EVENT and at in _THINGS:
+        return None  # 某某项目集中签约仪式: a project is what the event is about, no host
     if bt is T.EVENT:
         if _ATTEND.search(between):
             if _object(text, a_start, s_start):
@@ -422,9 +438,15 @@ def pair_type(
         return R.ATTENDS, True
     if T.PROGRAMME in (at, bt) and re.search("[，,；;：:]", between):
         return None  # a programme or strategy is joined in its own clause (融入某某战略)
+    if bt is T.PROJECT and at in _HOSTS and _WITH_FIRM_ABOUT.fullmatch(between):
+        return None  # 甲市政府与乙公司就建设某项目洽谈: the firm's project, the city talks
     if bt in _THINGS:
         if at in _THINGS:
             return None
+        if bt is T.PROJECT and (signed := _SIGNS_FOR.search(between)) is not None:
+            signed_deal = deal_type(signed.group(0), after[:30])
+            if signed_deal is not None:  # 甲区与乙公司签订某项目投资协议: the firm invests
+                return None if at in _HOSTS else (signed_deal, False)
         if before_b.endswith(("在", "于")) and _BUILT_THERE.match(after):
             return None  # 甲在某某园建设乙: the park is where 乙 goes, 甲 takes no part in it
         if _INVEST.search(between):

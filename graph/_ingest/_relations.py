@@ -19,7 +19,9 @@ import re
 from typing import Any
 
 from .._records import Basis, EntityType, RelationType, Status
+from ._clause_steps import SIGNING_EVENT as _SIGNING_EVENT
 from ._clause_steps import _clause_relations as _clause_relations  # read by _extract
+from ._clause_steps import pair_lists
 from ._clauses import _CLAUSE_END, _clause_of, _quote, _spans
 from ._context import _READ_FOR, _SIDES, _Context
 from ._coreference import back_references, referents
@@ -295,11 +297,64 @@ _GATHER = re.compile(
 _GATHERED = frozenset({T.ENTERPRISE, T.RESEARCH_INSTITUTE})
 
 
+#: 某园今年已引进项目23个, 该区已签约项目23个: a count of the projects a zone brought in.
+_COUNTED_PROJECTS = re.compile(
+    r"(?:引进|签约|落地|落户|入驻|招引|新签约|新引进)(?:了)?(?:亿元以上|重点|产业)?项目"
+    r"(?:[\d一二三四五六七八九十百]+个|达[\d一二三四五六七八九十百]+个)"
+)
+#: 其中，… (a clause opening with it): members of what was just counted.
+_AMONG = re.compile(r"(?:(?<=[，,；;。！!\n])|(?<![\s\S]))其中[，,]?")
+_THIS_ZONE = re.compile(r"(?:该区|本区|全区|园区|该园|该开发区|该高新区)")
+
+
+def _counted_members(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
+    """某园今年已引进项目23个…。其中，甲公司投资建设的乙项目…: the projects named after
+    其中 are among those the zone or park brought in, so they are in it (the zone the
+    count's clause names, or 该区: the last one named)."""
+    text = ctx.text
+    holder = ctx.holder
+    if holder is not None and text[holder[1] : s_start].strip("。；;！!\n ") != "":
+        holder = None  # 其中 of the next sentence only
+    ctx.holder = None
+    count = _COUNTED_PROJECTS.search(text, s_start, s_end)
+    if count is not None:
+        c_start = max(s_start, *(text.rfind(c, s_start, count.start()) + 1 for c in "，,；;"))
+        zones = [
+            m
+            for m in mentions
+            if s_start <= m.start
+            and m.end <= count.start()
+            and (m.type is T.DEVELOPMENT_ZONE or _PARK_WORD.search(m.name))
+        ]
+        if not zones and _THIS_ZONE.search(text, c_start, count.start()):
+            zones = [m for m in ctx.recent if m.type is T.DEVELOPMENT_ZONE][-1:]
+        if zones:
+            holder = (zones[-1], s_end)
+            ctx.holder = holder
+    if holder is None:
+        return
+    among = _AMONG.search(text, count.end() if count is not None else s_start, s_end)
+    if among is None or (count is None and among.start() != s_start):
+        return
+    quote = _quote(text, among.start(), s_end)
+    zone = holder[0]
+    notes = (
+        f"其中 opens a list of the projects {zone.name} brought in (counted just before): "
+        "read as sited there. Check before accepting."
+    )
+    for m in mentions:
+        if m.start >= among.end() and m.type is T.PROJECT and m.ref != zone.ref:
+            ctx.relate(
+                m, zone, R.LOCATED_IN, S.STATED, quote, 0.5, basis=Basis.INFERRED, notes=notes
+            )
+
+
 def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
     """区内聚集了甲、乙等企业, 某某高新区引进了甲公司, 某某新区的重点企业包括甲、乙:
     the firms are located in the zone
     (the one the clause names before the cue word, else the report's author)."""
     text = ctx.text
+    _counted_members(ctx, mentions, s_start, s_end)
     for c_start, c_end in _spans(text, s_start, s_end, _CLAUSE_END):
         cue = _GATHER.search(text, c_start, c_end)
         if cue is None:
@@ -315,6 +370,8 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
             if m.type in (T.DEVELOPMENT_ZONE, T.GOVERNMENT_BODY) or _PARK_WORD.search(m.name)
         ]  # 某某产业园已吸引甲、乙入驻: the park too
         if before and not where:
+            if (inside := _INSIDE_OF.match(text, cue.start())) is not None:
+                _inside_zone(ctx, mentions, inside.end(), c_start, c_end)
             continue  # another party is the subject: 某某集团引进…
         if not before and (park := _park_named_before(ctx, mentions, c_start, cue.start())):
             where = [park]  # 建设某某产业园，园区已入驻甲、乙: the park named just before
@@ -323,6 +380,19 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
             for m in mentions
             if cue.end() <= m.start < c_end and m.type in _GATHERED and m.origin != "coref"
         ]
+        if not firms and _PARK_TOPIC.fullmatch(text, c_start, c_end):
+            # 园区内，甲投资建设的某项目已投产，乙的某项目…: the park named before holds
+            # the projects the sentence names (else its firms)
+            before = [*ctx.recent, *(m for m in mentions if m.end <= c_start)]
+            park = next((m for m in reversed(before) if _PARK_WORD.search(m.name)), None)
+            rest = [m for m in mentions if m.start >= c_end and m.origin != "coref"]
+            things = [m for m in rest if m.type is T.PROJECT] or [
+                m for m in rest if m.type in _GATHERED
+            ]
+            if park is not None:
+                for f in things:
+                    ctx.relate(f, park, R.LOCATED_IN, S.STATED, _quote(text, c_start, s_end), 0.5)
+            continue
         if not firms:
             continue
         zone = where[-1] if where else ctx.author
@@ -345,6 +415,38 @@ def _gathered(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int)
             ctx.relate(f, zone, R.LOCATED_IN, S.STATED, quote, 0.5, **extra)
 
 
+#: 区内的甲公司、乙公司: firms written as the zone's, whoever the clause's subject is.
+_INSIDE_OF = re.compile(r"(?:区内|园区内|园内)的")
+#: A member of the list after 区内的 (甲公司、乙公司和丙公司).
+_NEXT_MEMBER = re.compile(r"(?:、|和|及|以及)")
+
+
+def _inside_zone(
+    ctx: _Context, mentions: list[_Mention], start: int, c_start: int, c_end: int
+) -> None:
+    """甲银行还与区内的乙公司、丙公司签订…: 乙 and 丙 (the list right after 区内的) are in
+    the zone: the last one named before (in the sentence, else lately), else the author."""
+    text = ctx.text
+    firms: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < start or m.start >= c_end or m.type not in _GATHERED:
+            continue
+        listed = firms and _NEXT_MEMBER.fullmatch(text, firms[-1].end, m.start)
+        if m.start != start and not listed:
+            break
+        firms.append(m)
+    zones = [
+        m
+        for m in [*ctx.recent, *(m for m in mentions if m.end <= start)]
+        if m.type is T.DEVELOPMENT_ZONE
+    ]
+    zone = zones[-1] if zones else ctx.author
+    if zone is None or zone.type is not T.DEVELOPMENT_ZONE:
+        return
+    for f in firms:
+        ctx.relate(f, zone, R.LOCATED_IN, S.STATED, _quote(text, c_start, c_end), 0.5)
+
+
 #: A clause opening with the bare word for a park (园区已入驻…), and a park's name.
 _PARK_BACK = re.compile(
     r"(?:该|此|这个|整个)?(?:园区|园内|产业园|基地)(?:内|里)?"
@@ -362,6 +464,10 @@ def _park_named_before(
         return None
     parks = [m for m in mentions if m.end <= c_start and _PARK_WORD.search(m.name)]
     return parks[-1] if parks else None
+
+
+#: A clause that is only the park's inside (园区内，…): the topic of the sentence.
+_PARK_TOPIC = re.compile(r"(?:该|此|整个)?(?:园区|园)内")
 
 
 def _project_figures(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -> None:
@@ -434,6 +540,7 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
     quote = _quote(text, s_start, s_end)
     sentence_status = _status(text[s_start:s_end]) or S.STATED
     crowded = sum(m.origin not in _READ_FOR for m in parties) > CLAUSE_PARTIES
+    paired = pair_lists(text, parties)
     for i, a in enumerate(parties):
         # the sentence's subject (its first party, or 双方) acts across its clauses
         subject = i == 0 or a.origin in ("coref", "speaker")
@@ -445,12 +552,31 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
                 and not ctx.kinds.get(pair, set()) <= _WEAK
             ):  # X由A和B共建 states what A does to X even where a name relates them
                 continue
+            if (
+                a.type is not T.EVENT
+                and b.type is not T.EVENT
+                and _staff(text, a)
+                and _staff(text, b)
+            ):
+                continue  # 甲委负责同志，乙区政府分管负责同志参加会议: people came, no deal
+            if (
+                b.type is T.EVENT
+                and _SIGNING_EVENT.search(b.name)
+                and (a.origin == "title" or TITLE_AFTER.match(text, a.end))
+            ):
+                continue  # 甲区书记张三，乙行行长李四出席签约仪式: the people sign, witnessed
+            if _AMONG.search(text, a.end, b.start) and _COUNTED_PROJECTS.search(
+                text, a.end, b.start
+            ):
+                continue  # 甲区已签约项目23个，其中乙公司投资的丙项目: 乙 signed with 甲? untold
             if _people_between(ctx, a.end, b.start, b.end):
                 continue  # 甲大学副校长、乙院院士张三，副校长李四: bodies in people's titles
             if _subject_again(ctx, mentions, a, b, s_start, s_end):
                 continue  # 甲与乙签约，甲将投资某项目: the clause is 甲's, not 乙's
             if _parallel(ctx, mentions, a, b, s_start, s_end):
                 continue  # 甲投资的某项目已投产，乙投资的某项目正在安装设备
+            if a.ref in paired and b.ref in paired and paired[a.ref] != paired[b.ref]:
+                continue  # 甲与乙、丙与丁结为友好城市: 乙 and 丙 are of two pairs
             if crowded and not subject and _CLAUSE_BREAK.search(text, a.end, b.start):
                 continue  # a long sentence: parties of different clauses are not paired
             found = pair_type(
@@ -470,6 +596,23 @@ def _party_relations(ctx: _Context, mentions: list[_Mention], s_start: int, s_en
             if rtype is R.INVESTS_IN:
                 extra = _figures(clause)
             ctx.relate(src, dst, rtype, status, quote, 0.5, **extra)
+
+
+#: A body whose people are meant (甲委、乙局等部门主要负责同志, 乙区政府分管负责同志).
+_STAFF = re.compile(
+    r"(?:[、和及][^，,。；;、和及与]{2,20}?)*(?:等[\u4e00-\u9fff]{0,4}?(?:部门|单位|企业|机构))?"
+    r"(?:的)?(?:主要|分管|有关|相关)?(?:负责同志|负责人|同志|代表|领导)"
+)
+
+
+def _staff(text: str, m: _Mention) -> bool:
+    """Whether ``m`` names the body of people written after it (甲委负责同志).
+
+    >>> s = "甲委、乙局等部门主要负责同志参加会议"
+    >>> _staff(s, _Mention(0, 2, "甲委", T.GOVERNMENT_BODY, 0.5))
+    True
+    """
+    return _STAFF.match(text, m.end) is not None
 
 
 #: What a clause's subject may follow (an adverb of time), not a preposition.
@@ -573,7 +716,7 @@ def _parallel(
             or _CLAUSE_OPENER.fullmatch(text, c0, head.start) is None
         ):
             return None
-        if any(m.type in _OWN_THINGS and m.start > head.end for m in inside):
+        if any(m.type in _OWN_THINGS and m.start >= head.end for m in inside):
             return head  # 甲投资的某项目…
         if _WITH.match(text, head.end) and any(m.type in _SIDES for m in inside[1:]):
             return head  # 甲与乙签订…

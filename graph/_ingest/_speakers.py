@@ -80,7 +80,8 @@ def speaker(ctx: _Context, mentions: list[_Mention], s_start: int, s_end: int) -
     ]
     body = None
     if bodies:
-        b = bodies[0]
+        first = min(m.start for m in bodies)  # the fullest name there (甲大学某学院)
+        b = max((m for m in bodies if m.start == first), key=lambda m: m.end)
         rtype = b.type
         if b.type is T.PLACE and _GOVERNS.match(text, b.end):
             rtype = T.GOVERNMENT_BODY
