@@ -342,7 +342,7 @@ def test_a_verb_that_says_what_a_base_is_for_stays_in_its_name() -> None:
 
 
 def test_an_office_named_after_two_fields_is_one_name() -> None:
-    types = _types("北岭省商务厅、北岭省工业和信息化厅等部门负责人出席会议。")
+    types = _types("北岭省商务厅、北岭省工业和信息化厅与华禾重工签订合作协议。")
     assert types.get("北岭省工业和信息化厅") == "government_body", types
     assert "北岭省工业" not in types, types
     types = _types("北岭省商务厅和南川省商务厅签约。")  # two offices: two names
@@ -437,3 +437,37 @@ def test_a_firm_s_short_name_and_its_registered_name_are_one_proposal() -> None:
     # a place in brackets names the firm's subsidiary there: two proposals
     p = extract("格瑞电器投资兴建了格瑞电器(北岭)有限公司。")
     assert {"格瑞电器", "格瑞电器(北岭)有限公司"} <= {e.name for e in p.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a list of trades and kinds of firm, counted: no firm is named
+        ("园区已入驻电商企业、直播机构、仓储配送等企业80余家。", ("电商企业", "直播机构")),
+        # a list of fields before 等部门: the offices of those fields, none named
+        ("两市商务、农业农村、文化和旅游等部门负责同志参加会议。", ("商务", "农业农村", "文化")),
+    ],
+)
+def test_a_list_of_kinds_names_no_one(text: str, kinds: tuple[str, ...]) -> None:
+    found = _types(text)
+    assert not set(kinds) & set(found), found
+
+
+def test_a_list_of_kinds_beside_a_name_keeps_its_members() -> None:
+    # a sibling the tagger reads as a name vouches that the list names projects
+    found = _types("开工建设了华禾重工、青岚生物等一批重大项目。")
+    assert "青岚生物" in found, found
+
+
+def test_bodies_describing_people_at_a_meeting_are_no_parties() -> None:
+    text = (
+        "东岭市发展改革委、东岭市工信局、东岭市商务局等部门主要负责同志，"
+        "南川新区管委会分管负责同志参加会议。"
+    )
+    found = _types(text)
+    assert not {"东岭市发展改革委", "东岭市工信局", "东岭市商务局", "南川新区管委会"} & set(found)
+    found = _types("北岭省商务厅、北岭省工业和信息化厅等部门负责人出席会议。")
+    assert not found, found  # the last item joined by 和, its name holding a 和
+    # where the same body acts, it is a party
+    acted = _types("东岭市商务局与华禾重工签订合作协议。")
+    assert acted.get("东岭市商务局") == "government_body", acted

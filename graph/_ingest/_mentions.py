@@ -24,7 +24,9 @@ from ._model_names import (
     HOST_ROLE,
     PAIRS,
     TITLED_TYPES,
+    about_people,
     greeted_for,
+    kind_words,
 )
 from ._model_names import TITLE as _PERSON_TITLE
 from ._names import (
@@ -139,6 +141,7 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
         for m in out
         if ACADEMIC.match(text, m.end)
         or greeted_for(text, m.end)
+        or about_people(text, m.end)  # 某某局、某某委等部门负责同志: people described
         # 某某实验室负责人, 某某管委会主任: a body whose people are not read as it acting
         or (m.type not in _TITLE_KEEPS and _PERSON_TITLE.match(text, m.end) is not None)
     ]
@@ -526,6 +529,20 @@ _COMMON_MEMBER = frozenset({"n", "vn", "v", "an"})
 MAX_MEMBER = 6
 
 
+def _vouched_kind(text: str, words: Sequence[Word], m: _Mention) -> bool:
+    """A list member of common words ending in a noun (某某生物): a kind on its own, a
+    name where a sibling in the list is one (甲乙、某某生物等项目)."""
+    if about_people(text, m.end):
+        return False
+    inside = [w for w in words if m.start <= w.start and w.end <= m.end]
+    return (
+        bool(inside)
+        and inside[-1].tag == "n"
+        and kind_words(text, inside, m.start, m.end)
+        and not _PERSON_TITLE.search(text, m.start, m.end)
+    )
+
+
 def _members(
     text: str,
     words: Sequence[Word],
@@ -539,11 +556,13 @@ def _members(
     out = []
     ids = {id(m) for m in kept}
     for items, category, _, _ in enums:
-        if category_type(category) not in _PARTY_KINDS:
-            continue
         # without a sibling the tagger reads as a name, a member needs a word that is no
         # common noun or verb (技术、人才等企业急需的: what firms need, not firms)
         vouched = any(id(m) in ids for m in items)
+        if category_type(category) not in _PARTY_KINDS:
+            if vouched:
+                out += [m for m in items if id(m) not in ids and _vouched_kind(text, words, m)]
+            continue
         for m in items:
             if id(m) in ids:
                 continue
@@ -552,7 +571,10 @@ def _members(
                 if last:
                     m.start = last[0].start
                     m.name = text[m.start : m.end]
-            if not 2 <= m.end - m.start <= MAX_MEMBER:
+            if not 2 <= m.end - m.start <= MAX_MEMBER or about_people(text, m.end):
+                continue
+            if vouched and _vouched_kind(text, words, m):
+                out.append(m)  # 甲乙、某某生物等企业: common words, a sibling vouches
                 continue
             inside = [w for w in words if m.start <= w.start and w.end <= m.end]
             if (

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from .._records import EntityType as T
-from ._names import GENERIC_START, HEAD_RE, HEADS, RELATIONAL
+from ._names import _HAN, GENERIC_START, HEAD_RE, HEADS, RELATIONAL
 from ._places import abbreviates_places
 from ._tagging import Word
 
@@ -301,7 +301,7 @@ def model_names(
             pass  # 某某学院某某校区: a school's campus, where it teaches, no party
         elif name.endswith("讯") or _REPORTED.match(text, end):
             pass  # an outlet in a dateline or byline (某某日报讯): it reports, it acts not
-        elif ACADEMIC.match(text, end) or greeted_for(text, end):
+        elif ACADEMIC.match(text, end) or greeted_for(text, end) or about_people(text, end):
             pass  # 某某科学院院士: a person's membership, not the academy's act
         elif _TITLE.match(text, end) or GENERIC_START.match(name):
             # 某某市委书记: an organisation inside a person's title; 省级新区: generic
@@ -410,7 +410,54 @@ def plausible(text: str, words: Sequence[Word], start: int, end: int) -> bool:
         return False
     if any(w.tag in ("PER", "v", "vd", "d", "ad") for w in inside):
         return False
+    if kind_words(text, inside, start, end):
+        return False  # 电商企业、直播机构等企业, 商务、文化等部门: kinds and trades, no names
+    if about_people(text, end):
+        return False  # 某某局、某某委等部门负责同志: bodies in a description of people
     return not _TITLE.search(text, start, end) or not _TITLE_END.search(text[start:end])
+
+
+#: Tags of common words: a list item made of them alone names a kind or a trade.
+_KIND_TAGS = frozenset({"n", "vn", "an", "a"})
+#: What ends the name of a site or an office, which common words may make (生物医药园,
+#: 健康产业园): a place one can point at, not a kind.
+_PLACE_END = re.compile(r"(?:园|区|城|港|中心|基地|局|委|厅|院|校|所|站|馆|厂|场|库|街|镇|村)$")
+#: A name, maybe the rest of a list of them, then the people it describes (某某局、
+#: 某某委等部门主要负责同志; 某某管委会分管负责同志): the bodies are in the people's
+#: description, they do not act.
+_ABOUT_PEOPLE = re.compile(
+    rf"(?:[、和及](?:(?![和及])[{_HAN}A-Za-z0-9·]){{2,16}}){{0,8}}"
+    r"(?:等(?:部门|单位|地区|方面))?的?(?<!有关)(?<!相关)"
+    r"(?:(?:主要|分管)?(?:负责同志|负责人)|(?:有关|相关)负责同志)"
+)
+
+
+def kind_words(text: str, inside: Sequence[Word], start: int, end: int) -> bool:
+    """Whether the words ``inside`` ``text[start:end]`` are common nouns and adjectives
+    only, and do not end as a site or an office does: a kind or a trade (电商企业), unless
+    a name beside it in a list vouches that the list names firms.
+
+    >>> kind_words("直播机构", [Word(0, 2, "vn"), Word(2, 4, "n")], 0, 4)
+    True
+    >>> kind_words("健康产业园", [Word(0, 2, "a"), Word(2, 5, "n")], 0, 5)
+    False
+    """
+    return (
+        bool(inside)
+        and all(w.tag in _KIND_TAGS for w in inside)
+        and not _PLACE_END.search(text, start, end)
+    )
+
+
+def about_people(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` (or the list it ends an item of) describes people.
+
+    >>> about_people("北岭市商务局、北岭市财政局等部门主要负责同志出席", 6)
+    True
+    >>> about_people("北岭市商务局与华远集团签约", 6)
+    False
+    """
+    return _ABOUT_PEOPLE.match(text, end) is not None
 
 
 #: Verbs that modify the head word of a zone's or a programme's name rather than take
