@@ -471,3 +471,17 @@ def test_bodies_describing_people_at_a_meeting_are_no_parties() -> None:
     # where the same body acts, it is a party
     acted = _types("东岭市商务局与华禾重工签订合作协议。")
     assert acted.get("东岭市商务局") == "government_body", acted
+
+
+def test_an_autonomous_prefecture_is_one_place_not_the_province_it_starts_with() -> None:
+    found = _types("东岭市与海南藏族自治州、甘孜藏族自治州结为对口合作城市，共建产业园。")
+    assert {"海南藏族自治州", "甘孜藏族自治州"} <= set(found), found
+    assert "海南" not in found, found
+
+
+def test_a_web_site_in_a_byline_and_a_field_of_cooperation_are_no_parties() -> None:
+    byline = "来源：北岭市人民政府网 发布日期：2026-01-05\n"
+    found = _types(byline + "华禾重工与青岚生物签署了文旅合作备忘录。")
+    assert not any(n.endswith("网") for n in found), found
+    assert "文旅" not in found, found
+    assert {"华禾重工", "青岚生物"} <= set(found), found

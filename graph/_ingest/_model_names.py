@@ -112,6 +112,8 @@ _GOVERNMENT = re.compile(
 #: 3月5日电, 某某日报记者 张三, 据某某日报报道): the outlet reports, it is no party.
 _REPORTED = re.compile(r"\s*(?:讯|(?:\d{1,2}月)?\d{1,2}日电|(?:特约|首席)?(?:记者|通讯员)|报道)")
 _PARTY = re.compile(r"(?:党|中央|党组)$")
+#: A web site (某某新闻网, 某省人民政府网; not 电网, a grid): an outlet, in a byline.
+_OUTLET = re.compile(r"(?<![电])网$")
 
 
 #: Abstract nouns a name without a head word does not end with (某地发展, 某地合作 are
@@ -121,7 +123,7 @@ ABSTRACT = re.compile(r"(?:发展|合作|建设|交流|创新|教育|产业|经�
 
 #: Nouns an organisation without a head word modifies (某地航空产业, 某某汽车行业): it
 #: names a branch of industry there, not a party.
-_MODIFIES = re.compile(r"产业|行业|优势|经济")
+_MODIFIES = re.compile(r"产业|行业|优势|经济|合作(?:协议|备忘录|框架|意向)")
 
 
 #: Verbs of building that may follow a name with no pause (某某集团建设某某中心).
@@ -299,7 +301,7 @@ def model_names(
             pass  # 360余件: a count the tagger read as an organisation
         elif name.endswith("校区") or text.startswith("校区", end):
             pass  # 某某学院某某校区: a school's campus, where it teaches, no party
-        elif name.endswith("讯") or _REPORTED.match(text, end):
+        elif name.endswith("讯") or _REPORTED.match(text, end) or _OUTLET.search(name):
             pass  # an outlet in a dateline or byline (某某日报讯): it reports, it acts not
         elif ACADEMIC.match(text, end) or greeted_for(text, end) or about_people(text, end):
             pass  # 某某科学院院士: a person's membership, not the academy's act
