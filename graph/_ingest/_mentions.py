@@ -470,6 +470,8 @@ _KIND = re.compile(
     r"(?:国家|省|市|县|区)级?(?:高新技术|经济技术)?(?:企业|新区|高新区|开发区|经开区|示范区)"
     r"|(?:国家级|省级|市级)?(?:高新技术|科技型|专精特新|规模以上)(?:企业|产业开发区)"
     r"|(?:世界|全球|中国|全国|国内|民营)?\d+强(?:企业|公司|集团)?"
+    # a company's own organs (提交股东大会审议): no event, no party of their own
+    r"|(?:临时|年度)?(?:股东大会|股东会|董事会|监事会)"
 )
 _PROPER_TAGS = frozenset({"ORG", "LOC", "nz", "PER"})
 
@@ -496,11 +498,18 @@ def _category(ctx: _Context, m: _Mention) -> bool:
 _COUNT_WORD = re.compile(r"[一二三四五六七八九十两几\d]+[大个家所座条项]")
 
 
+#: A count after a kind (新开工项目18个, 签约企业12家): how many, not which one.
+_COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十两百]+(?:余|多)?(?:个(?!月)|家|项|所|座)")
+
+
 def _counted(ctx: _Context, m: _Mention) -> bool:
     """某地八大生产基地, 两个中心: a count of things of a kind, not a name (the number
-    word stands right before the last words of the name)."""
+    word stands right before the last words of the name); 新投产项目18个: the count
+    follows the kind."""
     if m.origin not in ("head", "model") or m.match or m.type == T.GROUP:
         return False
+    if m.type is T.PROJECT and _COUNT_AFTER.match(ctx.text, m.end):
+        return True
     inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
     return len(inside) >= 2 and any(
         w.tag == "m" and _COUNT_WORD.fullmatch(ctx.text[w.start : w.end]) for w in inside[-2:-1]
