@@ -495,3 +495,13 @@ def test_a_counted_kind_and_a_company_s_organs_are_no_names() -> None:
     # a project named before a span of months keeps its name
     found = _types("华禾重工投资建设的青岚轴承项目3个月内投产。")
     assert found.get("青岚轴承项目") == "project", found
+
+
+def test_a_government_named_only_in_a_title_is_the_province_s_alias() -> None:
+    text = "吉林省政府副秘书长张明出席会议。吉林省与东岭省签订合作协议。"
+    found = {e.name: e.aliases for e in extract(text).entities}
+    assert "吉林省" in found and "吉林省政府" in found["吉林省"], found
+    # where the government acts, it is the party and the province its alias
+    text = "吉林省人民政府与华禾重工签约。吉林省与东岭省签订合作协议。"
+    found = {e.name: e.aliases for e in extract(text).entities}
+    assert "吉林省人民政府" in found and "吉林省" in found["吉林省人民政府"], found
