@@ -505,3 +505,9 @@ def test_a_government_named_only_in_a_title_is_the_province_s_alias() -> None:
     text = "吉林省人民政府与华禾重工签约。吉林省与东岭省签订合作协议。"
     found = {e.name: e.aliases for e in extract(text).entities}
     assert "吉林省人民政府" in found and "吉林省" in found["吉林省人民政府"], found
+
+
+def test_a_meeting_on_building_projects_is_named_whole() -> None:
+    found = _types("3月5日，全县招商引资和重点项目建设工作推进会在东岭召开。")
+    assert found.get("全县招商引资和重点项目建设工作推进会") == "event", found
+    assert "工作推进会" not in found, found

@@ -164,6 +164,11 @@ def _merge(
     """Join a head-word segment to the name before it, or return None to keep both."""
     full = text[prev.start : end]
     built = _BUILDS.match(name)
+    if htype is T.EVENT and prev.type in PROJECT_TYPES and built is not None:
+        # 重点项目|建设工作推进会: a meeting on building projects, one name
+        merged = _Mention(prev.start, end, full, htype, conf)
+        out[-1] = merged
+        return merged
     if built is not None and name[built.end() :] not in HEADS:
         # 某某高新区建设某某研究院: the builder and what it builds, two names
         part = _Mention(start + built.end(), end, name[built.end() :], htype, conf)
@@ -489,11 +494,14 @@ def _category(ctx: _Context, m: _Mention) -> bool:
         # 国家某某示范区 with no place named after 国家: a designation a zone holds
         inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
         return not any(w.tag in _PROPER_TAGS and w.start >= m.start + 2 for w in inside)
-    if not _RANK.search(m.name):
-        return False
+    if not _RANK.search(m.name) or (m.type is T.EVENT and len(m.name) >= _NAMED_EVENT):
+        return False  # 全市重点项目建设推进会: a meeting described at length is named so
     inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
     return bool(inside) and not any(w.tag in _PROPER_TAGS for w in inside)
 
+
+#: Length from which an event's name that ranks (重点, 重大) is still its name.
+_NAMED_EVENT = 8
 
 _COUNT_WORD = re.compile(r"[一二三四五六七八九十两几\d]+[大个家所座条项]")
 
