@@ -511,3 +511,8 @@ def test_a_meeting_on_building_projects_is_named_whole() -> None:
     found = _types("3月5日，全县招商引资和重点项目建设工作推进会在东岭召开。")
     assert found.get("全县招商引资和重点项目建设工作推进会") == "event", found
     assert "工作推进会" not in found, found
+
+
+def test_a_project_named_by_its_yearly_output_keeps_its_product_whole() -> None:
+    found = _types("东岭县经济开发区内，华禾新材料有限公司年产3万吨全生物可降解薄膜项目已投产。")
+    assert found.get("年产3万吨全生物可降解薄膜项目") == "project", found

@@ -560,7 +560,14 @@ def snap(
         and (kind := _head(text[start:end])) is not None
         and kind[0] is T.PROJECT
         and (out := _OUTPUT.search(text, start, first)) is not None
-        and out.end() == first
+        and (
+            out.end() == first
+            # 年产5万吨生物基可降解材料项目: the product after the output may hold verbs
+            or (
+                any(c.isdigit() for c in out.group(0))
+                and not re.search(r"[的是为在将已]", text[out.end() : first])
+            )
+        )
     ):
         return out.start()
     return first
