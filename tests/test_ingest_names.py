@@ -516,3 +516,10 @@ def test_a_meeting_on_building_projects_is_named_whole() -> None:
 def test_a_project_named_by_its_yearly_output_keeps_its_product_whole() -> None:
     found = _types("东岭县经济开发区内，华禾新材料有限公司年产3万吨全生物可降解薄膜项目已投产。")
     assert found.get("年产3万吨全生物可降解薄膜项目") == "project", found
+
+
+def test_a_programme_of_places_named_by_their_short_forms() -> None:
+    found = _types("三年来，苏皖对口合作取得明显成效，两省苏皖对口合作资金逐年增加。")
+    assert found.get("苏皖对口合作") == "programme", found
+    found = _types("两省签署了《苏皖对口合作实施方案》。")
+    assert "苏皖对口合作" not in found, found  # inside a title: the title's name

@@ -337,6 +337,49 @@ def model_names(
             gov = _GOVERNMENT.search(name)
             out.append((w.start, end, T.GOVERNMENT_BODY if gov else T.ENTERPRISE, 0.7))
         i = end_index
+    if words:
+        out += _joint_programmes(text, words)
+    return out
+
+
+#: A programme of places that pair up or grow together, named by their short forms
+#: (京津冀协同发展, 某某对口合作 of two provinces' short forms).
+_JOINT_PROGRAMME = re.compile(r"对口(?:合作|协作|支援|帮扶)|协同发展")
+#: Tags of a word that, written right after such a programme, makes it the modifier of
+#: a longer noun (对口合作城市, 协同发展方面).
+_MODIFIED_TAGS = frozenset({"n", "vn", "nz", "ORG", "LOC", "j", "nw"})
+
+
+def _joint_programmes(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, float]]:
+    """京津冀协同发展, 豫青对口合作: the short forms of two to four places and a word of
+    pairing or growing together, the name of a programme (not where a noun follows it,
+    nor inside a 《title》).
+
+    >>> from graph._ingest._tagging import tag
+    >>> s = "落实京津冀协同发展取得成效，京津冀协同发展方面的政策"
+    >>> [s[a:b] for a, b, _, _ in _joint_programmes(s, tag([s])[0])]
+    ['京津冀协同发展']
+    """
+    s_start, s_end = words[0].start, words[-1].end
+    starts = [w.start for w in words]
+    out: list[tuple[int, int, T, float]] = []
+    for m in _JOINT_PROGRAMME.finditer(text, s_start, s_end):
+        first = next(
+            (
+                a
+                for a in range(max(s_start, m.start() - 4), m.start() - 1)
+                if abbreviates_places(text[a : m.start()])
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        if text.rfind("《", s_start, first) > text.rfind("》", s_start, first):
+            continue
+        k = bisect.bisect_left(starts, m.end())
+        if k < len(words) and words[k].start == m.end() and words[k].tag in _MODIFIED_TAGS:
+            continue
+        out.append((first, m.end(), T.PROGRAMME, 0.7))
     return out
 
 
