@@ -523,3 +523,8 @@ def test_a_programme_of_places_named_by_their_short_forms() -> None:
     assert found.get("苏皖对口合作") == "programme", found
     found = _types("两省签署了《苏皖对口合作实施方案》。")
     assert "苏皖对口合作" not in found, found  # inside a title: the title's name
+
+
+def test_an_office_named_only_before_a_manager_s_field_and_title_is_no_party() -> None:
+    found = _types("北岭公会中国大陆事务总监王明与东岭学院院长李华签署了协议。")
+    assert not any(n.startswith("北岭公会") for n in found), found
