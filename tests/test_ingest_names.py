@@ -490,6 +490,8 @@ def test_a_web_site_in_a_byline_and_a_field_of_cooperation_are_no_parties() -> N
 def test_a_counted_kind_and_a_company_s_organs_are_no_names() -> None:
     found = _types("今年东岭县新开工项目18个，新签约项目25个。")
     assert not any(n.endswith("项目") for n in found), found
+    found = _types("东岭州数字经济项目集中签约，华禾重工与东岭学院签约。")
+    assert "东岭州数字经济项目" not in found, found  # a batch of projects
     found = _types("华禾重工本次对外投资无需提交股东大会审议。")
     assert "股东大会" not in found, found
     # a project named before a span of months keeps its name

@@ -509,14 +509,19 @@ _COUNT_WORD = re.compile(r"[一二三四五六七八九十两几\d]+[大个家�
 #: A count after a kind (新开工项目18个, 签约企业12家): how many, not which one.
 _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十两百]+(?:余|多)?(?:个(?!月)|家|项|所|座)")
 
+#: Projects signed or started as a batch (某地数字经济项目集中签约): many, not one.
+_BATCH_AFTER = re.compile(r"集中(?:签约|开工|竣工|投产|落地)")
+
 
 def _counted(ctx: _Context, m: _Mention) -> bool:
     """某地八大生产基地, 两个中心: a count of things of a kind, not a name (the number
     word stands right before the last words of the name); 新投产项目18个: the count
-    follows the kind."""
+    follows the kind; 某地某某项目集中签约: a batch of them."""
     if m.origin not in ("head", "model") or m.match or m.type == T.GROUP:
         return False
-    if m.type is T.PROJECT and _COUNT_AFTER.match(ctx.text, m.end):
+    if m.type is T.PROJECT and (
+        _COUNT_AFTER.match(ctx.text, m.end) or _BATCH_AFTER.match(ctx.text, m.end)
+    ):
         return True
     inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
     return len(inside) >= 2 and any(
