@@ -505,7 +505,13 @@ def about_people(text: str, end: int) -> bool:
     >>> about_people("北岭市商务局与华远集团签约", 6)
     False
     """
+    if _SCHOOL_END.search(text, max(0, end - 2), end):
+        return False  # 某某学院、某某学院负责同志: a university's units at its event
     return _ABOUT_PEOPLE.match(text, end) is not None
+
+
+#: What ends a university's or a school's name: its people attend for it.
+_SCHOOL_END = re.compile(r"(?:学院|学部|大学|学系)$")
 
 
 #: Verbs that modify the head word of a zone's or a programme's name rather than take
