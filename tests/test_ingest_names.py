@@ -530,3 +530,10 @@ def test_a_programme_of_places_named_by_their_short_forms() -> None:
 def test_an_office_named_only_before_a_manager_s_field_and_title_is_no_party() -> None:
     found = _types("北岭协会华南大区事务总监王明与东岭学院院长李华签署了协议。")
     assert not any(n.startswith("北岭协会") for n in found), found
+
+
+def test_a_task_called_by_a_quoted_title_is_no_project() -> None:
+    found = _types("东岭县把园区建设作为“头号工程”来抓，华禾重工与东岭学院签约。")
+    assert "头号工程" not in found, found
+    found = _types("东岭县启动“青岚智造工程”，华禾重工参与建设。")
+    assert found.get("青岚智造工程") == "project", found

@@ -221,6 +221,10 @@ _QUOTED_WHOLE = re.compile(
 )
 
 
+#: Verbs that call something by a quoted title (作为“头号工程”, 誉为“某某之城”).
+_DESIGNATES = re.compile(r"(?:作为|列为|视为|当作|当成|称为|誉为|定为)$")
+
+
 def _quoted(text: str, start: int, end: int) -> list[_Mention]:
     """Names around a quoted motto, with their head word: “某某·某某”生物医药专场,
     “某某”战略, 某某省‘某某’创新创业基地 (a province or city before the quote is part
@@ -239,6 +243,8 @@ def _quoted(text: str, start: int, end: int) -> list[_Mention]:
                 break
         out.append(_Mention(a, m.end(), text[a : m.end()], htype, 0.7, origin="quoted"))
     for m in _QUOTED_WHOLE.finditer(text, start, end):  # a name quoted whole
+        if _DESIGNATES.search(text, max(start, m.start() - 2), m.start()):
+            continue  # 把招商引资作为“一号工程”: what a task is called, no project
         head = m.group(2)
         htype = _WHOLE_HEADS.get(head) or HEADS[head][0]
         if len(m.group(1)) - len(head) >= 2 and not GENERIC_START.match(m.group(1)):
