@@ -537,3 +537,14 @@ def test_a_task_called_by_a_quoted_title_is_no_project() -> None:
     assert "头号工程" not in found, found
     found = _types("东岭县启动“青岚智造工程”，华禾重工参与建设。")
     assert found.get("青岚智造工程") == "project", found
+
+
+def test_a_bank_named_in_its_branch_s_name_is_a_proposal_and_its_short_name_an_alias() -> None:
+    text = (
+        "5月8日，北岭青禾银行股份有限公司东岭分行与东岭高新区管委会签署战略合作协议。"
+        "青禾银行东岭分行行长王明表示，青禾银行将加大信贷支持。"
+    )
+    found = {e.name: e.aliases for e in extract(text).entities}
+    assert "北岭青禾银行股份有限公司" in found, found
+    assert "青禾银行" not in found, found
+    assert "青禾银行" in found["北岭青禾银行股份有限公司"], found

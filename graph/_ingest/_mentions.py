@@ -382,6 +382,22 @@ def _groups(text: str, start: int, end: int) -> list[_Mention]:
 # -- known names and new ones together ---------------------------------------------------
 
 
+#: A registered firm's name, then a branch of it in a place (某某银行股份有限公司某地分行).
+_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
+_BRANCH_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:分行|支行|分公司|分院|办事处)")
+
+
+def _parent_of_branch(cand: _Mention, k: _Mention) -> bool:
+    """Whether ``cand`` is the registered firm whose branch ``k`` names (贵州某某银行股份
+    有限公司 in 贵州某某银行股份有限公司遵义分行): the parent is a name of its own."""
+    return (
+        cand.start == k.start
+        and cand.type is T.ENTERPRISE
+        and _REGISTERED.search(cand.name) is not None
+        and _BRANCH_OFFICE.fullmatch(k.name, len(cand.name)) is not None
+    )
+
+
 def _choose(known: list[_Mention], found: list[_Mention]) -> list[_Mention]:
     """Combine known mentions and new candidates: longer wins, known wins ties."""
     out = list(known)
@@ -406,6 +422,7 @@ def _choose(known: list[_Mention], found: list[_Mention]) -> list[_Mention]:
                     clash = (
                         not any(v is cand for v in k.attributes.values() if isinstance(v, _Mention))
                         and k.origin != "place"
+                        and not _parent_of_branch(cand, k)
                     )
                     if not clash:
                         continue
