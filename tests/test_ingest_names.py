@@ -483,6 +483,7 @@ def test_a_web_site_in_a_byline_and_a_field_of_cooperation_are_no_parties() -> N
     byline = "来源：北岭市人民政府网 发布日期：2026-01-05\n"
     found = _types(byline + "华禾重工与青岚生物签署了文旅合作备忘录。")
     assert not any(n.endswith("网") for n in found), found
+    assert "北岭市人民政府" not in found, found  # the site's owner does not act
     assert "文旅" not in found, found
     assert {"华禾重工", "青岚生物"} <= set(found), found
 

@@ -84,6 +84,11 @@ _DISCIPLINES = re.compile(r"[\u4e00-\u9fff]{2,8}(?:与|和|及)[\u4e00-\u9fff]{2
 _TITLE_KEEPS = TITLED_TYPES | {T.GOVERNMENT_BODY}
 
 
+#: A web site named after its owner (某省人民政府网, 某某集团网站): an outlet in a byline,
+#: not the owner acting (网络, 网点, 网格 are other words).
+_SITE_AFTER = re.compile(r"网(?![络点格店购])")
+
+
 def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
     """Names ending in a head word, within ``text[start:end]``."""
     out: list[_Mention] = []
@@ -142,6 +147,7 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
         if ACADEMIC.match(text, m.end)
         or greeted_for(text, m.end)
         or about_people(text, m.end)  # 某某局、某某委等部门负责同志: people described
+        or _SITE_AFTER.match(text, m.end) is not None  # 来源：某某人民政府网: an outlet
         # 某某实验室负责人, 某某管委会主任: a body whose people are not read as it acting
         or (m.type not in _TITLE_KEEPS and _PERSON_TITLE.match(text, m.end) is not None)
     ]
