@@ -549,3 +549,10 @@ def test_a_bank_named_in_its_branch_s_name_is_a_proposal_and_its_short_name_an_a
     assert "北岭青禾银行股份有限公司" in found, found
     assert "青禾银行" not in found, found
     assert "青禾银行" in found["北岭青禾银行股份有限公司"], found
+
+
+def test_a_national_programme_named_before_its_strategy() -> None:
+    found = _types("华禾重工为响应国家东北振兴的发展战略，在东岭投资建设生产基地。")
+    assert found.get("东北振兴") == "programme", found
+    found = _types("两省落实国家区域协调发展战略，华禾重工在东岭投资。")
+    assert not any("协调" in n for n in found), found  # a strategy described, no name

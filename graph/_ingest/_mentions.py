@@ -227,6 +227,10 @@ _QUOTED_WHOLE = re.compile(
 )
 
 
+#: A national programme named before 的 and the word strategy (响应国家某某大开发的
+#: 发展战略): the name, not the strategy's description.
+_NATIONAL = re.compile(r"(?<=国家)([\u4e00-\u9fff]{3,8}?)的(?:发展|重大|区域)?(?:战略|倡议)")
+
 #: Verbs that call something by a quoted title (作为“头号工程”, 誉为“某某之城”).
 _DESIGNATES = re.compile(r"(?:作为|列为|视为|当作|当成|称为|誉为|定为)$")
 
@@ -248,6 +252,8 @@ def _quoted(text: str, start: int, end: int) -> list[_Mention]:
                 a -= k
                 break
         out.append(_Mention(a, m.end(), text[a : m.end()], htype, 0.7, origin="quoted"))
+    for m in _NATIONAL.finditer(text, start, end):  # 国家某某的发展战略: its name
+        out.append(_Mention(m.start(1), m.end(1), m.group(1), T.PROGRAMME, 0.7, origin="quoted"))
     for m in _QUOTED_WHOLE.finditer(text, start, end):  # a name quoted whole
         if _DESIGNATES.search(text, max(start, m.start() - 2), m.start()):
             continue  # 把招商引资作为“一号工程”: what a task is called, no project
