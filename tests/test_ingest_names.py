@@ -342,7 +342,7 @@ def test_a_verb_that_says_what_a_base_is_for_stays_in_its_name() -> None:
 
 
 def test_an_office_named_after_two_fields_is_one_name() -> None:
-    types = _types("北岭省商务厅、北岭省工业和信息化厅等部门负责人出席会议。")
+    types = _types("北岭省商务厅、北岭省工业和信息化厅与华禾重工签订合作协议。")
     assert types.get("北岭省工业和信息化厅") == "government_body", types
     assert "北岭省工业" not in types, types
     types = _types("北岭省商务厅和南川省商务厅签约。")  # two offices: two names
@@ -437,3 +437,122 @@ def test_a_firm_s_short_name_and_its_registered_name_are_one_proposal() -> None:
     # a place in brackets names the firm's subsidiary there: two proposals
     p = extract("格瑞电器投资兴建了格瑞电器(北岭)有限公司。")
     assert {"格瑞电器", "格瑞电器(北岭)有限公司"} <= {e.name for e in p.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a list of trades and kinds of firm, counted: no firm is named
+        ("园区已入驻电商企业、直播机构、仓储配送等企业80余家。", ("电商企业", "直播机构")),
+        # a list of fields before 等部门: the offices of those fields, none named
+        ("两市商务、农业农村、文化和旅游等部门负责同志参加会议。", ("商务", "农业农村", "文化")),
+    ],
+)
+def test_a_list_of_kinds_names_no_one(text: str, kinds: tuple[str, ...]) -> None:
+    found = _types(text)
+    assert not set(kinds) & set(found), found
+
+
+def test_a_list_of_kinds_beside_a_name_keeps_its_members() -> None:
+    # a sibling the tagger reads as a name vouches that the list names projects
+    found = _types("开工建设了华禾重工、青岚生物等一批重大项目。")
+    assert "青岚生物" in found, found
+
+
+def test_bodies_describing_people_at_a_meeting_are_no_parties() -> None:
+    text = (
+        "东岭市发展改革委、东岭市工信局、东岭市商务局等部门主要负责同志，"
+        "南川新区管委会分管负责同志参加会议。"
+    )
+    found = _types(text)
+    assert not {"东岭市发展改革委", "东岭市工信局", "东岭市商务局", "南川新区管委会"} & set(found)
+    found = _types("北岭省商务厅、北岭省工业和信息化厅等部门负责人出席会议。")
+    assert not found, found  # the last item joined by 和, its name holding a 和
+    # where the same body acts, it is a party
+    acted = _types("东岭市商务局与华禾重工签订合作协议。")
+    assert acted.get("东岭市商务局") == "government_body", acted
+
+
+def test_an_autonomous_prefecture_is_one_place_not_the_province_it_starts_with() -> None:
+    found = _types("东岭市与海南藏族自治州、甘孜藏族自治州结为对口合作城市，共建产业园。")
+    assert {"海南藏族自治州", "甘孜藏族自治州"} <= set(found), found
+    assert "海南" not in found, found
+
+
+def test_a_web_site_in_a_byline_and_a_field_of_cooperation_are_no_parties() -> None:
+    byline = "来源：北岭市人民政府网 发布日期：2026-01-05\n"
+    found = _types(byline + "华禾重工与青岚生物签署了文旅合作备忘录。")
+    assert not any(n.endswith("网") for n in found), found
+    assert "北岭市人民政府" not in found, found  # the site's owner does not act
+    assert "文旅" not in found, found
+    assert {"华禾重工", "青岚生物"} <= set(found), found
+
+
+def test_a_counted_kind_and_a_company_s_organs_are_no_names() -> None:
+    found = _types("今年东岭县新开工项目18个，新签约项目25个。")
+    assert not any(n.endswith("项目") for n in found), found
+    found = _types("东岭州数字经济项目集中签约，华禾重工与东岭学院签约。")
+    assert "东岭州数字经济项目" not in found, found  # a batch of projects
+    found = _types("华禾重工本次对外投资无需提交股东大会审议。")
+    assert "股东大会" not in found, found
+    # a project named before a span of months keeps its name
+    found = _types("华禾重工投资建设的青岚轴承项目3个月内投产。")
+    assert found.get("青岚轴承项目") == "project", found
+
+
+def test_a_government_named_only_in_a_title_is_the_province_s_alias() -> None:
+    text = "吉林省政府副秘书长张明出席会议。吉林省与东岭省签订合作协议。"
+    found = {e.name: e.aliases for e in extract(text).entities}
+    assert "吉林省" in found and "吉林省政府" in found["吉林省"], found
+    # where the government acts, it is the party and the province its alias
+    text = "吉林省人民政府与华禾重工签约。吉林省与东岭省签订合作协议。"
+    found = {e.name: e.aliases for e in extract(text).entities}
+    assert "吉林省人民政府" in found and "吉林省" in found["吉林省人民政府"], found
+
+
+def test_a_meeting_on_building_projects_is_named_whole() -> None:
+    found = _types("3月5日，全县招商引资和重点项目建设工作推进会在东岭召开。")
+    assert found.get("全县招商引资和重点项目建设工作推进会") == "event", found
+    assert "工作推进会" not in found, found
+
+
+def test_a_project_named_by_its_yearly_output_keeps_its_product_whole() -> None:
+    found = _types("东岭县经济开发区内，华禾新材料有限公司年产3万吨全生物可降解薄膜项目已投产。")
+    assert found.get("年产3万吨全生物可降解薄膜项目") == "project", found
+
+
+def test_a_programme_of_places_named_by_their_short_forms() -> None:
+    found = _types("三年来，苏皖对口合作取得明显成效，两省苏皖对口合作资金逐年增加。")
+    assert found.get("苏皖对口合作") == "programme", found
+    found = _types("两省签署了《苏皖对口合作实施方案》。")
+    assert "苏皖对口合作" not in found, found  # inside a title: the title's name
+
+
+def test_an_office_named_only_before_a_manager_s_field_and_title_is_no_party() -> None:
+    found = _types("北岭协会华南大区事务总监王明与东岭学院院长李华签署了协议。")
+    assert not any(n.startswith("北岭协会") for n in found), found
+
+
+def test_a_task_called_by_a_quoted_title_is_no_project() -> None:
+    found = _types("东岭县把园区建设作为“头号工程”来抓，华禾重工与东岭学院签约。")
+    assert "头号工程" not in found, found
+    found = _types("东岭县启动“青岚智造工程”，华禾重工参与建设。")
+    assert found.get("青岚智造工程") == "project", found
+
+
+def test_a_bank_named_in_its_branch_s_name_is_a_proposal_and_its_short_name_an_alias() -> None:
+    text = (
+        "5月8日，北岭青禾银行股份有限公司东岭分行与东岭高新区管委会签署战略合作协议。"
+        "青禾银行东岭分行行长王明表示，青禾银行将加大信贷支持。"
+    )
+    found = {e.name: e.aliases for e in extract(text).entities}
+    assert "北岭青禾银行股份有限公司" in found, found
+    assert "青禾银行" not in found, found
+    assert "青禾银行" in found["北岭青禾银行股份有限公司"], found
+
+
+def test_a_national_programme_named_before_its_strategy() -> None:
+    found = _types("华禾重工为响应国家东北振兴的发展战略，在东岭投资建设生产基地。")
+    assert found.get("东北振兴") == "programme", found
+    found = _types("两省落实国家区域协调发展战略，华禾重工在东岭投资。")
+    assert not any("协调" in n for n in found), found  # a strategy described, no name

@@ -10,6 +10,7 @@ import re
 from .._records import EntityType
 from ._context import _Context
 from ._coreference import short_forms
+from ._model_names import TITLE
 from ._names import ORG_TYPES
 from ._places import PLACES
 
@@ -18,6 +19,19 @@ T = EntityType
 _REGION_OFFICE = re.compile(
     r"(?:中国大陆|中国区|大中华区|亚太区|亚太地区|(?:华南|华北|华东|华中|西南|西北|东北)(?:区|地区)?)$"
 )
+
+
+def _titles_only(text: str, name: str) -> bool:
+    """Whether every time ``text`` writes ``name`` a person's title follows (某某市政府
+    副秘书长): the name says whom people work for, it is not written as acting."""
+    at = text.find(name)
+    if at == -1:
+        return False
+    while at != -1:
+        if TITLE.match(text, at + len(name)) is None:
+            return False
+        at = text.find(name, at + len(name))
+    return True
 
 
 def _resolve_short_forms(ctx: _Context) -> None:
@@ -45,7 +59,11 @@ def _resolve_short_forms(ctx: _Context) -> None:
         if e.type is T.PLACE and e.name.rstrip("省市") in PLACES:
             bare = e.name.rstrip("省市")
             gov = [g for g in govs if re.fullmatch(rf"{bare}[省市]?(?:人民)?政府", g.name)]
-            if len(gov) == 1:
+            if len(gov) == 1 and _titles_only(ctx.text, gov[0].name):
+                # 河南省政府副秘书长 and 河南 acting: the province is the party, the
+                # government's name only says whom a person works for
+                mapping.setdefault(gov[0].ref, e.ref)
+            elif len(gov) == 1:
                 mapping.setdefault(e.name, gov[0].ref)
     for e in new:  # 某某公会中国大陆, 某某华南区: the organisation's office for a region
         found = _REGION_OFFICE.search(e.name)

@@ -207,13 +207,17 @@ def _firm_without_place(names: Sequence[tuple[str, T]], out: dict[str, str]) -> 
                     cores.setdefault(core, full)
     targets = set(out.values())
     for short, t in names:
-        if t is not T.ENTERPRISE or short in out or short in targets or HEAD_RE.search(short):
+        if t is not T.ENTERPRISE or short in out or short in targets:
             continue
+        if HEAD_RE.search(short) and not _FIRM_HEAD.search(short):
+            continue  # 某某大学: a name of its own; 某某银行 may be a bank's short name
         found = cores.get(short)
         if found is not None and found != short and found not in out:
             out[short] = found
 
 
+#: Head words a firm's short name may keep (黔丰银行 of 贵州黔丰银行股份有限公司).
+_FIRM_HEAD = re.compile(r"(?:银行|集团|证券|保险|信托)$")
 #: Kinds whose name a report may give without its place before it gives it in full.
 _SUFFIXED = frozenset({T.DEVELOPMENT_ZONE, T.PROGRAMME})
 #: How many earlier names of one first character or suffix a name is compared with.

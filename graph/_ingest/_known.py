@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from .._records import EntityType
 from ._base import require
-from ._places import PLACES
+from ._places import AUTONOMOUS, PLACES
 from ._proposals import KnownName, _Mention
 
 T = EntityType
@@ -49,6 +49,8 @@ class _Index:
             ):
                 continue  # "THU" inside "THUMB"
             hits.append((start, end + 1, name, eid, etype))
+        # 海南藏族自治州: an autonomous prefecture, written out whole, is one place
+        hits += [(m.start(), m.end(), m.group(0), None, T.PLACE) for m in AUTONOMOUS.finditer(text)]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[_Mention] = []
         last = -1

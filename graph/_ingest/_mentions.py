@@ -24,7 +24,9 @@ from ._model_names import (
     HOST_ROLE,
     PAIRS,
     TITLED_TYPES,
+    about_people,
     greeted_for,
+    kind_words,
 )
 from ._model_names import TITLE as _PERSON_TITLE
 from ._names import (
@@ -80,6 +82,11 @@ _DISCIPLINES = re.compile(r"[\u4e00-\u9fff]{2,8}(?:与|和|及)[\u4e00-\u9fff]{2
 #: those whose people act for them (see ``_relations._titled``), and governments (a
 #: zone's 管委会, 工委 are the zone's own bodies).
 _TITLE_KEEPS = TITLED_TYPES | {T.GOVERNMENT_BODY}
+
+
+#: A web site named after its owner (某省人民政府网, 某某集团网站): an outlet in a byline,
+#: not the owner acting (网络, 网点, 网格 are other words).
+_SITE_AFTER = re.compile(r"网(?![络点格店购])")
 
 
 def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
@@ -139,6 +146,8 @@ def _head_candidates(text: str, start: int, end: int) -> list[_Mention]:
         for m in out
         if ACADEMIC.match(text, m.end)
         or greeted_for(text, m.end)
+        or about_people(text, m.end)  # 某某局、某某委等部门负责同志: people described
+        or _SITE_AFTER.match(text, m.end) is not None  # 来源：某某人民政府网: an outlet
         # 某某实验室负责人, 某某管委会主任: a body whose people are not read as it acting
         or (m.type not in _TITLE_KEEPS and _PERSON_TITLE.match(text, m.end) is not None)
     ]
@@ -161,6 +170,11 @@ def _merge(
     """Join a head-word segment to the name before it, or return None to keep both."""
     full = text[prev.start : end]
     built = _BUILDS.match(name)
+    if htype is T.EVENT and prev.type in PROJECT_TYPES and built is not None:
+        # 重点项目|建设工作推进会: a meeting on building projects, one name
+        merged = _Mention(prev.start, end, full, htype, conf)
+        out[-1] = merged
+        return merged
     if built is not None and name[built.end() :] not in HEADS:
         # 某某高新区建设某某研究院: the builder and what it builds, two names
         part = _Mention(start + built.end(), end, name[built.end() :], htype, conf)
@@ -213,6 +227,14 @@ _QUOTED_WHOLE = re.compile(
 )
 
 
+#: A national programme named before 的 and the word strategy (响应国家某某大开发的
+#: 发展战略): the name, not the strategy's description.
+_NATIONAL = re.compile(r"(?<=国家)([\u4e00-\u9fff]{3,8}?)的(?:发展|重大|区域)?(?:战略|倡议)")
+
+#: Verbs that call something by a quoted title (作为“头号工程”, 誉为“某某之城”).
+_DESIGNATES = re.compile(r"(?:作为|列为|视为|当作|当成|称为|誉为|定为)$")
+
+
 def _quoted(text: str, start: int, end: int) -> list[_Mention]:
     """Names around a quoted motto, with their head word: “某某·某某”生物医药专场,
     “某某”战略, 某某省‘某某’创新创业基地 (a province or city before the quote is part
@@ -230,7 +252,11 @@ def _quoted(text: str, start: int, end: int) -> list[_Mention]:
                 a -= k
                 break
         out.append(_Mention(a, m.end(), text[a : m.end()], htype, 0.7, origin="quoted"))
+    for m in _NATIONAL.finditer(text, start, end):  # 国家某某的发展战略: its name
+        out.append(_Mention(m.start(1), m.end(1), m.group(1), T.PROGRAMME, 0.7, origin="quoted"))
     for m in _QUOTED_WHOLE.finditer(text, start, end):  # a name quoted whole
+        if _DESIGNATES.search(text, max(start, m.start() - 2), m.start()):
+            continue  # 把招商引资作为“一号工程”: what a task is called, no project
         head = m.group(2)
         htype = _WHOLE_HEADS.get(head) or HEADS[head][0]
         if len(m.group(1)) - len(head) >= 2 and not GENERIC_START.match(m.group(1)):
@@ -368,6 +394,22 @@ def _groups(text: str, start: int, end: int) -> list[_Mention]:
 # -- known names and new ones together ---------------------------------------------------
 
 
+#: A registered firm's name, then a branch of it in a place (某某银行股份有限公司某地分行).
+_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
+_BRANCH_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:分行|支行|分公司|分院|办事处)")
+
+
+def _parent_of_branch(cand: _Mention, k: _Mention) -> bool:
+    """Whether ``cand`` is the registered firm whose branch ``k`` names (贵州某某银行股份
+    有限公司 in 贵州某某银行股份有限公司遵义分行): the parent is a name of its own."""
+    return (
+        cand.start == k.start
+        and cand.type is T.ENTERPRISE
+        and _REGISTERED.search(cand.name) is not None
+        and _BRANCH_OFFICE.fullmatch(k.name, len(cand.name)) is not None
+    )
+
+
 def _choose(known: list[_Mention], found: list[_Mention]) -> list[_Mention]:
     """Combine known mentions and new candidates: longer wins, known wins ties."""
     out = list(known)
@@ -392,6 +434,7 @@ def _choose(known: list[_Mention], found: list[_Mention]) -> list[_Mention]:
                     clash = (
                         not any(v is cand for v in k.attributes.values() if isinstance(v, _Mention))
                         and k.origin != "place"
+                        and not _parent_of_branch(cand, k)
                     )
                     if not clash:
                         continue
@@ -467,6 +510,8 @@ _KIND = re.compile(
     r"(?:国家|省|市|县|区)级?(?:高新技术|经济技术)?(?:企业|新区|高新区|开发区|经开区|示范区)"
     r"|(?:国家级|省级|市级)?(?:高新技术|科技型|专精特新|规模以上)(?:企业|产业开发区)"
     r"|(?:世界|全球|中国|全国|国内|民营)?\d+强(?:企业|公司|集团)?"
+    # a company's own organs (提交股东大会审议): no event, no party of their own
+    r"|(?:临时|年度)?(?:股东大会|股东会|董事会|监事会)"
 )
 _PROPER_TAGS = frozenset({"ORG", "LOC", "nz", "PER"})
 
@@ -484,20 +529,35 @@ def _category(ctx: _Context, m: _Mention) -> bool:
         # 国家某某示范区 with no place named after 国家: a designation a zone holds
         inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
         return not any(w.tag in _PROPER_TAGS and w.start >= m.start + 2 for w in inside)
-    if not _RANK.search(m.name):
-        return False
+    if not _RANK.search(m.name) or (m.type is T.EVENT and len(m.name) >= _NAMED_EVENT):
+        return False  # 全市重点项目建设推进会: a meeting described at length is named so
     inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
     return bool(inside) and not any(w.tag in _PROPER_TAGS for w in inside)
 
 
+#: Length from which an event's name that ranks (重点, 重大) is still its name.
+_NAMED_EVENT = 8
+
 _COUNT_WORD = re.compile(r"[一二三四五六七八九十两几\d]+[大个家所座条项]")
+
+
+#: A count after a kind (新开工项目18个, 签约企业12家): how many, not which one.
+_COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十两百]+(?:余|多)?(?:个(?!月)|家|项|所|座)")
+
+#: Projects signed or started as a batch (某地数字经济项目集中签约): many, not one.
+_BATCH_AFTER = re.compile(r"集中(?:签约|开工|竣工|投产|落地)")
 
 
 def _counted(ctx: _Context, m: _Mention) -> bool:
     """某地八大生产基地, 两个中心: a count of things of a kind, not a name (the number
-    word stands right before the last words of the name)."""
+    word stands right before the last words of the name); 新投产项目18个: the count
+    follows the kind; 某地某某项目集中签约: a batch of them."""
     if m.origin not in ("head", "model") or m.match or m.type == T.GROUP:
         return False
+    if m.type is T.PROJECT and (
+        _COUNT_AFTER.match(ctx.text, m.end) or _BATCH_AFTER.match(ctx.text, m.end)
+    ):
+        return True
     inside = [w for w in ctx.words_in(m.start, m.end) if w.end <= m.end]
     return len(inside) >= 2 and any(
         w.tag == "m" and _COUNT_WORD.fullmatch(ctx.text[w.start : w.end]) for w in inside[-2:-1]
@@ -526,6 +586,20 @@ _COMMON_MEMBER = frozenset({"n", "vn", "v", "an"})
 MAX_MEMBER = 6
 
 
+def _vouched_kind(text: str, words: Sequence[Word], m: _Mention) -> bool:
+    """A list member of common words ending in a noun (某某生物): a kind on its own, a
+    name where a sibling in the list is one (甲乙、某某生物等项目)."""
+    if about_people(text, m.end):
+        return False
+    inside = [w for w in words if m.start <= w.start and w.end <= m.end]
+    return (
+        bool(inside)
+        and inside[-1].tag == "n"
+        and kind_words(text, inside, m.start, m.end)
+        and not _PERSON_TITLE.search(text, m.start, m.end)
+    )
+
+
 def _members(
     text: str,
     words: Sequence[Word],
@@ -539,11 +613,13 @@ def _members(
     out = []
     ids = {id(m) for m in kept}
     for items, category, _, _ in enums:
-        if category_type(category) not in _PARTY_KINDS:
-            continue
         # without a sibling the tagger reads as a name, a member needs a word that is no
         # common noun or verb (技术、人才等企业急需的: what firms need, not firms)
         vouched = any(id(m) in ids for m in items)
+        if category_type(category) not in _PARTY_KINDS:
+            if vouched:
+                out += [m for m in items if id(m) not in ids and _vouched_kind(text, words, m)]
+            continue
         for m in items:
             if id(m) in ids:
                 continue
@@ -552,7 +628,10 @@ def _members(
                 if last:
                     m.start = last[0].start
                     m.name = text[m.start : m.end]
-            if not 2 <= m.end - m.start <= MAX_MEMBER:
+            if not 2 <= m.end - m.start <= MAX_MEMBER or about_people(text, m.end):
+                continue
+            if vouched and _vouched_kind(text, words, m):
+                out.append(m)  # 甲乙、某某生物等企业: common words, a sibling vouches
                 continue
             inside = [w for w in words if m.start <= w.start and w.end <= m.end]
             if (

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from .._records import EntityType as T
-from ._names import GENERIC_START, HEAD_RE, HEADS, RELATIONAL
+from ._names import _HAN, GENERIC_START, HEAD_RE, HEADS, RELATIONAL
 from ._places import abbreviates_places
 from ._tagging import Word
 
@@ -94,7 +94,10 @@ _INDUSTRIES = frozenset(
 )
 #: What follows an organisation named in a person's title.
 _TITLE = re.compile(
-    r"(?:省委|市委|县委|区委|州委|党委|党组)?(?:常委、?)?(?:副|常务副|执行)?"
+    r"(?:省委|市委|县委|区委|州委|党委|党组)?(?:常委、?)?"
+    # the field a manager runs (某某公司中国区事务总监, 某某集团销售经理)
+    r"(?:(?:事务|业务|市场|销售|技术|运营|财务|行政)(?=副|总|经理|主管|部长|主任))?"
+    r"(?:副|常务副|执行)?"
     r"(?:书记|省长|市长|区长|县长|州长|镇长|乡长|主任|院长|校长|所长|董事长|总经理|总裁|总监|经理|"
     r"部长|局长|厅长|处长|科长|主席|秘书长|会长|理事长|行长|委员|教授|研究员|负责人|领导|"
     r"(?:一级|二级)?(?:巡视员|调研员)|总工程师|常委(?!会))"
@@ -112,6 +115,8 @@ _GOVERNMENT = re.compile(
 #: 3月5日电, 某某日报记者 张三, 据某某日报报道): the outlet reports, it is no party.
 _REPORTED = re.compile(r"\s*(?:讯|(?:\d{1,2}月)?\d{1,2}日电|(?:特约|首席)?(?:记者|通讯员)|报道)")
 _PARTY = re.compile(r"(?:党|中央|党组)$")
+#: A web site (某某新闻网, 某省人民政府网; not 电网, a grid): an outlet, in a byline.
+_OUTLET = re.compile(r"(?<![电])网$")
 
 
 #: Abstract nouns a name without a head word does not end with (某地发展, 某地合作 are
@@ -121,7 +126,7 @@ ABSTRACT = re.compile(r"(?:发展|合作|建设|交流|创新|教育|产业|经�
 
 #: Nouns an organisation without a head word modifies (某地航空产业, 某某汽车行业): it
 #: names a branch of industry there, not a party.
-_MODIFIES = re.compile(r"产业|行业|优势|经济")
+_MODIFIES = re.compile(r"产业|行业|优势|经济|合作(?:协议|备忘录|框架|意向)")
 
 
 #: Verbs of building that may follow a name with no pause (某某集团建设某某中心).
@@ -299,9 +304,9 @@ def model_names(
             pass  # 360余件: a count the tagger read as an organisation
         elif name.endswith("校区") or text.startswith("校区", end):
             pass  # 某某学院某某校区: a school's campus, where it teaches, no party
-        elif name.endswith("讯") or _REPORTED.match(text, end):
+        elif name.endswith("讯") or _REPORTED.match(text, end) or _OUTLET.search(name):
             pass  # an outlet in a dateline or byline (某某日报讯): it reports, it acts not
-        elif ACADEMIC.match(text, end) or greeted_for(text, end):
+        elif ACADEMIC.match(text, end) or greeted_for(text, end) or about_people(text, end):
             pass  # 某某科学院院士: a person's membership, not the academy's act
         elif _TITLE.match(text, end) or GENERIC_START.match(name):
             # 某某市委书记: an organisation inside a person's title; 省级新区: generic
@@ -335,6 +340,49 @@ def model_names(
             gov = _GOVERNMENT.search(name)
             out.append((w.start, end, T.GOVERNMENT_BODY if gov else T.ENTERPRISE, 0.7))
         i = end_index
+    if words:
+        out += _joint_programmes(text, words)
+    return out
+
+
+#: A programme of places that pair up or grow together, named by their short forms
+#: (京津冀协同发展, 某某对口合作 of two provinces' short forms).
+_JOINT_PROGRAMME = re.compile(r"对口(?:合作|协作|支援|帮扶)|协同发展")
+#: Tags of a word that, written right after such a programme, makes it the modifier of
+#: a longer noun (对口合作城市, 协同发展方面).
+_MODIFIED_TAGS = frozenset({"n", "vn", "nz", "ORG", "LOC", "j", "nw"})
+
+
+def _joint_programmes(text: str, words: Sequence[Word]) -> list[tuple[int, int, T, float]]:
+    """京津冀协同发展, 豫青对口合作: the short forms of two to four places and a word of
+    pairing or growing together, the name of a programme (not where a noun follows it,
+    nor inside a 《title》).
+
+    >>> from graph._ingest._tagging import tag
+    >>> s = "落实京津冀协同发展取得成效，京津冀协同发展方面的政策"
+    >>> [s[a:b] for a, b, _, _ in _joint_programmes(s, tag([s])[0])]
+    ['京津冀协同发展']
+    """
+    s_start, s_end = words[0].start, words[-1].end
+    starts = [w.start for w in words]
+    out: list[tuple[int, int, T, float]] = []
+    for m in _JOINT_PROGRAMME.finditer(text, s_start, s_end):
+        first = next(
+            (
+                a
+                for a in range(max(s_start, m.start() - 4), m.start() - 1)
+                if abbreviates_places(text[a : m.start()])
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        if text.rfind("《", s_start, first) > text.rfind("》", s_start, first):
+            continue
+        k = bisect.bisect_left(starts, m.end())
+        if k < len(words) and words[k].start == m.end() and words[k].tag in _MODIFIED_TAGS:
+            continue
+        out.append((first, m.end(), T.PROGRAMME, 0.7))
     return out
 
 
@@ -410,7 +458,60 @@ def plausible(text: str, words: Sequence[Word], start: int, end: int) -> bool:
         return False
     if any(w.tag in ("PER", "v", "vd", "d", "ad") for w in inside):
         return False
+    if kind_words(text, inside, start, end):
+        return False  # 电商企业、直播机构等企业, 商务、文化等部门: kinds and trades, no names
+    if about_people(text, end):
+        return False  # 某某局、某某委等部门负责同志: bodies in a description of people
     return not _TITLE.search(text, start, end) or not _TITLE_END.search(text[start:end])
+
+
+#: Tags of common words: a list item made of them alone names a kind or a trade.
+_KIND_TAGS = frozenset({"n", "vn", "an", "a"})
+#: What ends the name of a site or an office, which common words may make (生物医药园,
+#: 健康产业园): a place one can point at, not a kind.
+_PLACE_END = re.compile(r"(?:园|区|城|港|中心|基地|局|委|厅|院|校|所|站|馆|厂|场|库|街|镇|村)$")
+#: A name, maybe the rest of a list of them, then the people it describes (某某局、
+#: 某某委等部门主要负责同志; 某某管委会分管负责同志): the bodies are in the people's
+#: description, they do not act.
+_ABOUT_PEOPLE = re.compile(
+    rf"(?:[、和及](?:(?![和及])[{_HAN}A-Za-z0-9·]){{2,16}}){{0,8}}"
+    r"(?:等(?:部门|单位|地区|方面))?的?(?<!有关)(?<!相关)"
+    r"(?:(?:主要|分管)?(?:负责同志|负责人)|(?:有关|相关)负责同志)"
+)
+
+
+def kind_words(text: str, inside: Sequence[Word], start: int, end: int) -> bool:
+    """Whether the words ``inside`` ``text[start:end]`` are common nouns and adjectives
+    only, and do not end as a site or an office does: a kind or a trade (电商企业), unless
+    a name beside it in a list vouches that the list names firms.
+
+    >>> kind_words("直播机构", [Word(0, 2, "vn"), Word(2, 4, "n")], 0, 4)
+    True
+    >>> kind_words("健康产业园", [Word(0, 2, "a"), Word(2, 5, "n")], 0, 5)
+    False
+    """
+    return (
+        bool(inside)
+        and all(w.tag in _KIND_TAGS for w in inside)
+        and not _PLACE_END.search(text, start, end)
+    )
+
+
+def about_people(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` (or the list it ends an item of) describes people.
+
+    >>> about_people("北岭市商务局、北岭市财政局等部门主要负责同志出席", 6)
+    True
+    >>> about_people("北岭市商务局与华远集团签约", 6)
+    False
+    """
+    if _SCHOOL_END.search(text, max(0, end - 2), end):
+        return False  # 某某学院、某某学院负责同志: a university's units at its event
+    return _ABOUT_PEOPLE.match(text, end) is not None
+
+
+#: What ends a university's or a school's name: its people attend for it.
+_SCHOOL_END = re.compile(r"(?:学院|学部|大学|学系)$")
 
 
 #: Verbs that modify the head word of a zone's or a programme's name rather than take
@@ -511,7 +612,14 @@ def snap(
         and (kind := _head(text[start:end])) is not None
         and kind[0] is T.PROJECT
         and (out := _OUTPUT.search(text, start, first)) is not None
-        and out.end() == first
+        and (
+            out.end() == first
+            # 年产5万吨生物基可降解材料项目: the product after the output may hold verbs
+            or (
+                any(c.isdigit() for c in out.group(0))
+                and not re.search(r"[的是为在将已]", text[out.end() : first])
+            )
+        )
     ):
         return out.start()
     return first

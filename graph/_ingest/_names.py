@@ -322,8 +322,10 @@ def trim_left(body: str, type: T) -> tuple[str, bool]:
         for m in rx.finditer(body, cut):
             if m.end() == len(body) and m.group(0) in _MODIFYING and m.start() > cut:
                 continue  # 研究生联合培养基地: the verb says what the base is for
-            if type is T.EVENT and m.group(0) in ("合作", "投资") and m.end() < len(body):
-                continue  # 产业合作招商推介会, 投资贸易洽谈会: what the event is about
+            if type is T.EVENT and m.group(0) in _WEAK_VERBS and m.end() < len(body):
+                # 产业合作招商推介会, 投资贸易洽谈会, 重点项目建设工作推进会: what the
+                # event is about
+                continue
             cut = max(cut, m.end())
     # digits and measure words before a name belong to the sentence, not the name
     digits = re.match(r"\d+[个家所项名条座批]?", body[cut:])

@@ -7,7 +7,9 @@ forms with the suffix.
 
 from __future__ import annotations
 
-__all__ = ["ABBREVIATION_CHARS", "PLACES", "abbreviates_places"]
+import re
+
+__all__ = ["ABBREVIATION_CHARS", "AUTONOMOUS", "PLACES", "abbreviates_places"]
 
 _PROVINCES = """
 北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南
@@ -75,3 +77,28 @@ def abbreviates_places(word: str) -> bool:
         and len(set(word)) == len(word)
         and all(c in ABBREVIATION_CHARS for c in word)
     )
+
+
+#: The places of China's autonomous prefectures, by the name before their peoples
+#: (海西蒙古族藏族自治州, 黔东南苗族侗族自治州), and the peoples autonomous areas are
+#: named after.
+_AUTONOMOUS_PLACES = """
+延边 恩施 湘西 海西 海南 海北 黄南 果洛 玉树 甘南 临夏 阿坝 甘孜 凉山 黔东南 黔南 黔西南
+楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆 昌吉 博尔塔拉 巴音郭楞 克孜勒苏 伊犁
+"""
+_PEOPLES = """
+蒙古 藏 回 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 拉祜 水
+东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克
+俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺
+"""
+
+
+def _alternation(words: str) -> str:
+    return "|".join(sorted(words.split(), key=len, reverse=True))
+
+
+#: An autonomous prefecture or county written out whole (海南藏族自治州, 某某彝族自治县):
+#: one place, not the province or city its first characters spell (海南).
+AUTONOMOUS = re.compile(
+    rf"(?:{_alternation(_AUTONOMOUS_PLACES)})(?:(?:{_alternation(_PEOPLES)})族){{1,3}}自治[州县]"
+)
