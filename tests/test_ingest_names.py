@@ -556,3 +556,12 @@ def test_a_national_programme_named_before_its_strategy() -> None:
     assert found.get("东北振兴") == "programme", found
     found = _types("两省落实国家区域协调发展战略，华禾重工在东岭投资。")
     assert not any("协调" in n for n in found), found  # a strategy described, no name
+
+
+def test_a_firm_s_wholly_owned_subsidiary_is_no_name_of_its_own() -> None:
+    # 全资子公司 says how the two firms relate: neither 甲集团全资子公司 nor a name
+    # running through it
+    types = _types("该项目由华远集团全资子公司华远新能源(北岭)有限公司投资建设。")
+    assert types.get("华远集团") == "enterprise", types
+    assert types.get("华远新能源(北岭)有限公司") == "enterprise", types
+    assert not any("子公司" in n for n in types), types
