@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -72,6 +72,16 @@ def _or(words: Sequence[str]) -> str:
 
 def _entity_line(e: Entity) -> str:
     return f"{names(e, '  ')}  [{e.type}]"
+
+
+def _relation_lines(kg: KnowledgeGraph, relations: Iterable[Relation]) -> list[str]:
+    """Each relation on a line, its quotes under it (a quote given before: a short reference)."""
+    quotes = Quotes()
+    lines: list[str] = []
+    for r in relations:
+        lines.append("  " + _relation_line(kg, r))
+        lines += quotes.lines(r, "      ")
+    return lines
 
 
 def _relation_line(kg: KnowledgeGraph, r: Relation, me: str | None = None) -> str:
@@ -318,10 +328,7 @@ def cmd_path(args: argparse.Namespace, out: TextIO) -> int:
     inferred = sum(r.basis is not Basis.STATED for r in steps)
     if inferred:
         lines[0] += f", {inferred} of them not stated as such by the source (marked)"
-    quotes = Quotes()
-    for r in steps:
-        lines.append("  " + _relation_line(kg, r))
-        lines += quotes.lines(r, "      ")
+    lines += _relation_lines(kg, steps)
     write_lines(out, lines)
     return 0
 
@@ -385,10 +392,7 @@ def cmd_relations(args: argparse.Namespace, out: TextIO) -> int:
         emit_json(out, [r.to_dict() for r in found])
         return 0
     lines = [f"{len(found)} relation{'' if len(found) == 1 else 's'}"]
-    quotes = Quotes()
-    for r in found:
-        lines.append("  " + _relation_line(kg, r))
-        lines += quotes.lines(r, "      ")
+    lines += _relation_lines(kg, found)
     write_lines(out, lines)
     return 0
 

@@ -25,23 +25,12 @@ import re
 from collections.abc import Sequence
 
 from .._records import EntityType as T
-from ._names import HEAD_RE, HEADS
+from ._names import HEAD_RE, HEADS, ORG_TYPES
 
 __all__ = ["back_references", "referents", "short_forms"]
 
 #: Types whose names are shortened this way (places and projects keep their names).
-_SHORTENED = frozenset(
-    {
-        T.ENTERPRISE,
-        T.UNIVERSITY,
-        T.COLLEGE,
-        T.RESEARCH_INSTITUTE,
-        T.SCHOOL,
-        T.GOVERNMENT_BODY,
-        T.DEVELOPMENT_ZONE,
-        T.PROGRAMME,
-    }
-)
+_SHORTENED = ORG_TYPES | {T.PROGRAMME}
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -566,20 +566,8 @@ def _counted(ctx: _Context, m: _Mention) -> bool:
 
 # -- members of a list take the list's kind ----------------------------------------------
 
-#: Kinds of organisation a list's category word may give its members.
-_PARTY_KINDS = frozenset(
-    {
-        T.ENTERPRISE,
-        T.UNIVERSITY,
-        T.COLLEGE,
-        T.RESEARCH_INSTITUTE,
-        T.SCHOOL,
-        T.GOVERNMENT_BODY,
-        T.DEVELOPMENT_ZONE,
-    }
-)
-#: Tags a short member of a list may carry when a sibling vouches for it (盛迪 read as a
-#: verb, 迈克 as a person): a word or two, no function word.
+#: Tags a short member of a list may carry when a sibling vouches for it (a short firm name
+#: read as a verb, a foreign one as a person): a word or two, no function word.
 _MEMBER_TAGS = frozenset({"ORG", "LOC", "nz", "n", "nw", "j", "a", "an", "PER", "v", "vn"})
 _COMMON_MEMBER = frozenset({"n", "vn", "v", "an"})
 #: Longest member taken on a sibling's word alone.
@@ -616,7 +604,7 @@ def _members(
         # without a sibling the tagger reads as a name, a member needs a word that is no
         # common noun or verb (技术、人才等企业急需的: what firms need, not firms)
         vouched = any(id(m) in ids for m in items)
-        if category_type(category) not in _PARTY_KINDS:
+        if category_type(category) not in ORG_TYPES:
             if vouched:
                 out += [m for m in items if id(m) not in ids and _vouched_kind(text, words, m)]
             continue
@@ -671,7 +659,7 @@ def _siblings(text: str, words: Sequence[Word], anchors: list[_Mention]) -> list
     queue = list(anchors)
     while queue:
         a = queue.pop(0)
-        if a.type not in _PARTY_KINDS:
+        if a.type not in ORG_TYPES:
             continue
         spans = []
         sep = _LIST_SEP.match(text, a.end)

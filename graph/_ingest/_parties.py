@@ -169,10 +169,9 @@ _JOINS = re.compile(
     r"(?:融入|对接|参与|加入|接入|纳入|服务)"
 )
 #: 与乙共建某某新区: building a zone with a partner (the verb right before the zone).
-_BUILDS_ZONE = re.compile(
-    r"(?:与|同|和)[^，,。；;]{2,30}?(?:共建|共同建设|合作建设|携手打造|共同打造|联合打造)的?$"
-)
-_BUILDS_ZONE_HERE = re.compile(r"(?:共建|共同建设|合作建设|携手打造|共同打造|联合打造)")
+_CO_BUILD = r"(?:共建|共同建设|合作建设|携手打造|共同打造|联合打造)"
+_BUILDS_ZONE = re.compile(r"(?:与|同|和)[^，,。；;]{2,30}?" + _CO_BUILD + r"的?$")
+_BUILDS_ZONE_HERE = re.compile(_CO_BUILD)
 #: A park's name (what a city builds, not a place it stands in).
 _PARK_NAME = re.compile(r"(?:产业园|科技园|工业园|园区|合作园|示范园|产业基地|示范区)$")
 #: 甲市正加快建设某园: a city building a park (adverbs, then the verb).
