@@ -78,6 +78,7 @@ class KGError(Exception):
 class Problem:
     """One problem found in a data file: where it is, what is wrong, what to do.
 
+    >>> from pathlib import Path
     >>> Problem(Path("data/x.yaml"), 3, 5, "unknown field 'nmae'", "did you mean 'name'?")
     Problem("data/x.yaml:3:5: unknown field 'nmae'; did you mean 'name'?")
     """

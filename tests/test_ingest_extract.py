@@ -209,32 +209,6 @@ def test_missing_automaton_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> N
         extract("星河大学")
 
 
-@pytest.mark.parametrize(
-    "module",
-    [
-        "_read",
-        "_txt",
-        "_html",
-        "_pdf",
-        "_names",
-        "_figures",
-        "_clauses",
-        "_extract",
-        "_draft",
-        "_store",
-        "_coreference",
-        "_model_names",
-        "_parties",
-    ],
-)
-def test_doctests(module: str) -> None:
-    import doctest
-
-    mod = importlib.import_module(f"graph._ingest.{module}")
-    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.failed == 0 and result.attempted > 0
-
-
 #: The extractor's modules, each after the ones it imports: a module imports none that
 #: come after it, so there is no import cycle and each step can be imported, tested and
 #: timed on its own.

@@ -311,16 +311,6 @@ def test_two_disciplines_joined_in_a_school_s_name() -> None:
     assert "工程学院" not in types, types
 
 
-@pytest.mark.parametrize("module", ["_places", "_names", "_model_names"])
-def test_doctests(module: str) -> None:
-    import doctest
-    import importlib
-
-    mod = importlib.import_module(f"graph._ingest.{module}")
-    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.failed == 0 and result.attempted > 0
-
-
 def test_two_aims_joined_by_and_are_no_one_name() -> None:
     types = _types("北岭高新区将打造数字经济产业高地和智能装备基地，建设智慧健康产业园。")
     assert not any("高地和" in n for n in types), types

@@ -4,9 +4,6 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
-
 import pytest
 
 from graph._ingest import _clause_steps as steps
@@ -141,13 +138,6 @@ def test_cue_type() -> None:
     assert cue_type("签订了合作意向书") is R.LETTER_OF_INTENT
     assert cue_type("签署了框架协议") is R.SIGNED_AGREEMENT
     assert cue_type("深化合作") is R.COOPERATION
-
-
-@pytest.mark.parametrize("module", ["_cues", "_context", "_parties"])
-def test_doctests(module: str) -> None:
-    mod = importlib.import_module(f"graph._ingest.{module}")
-    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.failed == 0 and result.attempted > 0
 
 
 # -- two names of one thing -------------------------------------------------------------
